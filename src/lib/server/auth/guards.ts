@@ -1,0 +1,79 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Role } from '../db/schema';
+import type { SessionUser } from './session';
+import { pageRouteIds } from './route-ids';
+
+/**
+ * Who may reach each route, keyed by SvelteKit's route.id. Deny by default: a
+ * route missing here is refused, and tests/unit/guards.test.ts fails for it.
+ */
+export type Rule = { access: 'public' } | { access: 'signed-in' } | { access: 'roles'; roles: Role[] };
+
+const publicRoute: Rule = { access: 'public' };
+const signedIn: Rule = { access: 'signed-in' };
+const roles = (...r: Role[]): Rule => ({ access: 'roles', roles: r });
+
+export const guardTable: Record<string, Rule> = {
+	'/': publicRoute,
+	'/health': publicRoute,
+	'/language': publicRoute,
+	'/logout': publicRoute,
+	'/(public)/login': publicRoute,
+	'/(public)/register': publicRoute,
+	'/(public)/confirm-email/[token]': publicRoute,
+	'/(public)/invite/[token]': publicRoute,
+	'/(public)/forgot-password': publicRoute,
+	'/(public)/reset-password/[token]': publicRoute,
+	'/(public)/privacy': publicRoute,
+	'/(public)/accessibility': publicRoute,
+	'/(app)/account': signedIn,
+	'/(app)/teacher': roles('teacher'),
+	'/(app)/trainer': roles('trainer'),
+	'/(app)/coordinator': roles('coordinator'),
+	'/(app)/coordinator/people': roles('coordinator'),
+	'/(app)/coordinator/campuses': roles('coordinator'),
+	'/(app)/coordinator/outbox': roles('coordinator')
+};
+
+export type GuardDecision = 'allow' | 'login' | 'forbidden';
+
+export function decide(routeId: string | null, user: SessionUser | null): GuardDecision {
+	if (routeId === null) return 'allow'; // no route: Kit answers 404
+	const rule = guardTable[routeId];
+	if (!rule) return user ? 'forbidden' : 'login';
+	if (rule.access === 'public') return 'allow';
+	if (!user) return 'login';
+	if (rule.access === 'signed-in') return 'allow';
+	return rule.roles.some((r) => user.roles.includes(r)) ? 'allow' : 'forbidden';
+}
+
+/**
+ * Pages inside (app) render their refusal through the localized error page:
+ * the hook only records the decision and the layout (and every page load, since
+ * loads run in parallel) throws it.
+ */
+export function defersToLayout(routeId: string | null, method: string): boolean {
+	return !!routeId && routeId.startsWith('/(app)') && pageRouteIds.has(routeId) && (method === 'GET' || method === 'HEAD');
+}
+
+/** A same-site path to come back to after login; anything else becomes "/". */
+export function safeReturnPath(value: string | null | undefined): string {
+	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+	if (/[\u0000-\u001f]/.test(value)) return '/';
+	return value;
+}
+
+export function loginUrl(returnTo: URL): string {
+	const path = returnTo.pathname + returnTo.search;
+	return path === '/' ? '/login' : `/login?next=${encodeURIComponent(path)}`;
+}
+
+/** For page loads: the signed-in user, or the same redirect/403 the layout throws. */
+export function pageUser(locals: App.Locals, url: URL): SessionUser {
+	if (locals.guard === 'login' || !locals.user) redirect(303, loginUrl(url));
+	if (locals.guard === 'forbidden') error(403, 'forbidden');
+	return locals.user;
+}
+
+export const startPageOf = (user: SessionUser): string =>
+	user.roles.includes('coordinator') ? '/coordinator' : user.roles.includes('trainer') ? '/trainer' : user.roles.includes('teacher') ? '/teacher' : '/account';

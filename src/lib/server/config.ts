@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the app reads, parsed once. Kept free of Kit aliases
+ * so the command-line scripts (db:migrate, db:seed, user:create) can import it.
+ */
+const schema = z.object({
+	NODE_ENV: z.string().default('development'),
+	DATABASE_URL: z.string().default('sqlite:data/app.sqlite'),
+	DATA_DIR: z.string().default('data'),
+	ORIGIN: z.string().url().optional(),
+	SMTP_URL: z.string().optional(),
+	SESSION_IDLE_HOURS: z.coerce.number().positive().default(48),
+	SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(14),
+	/** Failed logins per account and address before the delay starts growing. */
+	LOGIN_FAILURES_PER_ACCOUNT_ADDRESS: z.coerce.number().int().positive().default(5),
+	/** Failed logins per client address in the window: generous, a school shares one NAT. */
+	LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(200),
+	LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
+});
+
+export type Config = z.infer<typeof schema>;
+
+let cached: Config | undefined;
+
+export function config(): Config {
+	cached ??= schema.parse(process.env);
+	return cached;
+}
+
+export const isProduction = () => config().NODE_ENV === 'production';
+
+/** Used in tests that change the environment between cases. */
+export function resetConfigForTests(): void {
+	cached = undefined;
+}
+
+/**
+ * The origin used for every link that leaves the app (mails, QR codes, feeds):
+ * never the request's Host header, which a client controls.
+ */
+export function publicOrigin(): string {
+	const origin = config().ORIGIN;
+	if (origin) return origin.replace(/\/$/, '');
+	if (isProduction()) throw new Error('ORIGIN must be set in production');
+	return `http://localhost:${process.env.PORT ?? '3000'}`;
+}
+
+/** DATABASE_URL with its password replaced, for log lines and start-up errors. */
+export function maskUrl(url: string): string {
+	return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}

@@ -1,0 +1,192 @@
+import type { Generated } from 'kysely';
+import type { DbTime } from './time';
+
+/**
+ * The database, written by hand so that every column's meaning is reviewed.
+ * camelCase here, snake_case in SQL (CamelCasePlugin). Booleans are 0/1;
+ * "active" columns are 1 or NULL so that withdrawn rows leave unique keys free.
+ */
+export type Role = 'coordinator' | 'trainer' | 'teacher';
+export type Locale = 'nl' | 'en';
+export type Level = 'kleuter' | 'lager' | 'secundair' | 'buitengewoon_basis' | 'buitengewoon_secundair' | 'hoger';
+export type EditionStatus = 'draft' | 'published' | 'archived';
+export type TokenPurpose = 'email_confirm' | 'invite' | 'password_reset';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface OrganisationsTable {
+	id: Generated<number>;
+	name: string;
+	nameKey: string;
+	kind: 'expert' | 'school_board';
+	createdAt: DbTime;
+}
+
+export interface UsersTable {
+	id: Generated<number>;
+	email: string;
+	emailKey: string;
+	displayName: string;
+	passwordHash: string | null;
+	locale: Locale;
+	disabled: 0 | 1;
+	emailConfirmedAt: DbTime | null;
+	organisationId: number | null;
+	lastLoginAt: DbTime | null;
+	createdAt: DbTime;
+	updatedAt: DbTime;
+}
+
+export interface UserRolesTable {
+	userId: number;
+	role: Role;
+	createdAt: DbTime;
+}
+
+export interface SessionsTable {
+	/** SHA-256 (hex) of the token in the cookie. */
+	id: string;
+	userId: number;
+	createdAt: DbTime;
+	lastSeenAt: DbTime;
+	idleExpiresAt: DbTime;
+	expiresAt: DbTime;
+	deviceLabel: string;
+}
+
+export interface AuthTokensTable {
+	id: Generated<number>;
+	tokenHash: string;
+	purpose: TokenPurpose;
+	userId: number;
+	createdAt: DbTime;
+	expiresAt: DbTime;
+	usedAt: DbTime | null;
+}
+
+export interface RateLimitsTable {
+	bucket: string;
+	hits: number;
+	windowStartedAt: DbTime;
+	blockedUntil: DbTime | null;
+}
+
+export interface SchoolsTable {
+	id: Generated<number>;
+	name: string;
+	nameKey: string;
+	instellingsnummer: string | null;
+	organisationId: number | null;
+	active: 1 | null;
+	createdAt: DbTime;
+	updatedAt: DbTime;
+}
+
+export interface CampusesTable {
+	id: Generated<number>;
+	schoolId: number;
+	name: string;
+	nameKey: string;
+	street: string;
+	postalCode: string;
+	city: string;
+	contactName: string | null;
+	contactEmail: string | null;
+	contactPhone: string | null;
+	inviteCode: string;
+	active: 1 | null;
+	createdAt: DbTime;
+	updatedAt: DbTime;
+}
+
+export interface CampusLevelsTable {
+	campusId: number;
+	level: Level;
+}
+
+export interface TeacherCampusesTable {
+	userId: number;
+	campusId: number;
+	createdAt: DbTime;
+}
+
+export interface CampaignsTable {
+	id: Generated<number>;
+	name: string;
+	nameKey: string;
+	descriptionNl: string | null;
+	descriptionEn: string | null;
+	createdAt: DbTime;
+	updatedAt: DbTime;
+}
+
+export interface EditionsTable {
+	id: Generated<number>;
+	campaignId: number;
+	year: number;
+	name: string;
+	status: EditionStatus;
+	enrolmentOpensAt: DbTime;
+	enrolmentClosesAt: DbTime;
+	/** Calendar dates, YYYY-MM-DD. */
+	workshopStartsOn: string;
+	workshopEndsOn: string;
+	createdAt: DbTime;
+	updatedAt: DbTime;
+}
+
+export interface SettingsTable {
+	key: string;
+	value: string | null;
+	valueNl: string | null;
+	valueEn: string | null;
+	updatedAt: DbTime;
+	updatedBy: number | null;
+}
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	actorUserId: number | null;
+	action: string;
+	entityType: string;
+	entityId: string;
+	beforeJson: string | null;
+	afterJson: string | null;
+	createdAt: DbTime;
+}
+
+export interface MailOutboxTable {
+	id: Generated<number>;
+	recipient: string;
+	locale: Locale;
+	template: string;
+	paramsJson: string;
+	subject: string;
+	bodyText: string;
+	bodyHtml: string;
+	secretLink: string | null;
+	status: OutboxStatus;
+	attempts: number;
+	nextAttemptAt: DbTime;
+	sentAt: DbTime | null;
+	lastError: string | null;
+	dedupeKey: string;
+	createdAt: DbTime;
+}
+
+export interface Database {
+	organisations: OrganisationsTable;
+	users: UsersTable;
+	userRoles: UserRolesTable;
+	sessions: SessionsTable;
+	authTokens: AuthTokensTable;
+	rateLimits: RateLimitsTable;
+	schools: SchoolsTable;
+	campuses: CampusesTable;
+	campusLevels: CampusLevelsTable;
+	teacherCampuses: TeacherCampusesTable;
+	campaigns: CampaignsTable;
+	editions: EditionsTable;
+	settings: SettingsTable;
+	auditLog: AuditLogTable;
+	mailOutbox: MailOutboxTable;
+}

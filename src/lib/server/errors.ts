@@ -1,0 +1,47 @@
+/**
+ * Services throw DomainErrors carrying a message key (a Paraglide message id) and,
+ * where a form field is at fault, the field's name. Routes map them to HTTP once
+ * (see lib/server/http.ts) in the user's language.
+ */
+export class DomainError extends Error {
+	constructor(
+		readonly messageKey: string,
+		readonly status: number,
+		readonly field?: string,
+		readonly params: Record<string, string | number> = {}
+	) {
+		super(messageKey);
+		this.name = new.target.name;
+	}
+}
+
+/** Input that breaks a rule (duplicate e-mail, expired link). */
+export class ValidationError extends DomainError {
+	constructor(messageKey: string, field?: string, params?: Record<string, string | number>) {
+		super(messageKey, 400, field, params);
+	}
+}
+
+export class NotFoundError extends DomainError {
+	constructor(messageKey = 'error_not_found') {
+		super(messageKey, 404);
+	}
+}
+
+export class ForbiddenError extends DomainError {
+	constructor(messageKey = 'error_forbidden') {
+		super(messageKey, 403);
+	}
+}
+
+export class ConflictError extends DomainError {
+	constructor(messageKey: string, field?: string) {
+		super(messageKey, 409, field);
+	}
+}
+
+export class RateLimitedError extends DomainError {
+	constructor(readonly retryAfterSeconds: number) {
+		super('error_rate_limited', 429, undefined, { seconds: retryAfterSeconds });
+	}
+}

@@ -1,0 +1,106 @@
+import type { Kysely } from 'kysely';
+import { audit } from '../audit/audit';
+import { issueToken } from '../auth/one-time-token';
+import { invalidateSessionsOfUser } from '../auth/session';
+import { publicOrigin } from '../config';
+import type { Database, Locale, Role } from '../db/schema';
+import { isUniqueViolation } from '../db/errors';
+import { emailKey } from '../db/keys';
+import { nowDb } from '../db/time';
+import { withTransaction } from '../db/transaction';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { enqueueMail } from '../mail/outbox';
+import * as m from '../../paraglide/messages';
+import { findUserByEmailKey, findUserById, insertRole, insertUser, listRolesOfUser, updateUser } from './user.repository';
+
+export interface Actor {
+	id: number;
+	displayName: string;
+	roles: Role[];
+}
+
+function requireCoordinator(actor: Actor): void {
+	if (!actor.roles.includes('coordinator')) throw new ForbiddenError();
+}
+
+export interface Invitation {
+	email: string;
+	displayName: string;
+	role: 'trainer' | 'coordinator';
+	organisationId: number | null;
+	locale: Locale;
+}
+
+/**
+ * A coordinator invites a trainer or coordinator. A new address gets an account
+ * and a one-time link (7 days) to choose a password. An existing account simply
+ * gains the role: one person may be teacher and trainer.
+ */
+export async function inviteUser(db: Kysely<Database>, actor: Actor, input: Invitation): Promise<'invited' | 'role_added'> {
+	requireCoordinator(actor);
+	if (input.role === 'trainer' && !input.organisationId) throw new ValidationError('error_organisation_required', 'organisationId');
+	try {
+		return await withTransaction(db, async (trx) => {
+			const key = emailKey(input.email);
+			const now = nowDb();
+			const existing = await findUserByEmailKey(trx, key);
+			if (existing) {
+				const roles = await listRolesOfUser(trx, existing.id);
+				if (roles.includes(input.role)) throw new ValidationError('error_role_already_held', 'email');
+				await insertRole(trx, existing.id, input.role, now);
+				if (input.role === 'trainer') await updateUser(trx, existing.id, { organisationId: input.organisationId }, now);
+				await audit(trx, { actorId: actor.id, action: 'user.role.added', entityType: 'user', entityId: existing.id, before: { roles }, after: { roles: [...roles, input.role] } });
+				return 'role_added' as const;
+			}
+			const userId = await insertUser(trx, {
+				email: input.email.trim(),
+				emailKey: key,
+				displayName: input.displayName,
+				passwordHash: null,
+				locale: input.locale,
+				emailConfirmedAt: null,
+				organisationId: input.role === 'trainer' ? input.organisationId : null,
+				now
+			});
+			await insertRole(trx, userId, input.role, now);
+			await audit(trx, { actorId: actor.id, action: 'user.invited', entityType: 'user', entityId: userId, after: { role: input.role, organisationId: input.organisationId } });
+			const token = await issueToken(trx, userId, 'invite');
+			const roleLabel = input.role === 'trainer' ? m.role_trainer({}, { locale: input.locale }) : m.role_coordinator({}, { locale: input.locale });
+			await enqueueMail(trx, {
+				recipient: input.email.trim(),
+				locale: input.locale,
+				mail: { template: 'invite', params: { name: input.displayName, inviter: actor.displayName, role: roleLabel } },
+				secretLink: `${publicOrigin()}/invite/${token}`,
+				dedupeKey: `invite:${userId}:${now}`
+			});
+			return 'invited' as const;
+		});
+	} catch (err) {
+		if (isUniqueViolation(err)) throw new ValidationError('error_email_taken', 'email');
+		throw err;
+	}
+}
+
+/** Disabling ends every session of the account at once; its history stays. */
+export async function setUserDisabled(db: Kysely<Database>, actor: Actor, userId: number, disabled: boolean): Promise<void> {
+	requireCoordinator(actor);
+	if (userId === actor.id && disabled) throw new ValidationError('error_cannot_disable_self');
+	await withTransaction(db, async (trx) => {
+		const user = await findUserById(trx, userId);
+		if (!user) throw new NotFoundError();
+		await updateUser(trx, userId, { disabled: disabled ? 1 : 0 }, nowDb());
+		if (disabled) await invalidateSessionsOfUser(trx, userId);
+		await audit(trx, {
+			actorId: actor.id,
+			action: disabled ? 'user.disabled' : 'user.enabled',
+			entityType: 'user',
+			entityId: userId,
+			before: { disabled: user.disabled },
+			after: { disabled: disabled ? 1 : 0 }
+		});
+	});
+}
+
+export async function setUserLocale(db: Kysely<Database>, userId: number, locale: Locale): Promise<void> {
+	await updateUser(db, userId, { locale }, nowDb());
+}

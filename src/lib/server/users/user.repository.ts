@@ -1,0 +1,59 @@
+import type { Db } from '../db';
+import type { Locale, Role } from '../db/schema';
+import type { DbTime } from '../db/time';
+
+export const findUserById = (db: Db, id: number) =>
+	db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findUserByEmailKey = (db: Db, emailKey: string) =>
+	db.selectFrom('users').selectAll().where('emailKey', '=', emailKey).executeTakeFirst();
+
+export async function insertUser(
+	db: Db,
+	row: {
+		email: string;
+		emailKey: string;
+		displayName: string;
+		passwordHash: string | null;
+		locale: Locale;
+		emailConfirmedAt: DbTime | null;
+		organisationId: number | null;
+		now: DbTime;
+	}
+): Promise<number> {
+	const { now, ...values } = row;
+	const result = await db
+		.insertInto('users')
+		.values({ ...values, disabled: 0, createdAt: now, updatedAt: now })
+		.executeTakeFirstOrThrow();
+	return Number(result.insertId);
+}
+
+export const updateUser = (
+	db: Db,
+	id: number,
+	patch: Partial<{
+		displayName: string;
+		passwordHash: string;
+		locale: Locale;
+		disabled: 0 | 1;
+		emailConfirmedAt: DbTime;
+		organisationId: number | null;
+		lastLoginAt: DbTime;
+	}>,
+	now: DbTime
+) => db.updateTable('users').set({ ...patch, updatedAt: now }).where('id', '=', id).execute();
+
+export async function listRolesOfUser(db: Db, userId: number): Promise<Role[]> {
+	const rows = await db.selectFrom('userRoles').select('role').where('userId', '=', userId).execute();
+	return rows.map((r) => r.role);
+}
+
+export const insertRole = (db: Db, userId: number, role: Role, now: DbTime) =>
+	db.insertInto('userRoles').values({ userId, role, createdAt: now }).execute();
+
+export const listCampusIdsOfTeacher = async (db: Db, userId: number): Promise<number[]> =>
+	(await db.selectFrom('teacherCampuses').select('campusId').where('userId', '=', userId).execute()).map((r) => r.campusId);
+
+export const linkTeacherToCampus = (db: Db, userId: number, campusId: number, now: DbTime) =>
+	db.insertInto('teacherCampuses').values({ userId, campusId, createdAt: now }).execute();
