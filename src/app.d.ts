@@ -14,7 +14,7 @@ declare global {
 			requestId?: string;
 		}
 		interface PageData {
-			user?: { displayName: string; roles: import('$lib/server/db/schema').Role[] } | null;
+			user?: { displayName: string; roles: import('$lib/domain').Role[] } | null;
 		}
 	}
 }

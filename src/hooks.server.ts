@@ -1,4 +1,4 @@
-import { building, dev } from '$app/environment';
+import { building } from '$app/environment';
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,7 @@ import * as m from '$lib/paraglide/messages';
 import { decide, defersToLayout, loginUrl } from '$lib/server/auth/guards';
 import { endpointRouteIds } from '$lib/server/auth/route-ids';
 import { sessionCookieName, validateSessionToken } from '$lib/server/auth/session';
+import { sessionCookieOptions } from '$lib/server/auth/cookies';
 import { isProduction } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { startServer } from '$lib/server/startup';
@@ -67,10 +68,6 @@ const session: Handle = async ({ event, resolve }) => {
 	}
 	return resolve(event);
 };
-
-export function sessionCookieOptions(expires: Date) {
-	return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: !dev && isProduction(), expires };
-}
 
 const guard: Handle = async ({ event, resolve }) => {
 	const decision = decide(event.route.id, event.locals.user);

@@ -6,10 +6,8 @@ import type { DbTime } from './time';
  * camelCase here, snake_case in SQL (CamelCasePlugin). Booleans are 0/1;
  * "active" columns are 1 or NULL so that withdrawn rows leave unique keys free.
  */
-export type Role = 'coordinator' | 'trainer' | 'teacher';
-export type Locale = 'nl' | 'en';
-export type Level = 'kleuter' | 'lager' | 'secundair' | 'buitengewoon_basis' | 'buitengewoon_secundair' | 'hoger';
-export type EditionStatus = 'draft' | 'published' | 'archived';
+import type { EditionStatus, Level, Locale, Role } from '../../domain';
+export type { EditionStatus, Level, Locale, Role };
 export type TokenPurpose = 'email_confirm' | 'invite' | 'password_reset';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 

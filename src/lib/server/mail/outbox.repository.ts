@@ -23,12 +23,3 @@ export async function insertOutboxMail(db: Db, row: NewOutboxRow): Promise<numbe
 	return Number(result.insertId);
 }
 
-/** What coordinators may read: never the secret link, never the rendered body with it. */
-export const listOutboxPage = (db: Db, limit: number, beforeId?: number) =>
-	db
-		.selectFrom('mailOutbox')
-		.select(['id', 'recipient', 'locale', 'template', 'subject', 'status', 'attempts', 'sentAt', 'lastError', 'createdAt'])
-		.$if(beforeId !== undefined, (q) => q.where('id', '<', beforeId!))
-		.orderBy('id', 'desc')
-		.limit(limit)
-		.execute();

@@ -1,0 +1,55 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getLocale } from '../paraglide/runtime';
+import * as m from '../paraglide/messages';
+import { DomainError } from './errors';
+
+/** Fields never sent back to the browser after a failed post. */
+const secretFields = new Set(['password']);
+
+export type FieldErrors = Record<string, string>;
+
+export function formValues(form: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [key, value] of form) if (typeof value === 'string' && !secretFields.has(key)) values[key] = value;
+	return values;
+}
+
+/**
+ * Parses a posted form with its shared zod schema. Messages of our own fields are
+ * Paraglide functions; zod's generic ones come from its locale, passed per parse
+ * (never z.config(), which is global and would race between requests).
+ */
+export function parseForm<S extends z.ZodType>(schema: S, form: FormData) {
+	const raw = Object.fromEntries([...form.keys()].map((k) => [k, form.get(k)]));
+	const localeError = getLocale() === 'en' ? z.locales.en().localeError : z.locales.nl().localeError;
+	const result = schema.safeParse(raw, { error: localeError });
+	if (result.success) return { ok: true as const, data: result.data as z.output<S> };
+	const errors: FieldErrors = {};
+	for (const issue of result.error.issues) {
+		const key = issue.path.join('.') || 'form';
+		errors[key] ??= issue.message;
+	}
+	return { ok: false as const, errors, values: formValues(form) };
+}
+
+/** The 400 an action returns for invalid input: values kept, messages per field. */
+export const invalid = (values: Record<string, string>, errors: FieldErrors) =>
+	fail(400, { values, errors, message: m.error_form() });
+
+/**
+ * Maps a DomainError to the action's failure in the user's language; anything
+ * else is rethrown to handleError (logged with the request id).
+ */
+export function failFromError(err: unknown, form: FormData) {
+	if (!(err instanceof DomainError)) throw err;
+	const text = messageOf(err);
+	const values = formValues(form);
+	if (err.field) return fail(err.status, { values, errors: { [err.field]: text } as FieldErrors, message: text });
+	return fail(err.status, { values, errors: {} as FieldErrors, message: text });
+}
+
+export function messageOf(err: DomainError): string {
+	const fn = (m as unknown as Record<string, (p?: object) => string>)[err.messageKey];
+	return fn ? fn(err.params) : m.error_unexpected();
+}

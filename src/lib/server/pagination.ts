@@ -1,0 +1,8 @@
+/** Page numbers from ?page=N, clamped; the page size is the server's choice. */
+export function pageParams(url: URL, pageSize = 25) {
+	const raw = Number(url.searchParams.get('page') ?? '1');
+	const page = Number.isInteger(raw) && raw > 0 && raw < 100_000 ? raw : 1;
+	return { page, limit: pageSize, offset: (page - 1) * pageSize };
+}
+
+export const pageCount = (total: number, pageSize: number) => Math.max(1, Math.ceil(total / pageSize));

@@ -1,0 +1,27 @@
+import { pageUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { invalid, parseForm } from '$lib/server/forms';
+import { accountPage, logoutOtherDevices, updateProfile } from '$lib/server/users/account.service';
+import { profileSchema } from '$lib/schemas/auth';
+import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = pageUser(locals, url);
+	return { account: { email: user.email, displayName: user.displayName, locale: user.locale, roles: user.roles }, ...(await accountPage(await getDb(), user.id, locals.sessionId)) };
+};
+
+export const actions: Actions = {
+	profile: async ({ request, locals, cookies }) => {
+		const form = await request.formData();
+		const parsed = parseForm(profileSchema, form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		await updateProfile(await getDb(), locals.user!.id, parsed.data);
+		cookies.set(cookieName, parsed.data.locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
+		return { saved: true };
+	},
+	logoutOthers: async ({ locals }) => {
+		await logoutOtherDevices(await getDb(), locals.user!.id, locals.sessionId!);
+		return { loggedOutOthers: true };
+	}
+};

@@ -1,0 +1,27 @@
+import { fail } from '@sveltejs/kit';
+import { pageUser } from '$lib/server/auth/guards';
+import { campusListPage } from '$lib/server/campuses/campus-list.service';
+import { regenerateInviteCode } from '$lib/server/campuses/invite-code.service';
+import { getDb } from '$lib/server/db';
+import { failFromError } from '$lib/server/forms';
+import { pageParams } from '$lib/server/pagination';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	pageUser(locals, url);
+	return { campuses: await campusListPage(await getDb(), { search: url.searchParams.get('q') ?? '', ...pageParams(url) }) };
+};
+
+export const actions: Actions = {
+	regenerate: async ({ request, locals }) => {
+		const form = await request.formData();
+		const campusId = Number(form.get('campusId'));
+		if (!Number.isInteger(campusId) || campusId <= 0) return fail(400, { message: null });
+		try {
+			const code = await regenerateInviteCode(await getDb(), locals.user!.id, campusId);
+			return { regenerated: { campus: String(form.get('name') ?? ''), code } };
+		} catch (err) {
+			return failFromError(err, form);
+		}
+	}
+};

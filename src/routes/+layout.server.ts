@@ -1,0 +1,13 @@
+import { getDb } from '$lib/server/db';
+import { citySettings } from '$lib/server/settings/settings.service';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ locals }) => {
+	const locale = getLocale();
+	return {
+		locale,
+		city: await citySettings(await getDb(), locale),
+		user: locals.user ? { displayName: locals.user.displayName, roles: locals.user.roles } : null
+	};
+};

@@ -1,0 +1,31 @@
+import * as m from '$lib/paraglide/messages';
+import type { Role } from '$lib/domain';
+
+/** Start page and navigation of each role; shared by the header and the start pages. */
+export const roleStart: Record<Role, string> = { coordinator: '/coordinator', trainer: '/trainer', teacher: '/teacher' };
+
+export const roleLabel = (role: Role): string =>
+	role === 'coordinator' ? m.role_coordinator() : role === 'trainer' ? m.role_trainer() : m.role_teacher();
+
+export function navOf(role: Role): { href: string; label: string }[] {
+	switch (role) {
+		case 'coordinator':
+			return [
+				{ href: '/coordinator', label: m.coordinator_title() },
+				{ href: '/coordinator/campuses', label: m.nav_campuses() },
+				{ href: '/coordinator/people', label: m.nav_people() },
+				{ href: '/coordinator/outbox', label: m.nav_outbox() }
+			];
+		case 'trainer':
+			return [{ href: '/trainer', label: m.trainer_title() }];
+		case 'teacher':
+			return [{ href: '/teacher', label: m.teacher_title() }];
+	}
+}
+
+/** The role whose section the path is in; else the account's first role. */
+export function currentRole(path: string, roles: Role[]): Role | null {
+	const fromPath = (Object.keys(roleStart) as Role[]).find((r) => path === roleStart[r] || path.startsWith(roleStart[r] + '/'));
+	if (fromPath && roles.includes(fromPath)) return fromPath;
+	return roles.includes('coordinator') ? 'coordinator' : (roles[0] ?? null);
+}
