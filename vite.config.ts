@@ -14,6 +14,7 @@ export default defineConfig({
 	],
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		globalSetup: ['tests/integration/support/global-setup.ts'],
 		environment: 'node',
 		// Integration suites share one database per worker; keep workers few on 2 cores.
 		maxWorkers: 2,

@@ -1,3 +1,4 @@
+import { sha256Hex } from './crypto';
 import type { Kysely } from 'kysely';
 import { audit } from '../audit/audit';
 import { publicOrigin } from '../config';
@@ -35,7 +36,7 @@ export async function requestPasswordReset(db: Kysely<Database>, input: { email:
 				locale: user.locale ?? input.locale,
 				mail: { template: 'password_reset', params: { name: user.displayName } },
 				secretLink: `${publicOrigin()}/reset-password/${token}`,
-				dedupeKey: `password_reset:${user.id}:${nowDb()}`
+				dedupeKey: `password_reset:${sha256Hex(token)}`
 			});
 		});
 	}

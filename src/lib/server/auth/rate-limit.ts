@@ -8,8 +8,8 @@ import * as repo from './rate-limit.repository';
 
 /**
  * Failure counters kept in the database, so limits hold across app processes.
- * A rule allows `limit` failures per window; past it, each further failure blocks
- * the bucket for `blockMs(over)` where over = failures beyond the limit.
+ * A rule allows `limit` failures per window: the limit-th failure blocks the
+ * bucket for blockMs(1), each further one (after the block) for blockMs(2), (3)…
  */
 export interface Rule {
 	limit: number;
@@ -46,7 +46,7 @@ async function recordOnce(db: Kysely<Database>, name: string, rule: Rule): Promi
 		const windowOpen = row && now.getTime() - fromDbTime(row.windowStartedAt).getTime() < rule.windowMs;
 		const hits = windowOpen ? row.hits + 1 : 1;
 		const windowStartedAt = windowOpen ? row.windowStartedAt : toDbTime(now);
-		const over = hits - rule.limit;
+		const over = hits - rule.limit + 1;
 		const blockedUntil = over > 0 ? toDbTime(new Date(now.getTime() + rule.blockMs(over))) : null;
 		if (row) await repo.updateBucket(trx, name, { hits, windowStartedAt, blockedUntil });
 		else await repo.insertBucket(trx, { bucket: name, hits, windowStartedAt, blockedUntil });

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../auth/crypto';
 import type { Kysely } from 'kysely';
 import { audit } from '../audit/audit';
 import { hashPassword } from '../auth/password';
@@ -55,7 +56,7 @@ export async function registerTeacher(db: Kysely<Database>, input: TeacherRegist
 				locale: input.locale,
 				mail: { template: 'email_confirm', params: { name: input.displayName, campus: `${campus.schoolName} – ${campus.name}` } },
 				secretLink: `${publicOrigin()}/confirm-email/${token}`,
-				dedupeKey: `email_confirm:${userId}:${now}`
+				dedupeKey: `email_confirm:${sha256Hex(token)}`
 			});
 			return { userId };
 		});

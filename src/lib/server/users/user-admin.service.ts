@@ -1,3 +1,4 @@
+import { sha256Hex } from '../auth/crypto';
 import type { Kysely } from 'kysely';
 import { audit } from '../audit/audit';
 import { issueToken } from '../auth/one-time-token';
@@ -71,7 +72,7 @@ export async function inviteUser(db: Kysely<Database>, actor: Actor, input: Invi
 				locale: input.locale,
 				mail: { template: 'invite', params: { name: input.displayName, inviter: actor.displayName, role: roleLabel } },
 				secretLink: `${publicOrigin()}/invite/${token}`,
-				dedupeKey: `invite:${userId}:${now}`
+				dedupeKey: `invite:${sha256Hex(token)}`
 			});
 			return 'invited' as const;
 		});

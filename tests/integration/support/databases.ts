@@ -1,0 +1,87 @@
+import { sql, type Kysely } from 'kysely';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import { describe } from 'vitest';
+import { openDatabase, type DbHandle, type DialectName } from '../../../src/lib/server/db/dialect';
+import { bundledMigrations, migrateToLatest } from '../../../src/lib/server/db/migrate';
+import type { Database } from '../../../src/lib/server/db/schema';
+
+/**
+ * Every integration suite runs once per database: SQLite always, MySQL/MariaDB
+ * when TEST_MYSQL_URL is set (otherwise that half shows as skipped, never silently
+ * passes). Each Vitest worker gets its own MySQL database, migrated once; tables
+ * are emptied before each test.
+ */
+export const mysqlUrl = process.env.TEST_MYSQL_URL;
+
+export const dialects: { name: DialectName; skip: boolean }[] = [
+	{ name: 'sqlite', skip: false },
+	{ name: 'mysql', skip: !mysqlUrl }
+];
+
+const workerId = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '1';
+export const mysqlDatabaseName = `sc_test_w${workerId}`;
+
+/** Tables in an order that respects foreign keys when emptied front to back. */
+const tables = [
+	'auditLog',
+	'mailOutbox',
+	'rateLimits',
+	'authTokens',
+	'sessions',
+	'teacherCampuses',
+	'userRoles',
+	'users',
+	'campusLevels',
+	'campuses',
+	'schools',
+	'editions',
+	'campaigns',
+	'organisations',
+	'settings'
+] as const;
+
+export function mysqlUrlFor(database: string): string {
+	const url = new URL(mysqlUrl!);
+	url.pathname = `/${database}`;
+	return url.toString();
+}
+
+async function ensureMysqlDatabase(): Promise<void> {
+	const admin = await openDatabase(mysqlUrl!, { poolSize: 1 });
+	try {
+		await sql`create database if not exists ${sql.id(mysqlDatabaseName)} character set utf8mb4 collate utf8mb4_unicode_ci`.execute(admin.db);
+	} finally {
+		await admin.close();
+	}
+}
+
+export async function openTestDatabase(dialect: DialectName, poolSize = 5): Promise<DbHandle> {
+	let handle: DbHandle;
+	if (dialect === 'sqlite') {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-test-'));
+		handle = await openDatabase(`sqlite:${path.join(dir, 'test.sqlite')}`);
+		const close = handle.close;
+		handle.close = async () => {
+			await close();
+			fs.rmSync(dir, { recursive: true, force: true });
+		};
+	} else {
+		await ensureMysqlDatabase();
+		handle = await openDatabase(mysqlUrlFor(mysqlDatabaseName), { poolSize });
+	}
+	await migrateToLatest(handle.db, bundledMigrations());
+	return handle;
+}
+
+export async function emptyTables(db: Kysely<Database>): Promise<void> {
+	for (const table of tables) await db.deleteFrom(table).execute();
+}
+
+/** describe() once per database; the MySQL half is skipped (and says so) without TEST_MYSQL_URL. */
+export function describeEachDatabase(name: string, fn: (dialect: DialectName) => void): void {
+	for (const d of dialects) {
+		describe.skipIf(d.skip)(`${name} [${d.name}]`, () => fn(d.name));
+	}
+}
