@@ -9,6 +9,22 @@ const config = {
 		adapter: adapter({ out: 'build', precompress: false }),
 		// Forms post from our own origin only; adapter-node reads ORIGIN in production.
 		csrf: { trustedOrigins: [] },
+		// Kit adds nonces/hashes for its own inline scripts; nothing else may run.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none'],
+				'base-uri': ['self'],
+				'object-src': ['none']
+			}
+		},
 		alias: { $db: 'db' }
 	}
 };

@@ -60,8 +60,8 @@ const session: Handle = async ({ event, resolve }) => {
 		if (valid) {
 			event.locals.user = valid.user;
 			event.locals.sessionId = valid.id;
-			// Re-set the cookie only when the session's expiry moved (or is unknown to the browser).
-			event.cookies.set(sessionCookieName, token, sessionCookieOptions(valid.expiresAt));
+			// Re-set the cookie only when the session's expiry moved.
+			if (valid.extended) event.cookies.set(sessionCookieName, token, sessionCookieOptions(valid.expiresAt));
 		} else {
 			event.cookies.delete(sessionCookieName, { path: '/' });
 		}

@@ -26,10 +26,11 @@ describeEachDatabase('sessions', (dialect) => {
 		const { token } = await createSession(ctx.db, userId, '');
 		const before = await ctx.db.selectFrom('sessions').select(['lastSeenAt', 'idleExpiresAt']).executeTakeFirstOrThrow();
 		advance(hours(10));
-		await validateSessionToken(ctx.db, token);
+		expect((await validateSessionToken(ctx.db, token))!.extended).toBe(false);
 		expect(await ctx.db.selectFrom('sessions').select(['lastSeenAt', 'idleExpiresAt']).executeTakeFirstOrThrow()).toEqual(before);
 		advance(hours(20));
 		const session = await validateSessionToken(ctx.db, token);
+		expect(session!.extended).toBe(true);
 		const after = await ctx.db.selectFrom('sessions').select(['lastSeenAt', 'idleExpiresAt']).executeTakeFirstOrThrow();
 		expect(after.lastSeenAt).not.toEqual(before.lastSeenAt);
 		expect(session!.expiresAt.toISOString()).toBe('2027-03-04T15:00:00.000Z'); // 30 h + 48 h

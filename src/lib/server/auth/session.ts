@@ -26,6 +26,8 @@ export interface SessionUser {
 export interface ValidSession {
 	id: string;
 	expiresAt: Date;
+	/** True when this request moved the idle expiry: only then does the cookie need re-setting. */
+	extended: boolean;
 	user: SessionUser;
 }
 
@@ -59,7 +61,8 @@ export async function validateSessionToken(db: Db, token: string): Promise<Valid
 		await repo.removeSession(db, id);
 		return null;
 	}
-	if (idleExpiresAt.getTime() - now.getTime() < idleMs() / 2) {
+	const extended = idleExpiresAt.getTime() - now.getTime() < idleMs() / 2;
+	if (extended) {
 		idleExpiresAt = new Date(Math.min(addMs(now, idleMs()).getTime(), expiresAt.getTime()));
 		await repo.touchSession(db, id, toDbTime(now), toDbTime(idleExpiresAt));
 	}
@@ -67,6 +70,7 @@ export async function validateSessionToken(db: Db, token: string): Promise<Valid
 	return {
 		id,
 		expiresAt: idleExpiresAt,
+		extended,
 		user: {
 			id: row.userId,
 			email: row.email,

@@ -4,11 +4,16 @@ import { invalid, parseForm } from '$lib/server/forms';
 import { accountPage, logoutOtherDevices, updateProfile } from '$lib/server/users/account.service';
 import { profileSchema } from '$lib/schemas/auth';
 import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
-	return { account: { email: user.email, displayName: user.displayName, locale: user.locale, roles: user.roles }, ...(await accountPage(await getDb(), user.id, locals.sessionId)) };
+	return {
+		account: { email: user.email, displayName: user.displayName, locale: user.locale, roles: user.roles },
+		saved: url.searchParams.has('saved'),
+		...(await accountPage(await getDb(), user.id, locals.sessionId))
+	};
 };
 
 export const actions: Actions = {
@@ -18,7 +23,8 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		await updateProfile(await getDb(), locals.user!.id, parsed.data);
 		cookies.set(cookieName, parsed.data.locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
-		return { saved: true };
+		// A new language must re-render the whole page (header, labels), so the page loads anew.
+		redirect(303, '/account?saved');
 	},
 	logoutOthers: async ({ locals }) => {
 		await logoutOtherDevices(await getDb(), locals.user!.id, locals.sessionId!);
