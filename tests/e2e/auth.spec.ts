@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { LoginPage, loginAs, logout, welcome } from './support/pages';
+import { LoginPage, loginAs, logout, waitForScripts, welcome } from './support/pages';
 import { demo, demoPassword } from './support/people';
 
 test.describe('logging in', () => {
@@ -48,7 +48,6 @@ test.describe('logging in', () => {
 		await expect(login.alert()).toContainText('Dit e-mailadres en wachtwoord horen niet bij elkaar');
 		await expect(page).toHaveURL(/\/login/);
 		await expect(login.email()).toHaveValue(demo.trainer.email);
-		await expect(login.password()).toHaveValue('');
 		await checkA11y();
 
 		// The right password still works afterwards.
@@ -62,6 +61,8 @@ test.describe('logging in', () => {
 		await login.submit().click();
 
 		await expect(login.alert()).toContainText('Controleer de gemarkeerde velden.');
+		// The summary takes focus, so a screen reader announces it.
+		await expect(login.alert()).toBeFocused();
 		await expect(login.email()).toHaveAttribute('aria-invalid', 'true');
 		await expect(login.email()).toHaveAccessibleDescription('Vul dit veld in.');
 		await expect(login.password()).toHaveAccessibleDescription('Vul dit veld in.');
@@ -86,6 +87,26 @@ test.describe('logging in', () => {
 		await page.keyboard.press('Enter');
 
 		await expect(page).toHaveURL(demo.teacher.start);
+		await expect(welcome(page, demo.teacher.name)).toBeVisible();
+	});
+
+	test('what is typed while the page is still loading its scripts is kept', async ({ page }) => {
+		// A slow connection: the form is there, the scripts arrive only after the user has typed.
+		let release!: () => void;
+		const scriptsHeldBack = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+			await scriptsHeldBack;
+			await route.continue();
+		});
+		await page.goto('/login', { waitUntil: 'domcontentloaded' });
+		const login = new LoginPage(page);
+		await login.fill(demo.teacher.email, demoPassword);
+
+		release();
+		await waitForScripts(page);
+		await expect(login.email()).toHaveValue(demo.teacher.email);
+		await expect(login.password()).toHaveValue(demoPassword);
+		await login.submit().click();
 		await expect(welcome(page, demo.teacher.name)).toBeVisible();
 	});
 

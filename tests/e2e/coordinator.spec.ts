@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { campusInviteCode, mailLink } from './support/db';
-import { LoginPage, RegisterPage, loginAs, registerConfirmedTeacher, welcome } from './support/pages';
+import { LoginPage, RegisterPage, loginAs, registerConfirmedTeacher, waitForScripts, welcome } from './support/pages';
 import { demo, newPassword, unique, uniqueEmail } from './support/people';
 
 const formatted = (code: string) => code.match(/.{4}/g)!.join('-');
@@ -17,6 +17,7 @@ class PeoplePage {
 	async goto() {
 		await this.page.goto('/coordinator/people');
 		await expect(this.page.getByRole('heading', { level: 1, name: 'Mensen' })).toBeVisible();
+		await waitForScripts(this.page);
 	}
 
 	async sendInvite(input: { name: string; email: string; role: 'trainer' | 'coördinator'; organisation?: string; language?: 'Nederlands' | 'English' }) {
@@ -121,7 +122,7 @@ test.describe('coordinator', () => {
 		await expect(people.row(email)).toContainText('Actief');
 	});
 
-	test('a trainer needs an organisation; the invite form keeps what was typed', async ({ page }) => {
+	test('a trainer needs an organisation; the invite form keeps what was typed', async ({ page, checkA11y }) => {
 		const suffix = unique();
 		const email = uniqueEmail('zonder.organisatie', suffix);
 		const people = new PeoplePage(page);
@@ -135,6 +136,7 @@ test.describe('coordinator', () => {
 		await expect(form.getByLabel('Naam', { exact: true })).toHaveValue(`Trainer ${suffix}`);
 		await expect(form.getByLabel('E-mailadres', { exact: true })).toHaveValue(email);
 		await expect(form.getByLabel('Taal van de uitnodiging', { exact: true })).toHaveValue('en');
+		await checkA11y();
 	});
 
 	test('inviting an existing teacher as trainer adds the role', async ({ page, openBrowser }) => {
@@ -157,20 +159,20 @@ test.describe('coordinator', () => {
 		await people.search().getByLabel('Rol', { exact: true }).selectOption({ label: 'trainer' });
 		await people.search().getByRole('button', { name: 'Zoeken' }).click();
 		await expect(page).toHaveURL(/role=trainer/);
-		await expect(people.row(demo.trainer.email)).toBeVisible();
-		await expect(people.row(demo.teacher.email)).toHaveCount(0);
+		await expect(people.row(demo.trainer.name)).toBeVisible();
+		await expect(people.row(demo.teacher.name)).toHaveCount(0);
 
 		// Lies Vanhoutte is a teacher: not found among trainers, found among all roles.
 		await people.find('Vanhoutte');
 		await expect(people.accounts().getByText('Geen accounts gevonden.')).toBeVisible();
 		await people.search().getByLabel('Rol', { exact: true }).selectOption({ label: 'Alle rollen' });
 		await people.search().getByRole('button', { name: 'Zoeken' }).click();
-		await expect(people.row(demo.teacher.email)).toBeVisible();
+		await expect(people.row(demo.teacher.name)).toBeVisible();
 		await expect(people.accounts().getByRole('row')).toHaveCount(2);
-		await expect(people.row(demo.teacher.email)).toContainText('leerkracht');
+		await expect(people.row(demo.teacher.name)).toContainText('leerkracht');
 	});
 
-	test('disabling an account ends its sessions and blocks login until it is enabled again', async ({ page, openBrowser }) => {
+	test('disabling an account ends its sessions and blocks login until it is enabled again', async ({ page, openBrowser, checkA11y }) => {
 		const device = await openBrowser();
 		const account = await registerConfirmedTeacher(device, 'uit');
 		await new LoginPage(device).login(account.email, account.password);
@@ -182,6 +184,7 @@ test.describe('coordinator', () => {
 		await people.row(account.email).getByRole('button', { name: `Account van ${account.name} uitschakelen` }).click();
 		await expect(page.getByRole('status')).toContainText(`Het account van ${account.name} is uitgeschakeld en overal afgemeld.`);
 		await expect(people.row(account.email)).toContainText('Uitgeschakeld');
+		await checkA11y();
 
 		// The teacher's open session has ended.
 		await device.reload();
@@ -203,11 +206,11 @@ test.describe('coordinator', () => {
 		await people.goto();
 		await people.find(demo.coordinator.email);
 		const own = people.row(demo.coordinator.email);
-		await expect(own).toContainText('(jij)');
+		await expect(own).toContainText(`${demo.coordinator.name} (jij)`);
 		await expect(own.getByRole('button')).toHaveCount(0);
 	});
 
-	test('a new campus code replaces the old one at once', async ({ page, openBrowser }) => {
+	test('a new campus code replaces the old one at once', async ({ page, openBrowser, checkA11y }) => {
 		const oldCode = campusInviteCode('Campus Marke');
 		await page.goto('/coordinator/campuses');
 		const row = page.getByRole('row').filter({ hasText: 'Campus Marke' });
@@ -220,6 +223,7 @@ test.describe('coordinator', () => {
 		await expect(page.getByRole('status')).toContainText(formatted(newCode));
 		await expect(row).toContainText(formatted(newCode));
 		await expect(row).not.toContainText(formatted(oldCode));
+		await checkA11y();
 
 		// A teacher with the old code is refused; the new code works.
 		const visitor = await openBrowser();

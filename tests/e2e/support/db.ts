@@ -61,6 +61,6 @@ export async function mailLink(recipient: string, template: MailTemplate): Promi
 	let link: string | null = null;
 	await expect.poll(() => (link = latestLink(recipient, template)), { message: `a ${template} mail to ${recipient}` }).not.toBeNull();
 	const url = new URL(link!);
-	expect(url.origin, 'mail links use the configured public origin').toBe('http://127.0.0.1:4173');
+	expect(url.origin, 'mail links use the configured public origin').toBe(`http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`);
 	return url.pathname + url.search;
 }

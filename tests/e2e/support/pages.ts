@@ -2,6 +2,15 @@ import { expect, type Page } from '@playwright/test';
 import { campusInviteCode, mailLink } from './db';
 import { demoPassword, newPassword, unique, uniqueEmail } from './people';
 
+/**
+ * Waits until the page has loaded its scripts (and so has hydrated). Text fields keep
+ * what was typed before that, but selects and the search boxes are set again during
+ * hydration, so tests that change them right after a navigation wait for this first.
+ */
+export async function waitForScripts(page: Page): Promise<void> {
+	await page.waitForLoadState('networkidle');
+}
+
 /** Page objects for the forms the tests fill in. Dutch labels: the browser locale is nl-BE. */
 export class LoginPage {
 	constructor(readonly page: Page) {}

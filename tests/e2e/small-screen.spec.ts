@@ -1,0 +1,40 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { loginAs } from './support/pages';
+import { demo } from './support/people';
+
+/** How far the page itself scrolls sideways (wide tables scroll inside their own box). */
+const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+test.describe('on a phone-sized screen', () => {
+	test.use({ viewport: { width: 390, height: 844 } });
+
+	test('coordinator pages do not scroll sideways', async ({ page, checkA11y }) => {
+		await loginAs(page, demo.coordinator.email);
+		for (const [path, title] of [
+			['/coordinator', `Welkom, ${demo.coordinator.name}`],
+			['/coordinator/people', 'Mensen'],
+			['/coordinator/campuses', 'Campussen']
+		]) {
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+			expect(await sidewaysScroll(page), path).toBeLessThanOrEqual(0);
+			await checkA11y();
+		}
+	});
+
+	test('the login page and the teacher start page fit the screen', async ({ page }) => {
+		await page.goto('/login');
+		expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+		await loginAs(page, demo.teacher.email);
+		await expect(page.getByRole('heading', { level: 2, name: 'Campagnes' })).toBeVisible();
+		expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+
+		// The campaign's phase ("Inschrijven kan tot …") wraps inside its card instead of sticking out.
+		// The demo always has one campaign open for enrolment, whatever today's date.
+		const card = page.getByRole('article').filter({ hasText: 'Inschrijven kan tot' });
+		const phase = card.getByText('Inschrijven kan tot');
+		const [cardBox, phaseBox] = [await card.boundingBox(), await phase.boundingBox()];
+		expect(phaseBox!.x + phaseBox!.width).toBeLessThanOrEqual(cardBox!.x + cardBox!.width);
+	});
+});
