@@ -5,6 +5,7 @@ import type { Database } from '../../src/lib/server/db/schema';
 import { emailKey, textKey } from '../../src/lib/server/db/keys';
 import { toDbTime } from '../../src/lib/server/db/time';
 import { addDays, brusselsDateOf, brusselsToUtc } from '../../src/lib/time/brussels';
+import { seedDemoClasses } from './demo-classes';
 import * as data from './demo-data';
 
 /**
@@ -32,6 +33,8 @@ export async function seedDemo(db: Kysely<Database>, opts: { today: Date }): Pro
 		const campusIds = await seedSchools(trx, now);
 		await seedUsers(trx, now, orgIds, campusIds);
 		await seedCampaign(trx, opts.today, now);
+		const campaign = await trx.selectFrom('campaigns').select('id').where('nameKey', '=', textKey(data.campaign.name)).executeTakeFirstOrThrow();
+		await seedDemoClasses(trx, campaign.id, nextIdahotYear(opts.today), opts.today);
 	});
 }
 
@@ -151,7 +154,9 @@ async function seedCampaign(db: Kysely<Database>, today: Date, now: string) {
 			opens: brusselsToUtc(addDays(todayLocal, -14)),
 			closes: brusselsToUtc(closes, '23:59'),
 			starts: addDays(todayLocal, -21),
-			ends: addDays(idahot, 21)
+			ends: addDays(idahot, 21),
+			maxClasses: 40,
+			maxClassesPerCampus: 8
 		},
 		{
 			year: year - 1,
@@ -159,26 +164,39 @@ async function seedCampaign(db: Kysely<Database>, today: Date, now: string) {
 			opens: brusselsToUtc(`${year - 2}-11-15`),
 			closes: brusselsToUtc(`${year - 1}-04-15`, '23:59'),
 			starts: `${year - 1}-04-22`,
-			ends: `${year - 1}-06-07`
+			ends: `${year - 1}-06-07`,
+			maxClasses: null,
+			maxClassesPerCampus: null
 		}
 	];
+	// Both editions are meant for the third kleuterklas, lager, secundair and buitengewoon onderwijs.
+	const editionGrades = ['K3', 'L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'BB', 'BS'];
 	for (const e of editions) {
-		const found = await db.selectFrom('editions').select('id').where('campaignId', '=', campaign.id).where('year', '=', e.year).executeTakeFirst();
-		if (found) continue;
-		await db
-			.insertInto('editions')
-			.values({
-				campaignId: campaign.id,
-				year: e.year,
-				name: `PAARS ${e.year}`,
-				status: e.status,
-				enrolmentOpensAt: toDbTime(e.opens),
-				enrolmentClosesAt: toDbTime(e.closes),
-				workshopStartsOn: e.starts,
-				workshopEndsOn: e.ends,
-				createdAt: now,
-				updatedAt: now
-			})
-			.execute();
+		let edition = await db.selectFrom('editions').select('id').where('campaignId', '=', campaign.id).where('year', '=', e.year).executeTakeFirst();
+		if (!edition) {
+			const r = await db
+				.insertInto('editions')
+				.values({
+					campaignId: campaign.id,
+					year: e.year,
+					name: `PAARS ${e.year}`,
+					status: e.status,
+					enrolmentOpensAt: toDbTime(e.opens),
+					enrolmentClosesAt: toDbTime(e.closes),
+					workshopStartsOn: e.starts,
+					workshopEndsOn: e.ends,
+					descriptionNl: data.campaign.descriptionNl,
+					descriptionEn: data.campaign.descriptionEn,
+					maxClasses: e.maxClasses,
+					maxClassesPerCampus: e.maxClassesPerCampus,
+					createdAt: now,
+					updatedAt: now
+				})
+				.executeTakeFirstOrThrow();
+			edition = { id: Number(r.insertId) };
+		}
+		// Also fills in the grades of an edition seeded before editions had any.
+		const hasGrades = await db.selectFrom('editionGrades').select('grade').where('editionId', '=', edition.id).limit(1).executeTakeFirst();
+		if (!hasGrades) await db.insertInto('editionGrades').values(editionGrades.map((grade) => ({ editionId: edition!.id, grade }))).execute();
 	}
 }

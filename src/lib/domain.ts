@@ -10,3 +10,32 @@ export const levels = ['kleuter', 'lager', 'secundair', 'buitengewoon_basis', 'b
 export type Level = (typeof levels)[number];
 
 export type EditionStatus = 'draft' | 'published' | 'archived';
+
+/**
+ * Grades (leerjaren) as short codes; each belongs to one level. Buitengewoon
+ * onderwijs and hoger onderwijs have no numbered years here: one code each.
+ */
+export const gradesByLevel: Record<Level, readonly string[]> = {
+	kleuter: ['K1', 'K2', 'K3'],
+	lager: ['L1', 'L2', 'L3', 'L4', 'L5', 'L6'],
+	secundair: ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7'],
+	buitengewoon_basis: ['BB'],
+	buitengewoon_secundair: ['BS'],
+	hoger: ['HO']
+};
+export const grades = Object.values(gradesByLevel).flat();
+export type Grade = string;
+
+export function levelOfGrade(grade: string): Level | null {
+	for (const level of levels) if (gradesByLevel[level].includes(grade)) return level;
+	return null;
+}
+
+/** Languages of instruction a class can have. */
+export const instructionLanguages = ['nl', 'fr', 'en', 'de'] as const;
+export type InstructionLanguage = (typeof instructionLanguages)[number];
+
+export const classStatuses = ['enrolled', 'waiting', 'withdrawn'] as const;
+export type ClassStatus = (typeof classStatuses)[number];
+
+export const pupilCountMax = 40;

@@ -12,6 +12,8 @@ export function navOf(role: Role): { href: string; label: string }[] {
 		case 'coordinator':
 			return [
 				{ href: '/coordinator', label: m.coordinator_title() },
+				{ href: '/coordinator/editions', label: m.nav_editions() },
+				{ href: '/coordinator/schools', label: m.nav_schools() },
 				{ href: '/coordinator/campuses', label: m.nav_campuses() },
 				{ href: '/coordinator/people', label: m.nav_people() },
 				{ href: '/coordinator/outbox', label: m.nav_outbox() }

@@ -22,7 +22,7 @@ test.describe('logging in', () => {
 	test('the teacher sees their own campus on the start page', async ({ page }) => {
 		await loginAs(page, demo.teacher.email);
 		await expect(page.getByRole('heading', { level: 3, name: 'Sint-Maartenscollege' })).toBeVisible();
-		await expect(page.getByText('Campus Centrum')).toBeVisible();
+		await expect(page.getByText('Budastraat 12, 8500 Kortrijk')).toBeVisible();
 	});
 
 	test('someone with two roles can switch between their start pages', async ({ page, checkA11y }) => {

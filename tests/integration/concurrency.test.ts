@@ -3,7 +3,10 @@ import { issueToken } from '../../src/lib/server/auth/one-time-token';
 import { bucket, recordFailure } from '../../src/lib/server/auth/rate-limit';
 import { hours } from '../../src/lib/server/db/time';
 import { confirmEmail, registerTeacher } from '../../src/lib/server/users/registration.service';
+import { enrolClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { waitingPosition } from '../../src/lib/server/enrollments/class.repository';
 import { describeEachDatabase } from './support/databases';
+import { aClass, createEdition, teacherAt } from './support/enrolment-fixtures';
 import { useDatabase } from './support/context';
 import { count, createCampus, createUser, goodPassword } from './support/fixtures';
 
@@ -13,7 +16,7 @@ import { count, createCampus, createUser, goodPassword } from './support/fixture
  * only prove the outcome, not the race.
  */
 describeEachDatabase('concurrency', (dialect) => {
-	const ctx = useDatabase(dialect, { poolSize: 12 });
+	const ctx = useDatabase(dialect, { poolSize: 25 });
 
 	it('lets a one-time link be used exactly once when ten requests use it at the same moment', async () => {
 		const userId = await createUser(ctx.db, { email: 'lies@school.be', roles: ['teacher'], confirmed: false });
@@ -43,5 +46,22 @@ describeEachDatabase('concurrency', (dialect) => {
 		await Promise.all(Array.from({ length: 20 }, () => recordFailure(ctx.db, name, rule)));
 		const row = await ctx.db.selectFrom('rateLimits').selectAll().where('bucket', '=', name).executeTakeFirstOrThrow();
 		expect(row.hits).toBe(20);
+	});
+
+	it('gives the last free place to exactly one of 50 simultaneous enrolments; the other 49 wait in positions 1–49', async () => {
+		const editionId = await createEdition(ctx.db, { maxClasses: 10 });
+		const teachers = await Promise.all(Array.from({ length: 5 }, (_, i) => teacherAt(ctx.db, `t${i}@school.be`)));
+		for (let i = 0; i < 9; i++) await enrolClass(ctx.db, teachers[i % 5].actor, aClass(editionId, teachers[i % 5].campusId, `Vooraf ${i}`));
+		const results = await Promise.allSettled(
+			Array.from({ length: 50 }, (_, i) => enrolClass(ctx.db, teachers[i % 5].actor, aClass(editionId, teachers[i % 5].campusId, `Race ${i}`)))
+		);
+		const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+		expect(failures.map((f) => String(f.reason))).toEqual([]); // deadlocks are retried, never shown
+		const outcomes = results.map((r) => (r as PromiseFulfilledResult<{ status: string; classId: number }>).value);
+		expect(outcomes.filter((o) => o.status === 'enrolled')).toHaveLength(1);
+		const enrolled = await ctx.db.selectFrom('classes').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'enrolled').executeTakeFirstOrThrow();
+		expect(Number(enrolled.n)).toBe(10);
+		const positions = await Promise.all(outcomes.filter((o) => o.status === 'waiting').map((o) => waitingPosition(ctx.db, editionId, o.classId)));
+		expect(positions.sort((a, b) => a! - b!)).toEqual(Array.from({ length: 49 }, (_, i) => i + 1));
 	});
 });

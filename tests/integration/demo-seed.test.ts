@@ -7,7 +7,7 @@ import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
 import { count } from './support/fixtures';
 
-const tables: (keyof Database)[] = ['users', 'userRoles', 'organisations', 'schools', 'campuses', 'campusLevels', 'teacherCampuses', 'campaigns', 'editions', 'settings'];
+const tables: (keyof Database)[] = ['classes', 'users', 'userRoles', 'organisations', 'schools', 'campuses', 'campusLevels', 'teacherCampuses', 'campaigns', 'editions', 'settings'];
 
 async function counts(db: Parameters<typeof count>[0]) {
 	return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await count(db, t)])));
@@ -30,6 +30,22 @@ describeEachDatabase('demo seed', (dialect) => {
 		}
 		const city = await ctx.db.selectFrom('settings').selectAll().where('key', '=', 'city_name').executeTakeFirstOrThrow();
 		expect([city.valueNl, city.valueEn]).toEqual(['Stad Kortrijk', 'City of Kortrijk']);
+	});
+
+	it('enrols classes at most campuses, with some on the waiting list and the demo teacher\'s campus enrolled, and last year\'s figures', async () => {
+		await seedDemo(ctx.db, { today: new Date('2026-11-26T10:00:00Z') });
+		const rows = await ctx.db
+			.selectFrom('classes')
+			.innerJoin('editions', 'editions.id', 'classes.editionId')
+			.innerJoin('campuses', 'campuses.id', 'classes.campusId')
+			.select(['editions.name as edition', 'campuses.name as campus', 'classes.status'])
+			.execute();
+		const upcoming = rows.filter((r) => r.edition === 'PAARS 2027');
+		expect(new Set(upcoming.map((r) => r.campus)).size).toBeGreaterThanOrEqual(5);
+		expect(upcoming.filter((r) => r.status === 'waiting').length).toBeGreaterThan(0);
+		expect(upcoming.filter((r) => r.campus === 'Campus Centrum' && r.status === 'enrolled').length).toBeGreaterThan(0);
+		expect(rows.filter((r) => r.edition === 'PAARS 2026' && r.status === 'enrolled').length).toBeGreaterThan(3);
+		expect(await count(ctx.db, 'mailOutbox')).toBe(0);
 	});
 
 	it('is idempotent: a second run changes nothing', async () => {

@@ -1,22 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import nl from '../../messages/nl.json';
-import en from '../../messages/en.json';
+import settings from '../../project.inlang/settings.json';
 import * as m from '../../src/lib/paraglide/messages';
+
+/** Every message file of the project, per locale, as listed in project.inlang. */
+function load(locale: string): Record<string, string>[] {
+	return settings['plugin.inlang.messageFormat'].pathPattern.map((pattern: string) => {
+		const file = path.resolve(pattern.replace('{locale}', locale));
+		const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+		delete json.$schema;
+		return json;
+	});
+}
 
 const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
 
 describe('messages', () => {
-	it('exist in Dutch and English with the same keys', () => {
-		expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
+	const nl = load('nl');
+	const en = load('en');
+
+	it('exist in Dutch and English with the same keys, file by file', () => {
+		nl.forEach((file, i) => expect(Object.keys(en[i]).sort()).toEqual(Object.keys(file).sort()));
+	});
+
+	it('never define one key in two files (the later one would silently win)', () => {
+		const keys = nl.flatMap((file) => Object.keys(file));
+		expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
 	});
 
 	it('use the same parameters in both languages, and none is empty', () => {
-		for (const [key, text] of Object.entries(nl)) {
-			if (key === '$schema') continue;
-			expect(params(text), key).toEqual(params((en as Record<string, string>)[key]));
-			expect(text.trim(), key).not.toBe('');
-			expect((en as Record<string, string>)[key].trim(), key).not.toBe('');
-		}
+		nl.forEach((file, i) => {
+			for (const [key, text] of Object.entries(file)) {
+				expect(params(text), key).toEqual(params(en[i][key]));
+				expect(text.trim(), key).not.toBe('');
+				expect(en[i][key].trim(), key).not.toBe('');
+			}
+		});
 	});
 
 	it('were compiled (an offline build that loaded no plugin would emit none)', () => {

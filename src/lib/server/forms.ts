@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getLocale } from '../paraglide/runtime';
 import * as m from '../paraglide/messages';
@@ -20,8 +20,11 @@ export function formValues(form: FormData): Record<string, string> {
  * Paraglide functions; zod's generic ones come from its locale, passed per parse
  * (never z.config(), which is global and would race between requests).
  */
-export function parseForm<S extends z.ZodType>(schema: S, form: FormData) {
-	const raw = Object.fromEntries([...form.keys()].map((k) => [k, form.get(k)]));
+export function parseForm<S extends z.ZodType>(schema: S, form: FormData, opts: { lists?: readonly string[] } = {}) {
+	const raw: Record<string, unknown> = Object.fromEntries([...form.keys()].map((k) => [k, form.get(k)]));
+	// A group of checkboxes posts one key per ticked box (or none): keys listed here
+	// arrive as an array of every value, possibly empty. Other keys keep one value.
+	for (const key of opts.lists ?? []) raw[key] = form.getAll(key).filter((v) => typeof v === 'string');
 	const localeError = getLocale() === 'en' ? z.locales.en().localeError : z.locales.nl().localeError;
 	const result = schema.safeParse(raw, { error: localeError });
 	if (result.success) return { ok: true as const, data: result.data as z.output<S> };
@@ -52,4 +55,18 @@ export function failFromError(err: unknown, form: FormData) {
 export function messageOf(err: DomainError): string {
 	const fn = (m as unknown as Record<string, (p?: object) => string>)[err.messageKey];
 	return fn ? fn(err.params) : m.error_unexpected();
+}
+
+/**
+ * For page loads: a DomainError (a class of another campus, an unknown id)
+ * becomes Kit's HTTP error with the same status and a message in the user's
+ * language, instead of an unexpected 500.
+ */
+export async function orHttpError<T>(fn: () => Promise<T>): Promise<T> {
+	try {
+		return await fn();
+	} catch (err) {
+		if (err instanceof DomainError) error(err.status, messageOf(err));
+		throw err;
+	}
 }

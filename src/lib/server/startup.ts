@@ -1,10 +1,12 @@
 import { removeStaleBuckets } from './auth/rate-limit.repository';
 import { removeExpiredSessions } from './auth/session.repository';
 import { config, maskUrl } from './config';
+import { sql } from 'kysely';
 import { closeDb, getHandle } from './db';
 import { bundledMigrations, migrateToLatest } from './db/migrate';
 import { days, nowDb, toDbTime, clock } from './db/time';
 import { logger } from './log';
+import { removeStaleImportFiles } from './campuses/campus-import/import-file-store';
 import { isDatabaseEmpty, seedDemo } from '../../../db/seeds/demo';
 
 /**
@@ -44,7 +46,8 @@ export async function startServer(): Promise<void> {
 let timer: NodeJS.Timeout | undefined;
 
 function startHousekeeping(): void {
-	timer = setInterval(() => void housekeeping(), 60 * 60_000);
+	// Every 10 minutes: uploaded import files live one hour, expired sessions and old buckets go.
+	timer = setInterval(() => void housekeeping(), 10 * 60_000);
 	timer.unref();
 }
 
@@ -57,6 +60,9 @@ async function housekeeping(): Promise<void> {
 		const { db } = await getHandle();
 		await removeExpiredSessions(db, nowDb());
 		await removeStaleBuckets(db, toDbTime(new Date(clock.now().getTime() - days(1))));
+		await removeStaleImportFiles();
+		// SQLite plans the cross-table overview well only with fresh statistics.
+		if ((await getHandle()).dialect === 'sqlite') await sql`pragma optimize`.execute(db);
 	} catch (err) {
 		logger.error('housekeeping failed', { error: (err as Error).message });
 	}

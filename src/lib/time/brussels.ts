@@ -20,6 +20,23 @@ export function brusselsDateOf(instant: Date): string {
 	return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`;
 }
 
+/** The Brussels wall-clock time ("HH:MM") of an instant. */
+export function brusselsTimeOf(instant: Date): string {
+	const z = new TZDate(instant.getTime(), brusselsZone);
+	return `${String(z.getHours()).padStart(2, '0')}:${String(z.getMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * Adds whole years to a "YYYY-MM-DD" date, keeping the day of the month;
+ * 29 February becomes 28 February in a year without it.
+ */
+export function addYears(localDate: string, n: number): string {
+	const [y, mo, d] = localDate.split('-').map(Number);
+	const year = y + n;
+	const lastDay = new Date(Date.UTC(year, mo, 0)).getUTCDate();
+	return `${String(year).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+}
+
 /** Adds whole calendar days to a "YYYY-MM-DD" date (no time zone involved). */
 export function addDays(localDate: string, n: number): string {
 	const [y, mo, d] = localDate.split('-').map(Number);

@@ -21,10 +21,15 @@ export const dialects: { name: DialectName; skip: boolean }[] = [
 ];
 
 const workerId = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '1';
-export const mysqlDatabaseName = `sc_test_w${workerId}`;
+/** TEST_DB_PREFIX keeps two checkouts' test runs on one server apart. */
+export const mysqlDatabasePrefix = process.env.TEST_DB_PREFIX ?? 'sc_test';
+export const mysqlDatabaseName = `${mysqlDatabasePrefix}_w${workerId}`;
 
 /** Tables in an order that respects foreign keys when emptied front to back. */
 const tables = [
+	'classPreferredHalfDays',
+	'classes',
+	'editionGrades',
 	'auditLog',
 	'mailOutbox',
 	'rateLimits',

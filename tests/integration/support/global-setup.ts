@@ -7,7 +7,8 @@ export default async function setup(): Promise<void> {
 	if (!url) return;
 	const admin = await openDatabase(url, { poolSize: 1 });
 	try {
-		const rows = await sql<{ name: string }>`select schema_name as name from information_schema.schemata where schema_name like 'sc\\_test\\_w%'`.execute(admin.db);
+		const prefix = (process.env.TEST_DB_PREFIX ?? 'sc_test').replace(/_/g, '\\_');
+		const rows = await sql<{ name: string }>`select schema_name as name from information_schema.schemata where schema_name like ${prefix + '\\_w%'}`.execute(admin.db);
 		for (const { name } of rows.rows) await sql`drop database ${sql.id(name)}`.execute(admin.db);
 	} finally {
 		await admin.close();

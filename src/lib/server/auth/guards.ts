@@ -28,11 +28,26 @@ export const guardTable: Record<string, Rule> = {
 	'/(public)/accessibility': publicRoute,
 	'/(app)/account': signedIn,
 	'/(app)/teacher': roles('teacher'),
+	'/(app)/teacher/editions/[id=id]/enrol': roles('teacher'),
+	'/(app)/teacher/classes/[id=id]': roles('teacher'),
 	'/(app)/trainer': roles('trainer'),
 	'/(app)/coordinator': roles('coordinator'),
 	'/(app)/coordinator/people': roles('coordinator'),
+	'/(app)/coordinator/outbox': roles('coordinator'),
+	'/(app)/coordinator/editions': roles('coordinator'),
+	'/(app)/coordinator/editions/new': roles('coordinator'),
+	'/(app)/coordinator/editions/[id=id]': roles('coordinator'),
+	'/(app)/coordinator/editions/[id=id]/enrol': roles('coordinator'),
+	'/(app)/coordinator/editions/[id=id]/enrolments': roles('coordinator'),
+	'/(app)/coordinator/editions/[id=id]/enrolments/export/[format]': roles('coordinator'),
+	'/(app)/coordinator/classes/[id=id]': roles('coordinator'),
+	'/(app)/coordinator/schools': roles('coordinator'),
+	'/(app)/coordinator/schools/[id=id]': roles('coordinator'),
 	'/(app)/coordinator/campuses': roles('coordinator'),
-	'/(app)/coordinator/outbox': roles('coordinator')
+	'/(app)/coordinator/campuses/new': roles('coordinator'),
+	'/(app)/coordinator/campuses/[id=id]': roles('coordinator'),
+	'/(app)/coordinator/campuses/import': roles('coordinator'),
+	'/(app)/coordinator/campuses/import/template': roles('coordinator')
 };
 
 export type GuardDecision = 'allow' | 'login' | 'forbidden';

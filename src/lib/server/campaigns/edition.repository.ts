@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { isMysql } from '../db/dialect-of';
 
 export const listEditionsWithCampaign = (db: Db, statuses: ('draft' | 'published' | 'archived')[]) =>
 	db
@@ -20,3 +21,23 @@ export const listEditionsWithCampaign = (db: Db, statuses: ('draft' | 'published
 		.where('editions.status', 'in', statuses)
 		.orderBy('editions.year', 'desc')
 		.execute();
+
+/**
+ * The edition row, locked on MySQL for the rest of the transaction: every change
+ * to an edition's places takes this lock first (fixed order: edition, then class),
+ * so counting and deciding happen one transaction at a time.
+ */
+export const findEditionForUpdate = (db: Db, id: number) =>
+	db
+		.selectFrom('editions')
+		.selectAll()
+		.where('id', '=', id)
+		.$if(isMysql(db), (q) => q.forUpdate())
+		.executeTakeFirst();
+
+export const findEditionById = (db: Db, id: number) => db.selectFrom('editions').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function listEditionGrades(db: Db, editionId: number): Promise<string[]> {
+	const rows = await db.selectFrom('editionGrades').select('grade').where('editionId', '=', editionId).execute();
+	return rows.map((r) => r.grade);
+}

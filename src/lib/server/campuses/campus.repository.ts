@@ -1,6 +1,9 @@
 import type { Db } from '../db';
+import { isMysql } from '../db/dialect-of';
+import { containsText } from '../db/like';
 import type { Level } from '../db/schema';
 import type { DbTime } from '../db/time';
+import { levels } from '../../domain';
 
 export const findActiveCampusByInviteCode = (db: Db, inviteCode: string) =>
 	db
@@ -50,19 +53,30 @@ export async function insertCampus(
 export const insertCampusLevels = (db: Db, campusId: number, levels: Level[]) =>
 	levels.length ? db.insertInto('campusLevels').values(levels.map((level) => ({ campusId, level }))).execute() : Promise.resolve();
 
-/** One page of campuses with school name and levels (levels in a second query, not one per row). */
-export async function listCampusPage(db: Db, opts: { search?: string; limit: number; offset: number }) {
+/**
+ * One page of active campuses with school name and levels (levels in a second
+ * query, not one per row). `level` keeps campuses that offer that level.
+ */
+export async function listCampusPage(db: Db, opts: { search?: string; level?: Level; limit: number; offset: number }) {
 	let q = db
 		.selectFrom('campuses')
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
 		.where('campuses.active', '=', 1);
 	if (opts.search) {
-		const like = `%${opts.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-		q = q.where((eb) => eb.or([eb('campuses.nameKey', 'like', like), eb('schools.nameKey', 'like', like), eb('campuses.city', 'like', like)]));
+		const search = opts.search;
+		q = q.where((eb) =>
+			eb.or([containsText(eb.ref('campuses.nameKey'), search), containsText(eb.ref('schools.nameKey'), search), containsText(eb.ref('campuses.city'), search)])
+		);
+	}
+	if (opts.level) {
+		const level = opts.level;
+		q = q.where((eb) =>
+			eb.exists(eb.selectFrom('campusLevels').select('campusLevels.campusId').whereRef('campusLevels.campusId', '=', 'campuses.id').where('campusLevels.level', '=', level))
+		);
 	}
 	const [rows, total] = await Promise.all([
 		q
-			.select(['campuses.id', 'campuses.name', 'campuses.city', 'campuses.inviteCode', 'schools.name as schoolName'])
+			.select(['campuses.id', 'campuses.name', 'campuses.city', 'campuses.inviteCode', 'campuses.schoolId', 'schools.name as schoolName'])
 			.orderBy('schools.nameKey')
 			.orderBy('campuses.nameKey')
 			.orderBy('campuses.id')
@@ -71,15 +85,81 @@ export async function listCampusPage(db: Db, opts: { search?: string; limit: num
 			.execute(),
 		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
 	]);
-	const ids = rows.map((r) => r.id);
-	const levels = ids.length
-		? await db.selectFrom('campusLevels').select(['campusId', 'level']).where('campusId', 'in', ids).execute()
-		: [];
+	const levels = await listLevelsOfCampuses(db, rows.map((r) => r.id));
 	return {
 		total: Number(total.n),
-		rows: rows.map((r) => ({ ...r, levels: levels.filter((l) => l.campusId === r.id).map((l) => l.level) }))
+		rows: rows.map((r) => ({ ...r, levels: levels.get(r.id) ?? [] }))
 	};
 }
+
+/** Levels per campus, in the order of the domain's list. */
+export async function listLevelsOfCampuses(db: Db, campusIds: number[]): Promise<Map<number, Level[]>> {
+	const out = new Map<number, Level[]>();
+	if (!campusIds.length) return out;
+	const rows = await db.selectFrom('campusLevels').select(['campusId', 'level']).where('campusId', 'in', campusIds).execute();
+	for (const r of rows) out.set(r.campusId, [...(out.get(r.campusId) ?? []), r.level]);
+	for (const [id, list] of out) out.set(id, levels.filter((l) => list.includes(l)));
+	return out;
+}
+
+/** The campus row, locked on MySQL for the rest of the transaction. */
+export const findCampusForUpdate = (db: Db, id: number) =>
+	db
+		.selectFrom('campuses')
+		.selectAll()
+		.where('id', '=', id)
+		.$if(isMysql(db), (q) => q.forUpdate())
+		.executeTakeFirst();
+
+/** An active campus of the school with this normalised name, other than `exceptId`. */
+export const findActiveCampusByName = (db: Db, schoolId: number, nameKey: string, exceptId?: number) =>
+	db
+		.selectFrom('campuses')
+		.select('id')
+		.where('schoolId', '=', schoolId)
+		.where('nameKey', '=', nameKey)
+		.where('active', '=', 1)
+		.$if(exceptId !== undefined, (q) => q.where('id', '!=', exceptId!))
+		.executeTakeFirst();
+
+export type CampusDetails = {
+	name: string;
+	nameKey: string;
+	street: string;
+	postalCode: string;
+	city: string;
+	contactName: string | null;
+	contactEmail: string | null;
+	contactPhone: string | null;
+};
+
+export const updateCampus = (db: Db, id: number, row: CampusDetails, now: DbTime) =>
+	db.updateTable('campuses').set({ ...row, updatedAt: now }).where('id', '=', id).execute();
+
+export async function replaceCampusLevels(db: Db, campusId: number, list: Level[]): Promise<void> {
+	await db.deleteFrom('campusLevels').where('campusId', '=', campusId).execute();
+	await insertCampusLevels(db, campusId, list);
+}
+
+export const deactivateCampus = (db: Db, id: number, now: DbTime) =>
+	db.updateTable('campuses').set({ active: null, updatedAt: now }).where('id', '=', id).where('active', '=', 1).execute();
+
+/** Deactivates every active campus of a school; returns the ids it deactivated. */
+export async function deactivateCampusesOfSchool(db: Db, schoolId: number, now: DbTime): Promise<number[]> {
+	const rows = await db.selectFrom('campuses').select('id').where('schoolId', '=', schoolId).where('active', '=', 1).execute();
+	if (rows.length) await db.updateTable('campuses').set({ active: null, updatedAt: now }).where('schoolId', '=', schoolId).where('active', '=', 1).execute();
+	return rows.map((r) => r.id);
+}
+
+export const listCampusesOfSchool = (db: Db, schoolId: number) =>
+	db
+		.selectFrom('campuses')
+		.select(['id', 'name', 'street', 'postalCode', 'city', 'active'])
+		.where('schoolId', '=', schoolId)
+		.orderBy('active', 'desc')
+		.orderBy('nameKey')
+		.orderBy('id')
+		.execute();
 
 export const listCampusesOfTeacher = (db: Db, userId: number) =>
 	db

@@ -6,8 +6,8 @@ import type { DbTime } from './time';
  * camelCase here, snake_case in SQL (CamelCasePlugin). Booleans are 0/1;
  * "active" columns are 1 or NULL so that withdrawn rows leave unique keys free.
  */
-import type { EditionStatus, Level, Locale, Role } from '../../domain';
-export type { EditionStatus, Level, Locale, Role };
+import type { ClassStatus, EditionStatus, InstructionLanguage, Level, Locale, Role } from '../../domain';
+export type { ClassStatus, EditionStatus, InstructionLanguage, Level, Locale, Role };
 export type TokenPurpose = 'email_confirm' | 'invite' | 'password_reset';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -128,8 +128,47 @@ export interface EditionsTable {
 	/** Calendar dates, YYYY-MM-DD. */
 	workshopStartsOn: string;
 	workshopEndsOn: string;
+	descriptionNl: string | null;
+	descriptionEn: string | null;
+	/** NULL: no maximum. */
+	maxClasses: number | null;
+	maxClassesPerCampus: number | null;
+	copiedFromEditionId: number | null;
 	createdAt: DbTime;
 	updatedAt: DbTime;
+}
+
+export interface EditionGradesTable {
+	editionId: number;
+	grade: string;
+}
+
+export interface ClassesTable {
+	id: Generated<number>;
+	editionId: number;
+	campusId: number;
+	name: string;
+	nameKey: string;
+	grade: string;
+	level: Level;
+	pupilCount: number;
+	language: InstructionLanguage;
+	remarks: string | null;
+	status: ClassStatus;
+	/** 1, or NULL once withdrawn (frees the name in the unique key). */
+	active: 1 | null;
+	/** Arrival order on the waiting list: positions are derived from (queuedAt, id). */
+	queuedAt: DbTime;
+	enrolledBy: number;
+	withdrawnAt: DbTime | null;
+	createdAt: DbTime;
+	updatedAt: DbTime;
+}
+
+export interface ClassPreferredHalfDaysTable {
+	classId: number;
+	localDate: string;
+	part: 'am' | 'pm';
 }
 
 export interface SettingsTable {
@@ -184,6 +223,9 @@ export interface Database {
 	teacherCampuses: TeacherCampusesTable;
 	campaigns: CampaignsTable;
 	editions: EditionsTable;
+	editionGrades: EditionGradesTable;
+	classes: ClassesTable;
+	classPreferredHalfDays: ClassPreferredHalfDaysTable;
 	settings: SettingsTable;
 	auditLog: AuditLogTable;
 	mailOutbox: MailOutboxTable;

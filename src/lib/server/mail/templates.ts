@@ -12,7 +12,10 @@ export const secretLinkPlaceholder = '[[secret-link]]';
 export type MailTemplate =
 	| { template: 'email_confirm'; params: { name: string; campus: string } }
 	| { template: 'invite'; params: { name: string; inviter: string; role: string } }
-	| { template: 'password_reset'; params: { name: string } };
+	| { template: 'password_reset'; params: { name: string } }
+	| { template: 'class_enrolled'; params: { name: string; className: string; edition: string; campus: string; url: string } }
+	| { template: 'class_waiting'; params: { name: string; className: string; edition: string; campus: string; position: number; url: string } }
+	| { template: 'class_promoted'; params: { name: string; className: string; edition: string; campus: string; url: string } };
 
 export interface RenderedMail {
 	subject: string;
@@ -25,6 +28,8 @@ interface Parts {
 	greeting: string;
 	lines: string[];
 	action: string;
+	/** A public link; without one the action points at the secret link placeholder. */
+	url?: string;
 	after: string;
 }
 
@@ -55,6 +60,31 @@ function parts(mail: MailTemplate, locale: Locale, city: string): Parts {
 				action: m.mail_reset_action({}, o),
 				after: m.mail_reset_after({}, o)
 			};
+		case 'class_enrolled':
+		case 'class_waiting':
+		case 'class_promoted': {
+			const p = mail.params;
+			const line =
+				mail.template === 'class_enrolled'
+					? m.mail_class_enrolled_body({ className: p.className, edition: p.edition, campus: p.campus }, o)
+					: mail.template === 'class_waiting'
+						? m.mail_class_waiting_body({ className: p.className, edition: p.edition, campus: p.campus, position: mail.params.position }, o)
+						: m.mail_class_promoted_body({ className: p.className, edition: p.edition, campus: p.campus }, o);
+			const subject =
+				mail.template === 'class_enrolled'
+					? m.mail_class_enrolled_subject({ className: p.className, edition: p.edition }, o)
+					: mail.template === 'class_waiting'
+						? m.mail_class_waiting_subject({ className: p.className, edition: p.edition }, o)
+						: m.mail_class_promoted_subject({ className: p.className, edition: p.edition }, o);
+			return {
+				subject,
+				greeting: m.mail_greeting({ name: p.name }, o),
+				lines: [line],
+				action: m.mail_class_action({}, o),
+				url: p.url,
+				after: m.mail_class_after({}, o)
+			};
+		}
 	}
 }
 
@@ -64,11 +94,12 @@ const escapeHtml = (s: string) =>
 export function renderMail(mail: MailTemplate, locale: Locale, city: string): RenderedMail {
 	const p = parts(mail, locale, city);
 	const signature = m.mail_signature({ city }, { locale });
-	const text = [p.greeting, '', ...p.lines, '', `${p.action}: ${secretLinkPlaceholder}`, '', p.after, '', signature].join('\n');
+	const link = p.url ?? secretLinkPlaceholder;
+	const text = [p.greeting, '', ...p.lines, '', `${p.action}: ${link}`, '', p.after, '', signature].join('\n');
 	const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5;color:#1f1a24">
 <p>${escapeHtml(p.greeting)}</p>
 ${p.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}
-<p><a href="${secretLinkPlaceholder}" style="background:#6b2d8f;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(p.action)}</a></p>
+<p><a href="${escapeHtml(link)}" style="background:#6b2d8f;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(p.action)}</a></p>
 <p style="color:#555">${escapeHtml(p.after)}</p>
 <p>${escapeHtml(signature)}</p>
 </body></html>`;

@@ -4,25 +4,18 @@ import { audit } from '../audit/audit';
 import { issueToken } from '../auth/one-time-token';
 import { invalidateSessionsOfUser } from '../auth/session';
 import { publicOrigin } from '../config';
-import type { Database, Locale, Role } from '../db/schema';
+import type { Database, Locale } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
 import { emailKey } from '../db/keys';
 import { nowDb } from '../db/time';
 import { withTransaction } from '../db/transaction';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
+import { requireCoordinator, type Actor } from '../auth/actor';
 import { enqueueMail } from '../mail/outbox';
 import * as m from '../../paraglide/messages';
 import { findUserByEmailKey, findUserById, insertRole, insertUser, listRolesOfUser, updateUser } from './user.repository';
 
-export interface Actor {
-	id: number;
-	displayName: string;
-	roles: Role[];
-}
-
-function requireCoordinator(actor: Actor): void {
-	if (!actor.roles.includes('coordinator')) throw new ForbiddenError();
-}
+export type { Actor };
 
 export interface Invitation {
 	email: string;

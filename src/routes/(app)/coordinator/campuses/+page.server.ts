@@ -7,9 +7,17 @@ import { failFromError } from '$lib/server/forms';
 import { pageParams } from '$lib/server/pagination';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The import redirects here with its counts in the address, so the notice survives without JavaScript. */
+function importNotice(url: URL) {
+	if (!url.searchParams.has('imported')) return null;
+	const n = (key: string) => Math.max(0, Math.floor(Number(url.searchParams.get(key)) || 0));
+	return { rows: n('imported'), schools: n('schools'), created: n('created'), updated: n('updated') };
+}
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	pageUser(locals, url);
-	return { campuses: await campusListPage(await getDb(), { search: url.searchParams.get('q') ?? '', ...pageParams(url) }) };
+	const campuses = await campusListPage(await getDb(), { search: url.searchParams.get('q') ?? '', level: url.searchParams.get('level') ?? '', ...pageParams(url) });
+	return { campuses, imported: importNotice(url) };
 };
 
 export const actions: Actions = {

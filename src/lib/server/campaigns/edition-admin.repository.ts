@@ -1,0 +1,93 @@
+import type { Db } from '../db';
+import type { ClassStatus, EditionStatus } from '../db/schema';
+import type { DbTime } from '../db/time';
+
+/** The columns a coordinator sets on an edition (status and quotas have their own paths). */
+export interface EditionSettings {
+	campaignId: number;
+	year: number;
+	name: string;
+	descriptionNl: string | null;
+	descriptionEn: string | null;
+	enrolmentOpensAt: DbTime;
+	enrolmentClosesAt: DbTime;
+	workshopStartsOn: string;
+	workshopEndsOn: string;
+}
+
+export const listCampaigns = (db: Db) => db.selectFrom('campaigns').select(['id', 'name']).orderBy('nameKey').orderBy('id').execute();
+
+export const findCampaignById = (db: Db, id: number) => db.selectFrom('campaigns').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+
+export const findEditionByCampaignYear = (db: Db, campaignId: number, year: number) =>
+	db.selectFrom('editions').select('id').where('campaignId', '=', campaignId).where('year', '=', year).executeTakeFirst();
+
+export async function insertEdition(
+	db: Db,
+	row: EditionSettings & { status: EditionStatus; maxClasses: number | null; maxClassesPerCampus: number | null; copiedFromEditionId: number | null; now: DbTime }
+): Promise<number> {
+	const { now, ...values } = row;
+	const result = await db
+		.insertInto('editions')
+		.values({ ...values, createdAt: now, updatedAt: now })
+		.executeTakeFirstOrThrow();
+	return Number(result.insertId);
+}
+
+export const updateEditionSettings = (db: Db, id: number, settings: EditionSettings, now: DbTime) =>
+	db.updateTable('editions').set({ ...settings, updatedAt: now }).where('id', '=', id).execute();
+
+export const updateEditionStatus = (db: Db, id: number, status: EditionStatus, now: DbTime) =>
+	db.updateTable('editions').set({ status, updatedAt: now }).where('id', '=', id).execute();
+
+export async function replaceEditionGrades(db: Db, editionId: number, grades: string[]): Promise<void> {
+	await db.deleteFrom('editionGrades').where('editionId', '=', editionId).execute();
+	if (grades.length) await db.insertInto('editionGrades').values(grades.map((grade) => ({ editionId, grade }))).execute();
+}
+
+/** Whether any class was ever enrolled for the edition, withdrawn ones included. */
+export async function editionHasClasses(db: Db, editionId: number): Promise<boolean> {
+	return !!(await db.selectFrom('classes').select('id').where('editionId', '=', editionId).limit(1).executeTakeFirst());
+}
+
+export const countEditions = async (db: Db) =>
+	Number((await db.selectFrom('editions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+/** One page of editions, newest year first, with their campaign's name. */
+export const listEditionPage = (db: Db, page: { limit: number; offset: number }) =>
+	db
+		.selectFrom('editions')
+		.innerJoin('campaigns', 'campaigns.id', 'editions.campaignId')
+		.select([
+			'editions.id',
+			'editions.name',
+			'editions.year',
+			'editions.status',
+			'editions.enrolmentOpensAt',
+			'editions.enrolmentClosesAt',
+			'editions.workshopStartsOn',
+			'editions.workshopEndsOn',
+			'campaigns.name as campaignName'
+		])
+		.orderBy('editions.year', 'desc')
+		.orderBy('campaigns.nameKey')
+		.orderBy('editions.id', 'desc')
+		.limit(page.limit)
+		.offset(page.offset)
+		.execute();
+
+export type ClassCounts = Record<ClassStatus, number>;
+
+/** Classes per status for the given editions, in one grouped query (served by classes_edition_status_idx). */
+export async function countClassesByEdition(db: Db, editionIds: number[]): Promise<Map<number, ClassCounts>> {
+	const counts = new Map<number, ClassCounts>(editionIds.map((id) => [id, { enrolled: 0, waiting: 0, withdrawn: 0 }]));
+	if (!editionIds.length) return counts;
+	const rows = await db
+		.selectFrom('classes')
+		.select(['editionId', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('editionId', 'in', editionIds)
+		.groupBy(['editionId', 'status'])
+		.execute();
+	for (const r of rows) counts.get(r.editionId)![r.status] = Number(r.n);
+	return counts;
+}

@@ -1,0 +1,283 @@
+import type { Kysely, Transaction } from 'kysely';
+import { audit } from '../audit/audit';
+import { requireCoordinator, type Actor } from '../auth/actor';
+import type { Database, EditionsTable } from '../db/schema';
+import { isUniqueViolation } from '../db/errors';
+import { clock, fromDbTime, nowDb, toDbTime } from '../db/time';
+import { withTransaction } from '../db/transaction';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { applyQuotas } from '../enrollments/quota-change.service';
+import { pageCount } from '../pagination';
+import { grades as allGrades } from '../../domain';
+import { limits } from '../../limits';
+import { defaultClosesTime, defaultOpensTime, editionYearMax, type EditionInput } from '../../schemas/edition';
+import { addYears, brusselsDateOf, brusselsTimeOf, brusselsToUtc } from '../../time/brussels';
+import * as repo from './edition-admin.repository';
+import { findEditionById, findEditionForUpdate, listEditionGrades } from './edition.repository';
+import { enrolmentPhase } from './edition-rules';
+
+type EditionRow = Omit<EditionsTable, 'id'> & { id: number };
+
+/** What the audit log keeps of an edition: every setting a coordinator can change. */
+function snapshot(e: Omit<EditionRow, 'id' | 'createdAt' | 'updatedAt'>, grades: string[]) {
+	return {
+		campaignId: e.campaignId,
+		year: e.year,
+		name: e.name,
+		status: e.status,
+		descriptionNl: e.descriptionNl,
+		descriptionEn: e.descriptionEn,
+		enrolmentOpensAt: e.enrolmentOpensAt,
+		enrolmentClosesAt: e.enrolmentClosesAt,
+		workshopStartsOn: e.workshopStartsOn,
+		workshopEndsOn: e.workshopEndsOn,
+		maxClasses: e.maxClasses,
+		maxClassesPerCampus: e.maxClassesPerCampus,
+		copiedFromEditionId: e.copiedFromEditionId,
+		// In the domain's order, so that an unchanged set never reads as a change.
+		grades: allGrades.filter((g) => grades.includes(g))
+	};
+}
+
+/** Only the fields that changed, so the log reads as "what was edited"; null when nothing did. */
+function changes<T extends Record<string, unknown>>(before: T, after: T) {
+	const keys = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+	if (!keys.length) return null;
+	return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
+}
+
+const settingsOf = (input: EditionInput): repo.EditionSettings => ({
+	campaignId: input.campaignId,
+	year: input.year,
+	name: input.name,
+	descriptionNl: input.descriptionNl,
+	descriptionEn: input.descriptionEn,
+	enrolmentOpensAt: toDbTime(input.enrolmentOpensAt),
+	enrolmentClosesAt: toDbTime(input.enrolmentClosesAt),
+	workshopStartsOn: input.workshopStartsOn,
+	workshopEndsOn: input.workshopEndsOn
+});
+
+const isYearClash = (err: unknown) => isUniqueViolation(err) && /editions_campaign_year_uq|editions\.campaign_id, editions\.year/.test(String((err as Error).message));
+
+/** The unique key (campaign, year) decides, also between two coordinators saving at once. */
+async function mapYearClash<T>(fn: () => Promise<T>, error: () => ValidationError): Promise<T> {
+	try {
+		return await fn();
+	} catch (err) {
+		if (isYearClash(err)) throw error();
+		throw err;
+	}
+}
+
+async function assertCampaign(trx: Transaction<Database>, campaignId: number) {
+	const campaign = await repo.findCampaignById(trx, campaignId);
+	if (!campaign) throw new ValidationError('ed_error_campaign_unknown', 'campaignId');
+	return campaign;
+}
+
+/** A new edition starts as a draft: schools see nothing until it is published. */
+export async function createEdition(db: Kysely<Database>, actor: Actor, input: EditionInput): Promise<number> {
+	requireCoordinator(actor);
+	const grades = [...new Set(input.grades)];
+	return mapYearClash(
+		() =>
+			withTransaction(db, async (trx) => {
+				await assertCampaign(trx, input.campaignId);
+				const row = { ...settingsOf(input), status: 'draft' as const, maxClasses: input.maxClasses, maxClassesPerCampus: input.maxClassesPerCampus, copiedFromEditionId: null };
+				const id = await repo.insertEdition(trx, { ...row, now: nowDb() });
+				await repo.replaceEditionGrades(trx, id, grades);
+				await audit(trx, { actorId: actor.id, action: 'edition.created', entityType: 'edition', entityId: id, after: snapshot(row, grades) });
+				return id;
+			}),
+		() => new ValidationError('ed_error_year_taken', 'year')
+	);
+}
+
+/**
+ * Saves every setting. Quotas go through applyQuotas in the same transaction: it
+ * holds the edition lock, promotes waiting classes when a maximum is raised and
+ * never demotes when one is lowered. Returns how many classes got a place.
+ */
+export async function updateEdition(db: Kysely<Database>, actor: Actor, editionId: number, input: EditionInput): Promise<{ promoted: number }> {
+	requireCoordinator(actor);
+	const grades = [...new Set(input.grades)];
+	return mapYearClash(
+		() =>
+			withTransaction(db, async (trx) => {
+				const edition = await findEditionForUpdate(trx, editionId);
+				if (!edition) throw new NotFoundError();
+				if (edition.status === 'archived') throw new ConflictError('ed_error_archived_readonly');
+				if (input.campaignId !== edition.campaignId) await assertCampaign(trx, input.campaignId);
+				const before = snapshot(edition, await listEditionGrades(trx, editionId));
+				const settings = settingsOf(input);
+				await repo.updateEditionSettings(trx, editionId, settings, nowDb());
+				await repo.replaceEditionGrades(trx, editionId, grades);
+				const promoted = await applyQuotas(trx, actor, editionId, { maxClasses: input.maxClasses, maxClassesPerCampus: input.maxClassesPerCampus });
+				const diff = changes(before, snapshot({ ...edition, ...settings, maxClasses: input.maxClasses, maxClassesPerCampus: input.maxClassesPerCampus }, grades));
+				if (diff) await audit(trx, { actorId: actor.id, action: 'edition.updated', entityType: 'edition', entityId: editionId, ...diff });
+				return { promoted: promoted.length };
+			}),
+		() => new ValidationError('ed_error_year_taken', 'year')
+	);
+}
+
+export type Transition = 'publish' | 'archive' | 'unpublish';
+
+const transitions = {
+	publish: { to: 'published', action: 'edition.published' },
+	archive: { to: 'archived', action: 'edition.archived' },
+	unpublish: { to: 'draft', action: 'edition.unpublished' }
+} as const;
+
+/** Why a transition is refused from a status, or null when it is allowed. */
+function refusal(transition: Transition, status: EditionRow['status']): string | null {
+	if (transition === 'publish') return status === 'draft' ? null : status === 'published' ? 'ed_error_already_published' : 'ed_error_publish_archived';
+	if (transition === 'archive') return status === 'published' ? null : status === 'archived' ? 'ed_error_already_archived' : 'ed_error_archive_not_published';
+	return status === 'published' ? null : 'ed_error_unpublish_not_published';
+}
+
+/**
+ * Lifecycle: draft → published → archived, and published → draft only while no
+ * class was ever enrolled. Archiving is final. The edition lock keeps a teacher's
+ * enrolment from slipping in while an edition goes back to draft.
+ */
+export async function transitionEdition(db: Kysely<Database>, actor: Actor, editionId: number, transition: Transition): Promise<void> {
+	requireCoordinator(actor);
+	await withTransaction(db, async (trx) => {
+		const edition = await findEditionForUpdate(trx, editionId);
+		if (!edition) throw new NotFoundError();
+		const refused = refusal(transition, edition.status);
+		if (refused) throw new ConflictError(refused);
+		if (transition === 'unpublish' && (await repo.editionHasClasses(trx, editionId))) throw new ConflictError('ed_error_unpublish_has_classes');
+		const { to, action } = transitions[transition];
+		await repo.updateEditionStatus(trx, editionId, to, nowDb());
+		await audit(trx, { actorId: actor.id, action, entityType: 'edition', entityId: editionId, before: { status: edition.status }, after: { status: to } });
+	});
+}
+
+/** An instant moved by whole years on the Brussels calendar, at the same wall-clock time. */
+function shiftInstant(value: string, years: number): Date {
+	const instant = fromDbTime(value);
+	return brusselsToUtc(addYears(brusselsDateOf(instant), years), brusselsTimeOf(instant));
+}
+
+/** The source's window and period one year later; a window that 29 February would turn inside out keeps its length. */
+function shiftedDates(source: EditionRow) {
+	const opens = shiftInstant(source.enrolmentOpensAt, 1);
+	let closes = shiftInstant(source.enrolmentClosesAt, 1);
+	if (closes <= opens) closes = new Date(opens.getTime() + fromDbTime(source.enrolmentClosesAt).getTime() - fromDbTime(source.enrolmentOpensAt).getTime());
+	return {
+		enrolmentOpensAt: toDbTime(opens),
+		enrolmentClosesAt: toDbTime(closes),
+		workshopStartsOn: addYears(source.workshopStartsOn, 1),
+		workshopEndsOn: addYears(source.workshopEndsOn, 1)
+	};
+}
+
+/**
+ * "New edition from this one": the next year of the same campaign, as a draft,
+ * with the source's descriptions, quotas, grades and dates shifted by a year.
+ * Its classes are never copied.
+ */
+export async function copyEdition(db: Kysely<Database>, actor: Actor, sourceId: number): Promise<{ id: number; name: string }> {
+	requireCoordinator(actor);
+	let year = 0;
+	return mapYearClash(
+		() =>
+			withTransaction(db, async (trx) => {
+				const source = await findEditionById(trx, sourceId);
+				if (!source) throw new NotFoundError();
+				const campaign = await assertCampaign(trx, source.campaignId);
+				year = source.year + 1;
+				if (year > editionYearMax || (await repo.findEditionByCampaignYear(trx, campaign.id, year))) throw new ValidationError('ed_error_copy_year_taken', undefined, { year });
+				const grades = await listEditionGrades(trx, source.id);
+				const row = {
+					campaignId: campaign.id,
+					year,
+					name: `${campaign.name.slice(0, limits.editionName - 5)} ${year}`,
+					status: 'draft' as const,
+					descriptionNl: source.descriptionNl,
+					descriptionEn: source.descriptionEn,
+					...shiftedDates(source),
+					maxClasses: source.maxClasses,
+					maxClassesPerCampus: source.maxClassesPerCampus,
+					copiedFromEditionId: source.id
+				};
+				const id = await repo.insertEdition(trx, { ...row, now: nowDb() });
+				await repo.replaceEditionGrades(trx, id, grades);
+				await audit(trx, { actorId: actor.id, action: 'edition.copied', entityType: 'edition', entityId: id, before: { editionId: source.id, name: source.name }, after: snapshot(row, grades) });
+				return { id, name: row.name };
+			}),
+		() => new ValidationError('ed_error_copy_year_taken', undefined, { year })
+	);
+}
+
+/** The coordinator's list: each edition with its derived enrolment phase and class counts. */
+export async function editionListPage(db: Kysely<Database>, paging: { page: number; limit: number; offset: number }) {
+	const [total, rows] = await Promise.all([repo.countEditions(db), repo.listEditionPage(db, paging)]);
+	const counts = await repo.countClassesByEdition(db, rows.map((r) => r.id));
+	const now = clock.now();
+	return {
+		total,
+		page: paging.page,
+		pages: pageCount(total, paging.limit),
+		rows: rows.map((r) => ({
+			id: r.id,
+			name: r.name,
+			campaignName: r.campaignName,
+			status: r.status,
+			phase: enrolmentPhase(r, now),
+			opensAt: fromDbTime(r.enrolmentOpensAt),
+			closesAt: fromDbTime(r.enrolmentClosesAt),
+			workshopStartsOn: r.workshopStartsOn,
+			workshopEndsOn: r.workshopEndsOn,
+			enrolled: counts.get(r.id)!.enrolled,
+			waiting: counts.get(r.id)!.waiting
+		}))
+	};
+}
+
+export const listCampaignOptions = (db: Kysely<Database>) => repo.listCampaigns(db);
+
+/** An edition as its page shows it, with the form's values in Brussels time; null if there is none. */
+export async function editionDetail(db: Kysely<Database>, editionId: number) {
+	const edition = await findEditionById(db, editionId);
+	if (!edition) return null;
+	const [grades, counts] = await Promise.all([listEditionGrades(db, editionId), repo.countClassesByEdition(db, [editionId])]);
+	const c = counts.get(editionId)!;
+	const opens = fromDbTime(edition.enrolmentOpensAt);
+	const closes = fromDbTime(edition.enrolmentClosesAt);
+	return {
+		id: edition.id,
+		name: edition.name,
+		status: edition.status,
+		phase: enrolmentPhase(edition, clock.now()),
+		counts: { enrolled: c.enrolled, waiting: c.waiting, any: c.enrolled + c.waiting + c.withdrawn > 0 },
+		values: {
+			campaignId: String(edition.campaignId),
+			year: String(edition.year),
+			name: edition.name,
+			descriptionNl: edition.descriptionNl ?? '',
+			descriptionEn: edition.descriptionEn ?? '',
+			opensDate: brusselsDateOf(opens),
+			opensTime: brusselsTimeOf(opens),
+			closesDate: brusselsDateOf(closes),
+			closesTime: brusselsTimeOf(closes),
+			workshopStartsOn: edition.workshopStartsOn,
+			workshopEndsOn: edition.workshopEndsOn,
+			maxClasses: edition.maxClasses === null ? '' : String(edition.maxClasses),
+			maxClassesPerCampus: edition.maxClassesPerCampus === null ? '' : String(edition.maxClassesPerCampus)
+		},
+		grades
+	};
+}
+
+/** Empty form values for a new edition: the only campaign preselected, the default times filled in. */
+export async function newEditionForm(db: Kysely<Database>) {
+	const campaigns = await repo.listCampaigns(db);
+	return {
+		campaigns,
+		values: { campaignId: campaigns.length === 1 ? String(campaigns[0].id) : '', opensTime: defaultOpensTime, closesTime: defaultClosesTime } as Record<string, string>
+	};
+}

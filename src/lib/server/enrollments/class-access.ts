@@ -1,0 +1,32 @@
+import type { Db } from '../db';
+import { isCoordinator, type Actor } from '../auth/actor';
+import { isOpenForEnrolment } from '../campaigns/edition-rules';
+import type { EditionsTable } from '../db/schema';
+import { clock } from '../db/time';
+import { ForbiddenError, ValidationError } from '../errors';
+import { listCampusIdsOfTeacher } from '../users/user.repository';
+import type { Selectable } from 'kysely';
+
+type Edition = Selectable<EditionsTable>;
+
+/**
+ * Who may change classes of an edition, checked again in every service call
+ * (the route guard only knows roles): coordinators always, while the edition is
+ * published; teachers only for their own campuses, only while enrolment is open.
+ */
+export async function assertMayEnrol(db: Db, actor: Actor, edition: Edition, campusId: number): Promise<void> {
+	if (edition.status !== 'published') throw new ValidationError('error_edition_not_published');
+	if (isCoordinator(actor)) return;
+	if (!(await listCampusIdsOfTeacher(db, actor.id)).includes(campusId)) throw new ForbiddenError('error_not_your_campus');
+	if (!isOpenForEnrolment(edition, clock.now())) throw new ValidationError('error_enrolment_closed');
+}
+
+/** A teacher changes only the classes they enrolled themselves; others of the campus see them read-only. */
+export function assertMayChangeClass(actor: Actor, edition: Edition, cls: { enrolledBy: number }): void {
+	if (isCoordinator(actor)) {
+		if (edition.status === 'archived') throw new ValidationError('error_edition_not_published');
+		return;
+	}
+	if (cls.enrolledBy !== actor.id) throw new ForbiddenError('error_not_your_class');
+	if (!isOpenForEnrolment(edition, clock.now())) throw new ValidationError('error_enrolment_closed');
+}

@@ -1,0 +1,14 @@
+import { campusChoiceSchema, classSchema } from '../../schemas/enrollment';
+import { parseForm } from '../forms';
+
+/** Parses the class form plus its campus field, reporting all field errors at once. */
+export function parseClassForm(form: FormData) {
+	const cls = parseForm(classSchema, form);
+	const campus = parseForm(campusChoiceSchema, form);
+	if (cls.ok && campus.ok) return { ok: true as const, data: { ...cls.data, campusId: campus.data.campusId } };
+	return {
+		ok: false as const,
+		values: cls.ok ? (campus as { values: Record<string, string> }).values : cls.values,
+		errors: { ...(cls.ok ? {} : cls.errors), ...(campus.ok ? {} : campus.errors) }
+	};
+}

@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import { isCoordinator, type Actor } from '../auth/actor';
+import { enrolmentPhase } from '../campaigns/edition-rules';
+import { findEditionById, listEditionGrades } from '../campaigns/edition.repository';
+import { listCampusesOfTeacher } from '../campuses/campus.repository';
+import type { Database } from '../db/schema';
+import { clock, fromDbTime } from '../db/time';
+import { NotFoundError } from '../errors';
+import { grades as allGrades, levelOfGrade } from '../../domain';
+import { classDetails, waitingPositions } from './class-view.repository';
+import { listPreferredHalfDays } from './class.repository';
+
+/** What the enrolment form needs: the edition, its grades, and the campuses the actor may choose. */
+export async function enrolFormData(db: Kysely<Database>, actor: Actor, editionId: number, campusIds?: number[]) {
+	const edition = await findEditionById(db, editionId);
+	if (!edition || edition.status !== 'published') throw new NotFoundError();
+	const editionGrades = await listEditionGrades(db, editionId);
+	const campuses = campusIds ? await campusesByIds(db, campusIds) : await listCampusesOfTeacher(db, actor.id);
+	const levels = campuses.length ? await db.selectFrom('campusLevels').select(['campusId', 'level']).where('campusId', 'in', campuses.map((c) => c.id)).execute() : [];
+	const gradesOffered = (editionGrades.length ? editionGrades : allGrades).filter((g) => levels.some((l) => l.level === levelOfGrade(g)));
+	return {
+		edition: {
+			id: edition.id,
+			name: edition.name,
+			phase: enrolmentPhase(edition, clock.now()),
+			closesAt: fromDbTime(edition.enrolmentClosesAt),
+			workshopStartsOn: edition.workshopStartsOn,
+			workshopEndsOn: edition.workshopEndsOn
+		},
+		campuses: campuses.map((c) => ({ id: c.id, label: `${c.schoolName} – ${c.name}` })),
+		grades: [...new Set(gradesOffered)].sort((a, b) => allGrades.indexOf(a) - allGrades.indexOf(b))
+	};
+}
+
+const campusesByIds = (db: Kysely<Database>, ids: number[]) =>
+	ids.length
+		? db
+				.selectFrom('campuses')
+				.innerJoin('schools', 'schools.id', 'campuses.schoolId')
+				.select(['campuses.id', 'campuses.name', 'schools.name as schoolName'])
+				.where('campuses.id', 'in', ids)
+				.where('campuses.active', '=', 1)
+				.execute()
+		: Promise.resolve([]);
+
+/**
+ * One class as a teacher may see it: only classes of their own campuses (others
+ * are a 404, also when guessing ids). Editable only by the teacher who enrolled it.
+ */
+export async function classForViewer(db: Kysely<Database>, actor: Actor, classId: number) {
+	const cls = await classDetails(db).where('classes.id', '=', classId).executeTakeFirst();
+	if (!cls) throw new NotFoundError();
+	if (!isCoordinator(actor)) {
+		const mine = await db.selectFrom('teacherCampuses').select('campusId').where('userId', '=', actor.id).where('campusId', '=', cls.campusId).executeTakeFirst();
+		if (!mine) throw new NotFoundError();
+	}
+	const [days, positions, edition] = await Promise.all([
+		listPreferredHalfDays(db, [classId]),
+		waitingPositions(db, [classId]),
+		findEditionById(db, cls.editionId)
+	]);
+	const phase = enrolmentPhase(edition!, clock.now());
+	return {
+		...cls,
+		createdAt: fromDbTime(cls.createdAt),
+		position: positions.get(classId) ?? null,
+		preferredHalfDays: days.map((d) => ({ localDate: d.localDate, part: d.part })),
+		phase,
+		workshopStartsOn: edition!.workshopStartsOn,
+		workshopEndsOn: edition!.workshopEndsOn,
+		mine: cls.enrolledBy === actor.id,
+		editable: cls.status !== 'withdrawn' && (isCoordinator(actor) ? edition!.status !== 'archived' : cls.enrolledBy === actor.id && phase === 'open')
+	};
+}

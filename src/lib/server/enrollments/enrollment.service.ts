@@ -1,0 +1,151 @@
+import type { Kysely } from 'kysely';
+import { audit } from '../audit/audit';
+import type { Actor } from '../auth/actor';
+import { isCoordinator } from '../auth/actor';
+import { findEditionForUpdate } from '../campaigns/edition.repository';
+import type { Database } from '../db/schema';
+import { isUniqueViolation } from '../db/errors';
+import { textKey } from '../db/keys';
+import { nowDb } from '../db/time';
+import { withTransaction } from '../db/transaction';
+import { listCampusIdsOfTeacher } from '../users/user.repository';
+import { NotFoundError, ValidationError } from '../errors';
+import type { ClassInput } from '../../schemas/enrollment';
+import { assertMayChangeClass, assertMayEnrol } from './class-access';
+import { checkClassFits } from './class-rules';
+import * as classes from './class.repository';
+import { mailClassStatus } from './enrollment-mail';
+import { promoteWhilePossible, statusForNewClass, type Promotion } from './quota';
+
+export interface EnrolInput extends ClassInput {
+	editionId: number;
+	campusId: number;
+	/** A coordinator enrolling on a teacher's behalf names the teacher; default: the actor. */
+	onBehalfOf?: number;
+}
+
+export interface EnrolResult {
+	classId: number;
+	status: 'enrolled' | 'waiting';
+	position: number | null;
+}
+
+/** Maps the unique key on (edition, campus, name, active) to a field error. */
+async function mapNameClash<T>(fn: () => Promise<T>): Promise<T> {
+	try {
+		return await fn();
+	} catch (err) {
+		if (isUniqueViolation(err)) throw new ValidationError('error_class_name_taken', 'name');
+		throw err;
+	}
+}
+
+/**
+ * Enrols a class. The edition row is locked before counting, so concurrent
+ * enrolments for the last place are decided one at a time: one gets the place,
+ * the others join the waiting list in arrival order.
+ */
+export async function enrolClass(db: Kysely<Database>, actor: Actor, input: EnrolInput, locale = 'nl'): Promise<EnrolResult> {
+	return mapNameClash(() =>
+		withTransaction(db, async (trx) => {
+			const edition = await findEditionForUpdate(trx, input.editionId);
+			if (!edition) throw new NotFoundError();
+			await assertMayEnrol(trx, actor, edition, input.campusId);
+			const level = await checkClassFits(trx, edition, input.campusId, input, locale);
+			const nameKey = textKey(input.name);
+			if (await classes.findActiveClassByName(trx, edition.id, input.campusId, nameKey)) throw new ValidationError('error_class_name_taken', 'name');
+			const status = await statusForNewClass(trx, edition.id, input.campusId, edition);
+			const enrolledBy = isCoordinator(actor) && input.onBehalfOf ? input.onBehalfOf : actor.id;
+			if (enrolledBy !== actor.id && !(await listCampusIdsOfTeacher(trx, enrolledBy)).includes(input.campusId)) {
+				throw new ValidationError('v_choose_option', 'onBehalfOf');
+			}
+			const classId = await classes.insertClass(trx, {
+				editionId: edition.id,
+				campusId: input.campusId,
+				name: input.name,
+				nameKey,
+				grade: input.grade,
+				level,
+				pupilCount: input.pupilCount,
+				language: input.language,
+				remarks: input.remarks,
+				status,
+				enrolledBy,
+				now: nowDb()
+			});
+			await classes.replacePreferredHalfDays(trx, classId, input.preferredHalfDays);
+			const position = status === 'waiting' ? await classes.waitingPosition(trx, edition.id, classId) : null;
+			await audit(trx, { actorId: actor.id, action: status === 'enrolled' ? 'class.enrolled' : 'class.waitlisted', entityType: 'class', entityId: classId, after: { ...summary(input), campusId: input.campusId, status } });
+			await mailClassStatus(trx, status === 'enrolled' ? 'class_enrolled' : 'class_waiting', classId, position);
+			return { classId, status, position };
+		})
+	);
+}
+
+const summary = (c: Pick<ClassInput, 'name' | 'grade' | 'pupilCount' | 'language'>) => ({ name: c.name, grade: c.grade, pupilCount: c.pupilCount, language: c.language });
+
+/** Edits a class (its owner while enrolment is open, or a coordinator, who may also move it to another campus). */
+export async function updateClassDetails(
+	db: Kysely<Database>,
+	actor: Actor,
+	classId: number,
+	input: ClassInput & { campusId?: number },
+	locale = 'nl'
+): Promise<void> {
+	await mapNameClash(() =>
+		withTransaction(db, async (trx) => {
+			const { edition, cls } = await lockClass(trx, classId);
+			assertMayChangeClass(actor, edition, cls);
+			if (cls.status === 'withdrawn') throw new ValidationError('error_class_withdrawn');
+			const campusId = isCoordinator(actor) && input.campusId ? input.campusId : cls.campusId;
+			const level = await checkClassFits(trx, edition, campusId, input, locale);
+			if (campusId !== cls.campusId && cls.status === 'enrolled' && edition.maxClassesPerCampus !== null) {
+				const counts = await classes.countEnrolled(trx, edition.id, campusId);
+				if (counts.campus >= edition.maxClassesPerCampus) throw new ValidationError('error_campus_full', 'campusId');
+			}
+			const nameKey = textKey(input.name);
+			await classes.updateClass(trx, classId, { name: input.name, nameKey, grade: input.grade, level, pupilCount: input.pupilCount, language: input.language, remarks: input.remarks, campusId }, nowDb());
+			await classes.replacePreferredHalfDays(trx, classId, input.preferredHalfDays);
+			await audit(trx, { actorId: actor.id, action: 'class.updated', entityType: 'class', entityId: classId, before: { ...summary(cls), campusId: cls.campusId }, after: { ...summary(input), campusId } });
+			// A class leaving a campus may free that campus's place for a waiting class.
+			if (campusId !== cls.campusId) await promoteAndMail(trx, actor, edition.id, edition);
+		})
+	);
+}
+
+/** Withdraws a class; a place it frees goes to the first eligible class on the waiting list, in the same transaction. */
+export async function withdrawClass(db: Kysely<Database>, actor: Actor, classId: number): Promise<Promotion[]> {
+	return withTransaction(db, async (trx) => {
+		const { edition, cls } = await lockClass(trx, classId);
+		assertMayChangeClass(actor, edition, cls);
+		if (cls.status === 'withdrawn') throw new ValidationError('error_class_withdrawn');
+		const now = nowDb();
+		await classes.updateClass(trx, classId, { status: 'withdrawn', active: null, withdrawnAt: now }, now);
+		await audit(trx, { actorId: actor.id, action: 'class.withdrawn', entityType: 'class', entityId: classId, before: { status: cls.status }, after: { status: 'withdrawn' } });
+		return cls.status === 'enrolled' ? promoteAndMail(trx, actor, edition.id, edition) : [];
+	});
+}
+
+/** Locks the edition first, then the class: the one lock order every service keeps. */
+export async function lockClass(trx: Kysely<Database>, classId: number) {
+	const peek = await classes.findClassById(trx, classId);
+	if (!peek) throw new NotFoundError();
+	const edition = await findEditionForUpdate(trx, peek.editionId);
+	const cls = await classes.findClassForUpdate(trx, classId);
+	if (!edition || !cls) throw new NotFoundError();
+	return { edition, cls };
+}
+
+export async function promoteAndMail(
+	trx: Kysely<Database>,
+	actor: Actor,
+	editionId: number,
+	quotas: { maxClasses: number | null; maxClassesPerCampus: number | null }
+): Promise<Promotion[]> {
+	const promoted = await promoteWhilePossible(trx, editionId, quotas);
+	for (const p of promoted) {
+		await audit(trx, { actorId: actor.id, action: 'class.promoted', entityType: 'class', entityId: p.classId, before: { status: 'waiting' }, after: { status: 'enrolled' } });
+		await mailClassStatus(trx, 'class_promoted', p.classId, null);
+	}
+	return promoted;
+}

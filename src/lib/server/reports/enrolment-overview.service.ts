@@ -1,0 +1,108 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/actor';
+import { requireCoordinator } from '../auth/actor';
+import { enrolmentPhase } from '../campaigns/edition-rules';
+import { findEditionById, listEditionGrades } from '../campaigns/edition.repository';
+import { textKey } from '../db/keys';
+import type { ClassStatus, Database } from '../db/schema';
+import { clock, fromDbTime } from '../db/time';
+import { NotFoundError } from '../errors';
+import { pageCount } from '../pagination';
+import { grades as allGrades, levelOfGrade, levels as allLevels } from '../../domain';
+import type { EnrolmentFilter } from '../../schemas/enrolment-filter';
+import { brusselsDateOf } from '../../time/brussels';
+import { pageIdsByCampus } from './campus-walk';
+import { listOverviewRows, listPageIdsByClass, listSchoolsInEdition, overviewTotals, waitingPositions, type ClassFilter } from './enrolment-overview.repository';
+
+export const overviewPageSize = 50;
+
+const defaultStatuses: ClassStatus[] = ['enrolled', 'waiting'];
+
+/** The URL's filter as the repository's conditions; the search is matched on normalised keys. */
+export function classFilterOf(editionId: number, filter: EnrolmentFilter): ClassFilter {
+	const search = textKey(filter.q);
+	return {
+		editionId,
+		statuses: filter.status === 'all' ? [] : filter.status ? [filter.status] : defaultStatuses,
+		schoolId: filter.school,
+		level: filter.level,
+		grade: filter.grade,
+		search: search || undefined
+	};
+}
+
+/** The edition a report is about, or NotFound; only coordinators see reports. */
+export async function reportEdition(db: Kysely<Database>, actor: Actor, editionId: number) {
+	requireCoordinator(actor);
+	const edition = await findEditionById(db, editionId);
+	if (!edition) throw new NotFoundError();
+	return edition;
+}
+
+/**
+ * One page of the coordinator's enrolment overview: totals, rows and filter
+ * choices, each aggregated or paginated in SQL (a fixed handful of queries,
+ * whatever the page size).
+ */
+export async function enrolmentOverview(db: Kysely<Database>, actor: Actor, editionId: number, filter: EnrolmentFilter) {
+	const edition = await reportEdition(db, actor, editionId);
+	const where = classFilterOf(editionId, filter);
+	const totals = await overviewTotals(db, where);
+	const pages = pageCount(totals.classes, overviewPageSize);
+	// A page past the end (a stale link after filtering) shows the last one.
+	const page = Math.min(filter.page, pages);
+	const paging = { dir: filter.dir, limit: overviewPageSize, offset: (page - 1) * overviewPageSize };
+	const ids =
+		filter.sort === 'school' || filter.sort === 'campus'
+			? await pageIdsByCampus(db, where, { sort: filter.sort, ...paging })
+			: await listPageIdsByClass(db, where, { sort: filter.sort, ...paging });
+	const rows = await listOverviewRows(db, ids);
+	const positions = await waitingPositions(db, editionId, rows.filter((r) => r.status === 'waiting').map((r) => r.id));
+	return {
+		edition: editionSummary(edition),
+		filter: { ...filter, page },
+		totals,
+		page,
+		pages,
+		rows: rows.map((r) => ({
+			id: r.id,
+			name: r.name,
+			grade: r.grade,
+			level: r.level,
+			pupilCount: r.pupilCount,
+			language: r.language,
+			status: r.status,
+			position: positions.get(r.id) ?? null,
+			enrolledOn: brusselsDateOf(fromDbTime(r.createdAt)),
+			campusId: r.campusId,
+			campusName: r.campusName,
+			city: r.city,
+			schoolName: r.schoolName
+		})),
+		choices: await filterChoices(db, editionId)
+	};
+}
+
+function editionSummary(edition: NonNullable<Awaited<ReturnType<typeof findEditionById>>>) {
+	return {
+		id: edition.id,
+		name: edition.name,
+		year: edition.year,
+		phase: enrolmentPhase(edition, clock.now()),
+		opensAt: fromDbTime(edition.enrolmentOpensAt),
+		closesAt: fromDbTime(edition.enrolmentClosesAt),
+		maxClasses: edition.maxClasses
+	};
+}
+
+/** Schools that have classes in the edition; levels and grades the edition is meant for, in the domain's order. */
+async function filterChoices(db: Kysely<Database>, editionId: number) {
+	const schools = await listSchoolsInEdition(db, editionId);
+	const editionGrades = new Set(await listEditionGrades(db, editionId));
+	const grades = allGrades.filter((g) => editionGrades.has(g));
+	return {
+		schools,
+		levels: allLevels.filter((l) => grades.some((g) => levelOfGrade(g) === l)),
+		grades
+	};
+}

@@ -1,0 +1,52 @@
+import { error, fail } from '@sveltejs/kit';
+import { pageUser } from '$lib/server/auth/guards';
+import { campusDetail } from '$lib/server/campuses/campus-detail.service';
+import { deactivateCampus, updateCampus } from '$lib/server/campuses/campus.service';
+import { regenerateInviteCode } from '$lib/server/campuses/invite-code.service';
+import { getDb } from '$lib/server/db';
+import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import * as m from '$lib/paraglide/messages';
+import { campusSchema } from '$lib/schemas/campus';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	pageUser(locals, url);
+	const detail = await campusDetail(await getDb(), Number(params.id));
+	if (!detail) error(404, m.error_not_found());
+	return { ...detail, created: url.searchParams.has('created') };
+};
+
+export const actions: Actions = {
+	update: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		// The level checkboxes repeat one key; the schema reads them as one comma list.
+		form.set('levels', form.getAll('levels').join(','));
+		const parsed = parseForm(campusSchema, form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		try {
+			await updateCampus(await getDb(), locals.user!, Number(params.id), parsed.data);
+			return { saved: true };
+		} catch (err) {
+			return failFromError(err, form);
+		}
+	},
+	deactivate: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		if (form.get('confirm') !== 'yes') return fail(400, { deactivateError: m.cp_deactivate_confirm_required() });
+		try {
+			await deactivateCampus(await getDb(), locals.user!, Number(params.id));
+			return { deactivated: true };
+		} catch (err) {
+			return failFromError(err, form);
+		}
+	},
+	regenerate: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		try {
+			const code = await regenerateInviteCode(await getDb(), locals.user!.id, Number(params.id));
+			return { regenerated: code };
+		} catch (err) {
+			return failFromError(err, form);
+		}
+	}
+};

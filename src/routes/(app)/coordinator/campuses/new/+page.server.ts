@@ -1,0 +1,30 @@
+import { redirect } from '@sveltejs/kit';
+import { pageUser } from '$lib/server/auth/guards';
+import { createCampus } from '$lib/server/campuses/campus.service';
+import { schoolOptions } from '$lib/server/campuses/school.service';
+import { getDb } from '$lib/server/db';
+import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { newCampusSchema } from '$lib/schemas/campus';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	pageUser(locals, url);
+	return { schools: await schoolOptions(await getDb()), school: url.searchParams.get('school') ?? '' };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await request.formData();
+		// The level checkboxes repeat one key; the schema reads them as one comma list.
+		form.set('levels', form.getAll('levels').join(','));
+		const parsed = parseForm(newCampusSchema, form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		let id: number;
+		try {
+			id = await createCampus(await getDb(), locals.user!, parsed.data);
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		redirect(303, `/coordinator/campuses/${id}?created=1`);
+	}
+};

@@ -1,0 +1,46 @@
+import { pageUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseClassForm } from '$lib/server/enrollments/class-form';
+import { classForCoordinator } from '$lib/server/enrollments/coordinator-class.service';
+import { updateClassDetails, withdrawClass } from '$lib/server/enrollments/enrollment.service';
+import { moveToEnrolled, moveToWaitingList } from '$lib/server/enrollments/waiting-list.service';
+import { failFromError, invalid, orHttpError } from '$lib/server/forms';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = pageUser(locals, url);
+	return await orHttpError(async () => classForCoordinator(await getDb(), user, Number(params.id)));
+};
+
+/** Each action names what happened so the page can say it; promotions it caused are listed. */
+async function run(form: FormData, done: string, fn: () => Promise<unknown>) {
+	try {
+		const result = await fn();
+		const promoted = Array.isArray(result) ? result.map((p: { name: string }) => p.name) : [];
+		return { done, promoted };
+	} catch (err) {
+		return failFromError(err, form);
+	}
+}
+
+export const actions: Actions = {
+	update: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const parsed = parseClassForm(form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		return run(form, 'saved', async () => updateClassDetails(await getDb(), locals.user!, Number(params.id), parsed.data, getLocale()));
+	},
+	withdraw: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		return run(form, 'withdrawn', async () => withdrawClass(await getDb(), locals.user!, Number(params.id)));
+	},
+	toWaiting: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		return run(form, 'waiting', async () => moveToWaitingList(await getDb(), locals.user!, Number(params.id)));
+	},
+	toEnrolled: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		return run(form, 'enrolled', async () => moveToEnrolled(await getDb(), locals.user!, Number(params.id)));
+	}
+};

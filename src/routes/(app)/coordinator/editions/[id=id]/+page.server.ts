@@ -1,0 +1,43 @@
+import { pageUser } from '$lib/server/auth/guards';
+import { editionDetail, listCampaignOptions, transitionEdition, updateEdition, type Transition } from '$lib/server/campaigns/edition-admin.service';
+import { parseEditionForm } from '$lib/server/campaigns/edition-form';
+import { getDb } from '$lib/server/db';
+import { failFromError, invalid } from '$lib/server/forms';
+import * as m from '$lib/paraglide/messages';
+import { error, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	pageUser(locals, url);
+	const db = await getDb();
+	const [edition, campaigns] = await Promise.all([editionDetail(db, Number(params.id)), listCampaignOptions(db)]);
+	if (!edition) error(404, m.error_not_found());
+	return { edition, campaigns, created: url.searchParams.has('created'), copied: url.searchParams.has('copied') };
+};
+
+async function transition({ request, locals, params }: RequestEvent<{ id: string }>, to: Transition) {
+	const form = await request.formData();
+	try {
+		await transitionEdition(await getDb(), locals.user!, Number(params.id), to);
+		return { done: to };
+	} catch (err) {
+		return failFromError(err, form);
+	}
+}
+
+export const actions: Actions = {
+	save: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const parsed = parseEditionForm(form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		try {
+			const { promoted } = await updateEdition(await getDb(), locals.user!, Number(params.id), parsed.data);
+			return { saved: true, promoted };
+		} catch (err) {
+			return failFromError(err, form);
+		}
+	},
+	publish: (event) => transition(event, 'publish'),
+	archive: (event) => transition(event, 'archive'),
+	unpublish: (event) => transition(event, 'unpublish')
+};

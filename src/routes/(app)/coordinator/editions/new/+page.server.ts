@@ -1,0 +1,27 @@
+import { pageUser } from '$lib/server/auth/guards';
+import { createEdition, newEditionForm } from '$lib/server/campaigns/edition-admin.service';
+import { parseEditionForm } from '$lib/server/campaigns/edition-form';
+import { getDb } from '$lib/server/db';
+import { failFromError, invalid } from '$lib/server/forms';
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	pageUser(locals, url);
+	return await newEditionForm(await getDb());
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await request.formData();
+		const parsed = parseEditionForm(form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		let id: number;
+		try {
+			id = await createEdition(await getDb(), locals.user!, parsed.data);
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		redirect(303, `/coordinator/editions/${id}?created`);
+	}
+};

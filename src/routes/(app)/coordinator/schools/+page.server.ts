@@ -1,0 +1,28 @@
+import { redirect } from '@sveltejs/kit';
+import { pageUser } from '$lib/server/auth/guards';
+import { createSchool, schoolListPage } from '$lib/server/campuses/school.service';
+import { getDb } from '$lib/server/db';
+import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { pageParams } from '$lib/server/pagination';
+import { schoolSchema } from '$lib/schemas/campus';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	pageUser(locals, url);
+	return { schools: await schoolListPage(await getDb(), { search: url.searchParams.get('q') ?? '', ...pageParams(url) }) };
+};
+
+export const actions: Actions = {
+	create: async ({ request, locals }) => {
+		const form = await request.formData();
+		const parsed = parseForm(schoolSchema, form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		let id: number;
+		try {
+			id = await createSchool(await getDb(), locals.user!, parsed.data);
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		redirect(303, `/coordinator/schools/${id}?created=1`);
+	}
+};

@@ -1,0 +1,44 @@
+import { redirect } from '@sveltejs/kit';
+import { pageUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { classForViewer, enrolFormData } from '$lib/server/enrollments/enrol-form.service';
+import { updateClassDetails, withdrawClass } from '$lib/server/enrollments/enrollment.service';
+import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { classSchema } from '$lib/schemas/enrollment';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = pageUser(locals, url);
+	const db = await getDb();
+	const cls = await orHttpError(() => classForViewer(db, user, Number(params.id)));
+	const form = await enrolFormData(db, user, cls.editionId, [cls.campusId]).catch(() => null);
+	return { cls, grades: form?.grades ?? [cls.grade], saved: url.searchParams.has('saved') };
+};
+
+export const actions: Actions = {
+	update: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const parsed = parseForm(classSchema, form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		try {
+			await updateClassDetails(await getDb(), locals.user!, Number(params.id), parsed.data, getLocale());
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		redirect(303, `/teacher/classes/${params.id}?saved`);
+	},
+	withdraw: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const db = await getDb();
+		let name: string;
+		try {
+			const cls = await classForViewer(db, locals.user!, Number(params.id));
+			await withdrawClass(db, locals.user!, cls.id);
+			name = cls.name;
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		redirect(303, `/teacher?${new URLSearchParams({ notice: 'withdrawn', name })}`);
+	}
+};

@@ -1,0 +1,32 @@
+import { redirect } from '@sveltejs/kit';
+import { pageUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { enrolFormData } from '$lib/server/enrollments/enrol-form.service';
+import { parseClassForm } from '$lib/server/enrollments/class-form';
+import { enrolClass } from '$lib/server/enrollments/enrollment.service';
+import { failFromError, invalid, orHttpError } from '$lib/server/forms';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = pageUser(locals, url);
+	return { form: await orHttpError(async () => enrolFormData(await getDb(), user, Number(params.id))) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const parsed = parseClassForm(form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const db = await getDb();
+		let result;
+		try {
+			result = await enrolClass(db, locals.user!, { ...parsed.data, editionId: Number(params.id) }, getLocale());
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		const edition = (await enrolFormData(db, locals.user!, Number(params.id))).edition.name;
+		const query = new URLSearchParams({ notice: result.status, name: parsed.data.name, edition, position: String(result.position ?? '') });
+		redirect(303, `/teacher?${query}`);
+	}
+};
