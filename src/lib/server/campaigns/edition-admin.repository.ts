@@ -1,3 +1,4 @@
+import { editionsWithCampaign } from './edition.repository';
 import type { Db } from '../db';
 import type { ClassStatus, EditionStatus } from '../db/schema';
 import type { DbTime } from '../db/time';
@@ -55,20 +56,7 @@ export const countEditions = async (db: Db) =>
 
 /** One page of editions, newest year first, with their campaign's name. */
 export const listEditionPage = (db: Db, page: { limit: number; offset: number }) =>
-	db
-		.selectFrom('editions')
-		.innerJoin('campaigns', 'campaigns.id', 'editions.campaignId')
-		.select([
-			'editions.id',
-			'editions.name',
-			'editions.year',
-			'editions.status',
-			'editions.enrolmentOpensAt',
-			'editions.enrolmentClosesAt',
-			'editions.workshopStartsOn',
-			'editions.workshopEndsOn',
-			'campaigns.name as campaignName'
-		])
+	editionsWithCampaign(db)
 		.orderBy('editions.year', 'desc')
 		.orderBy('campaigns.nameKey')
 		.orderBy('editions.id', 'desc')

@@ -1,7 +1,8 @@
 import type { Db } from '../db';
 import { isMysql } from '../db/dialect-of';
 
-export const listEditionsWithCampaign = (db: Db, statuses: ('draft' | 'published' | 'archived')[]) =>
+/** Editions with their campaign's name: the base of every edition list. */
+export const editionsWithCampaign = (db: Db) =>
 	db
 		.selectFrom('editions')
 		.innerJoin('campaigns', 'campaigns.id', 'editions.campaignId')
@@ -14,9 +15,15 @@ export const listEditionsWithCampaign = (db: Db, statuses: ('draft' | 'published
 			'editions.enrolmentClosesAt',
 			'editions.workshopStartsOn',
 			'editions.workshopEndsOn',
-			'campaigns.name as campaignName',
-			'campaigns.descriptionNl',
-			'campaigns.descriptionEn'
+			'campaigns.name as campaignName'
+		]);
+
+/** Editions as start pages show them; an edition without its own description shows its campaign's. */
+export const listEditionsWithCampaign = (db: Db, statuses: ('draft' | 'published' | 'archived')[]) =>
+	editionsWithCampaign(db)
+		.select((eb) => [
+			eb.fn.coalesce('editions.descriptionNl', 'campaigns.descriptionNl').as('descriptionNl'),
+			eb.fn.coalesce('editions.descriptionEn', 'campaigns.descriptionEn').as('descriptionEn')
 		])
 		.where('editions.status', 'in', statuses)
 		.orderBy('editions.year', 'desc')

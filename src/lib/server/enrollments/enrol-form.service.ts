@@ -60,6 +60,16 @@ export async function classForViewer(db: Kysely<Database>, actor: Actor, classId
 		findEditionById(db, cls.editionId)
 	]);
 	const phase = enrolmentPhase(edition!, clock.now());
+	// The class as the class form's field values, for editing it.
+	const formValues: Record<string, string | number | null> = {
+		campusId: cls.campusId,
+		name: cls.name,
+		grade: cls.grade,
+		pupilCount: cls.pupilCount,
+		language: cls.language,
+		remarks: cls.remarks
+	};
+	days.forEach((d, i) => Object.assign(formValues, { [`pref${i + 1}Date`]: d.localDate, [`pref${i + 1}Part`]: d.part }));
 	return {
 		...cls,
 		createdAt: fromDbTime(cls.createdAt),
@@ -69,6 +79,7 @@ export async function classForViewer(db: Kysely<Database>, actor: Actor, classId
 		workshopStartsOn: edition!.workshopStartsOn,
 		workshopEndsOn: edition!.workshopEndsOn,
 		mine: cls.enrolledBy === actor.id,
+		formValues,
 		editable: cls.status !== 'withdrawn' && (isCoordinator(actor) ? edition!.status !== 'archived' : cls.enrolledBy === actor.id && phase === 'open')
 	};
 }
