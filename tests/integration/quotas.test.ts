@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { enrolClass, withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
 import { setQuotas } from '../../src/lib/server/enrollments/quota-change.service';
-import { moveToEnrolled, moveToWaitingList } from '../../src/lib/server/enrollments/waiting-list.service';
+import { moveToWaitingList, prioritise } from '../../src/lib/server/enrollments/waiting-list.service';
 import { waitingPosition } from '../../src/lib/server/enrollments/class.repository';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
@@ -69,19 +69,34 @@ describeEachDatabase('quotas and the waiting list', (dialect) => {
 		expect((await setQuotas(ctx.db, coordinator, editionId, { maxClasses: null, maxClassesPerCampus: null })).map((p) => p.name)).toEqual(['5D']);
 	});
 
-	it('lets a coordinator move classes between the lists, never beyond the quota', async () => {
+	it('lets a coordinator move a class to the waiting list only when another class can use its place', async () => {
+		const coordinator = await coordinatorActor(ctx.db);
+		const editionId = await createEdition(ctx.db, { maxClasses: 1 });
+		const t = await teacherAt(ctx.db, 'a@school.be');
+		const a = await enrolClass(ctx.db, t.actor, aClass(editionId, t.campusId, '5A'));
+		// Nobody waits: the class would get its place straight back, so nothing changes.
+		expect(await keyOf(moveToWaitingList(ctx.db, coordinator, a.classId))).toBe('error_nobody_waiting');
+		expect((await statuses(ctx.db, editionId)).map((c) => c.status)).toEqual(['enrolled']);
+		const b = await enrolClass(ctx.db, t.actor, aClass(editionId, t.campusId, '5B'));
+		// Moving 5A to the waiting list gives its place to 5B, the first in line.
+		const promoted = await moveToWaitingList(ctx.db, coordinator, a.classId);
+		expect(promoted.map((p) => p.name)).toEqual(['5B']);
+		expect(await waitingPosition(ctx.db, editionId, a.classId)).toBe(1);
+		expect((await outboxFor(ctx.db, 'a@school.be')).map((m) => m.template).slice(0, 2)).toEqual(['class_waiting', 'class_promoted']);
+		await expect(moveToWaitingList(ctx.db, t.actor, b.classId)).rejects.toMatchObject({ status: 403 });
+	});
+
+	it('lets a coordinator give a waiting class priority: the next place goes to it, never beyond the quota', async () => {
 		const coordinator = await coordinatorActor(ctx.db);
 		const editionId = await createEdition(ctx.db, { maxClasses: 1 });
 		const t = await teacherAt(ctx.db, 'a@school.be');
 		const a = await enrolClass(ctx.db, t.actor, aClass(editionId, t.campusId, '5A'));
 		const b = await enrolClass(ctx.db, t.actor, aClass(editionId, t.campusId, '5B'));
-		expect(await keyOf(moveToEnrolled(ctx.db, coordinator, b.classId))).toBe('error_no_place');
-		// Moving 5A to the waiting list gives its place to 5B, the first in line.
-		const promoted = await moveToWaitingList(ctx.db, coordinator, a.classId);
-		expect(promoted.map((p) => p.name)).toEqual(['5B']);
-		expect(await waitingPosition(ctx.db, editionId, a.classId)).toBe(1);
-		await setQuotas(ctx.db, coordinator, editionId, { maxClasses: 2, maxClassesPerCampus: null });
-		expect((await statuses(ctx.db, editionId)).map((c) => c.status)).toEqual(['enrolled', 'enrolled']);
-		await expect(moveToWaitingList(ctx.db, t.actor, a.classId)).rejects.toMatchObject({ status: 403 });
+		const c = await enrolClass(ctx.db, t.actor, aClass(editionId, t.campusId, '5C'));
+		expect(await prioritise(ctx.db, coordinator, c.classId)).toEqual([]);
+		expect(await waitingPosition(ctx.db, editionId, c.classId)).toBe(1);
+		expect(await waitingPosition(ctx.db, editionId, b.classId)).toBe(2);
+		expect((await withdrawClass(ctx.db, t.actor, a.classId)).map((p) => p.name)).toEqual(['5C']);
+		expect(await keyOf(prioritise(ctx.db, coordinator, c.classId))).toBe('error_not_waiting');
 	});
 });

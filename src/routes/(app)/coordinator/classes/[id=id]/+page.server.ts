@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { parseClassForm } from '$lib/server/enrollments/class-form';
 import { classForCoordinator } from '$lib/server/enrollments/coordinator-class.service';
 import { updateClassDetails, withdrawClass } from '$lib/server/enrollments/enrollment.service';
-import { moveToEnrolled, moveToWaitingList } from '$lib/server/enrollments/waiting-list.service';
+import { moveToWaitingList, prioritise } from '$lib/server/enrollments/waiting-list.service';
 import { failFromError, invalid, orHttpError } from '$lib/server/forms';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -39,8 +39,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		return run(form, 'waiting', async () => moveToWaitingList(await getDb(), locals.user!, Number(params.id)));
 	},
-	toEnrolled: async ({ request, locals, params }) => {
+	prioritise: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		return run(form, 'enrolled', async () => moveToEnrolled(await getDb(), locals.user!, Number(params.id)));
+		return run(form, 'prioritised', async () => prioritise(await getDb(), locals.user!, Number(params.id)));
 	}
 };
