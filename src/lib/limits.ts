@@ -25,5 +25,8 @@ export const limits = {
 	description: 2000,
 	deviceLabel: 200,
 	settingValue: 1000,
-	remark: 500
+	remark: 500,
+	kitItemName: 100,
+	kitUnit: 40,
+	kitReceivedBy: 100
 } as const;

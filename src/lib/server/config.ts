@@ -17,6 +17,8 @@ const schema = z.object({
 	/** Failed logins per client address in the window: generous, a school shares one NAT. */
 	LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(200),
 	LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+	/** Largest file a coordinator may upload (bytes); the upload stream stops there. */
+	UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
 });
 

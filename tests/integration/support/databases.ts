@@ -27,6 +27,13 @@ export const mysqlDatabaseName = `${mysqlDatabasePrefix}_w${workerId}`;
 
 /** Tables in an order that respects foreign keys when emptied front to back. */
 const tables = [
+	'materialDownloads',
+	'materialVersions',
+	'materialLevels',
+	'materials',
+	'kitOrderLines',
+	'kitOrders',
+	'kitItems',
 	'classPreferredHalfDays',
 	'classes',
 	'editionGrades',

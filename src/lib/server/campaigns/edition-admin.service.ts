@@ -1,3 +1,5 @@
+import { copyCatalogue } from '../kits/catalogue.service';
+import { copyMaterials } from '../materials/material-copy';
 import type { Kysely, Transaction } from 'kysely';
 import { audit } from '../audit/audit';
 import { requireCoordinator, type Actor } from '../auth/actor';
@@ -177,8 +179,8 @@ function shiftedDates(source: EditionRow) {
 
 /**
  * "New edition from this one": the next year of the same campaign, as a draft,
- * with the source's descriptions, quotas, grades and dates shifted by a year.
- * Its classes are never copied.
+ * with the source's descriptions, quotas, grades, dates shifted by a year and its
+ * teaching materials and kit catalogue (without stock). Its classes are never copied.
  */
 export async function copyEdition(db: Kysely<Database>, actor: Actor, sourceId: number): Promise<{ id: number; name: string }> {
 	requireCoordinator(actor);
@@ -206,7 +208,11 @@ export async function copyEdition(db: Kysely<Database>, actor: Actor, sourceId: 
 				};
 				const id = await repo.insertEdition(trx, { ...row, now: nowDb() });
 				await repo.replaceEditionGrades(trx, id, grades);
-				await audit(trx, { actorId: actor.id, action: 'edition.copied', entityType: 'edition', entityId: id, before: { editionId: source.id, name: source.name }, after: snapshot(row, grades) });
+				// Teaching materials come along (pointing at the same stored files); classes never do.
+				const materialsCopied = await copyMaterials(trx, source.id, id);
+				// The kit catalogue too, without its stock (carrying stock over is a separate, deliberate step).
+				await copyCatalogue(trx, source.id, id);
+				await audit(trx, { actorId: actor.id, action: 'edition.copied', entityType: 'edition', entityId: id, before: { editionId: source.id, name: source.name }, after: { ...snapshot(row, grades), materialsCopied } });
 				return { id, name: row.name };
 			}),
 		() => new ValidationError('ed_error_copy_year_taken', undefined, { year })

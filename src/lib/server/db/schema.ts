@@ -229,4 +229,120 @@ export interface Database {
 	settings: SettingsTable;
 	auditLog: AuditLogTable;
 	mailOutbox: MailOutboxTable;
+	kitItems: KitItemsTable;
+	kitOrders: KitOrdersTable;
+	kitOrderLines: KitOrderLinesTable;
+	materials: MaterialsTable;
+	materialLevels: MaterialLevelsTable;
+	materialVersions: MaterialVersionsTable;
+	materialDownloads: MaterialDownloadsTable;
+}
+
+export type KitAllowanceKind = 'per_pupil' | 'fixed_per_campus';
+export type KitOrderStatus = 'draft' | 'submitted' | 'approved' | 'packed' | 'handed_over' | 'cancelled';
+export type KitDelivery = 'delivery' | 'pickup';
+
+/** A kit item of an edition with its stock; available = onHand - reserved - handedOut. */
+export interface KitItemsTable {
+	id: Generated<number>;
+	editionId: number;
+	nameNl: string;
+	nameEn: string;
+	nameKey: string;
+	unitNl: string;
+	unitEn: string;
+	/** NULL: meant for every level. */
+	level: Level | null;
+	allowanceKind: KitAllowanceKind;
+	/** per_pupil: 1100 means enrolled pupils x 1.1, rounded up. */
+	marginPerMille: number | null;
+	/** fixed_per_campus: this many per campus. */
+	fixedQuantity: number | null;
+	/** NULL: low below 10% of onHand (rounded up). */
+	lowStockThreshold: number | null;
+	sortOrder: number;
+	active: 1 | null;
+	onHand: number;
+	reserved: number;
+	handedOut: number;
+	createdAt: DbTime;
+	updatedAt: DbTime;
+}
+
+export interface KitOrdersTable {
+	id: Generated<number>;
+	editionId: number;
+	campusId: number;
+	status: KitOrderStatus;
+	/** 1 while draft or submitted, NULL afterwards: one open order per campus per edition. */
+	open: 1 | null;
+	delivery: KitDelivery;
+	remarks: string | null;
+	supplementaryOf: number | null;
+	createdBy: number;
+	updatedBy: number;
+	approvedBy: number | null;
+	approvedAt: DbTime | null;
+	packedAt: DbTime | null;
+	handedOverOn: string | null;
+	receivedBy: string | null;
+	cancelledAt: DbTime | null;
+	createdAt: DbTime;
+	updatedAt: DbTime;
+}
+
+export interface KitOrderLinesTable {
+	orderId: number;
+	itemId: number;
+	quantity: number;
+}
+
+export type MaterialKind = 'file' | 'link';
+
+export interface MaterialsTable {
+	id: Generated<number>;
+	editionId: number;
+	kind: MaterialKind;
+	titleNl: string;
+	titleEn: string;
+	descriptionNl: string | null;
+	descriptionEn: string | null;
+	/** Language the material is written in. */
+	language: InstructionLanguage;
+	sortOrder: number;
+	/** Only for links. */
+	url: string | null;
+	retiredAt: DbTime | null;
+	createdBy: number;
+	createdAt: DbTime;
+	updatedAt: DbTime;
+}
+
+export interface MaterialLevelsTable {
+	materialId: number;
+	level: Level;
+}
+
+export interface MaterialVersionsTable {
+	id: Generated<number>;
+	materialId: number;
+	version: number;
+	sha256: string;
+	size: number;
+	contentType: string;
+	originalName: string;
+	uploadedBy: number;
+	uploadedAt: DbTime;
+}
+
+export interface MaterialDownloadsTable {
+	id: Generated<number>;
+	materialId: number;
+	/** NULL for links. */
+	versionId: number | null;
+	campusId: number;
+	userId: number;
+	/** Brussels day, YYYY-MM-DD: one count per person, material and day. */
+	localDate: string;
+	createdAt: DbTime;
 }
