@@ -1,5 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -16,6 +18,8 @@ export default defineConfig({
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		globalSetup: ['tests/integration/support/global-setup.ts'],
 		environment: 'node',
+		// Uploads and stored files of tests go to a temporary folder, never into data/.
+		env: { DATA_DIR: path.join(os.tmpdir(), `sc-vitest-${process.pid}`) },
 		// Integration suites share one database per worker; keep workers few on 2 cores.
 		maxWorkers: 2,
 		testTimeout: 30_000,

@@ -6,7 +6,10 @@ import { emailKey, textKey } from '../../src/lib/server/db/keys';
 import { toDbTime } from '../../src/lib/server/db/time';
 import { addDays, brusselsDateOf, brusselsToUtc } from '../../src/lib/time/brussels';
 import { seedDemoClasses } from './demo-classes';
+import { seedDemoKits } from './demo-kits';
+import { seedDemoMaterials } from './demo-materials';
 import * as data from './demo-data';
+import { nextIdahotYear } from './idahot';
 
 /**
  * Loads the Kortrijk PAARS demo. Every date is computed from `today`, so the demo
@@ -18,12 +21,7 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
 	return !row;
 }
 
-/** The next 17 May (IDAHOT) on or after today, as a year. */
-export function nextIdahotYear(today: Date): number {
-	const local = brusselsDateOf(today);
-	const year = Number(local.slice(0, 4));
-	return local <= `${year}-05-17` ? year : year + 1;
-}
+export { nextIdahotYear };
 
 export async function seedDemo(db: Kysely<Database>, opts: { today: Date }): Promise<void> {
 	const now = toDbTime(opts.today);
@@ -35,6 +33,8 @@ export async function seedDemo(db: Kysely<Database>, opts: { today: Date }): Pro
 		await seedCampaign(trx, opts.today, now);
 		const campaign = await trx.selectFrom('campaigns').select('id').where('nameKey', '=', textKey(data.campaign.name)).executeTakeFirstOrThrow();
 		await seedDemoClasses(trx, campaign.id, nextIdahotYear(opts.today), opts.today);
+		await seedDemoMaterials(trx, opts);
+		await seedDemoKits(trx, opts);
 	});
 }
 

@@ -7,7 +7,7 @@ import { emailKey, textKey } from '../../src/lib/server/db/keys';
 import { toDbTime } from '../../src/lib/server/db/time';
 import { grades as allGrades } from '../../src/lib/domain';
 import { addDays, brusselsDateOf, brusselsToUtc } from '../../src/lib/time/brussels';
-import { nextIdahotYear } from './demo';
+import { nextIdahotYear } from './idahot';
 import * as data from './large-data';
 import { prng, type Rng } from './large-data';
 

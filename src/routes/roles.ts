@@ -21,7 +21,11 @@ export function navOf(role: Role): { href: string; label: string }[] {
 		case 'trainer':
 			return [{ href: '/trainer', label: m.trainer_title() }];
 		case 'teacher':
-			return [{ href: '/teacher', label: m.teacher_title() }];
+			return [
+				{ href: '/teacher', label: m.teacher_title() },
+				{ href: '/teacher/materials', label: m.nav_materials() },
+				{ href: '/teacher/kit', label: m.nav_kit() }
+			];
 	}
 }
 

@@ -26,7 +26,10 @@ const server = spawn(process.execPath, [path.join(root, 'build', 'index.js')], {
 		ORIGIN: `http://127.0.0.1:${port}`,
 		DATABASE_URL: `sqlite:${path.join(dir, 'app.sqlite')}`,
 		DATA_DIR: dir,
-		LOG_LEVEL: 'warn'
+		LOG_LEVEL: 'warn',
+		// Small enough that the materials spec's too-large upload needs only a few MB.
+		UPLOAD_MAX_BYTES: '2097152',
+		BODY_SIZE_LIMIT: '110M'
 	}
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import { editionsForDisplay } from './campaigns/edition-view';
+import { lowStockItems } from './kits/catalogue.service';
 import { countPendingMail } from './mail/outbox.service';
 import { countUsersByRole } from './users/user-list.repository';
 
@@ -12,5 +13,8 @@ export async function coordinatorDashboard(db: Kysely<Database>) {
 		countPendingMail(db),
 		editionsForDisplay(db, ['draft', 'published', 'archived'])
 	]);
-	return { teachers: roles.teacher, trainers: roles.trainer, campuses: Number(campuses.n), pendingMail, editions };
+	// Published editions are few (one or two a year): one low-stock query each.
+	const published = await db.selectFrom('editions').select(['id', 'name']).where('status', '=', 'published').execute();
+	const lowStock = (await Promise.all(published.map(async (e) => (await lowStockItems(db, e.id)).map((i) => ({ ...i, editionName: e.name }))))).flat();
+	return { teachers: roles.teacher, trainers: roles.trainer, campuses: Number(campuses.n), pendingMail, editions, lowStock };
 }

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import { requireCoordinator, type Actor } from '../auth/actor';
+import { findEditionById, listEditionsWithCampaign } from '../campaigns/edition.repository';
+import type { Database } from '../db/schema';
+import { NotFoundError } from '../errors';
+import { catalogue, lowStockItems } from './catalogue.service';
+
+/** The coordinator's catalogue page: every item (retired too) with its stock, the low ones flagged, and the editions stock can move to. */
+export async function cataloguePage(db: Kysely<Database>, actor: Actor, editionId: number) {
+	requireCoordinator(actor);
+	const edition = await findEditionById(db, editionId);
+	if (!edition) throw new NotFoundError();
+	const [items, low, editions] = await Promise.all([catalogue(db, editionId, { includeRetired: true }), lowStockItems(db, editionId), listEditionsWithCampaign(db, ['draft', 'published'])]);
+	const lowIds = new Set(low.map((i) => i.id));
+	return {
+		edition: { id: edition.id, name: edition.name },
+		items: items.map((i) => ({ ...i, low: lowIds.has(i.id) })),
+		otherEditions: editions.filter((e) => e.id !== editionId).map((e) => ({ id: e.id, name: e.name }))
+	};
+}

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import { requireCoordinator, type Actor } from '../auth/actor';
+import { findEditionById } from '../campaigns/edition.repository';
+import type { Database, KitOrderStatus } from '../db/schema';
+import { NotFoundError } from '../errors';
+import { fromDbTime } from '../db/time';
+import { campusAllowances } from './allowance';
+import { orderDetail, orderListPage } from './kit-order-view';
+
+/** The coordinator's order page: the order (orderDetail), its edition, and each line's campus maximum. */
+export async function coordinatorOrderPage(db: Kysely<Database>, actor: Actor, orderId: number) {
+	requireCoordinator(actor);
+	const order = await orderDetail(db, actor, orderId);
+	const [edition, allowances] = await Promise.all([findEditionById(db, order.editionId), campusAllowances(db, order.editionId, order.campusId)]);
+	const maximum = new Map(allowances.map((a) => [a.itemId, a.maximum]));
+	return {
+		...order,
+		updatedAt: fromDbTime(order.updatedAt),
+		editionName: edition?.name ?? '',
+		lines: order.lines.map((l) => ({ ...l, maximum: maximum.get(l.itemId) ?? 0 }))
+	};
+}
+
+const statuses: KitOrderStatus[] = ['draft', 'submitted', 'approved', 'packed', 'handed_over', 'cancelled'];
+export const parseOrderStatus = (s: string | null): KitOrderStatus | null => (statuses.includes(s as KitOrderStatus) ? (s as KitOrderStatus) : null);
+
+/** An edition's orders page (orderListPage) with each order's lines summed up in one query. */
+export async function editionOrdersPage(db: Kysely<Database>, actor: Actor, editionId: number, status: KitOrderStatus | null, paging: { page: number; limit: number; offset: number }) {
+	requireCoordinator(actor);
+	const edition = await findEditionById(db, editionId);
+	if (!edition) throw new NotFoundError();
+	const list = await orderListPage(db, editionId, status, paging);
+	const ids = list.rows.map((r) => r.id);
+	const lines = ids.length
+		? await db
+				.selectFrom('kitOrderLines')
+				.innerJoin('kitItems', 'kitItems.id', 'kitOrderLines.itemId')
+				.select(['kitOrderLines.orderId', 'kitOrderLines.quantity', 'kitItems.nameNl', 'kitItems.nameEn'])
+				.where('kitOrderLines.orderId', 'in', ids)
+				.orderBy('kitItems.sortOrder')
+				.orderBy('kitItems.id')
+				.execute()
+		: [];
+	return {
+		edition: { id: edition.id, name: edition.name },
+		statuses,
+		...list,
+		rows: list.rows.map((r) => ({ ...r, updatedAt: fromDbTime(r.updatedAt), lines: lines.filter((l) => l.orderId === r.id) }))
+	};
+}

@@ -1,0 +1,65 @@
+import { Readable } from 'node:stream';
+import PDFDocument from 'pdfkit';
+import { contentDisposition } from '../reports/download';
+import { fonts } from './fonts';
+
+/** Page furniture shared by every PDF (packing lists, pick lists, later certificates and reports). */
+export interface DocumentOptions {
+	title: string;
+	/** Printed in the header of every page. */
+	cityName: string;
+	/** "Pagina {n}" / "Page {n}": the caller's translation, so this module stays free of Paraglide. */
+	pageLabel: (n: number) => string;
+}
+
+export const margin = 50;
+const headerY = 24;
+
+/** @types/pdfkit lags 0.20: it has no overload for a parsed fontkit Font. */
+export function useFont(doc: PDFKit.PDFDocument, weight: 'regular' | 'bold', size?: number): PDFKit.PDFDocument {
+	doc.font(fonts()[weight] as unknown as string);
+	if (size) doc.fontSize(size);
+	return doc;
+}
+
+/** Writes outside the margins without pdfkit opening a new page for it. */
+function furniture(doc: PDFKit.PDFDocument, opts: DocumentOptions, pageNo: number): void {
+	const { x, y } = doc;
+	const bottom = doc.page.margins.bottom;
+	doc.page.margins.bottom = 0;
+	const width = doc.page.width - 2 * margin;
+	useFont(doc, 'regular', 8).fillColor('#555555');
+	doc.text(`${opts.cityName} · ${opts.title}`, margin, headerY, { width, lineBreak: false });
+	doc.text(opts.pageLabel(pageNo), margin, doc.page.height - 34, { width, align: 'right', lineBreak: false });
+	doc.page.margins.bottom = bottom;
+	doc.fillColor('#000000');
+	useFont(doc, 'regular', 10);
+	doc.x = x;
+	doc.y = y;
+}
+
+/** An A4 document with the header and footer drawn on every page as it is added. */
+export function createDocument(opts: DocumentOptions): PDFKit.PDFDocument {
+	const doc = new PDFDocument({ size: 'A4', margin, info: { Title: opts.title, Author: opts.cityName } });
+	let pageNo = 1;
+	furniture(doc, opts, pageNo);
+	doc.on('pageAdded', () => furniture(doc, opts, ++pageNo));
+	return doc;
+}
+
+/** The whole (ended or ending) document in memory: for tests and small single-page PDFs. */
+export function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		doc.on('data', (c: Buffer) => chunks.push(c));
+		doc.on('end', () => resolve(Buffer.concat(chunks)));
+		doc.on('error', reject);
+	});
+}
+
+/** A streamed download of a document that is ended now or after its last page. */
+export function pdfResponse(doc: PDFKit.PDFDocument, filename: string): Response {
+	return new Response(Readable.toWeb(doc) as unknown as ReadableStream, {
+		headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition(filename), 'Cache-Control': 'private, no-store' }
+	});
+}

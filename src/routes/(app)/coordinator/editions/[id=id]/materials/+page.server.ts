@@ -1,0 +1,44 @@
+import { error } from '@sveltejs/kit';
+import { pageUser } from '$lib/server/auth/guards';
+import { editionDetail } from '$lib/server/campaigns/edition-admin.service';
+import { config } from '$lib/server/config';
+import { getDb } from '$lib/server/db';
+import { failFromError, formValues, invalid, orHttpError } from '$lib/server/forms';
+import { errorFromQuery } from '$lib/server/materials/material-http';
+import { listMaterialsForCoordinator } from '$lib/server/materials/material-read.service';
+import { addLinkMaterial } from '$lib/server/materials/material.service';
+import { materialInput, materialLinkSchema } from '$lib/schemas/material';
+import * as m from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = pageUser(locals, url);
+	const db = await getDb();
+	const edition = await editionDetail(db, Number(params.id));
+	if (!edition) error(404, m.error_not_found());
+	const { materials } = await orHttpError(() => listMaterialsForCoordinator(db, user, edition.id));
+	return {
+		edition: { id: edition.id, name: edition.name, status: edition.status },
+		materials,
+		maxMb: Math.floor(config().UPLOAD_MAX_BYTES / 1_048_576),
+		uploadError: errorFromQuery(url)
+	};
+};
+
+export const actions: Actions = {
+	link: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const parsed = materialLinkSchema.safeParse(materialInput(Object.fromEntries(form)));
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+			return invalid(formValues(form), errors);
+		}
+		try {
+			await addLinkMaterial(await getDb(), locals.user!, Number(params.id), parsed.data);
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		return { linkAdded: true };
+	}
+};

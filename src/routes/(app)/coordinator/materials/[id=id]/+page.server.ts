@@ -1,0 +1,49 @@
+import { pageUser } from '$lib/server/auth/guards';
+import { config } from '$lib/server/config';
+import { getDb } from '$lib/server/db';
+import { failFromError, formValues, invalid, orHttpError } from '$lib/server/forms';
+import { materialDetailForCoordinator } from '$lib/server/materials/material-detail.service';
+import { errorFromQuery } from '$lib/server/materials/material-http';
+import { retireMaterial, updateMaterialDetails } from '$lib/server/materials/material.service';
+import { materialInput, materialLinkSchema, materialTextsSchema } from '$lib/schemas/material';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = pageUser(locals, url);
+	const detail = await orHttpError(async () => materialDetailForCoordinator(await getDb(), user, Number(params.id)));
+	return {
+		...detail,
+		maxMb: Math.floor(config().UPLOAD_MAX_BYTES / 1_048_576),
+		created: url.searchParams.has('created'),
+		replaced: url.searchParams.has('replaced'),
+		uploadError: errorFromQuery(url)
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const raw = materialInput(Object.fromEntries(form));
+		const parsed = form.has('url') ? materialLinkSchema.safeParse(raw) : materialTextsSchema.safeParse(raw);
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+			return invalid(formValues(form), errors);
+		}
+		try {
+			await updateMaterialDetails(await getDb(), locals.user!, Number(params.id), parsed.data);
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		return { saved: true };
+	},
+	retire: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		try {
+			await retireMaterial(await getDb(), locals.user!, Number(params.id));
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		return { retired: true };
+	}
+};

@@ -1,0 +1,30 @@
+import { redirect } from '@sveltejs/kit';
+import { pageUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { failFromError, formValues, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { saveOrder } from '$lib/server/kits/kit-order.service';
+import { teacherKitPage } from '$lib/server/kits/teacher-kit.service';
+import { kitOrderSchema, orderLines } from '$lib/schemas/kit-order';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = pageUser(locals, url);
+	const wanted = Number(url.searchParams.get('campus')) || null;
+	return { page: await orHttpError(async () => teacherKitPage(await getDb(), user, wanted)), saved: url.searchParams.has('saved') };
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals }) => {
+		const form = await request.formData();
+		const parsed = parseForm(kitOrderSchema, form);
+		const { lines, errors } = orderLines(form);
+		if (!parsed.ok || Object.keys(errors).length) return invalid(formValues(form), { ...(parsed.ok ? {} : parsed.errors), ...errors });
+		try {
+			await saveOrder(await getDb(), locals.user!, { ...parsed.data, lines }, getLocale());
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		redirect(303, `/teacher/kit?campus=${parsed.data.campusId}&saved`);
+	}
+};
