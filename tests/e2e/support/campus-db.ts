@@ -1,21 +1,10 @@
-import Database from 'better-sqlite3';
-import { fileURLToPath } from 'node:url';
+import { read } from './read-db';
 
 /**
  * Read-only look-ups of schools, campuses and editions in the e2e database
  * (`.e2e/app.sqlite`), for checking what an import or a form really wrote.
  * Same approach as db.ts: a fresh read-only connection per call.
  */
-const file = fileURLToPath(new URL('../../../.e2e/app.sqlite', import.meta.url));
-
-function read<T>(fn: (db: Database.Database) => T): T {
-	const db = new Database(file, { readonly: true, fileMustExist: true });
-	try {
-		return fn(db);
-	} finally {
-		db.close();
-	}
-}
 
 export interface StoredSchool {
 	id: number;

@@ -1,21 +1,10 @@
-import Database from 'better-sqlite3';
+import { read } from './read-db';
 import { expect } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
 
 /**
  * Read-only look-ups for the enrolment specs in the e2e database (`.e2e/app.sqlite`),
  * in the manner of db.ts: a fresh read-only connection per read, no state between tests.
  */
-const file = fileURLToPath(new URL('../../../.e2e/app.sqlite', import.meta.url));
-
-function read<T>(fn: (db: Database.Database) => T): T {
-	const db = new Database(file, { readonly: true, fileMustExist: true });
-	try {
-		return fn(db);
-	} finally {
-		db.close();
-	}
-}
 
 export type ClassMail = 'class_enrolled' | 'class_waiting' | 'class_promoted';
 

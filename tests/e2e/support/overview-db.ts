@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { fileURLToPath } from 'node:url';
+import { read } from './read-db';
 
 /**
  * Read-only look-ups for the coordinator's enrolment overview in the e2e database
@@ -7,16 +6,6 @@ import { fileURLToPath } from 'node:url';
  * The figures the page should show are worked out in JavaScript from the plain rows,
  * not with the app's own queries.
  */
-const file = fileURLToPath(new URL('../../../.e2e/app.sqlite', import.meta.url));
-
-function read<T>(fn: (db: Database.Database) => T): T {
-	const db = new Database(file, { readonly: true, fileMustExist: true });
-	try {
-		return fn(db);
-	} finally {
-		db.close();
-	}
-}
 
 export type ClassStatus = 'enrolled' | 'waiting' | 'withdrawn';
 
