@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { upcomingEdition } from './support/enrolment-db';
 import { loginAs } from './support/pages';
+import { read } from './support/read-db';
 import { demo } from './support/people';
 
 /**
@@ -45,6 +46,31 @@ async function fillOnlyStickers(page: Page, quantity: string): Promise<void> {
 	const form = page.locator('form[action="?/save"]');
 	for (const box of await form.getByRole('spinbutton').all()) await box.fill('0');
 	await form.getByRole('spinbutton', { name: stickers }).fill(quantity);
+}
+
+/**
+ * A demo campus with a demo teacher, enrolled classes in the edition and no open kit
+ * order: looked up in the e2e database, so the test holds whatever ran before it.
+ * Heule and Overleie are left to the other tests here (they order there themselves).
+ */
+function campusWithoutOpenOrder(editionId: number): { campus: string; campusId: number; teacher: string } {
+	const teachers = ['teacher@example.org', 'teacher.trainer@example.org', 'teacher.bellegem@example.org', 'teacher.vlinder@example.org'];
+	const row = read(
+		(db) =>
+			db
+				.prepare(
+					`select campuses.name as campus, campuses.id as campusId, users.email as teacher from campuses
+					 join teacher_campuses on teacher_campuses.campus_id = campuses.id
+					 join users on users.id = teacher_campuses.user_id
+					 where campuses.active = 1 and users.email in (${teachers.map(() => '?').join(', ')})
+					   and exists (select 1 from classes where classes.campus_id = campuses.id and classes.edition_id = ? and classes.status = 'enrolled')
+					   and not exists (select 1 from kit_orders where kit_orders.campus_id = campuses.id and kit_orders.edition_id = ? and kit_orders.open = 1)
+					 order by campuses.id limit 1`
+				)
+				.get(...teachers, editionId, editionId) as { campus: string; campusId: number; teacher: string } | undefined
+	);
+	if (!row) throw new Error('No demo campus with enrolled classes and without an open kit order');
+	return row;
 }
 
 test.describe('campaign kits', () => {
@@ -109,5 +135,33 @@ test.describe('campaign kits', () => {
 		await field.fill('-1');
 		await teacher.getByRole('button', { name: /Bestelling (versturen|bijwerken)/ }).click();
 		await expect(field).toHaveAccessibleDescription(/Een aantal kan niet negatief zijn/);
+	});
+
+	test('a coordinator orders for a campus; its teacher sees the order', async ({ page, openBrowser, checkA11y }) => {
+		const edition = upcomingEdition();
+		const { campus, campusId, teacher: teacherEmail } = campusWithoutOpenOrder(edition.id);
+		await loginAs(page, demo.coordinator.email);
+		await ensureStickers(page);
+		await page.goto(`/coordinator/editions/${edition.id}/orders`);
+		await page.getByRole('link', { name: 'Bestelling voor een campus' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bestelling voor een campus: ${edition.name}`);
+		await checkA11y();
+		await page.getByLabel('Zoek een campus').fill(campus);
+		await page.getByRole('button', { name: 'Zoeken' }).click();
+		await page.getByRole('link', { name: new RegExp(`${campus}$`) }).click();
+		await expect(page.getByRole('spinbutton', { name: stickers })).toBeVisible();
+		await checkA11y();
+		await fillOnlyStickers(page, '1');
+		await page.getByRole('button', { name: 'Bestelling versturen' }).click();
+		await expect(page).toHaveURL(/\/coordinator\/orders\/\d+$/);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(campus);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Ingediend');
+
+		const teacher = await openBrowser();
+		await loginAs(teacher, teacherEmail);
+		await teacher.goto(`/teacher/kit?campus=${campusId}`);
+		await expect(teacher.getByText(`· ${campus}`)).toBeVisible();
+		await expect(teacher.getByRole('heading', { name: /Ingediend/ })).toBeVisible();
+		await expect(teacher.getByRole('spinbutton', { name: stickers })).toHaveValue('1');
 	});
 });

@@ -47,6 +47,7 @@ export const guardTable: Record<string, Rule> = {
 	'/(app)/coordinator/materials/[id=id]': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/kits': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/orders': roles('coordinator'),
+	'/(app)/coordinator/editions/[id=id]/orders/new': roles('coordinator'),
 	'/(app)/coordinator/orders/[id=id]': roles('coordinator'),
 	'/api/materials/upload': roles('coordinator'),
 	'/api/materials/[id=id]/versions': roles('coordinator'),
