@@ -28,5 +28,9 @@ export const limits = {
 	remark: 500,
 	kitItemName: 100,
 	kitUnit: 40,
-	kitReceivedBy: 100
+	kitReceivedBy: 100,
+	slotRoom: 60,
+	slotNote: 500,
+	cancelReason: 200,
+	blockedDayLabel: 100
 } as const;

@@ -27,6 +27,11 @@ export const mysqlDatabaseName = `${mysqlDatabasePrefix}_w${workerId}`;
 
 /** Tables in an order that respects foreign keys when emptied front to back. */
 const tables = [
+	'calendarFeeds',
+	'slotClasses',
+	'slotTrainers',
+	'workshopSlots',
+	'blockedDays',
 	'materialDownloads',
 	'materialVersions',
 	'materialLevels',

@@ -29,6 +29,8 @@ export interface UsersTable {
 	disabled: 0 | 1;
 	emailConfirmedAt: DbTime | null;
 	organisationId: number | null;
+	/** 1: may assign the trainers of their own organisation to slots offered to it. */
+	planner: Generated<0 | 1>;
 	lastLoginAt: DbTime | null;
 	createdAt: DbTime;
 	updatedAt: DbTime;
@@ -134,6 +136,10 @@ export interface EditionsTable {
 	maxClasses: number | null;
 	maxClassesPerCampus: number | null;
 	copiedFromEditionId: number | null;
+	/** Workshop rules: minutes between slots at different campuses, workshops per trainer per Brussels day, days before a slot a trainer may still cancel. */
+	travelBufferMinutes: Generated<number>;
+	maxWorkshopsPerTrainerDay: Generated<number>;
+	cancellationDeadlineDays: Generated<number>;
 	createdAt: DbTime;
 	updatedAt: DbTime;
 }
@@ -236,6 +242,87 @@ export interface Database {
 	materialLevels: MaterialLevelsTable;
 	materialVersions: MaterialVersionsTable;
 	materialDownloads: MaterialDownloadsTable;
+	blockedDays: BlockedDaysTable;
+	workshopSlots: WorkshopSlotsTable;
+	slotTrainers: SlotTrainersTable;
+	slotClasses: SlotClassesTable;
+	calendarFeeds: CalendarFeedsTable;
+}
+
+export type BlockedDayKind = 'public_holiday' | 'school_holiday' | 'study_day' | 'exam' | 'other';
+
+export interface BlockedDaysTable {
+	editionId: number;
+	localDate: string;
+	kind: BlockedDayKind;
+	label: string | null;
+}
+
+export type SlotStatus = 'scheduled' | 'cancelled';
+export type SlotOutcome = 'given' | 'not_given';
+export type NotGivenReason = 'cancelled_by_school' | 'trainer_ill' | 'class_absent' | 'other';
+
+export interface WorkshopSlotsTable {
+	id: Generated<number>;
+	editionId: number;
+	campusId: number;
+	/** The Brussels day of startsAt, YYYY-MM-DD. */
+	localDate: string;
+	startsAt: DbTime;
+	endsAt: DbTime;
+	room: string | null;
+	language: InstructionLanguage;
+	trainersNeeded: number;
+	/** Raised only by a conditional UPDATE while below trainersNeeded. */
+	trainersBooked: Generated<number>;
+	maxPupils: number | null;
+	/** NULL: offered to every expert organisation. */
+	organisationId: number | null;
+	trainerNote: string | null;
+	status: SlotStatus;
+	cancelledAt: DbTime | null;
+	cancelReason: string | null;
+	/** Raised on every change; calendar clients compare it. */
+	sequence: Generated<number>;
+	outcome: SlotOutcome | null;
+	pupilsPresent: number | null;
+	durationMinutes: number | null;
+	reportNote: string | null;
+	notGivenReason: NotGivenReason | null;
+	reportedAt: DbTime | null;
+	reportedBy: number | null;
+	createdBy: number;
+	createdAt: DbTime;
+	updatedAt: DbTime;
+}
+
+export interface SlotTrainersTable {
+	id: Generated<number>;
+	slotId: number;
+	trainerId: number;
+	/** 1 while booked, NULL once cancelled (keeps the history, frees the unique key). */
+	active: 1 | null;
+	bookedAt: DbTime;
+	bookedBy: number;
+	cancelledAt: DbTime | null;
+	cancelledBy: number | null;
+	cancelReason: string | null;
+}
+
+export interface SlotClassesTable {
+	slotId: number;
+	classId: number;
+}
+
+export interface CalendarFeedsTable {
+	id: Generated<number>;
+	/** SHA-256 (hex) of the token in the address. */
+	tokenHash: string;
+	userId: number;
+	/** NULL: a trainer's own feed; set: a coordinator's feed of one edition. */
+	editionId: number | null;
+	createdAt: DbTime;
+	revokedAt: DbTime | null;
 }
 
 export type KitAllowanceKind = 'per_pupil' | 'fixed_per_campus';
