@@ -1,5 +1,6 @@
 import * as m from '../../paraglide/messages';
 import type { Locale } from '../db/schema';
+import { workshopMailParts } from './workshop-template';
 
 /**
  * Mails are rendered in the recipient's language, outside any request, so every
@@ -15,7 +16,35 @@ export type MailTemplate =
 	| { template: 'password_reset'; params: { name: string } }
 	| { template: 'class_enrolled'; params: { name: string; className: string; edition: string; campus: string; url: string } }
 	| { template: 'class_waiting'; params: { name: string; className: string; edition: string; campus: string; position: number; url: string } }
-	| { template: 'class_promoted'; params: { name: string; className: string; edition: string; campus: string; url: string } };
+	| { template: 'class_promoted'; params: { name: string; className: string; edition: string; campus: string; url: string } }
+	| { template: 'workshop'; params: WorkshopMailParams };
+
+/** What happened to a workshop slot, from the point of view of the one who gets the mail. */
+export type WorkshopMailEvent =
+	| 'booked_self'
+	| 'assigned'
+	| 'cancelled_self'
+	| 'unassigned'
+	| 'teacher_trainer_found'
+	| 'teacher_trainer_gone'
+	| 'teacher_scheduled'
+	| 'changed'
+	| 'cancelled';
+
+export interface WorkshopMailParams {
+	name: string;
+	event: WorkshopMailEvent;
+	/** UTC instants (DbTime); rendered in Brussels time in the recipient's language. */
+	startsAt: string;
+	endsAt: string;
+	campus: string;
+	address: string;
+	room: string;
+	classes: string;
+	trainer: string;
+	reason: string;
+	url: string;
+}
 
 export interface RenderedMail {
 	subject: string;
@@ -23,7 +52,7 @@ export interface RenderedMail {
 	html: string;
 }
 
-interface Parts {
+export interface Parts {
 	subject: string;
 	greeting: string;
 	lines: string[];
@@ -60,6 +89,8 @@ function parts(mail: MailTemplate, locale: Locale, city: string): Parts {
 				action: m.mail_reset_action({}, o),
 				after: m.mail_reset_after({}, o)
 			};
+		case 'workshop':
+			return workshopMailParts(mail.params, locale, city);
 		case 'class_enrolled':
 		case 'class_waiting':
 		case 'class_promoted': {

@@ -1,0 +1,95 @@
+import type { Db } from '../db';
+import { publicOrigin } from '../config';
+import { enqueueMail } from '../mail/outbox';
+import type { WorkshopMailEvent } from '../mail/templates';
+import { findSlotById } from './slot.repository';
+
+export type WorkshopMailCause =
+	| { event: 'trainer_booked'; trainerId: number; byTrainer: boolean }
+	| { event: 'trainer_cancelled'; trainerId: number; byTrainer: boolean; reason: string | null }
+	| { event: 'slot_changed' }
+	| { event: 'slot_cancelled'; reason: string }
+	| { event: 'classes_scheduled'; classIds: number[] };
+
+/** The teachers who enrolled the slot's classes (or only some of them), with their class names. */
+async function teachersOf(db: Db, slotId: number, onlyClassIds?: number[]) {
+	const rows = await db
+		.selectFrom('slotClasses')
+		.innerJoin('classes', 'classes.id', 'slotClasses.classId')
+		.innerJoin('users', 'users.id', 'classes.enrolledBy')
+		.select(['users.id', 'users.email', 'users.displayName', 'users.locale', 'classes.id as classId', 'classes.name as className'])
+		.where('slotClasses.slotId', '=', slotId)
+		.where('classes.status', '=', 'enrolled')
+		.$if(!!onlyClassIds, (q) => q.where('classes.id', 'in', onlyClassIds!))
+		.execute();
+	const byTeacher = new Map<number, { email: string; displayName: string; locale: 'nl' | 'en'; classes: string[] }>();
+	for (const r of rows) {
+		const t = byTeacher.get(r.id) ?? { email: r.email, displayName: r.displayName, locale: r.locale, classes: [] };
+		t.classes.push(r.className);
+		byTeacher.set(r.id, t);
+	}
+	return byTeacher;
+}
+
+const trainersOf = (db: Db, slotId: number, trainerIds?: number[]) =>
+	db
+		.selectFrom('slotTrainers')
+		.innerJoin('users', 'users.id', 'slotTrainers.trainerId')
+		.leftJoin('organisations', 'organisations.id', 'users.organisationId')
+		.select(['users.id', 'users.email', 'users.displayName', 'users.locale', 'organisations.name as organisation'])
+		.where('slotTrainers.slotId', '=', slotId)
+		.$if(!trainerIds, (q) => q.where('slotTrainers.active', '=', 1))
+		.$if(!!trainerIds, (q) => q.where('users.id', 'in', trainerIds!))
+		.execute();
+
+/** Teachers know a trainer by first name and organisation only. */
+const firstName = (displayName: string) => displayName.trim().split(/\s+/)[0] ?? displayName;
+
+/**
+ * Queues the mails a workshop change owes the people concerned, in the same
+ * transaction as the change: the trainers on the slot and the teachers of its
+ * classes. The dedupe key includes the slot's sequence, so one change is one mail.
+ */
+export async function queueWorkshopMails(db: Db, slotId: number, cause: WorkshopMailCause): Promise<void> {
+	const slot = (await findSlotById(db, slotId))!;
+	const place = await db
+		.selectFrom('campuses')
+		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
+		.select(['campuses.name as campus', 'schools.name as school', 'campuses.street', 'campuses.postalCode', 'campuses.city'])
+		.where('campuses.id', '=', slot.campusId)
+		.executeTakeFirstOrThrow();
+	const base = {
+		startsAt: slot.startsAt,
+		endsAt: slot.endsAt,
+		campus: `${place.school} – ${place.campus}`,
+		address: `${place.street}, ${place.postalCode} ${place.city}`,
+		room: slot.room ?? '',
+		reason: 'reason' in cause ? (cause.reason ?? '') : ''
+	};
+	const send = async (to: { id: number; email: string; displayName: string; locale: 'nl' | 'en' }, event: WorkshopMailEvent, extra: { classes?: string; trainer?: string; url: string }) =>
+		enqueueMail(db, {
+			recipient: to.email,
+			locale: to.locale,
+			mail: { template: 'workshop', params: { name: to.displayName, event, ...base, classes: extra.classes ?? '', trainer: extra.trainer ?? '', url: extra.url } },
+			dedupeKey: `workshop:${event}:${slotId}:${slot.sequence}:${to.id}`
+		});
+	const trainerUrl = `${publicOrigin()}/trainer/workshops/${slotId}`;
+	const teacherUrl = `${publicOrigin()}/teacher`;
+	const onlyClasses = cause.event === 'classes_scheduled' ? cause.classIds : undefined;
+	const teachers = await teachersOf(db, slotId, onlyClasses);
+	if (cause.event === 'trainer_booked' || cause.event === 'trainer_cancelled') {
+		const [trainer] = await trainersOf(db, slotId, [cause.trainerId]);
+		const who = `${firstName(trainer.displayName)}${trainer.organisation ? ` (${trainer.organisation})` : ''}`;
+		const booked = cause.event === 'trainer_booked';
+		await send(trainer, booked ? (cause.byTrainer ? 'booked_self' : 'assigned') : cause.byTrainer ? 'cancelled_self' : 'unassigned', { url: trainerUrl });
+		for (const [id, t] of teachers) await send({ id, ...t }, booked ? 'teacher_trainer_found' : 'teacher_trainer_gone', { classes: t.classes.join(', '), trainer: who, url: teacherUrl });
+		return;
+	}
+	if (cause.event === 'classes_scheduled') {
+		for (const [id, t] of teachers) await send({ id, ...t }, 'teacher_scheduled', { classes: t.classes.join(', '), url: teacherUrl });
+		return;
+	}
+	const event = cause.event === 'slot_changed' ? 'changed' : 'cancelled';
+	for (const trainer of await trainersOf(db, slotId)) await send(trainer, event, { url: trainerUrl });
+	for (const [id, t] of teachers) await send({ id, ...t }, event, { classes: t.classes.join(', '), url: teacherUrl });
+}
