@@ -19,7 +19,12 @@ export function navOf(role: Role): { href: string; label: string }[] {
 				{ href: '/coordinator/outbox', label: m.nav_outbox() }
 			];
 		case 'trainer':
-			return [{ href: '/trainer', label: m.trainer_title() }];
+			return [
+				{ href: '/trainer', label: m.trainer_title() },
+				{ href: '/trainer/workshops', label: m.ws_nav_my_workshops() },
+				{ href: '/trainer/workshops/open', label: m.ws_nav_open_slots() },
+				{ href: '/trainer/calendar', label: m.ws_nav_calendar() }
+			];
 		case 'teacher':
 			return [
 				{ href: '/teacher', label: m.teacher_title() },
