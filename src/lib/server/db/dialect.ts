@@ -47,8 +47,14 @@ async function openMysql(url: string, poolSize: number): Promise<DbHandle> {
 		bigNumberStrings: false
 	});
 	// Every connection speaks UTC and strict SQL, whatever the server's defaults are.
+	// READ COMMITTED: a transaction that waited for a row lock then reads what the
+	// lock's previous holder committed. Under InnoDB's default REPEATABLE READ a plain
+	// SELECT after the lock would still see the snapshot of the transaction's first
+	// read, and a rule checked "under the lock" (a trainer's other bookings) could
+	// miss the booking that the other tab just made.
 	pool.on('connection', (conn) => {
 		conn.query("SET time_zone = '+00:00', SESSION sql_mode = CONCAT(@@sql_mode, ',STRICT_ALL_TABLES')");
+		conn.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
 	});
 	const db = new Kysely<Database>({
 		dialect: new MysqlDialect({ pool }),
