@@ -80,7 +80,8 @@ export async function assignTrainer(db: Kysely<Database>, actor: Actor, slotId: 
 		const [trainer, planner, peek] = [await activeTrainer(trx, trainerId), await repo.findTrainer(trx, actor.id), await repo.findSlotById(trx, slotId)];
 		if (!peek) throw new NotFoundError();
 		if (!mayPlan(actor, planner, trainer, peek)) throw new ForbiddenError();
-		await placeTrainer(trx, trainer, slotId, actor.id, { requirePublished: false });
+		// A planner works from the same open slots trainers see: only a coordinator plans in a draft edition.
+		await placeTrainer(trx, trainer, slotId, actor.id, { requirePublished: !isCoordinator(actor) });
 		await audit(trx, { actorId: actor.id, action: 'workshop.trainer_assigned', entityType: 'workshop_slot', entityId: slotId, after: { trainerId } });
 		await queueWorkshopMails(trx, slotId, { event: 'trainer_booked', trainerId, byTrainer: false });
 	});

@@ -100,8 +100,10 @@ async function lockSlotAndPeople(trx: Trx, slotId: number) {
 	await lockClasses(trx, classIds);
 	const slot = await lockSlot(trx, slotId);
 	if (!slot) throw new NotFoundError();
-	// Someone booked or was taken off between the first read and the locks: let the caller retry.
+	// Someone booked, was taken off, or changed the classes between the first read and the locks:
+	// the rules below would be checked for the wrong people, so let the caller retry.
 	if (String(await repo.listActiveTrainerIds(trx, slotId)) !== String(trainerIds)) throw new ConflictError('ws_error_changed_meanwhile');
+	if (String(await repo.listSlotClassIds(trx, slotId)) !== String(classIds)) throw new ConflictError('ws_error_changed_meanwhile');
 	return { slot, trainerIds, classIds };
 }
 
