@@ -1,13 +1,19 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { teacherHome } from '$lib/server/enrollments/teacher-home.service';
+import { workshopsOfClasses } from '$lib/server/workshops/teacher-workshop.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const notice = url.searchParams.get('notice');
+	const db = await getDb();
+	const home = await teacherHome(db, user.id);
+	// Only classes of the teacher's own campuses are in home: the workshops are theirs to see.
+	const enrolled = [...home.myClasses, ...home.colleagueClasses].filter((c) => c.status === 'enrolled').map((c) => c.id);
 	return {
-		home: await teacherHome(await getDb(), user.id),
+		home,
+		workshops: await workshopsOfClasses(db, enrolled),
 		notice: notice ? { kind: notice, name: url.searchParams.get('name') ?? '', edition: url.searchParams.get('edition') ?? '', position: url.searchParams.get('position') ?? '' } : null
 	};
 };

@@ -5,6 +5,7 @@ import { classForViewer, enrolFormData } from '$lib/server/enrollments/enrol-for
 import { updateClassDetails, withdrawClass } from '$lib/server/enrollments/enrollment.service';
 import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
 import { classSchema } from '$lib/schemas/enrollment';
+import { workshopsOfClasses } from '$lib/server/workshops/teacher-workshop.service';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,8 +13,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
 	const db = await getDb();
 	const cls = await orHttpError(() => classForViewer(db, user, Number(params.id)));
-	const form = await enrolFormData(db, user, cls.editionId, [cls.campusId]).catch(() => null);
-	return { cls, grades: form?.grades ?? [cls.grade], saved: url.searchParams.has('saved') };
+	// classForViewer has checked that the class is at one of the teacher's campuses.
+	const [form, workshops] = await Promise.all([enrolFormData(db, user, cls.editionId, [cls.campusId]).catch(() => null), workshopsOfClasses(db, [cls.id])]);
+	return { cls, grades: form?.grades ?? [cls.grade], saved: url.searchParams.has('saved'), workshops: workshops[cls.id] ?? [] };
 };
 
 export const actions: Actions = {

@@ -1,0 +1,98 @@
+import type { Db } from '../db';
+
+/**
+ * Read-side queries for the calendar feeds: one query for the slots, one for their
+ * classes, one for their trainers, whatever the number of slots.
+ */
+
+const slotWithPlace = (db: Db) =>
+	db
+		.selectFrom('workshopSlots')
+		.innerJoin('campuses', 'campuses.id', 'workshopSlots.campusId')
+		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
+		.innerJoin('editions', 'editions.id', 'workshopSlots.editionId')
+		.innerJoin('campaigns', 'campaigns.id', 'editions.campaignId')
+		.select([
+			'workshopSlots.id',
+			'workshopSlots.editionId',
+			'workshopSlots.startsAt',
+			'workshopSlots.endsAt',
+			'workshopSlots.room',
+			'workshopSlots.language',
+			'workshopSlots.trainersNeeded',
+			'workshopSlots.trainerNote',
+			'workshopSlots.status',
+			'workshopSlots.sequence',
+			'workshopSlots.updatedAt',
+			'campuses.name as campusName',
+			'campuses.street',
+			'campuses.postalCode',
+			'campuses.city',
+			'schools.name as schoolName',
+			'campaigns.name as campaignName'
+		])
+		.orderBy('workshopSlots.startsAt')
+		.orderBy('workshopSlots.id');
+
+/**
+ * Every slot the trainer has or had a booking row for, from `fromLocalDate` on;
+ * `booked` says whether one of those rows is still active.
+ */
+export const listTrainerFeedSlots = (db: Db, trainerId: number, fromLocalDate: string) =>
+	slotWithPlace(db)
+		.select((eb) =>
+			eb
+				.exists(
+					eb
+						.selectFrom('slotTrainers as mine')
+						.select('mine.slotId')
+						.whereRef('mine.slotId', '=', 'workshopSlots.id')
+						.where('mine.trainerId', '=', trainerId)
+						.where('mine.active', '=', 1)
+				)
+				.as('booked')
+		)
+		.where('workshopSlots.id', 'in', (eb) => eb.selectFrom('slotTrainers').select('slotTrainers.slotId').where('slotTrainers.trainerId', '=', trainerId))
+		.where('workshopSlots.localDate', '>=', fromLocalDate)
+		.execute();
+
+/** Every slot of an edition, cancelled ones included. */
+export const listEditionFeedSlots = (db: Db, editionId: number) => slotWithPlace(db).where('workshopSlots.editionId', '=', editionId).execute();
+
+export type FeedSlotRow = Awaited<ReturnType<typeof listEditionFeedSlots>>[number];
+
+/** Splits long id lists so that no IN (...) grows without bound. */
+async function inChunks<T>(ids: number[], fn: (chunk: number[]) => Promise<T[]>): Promise<T[]> {
+	const out: T[] = [];
+	for (let i = 0; i < ids.length; i += 500) out.push(...(await fn(ids.slice(i, i + 500))));
+	return out;
+}
+
+/** The enrolled classes of these slots. */
+export const listClassesOfSlots = (db: Db, slotIds: number[]) =>
+	inChunks(slotIds, (chunk) =>
+		db
+			.selectFrom('slotClasses')
+			.innerJoin('classes', 'classes.id', 'slotClasses.classId')
+			.select(['slotClasses.slotId', 'classes.name', 'classes.grade', 'classes.pupilCount'])
+			.where('slotClasses.slotId', 'in', chunk)
+			.where('classes.status', '=', 'enrolled')
+			.orderBy('classes.name')
+			.execute()
+	);
+
+/** The trainers booked on these slots now, with their organisation. */
+export const listTrainersOfSlots = (db: Db, slotIds: number[]) =>
+	inChunks(slotIds, (chunk) =>
+		db
+			.selectFrom('slotTrainers')
+			.innerJoin('users', 'users.id', 'slotTrainers.trainerId')
+			.leftJoin('organisations', 'organisations.id', 'users.organisationId')
+			.select(['slotTrainers.slotId', 'users.displayName', 'organisations.name as organisation'])
+			.where('slotTrainers.slotId', 'in', chunk)
+			.where('slotTrainers.active', '=', 1)
+			.orderBy('slotTrainers.bookedAt')
+			.execute()
+	);
+
+export const findEditionName = (db: Db, editionId: number) => db.selectFrom('editions').select('name').where('id', '=', editionId).executeTakeFirst();
