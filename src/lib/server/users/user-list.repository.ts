@@ -30,6 +30,7 @@ export async function listUserPage(db: Db, f: UserListFilter) {
 				'users.disabled',
 				'users.emailConfirmedAt',
 				'users.passwordHash',
+				'users.planner',
 				'organisations.name as organisationName'
 			])
 			.orderBy('users.displayName')

@@ -3,8 +3,10 @@ import { getDb } from '$lib/server/db';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import { pageParams } from '$lib/server/pagination';
 import { peoplePage } from '$lib/server/users/people.service';
+import { setPlanner } from '$lib/server/users/planner.service';
 import { inviteUser, setUserDisabled } from '$lib/server/users/user-admin.service';
 import { inviteUserSchema } from '$lib/schemas/auth';
+import { plannerSchema } from '$lib/schemas/workshop-slot';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,7 +34,18 @@ export const actions: Actions = {
 		}
 	},
 	disable: (event) => toggle(event, true),
-	enable: (event) => toggle(event, false)
+	enable: (event) => toggle(event, false),
+	planner: async ({ request, locals }) => {
+		const form = await request.formData();
+		const parsed = parseForm(plannerSchema, form);
+		if (!parsed.ok) return fail(400, { message: null });
+		try {
+			const { displayName } = await setPlanner(await getDb(), locals.user!, parsed.data.userId, parsed.data.planner);
+			return { plannerSet: { name: displayName, planner: parsed.data.planner } };
+		} catch (err) {
+			return failFromError(err, form);
+		}
+	}
 };
 
 async function toggle({ request, locals }: { request: Request; locals: App.Locals }, disabled: boolean) {

@@ -1,0 +1,32 @@
+import { redirect } from '@sveltejs/kit';
+import { pageUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { createSlotsBulk } from '$lib/server/workshops/slot-admin.service';
+import { slotFormChoices } from '$lib/server/workshops/slot-page.service';
+import { bulkSlotSchema } from '$lib/schemas/workshop-slot';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Several slots on one day at one campus, all or none. */
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = pageUser(locals, url);
+	const choices = await orHttpError(async () => slotFormChoices(await getDb(), user, Number(params.id)));
+	return { ...choices, campusId: url.searchParams.get('campusId') ?? '' };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const parsed = parseForm(bulkSlotSchema, form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const d = parsed.data;
+		let ids: number[];
+		try {
+			ids = await createSlotsBulk(await getDb(), locals.user!, Number(params.id), d);
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		// The new series, on its own: that campus on that day.
+		redirect(303, `/coordinator/editions/${params.id}/workshops?campus=${d.campusId}&from=${d.localDate}&to=${d.localDate}&created=${ids.length}`);
+	}
+};

@@ -1,0 +1,14 @@
+import { pageUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { orHttpError } from '$lib/server/forms';
+import { pageParams } from '$lib/server/pagination';
+import { planningPage } from '$lib/server/workshops/planning.service';
+import type { PageServerLoad } from './$types';
+
+/** Per campus taking part: classes still without a workshop, and slots there with room. ?all=1 also lists campuses that are fully planned. */
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = pageUser(locals, url);
+	const { page } = pageParams(url);
+	const all = url.searchParams.get('all') === '1';
+	return { planning: await orHttpError(async () => planningPage(await getDb(), user, Number(params.id), { page, all })) };
+};
