@@ -1,15 +1,20 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { editionsForDisplay } from '$lib/server/campaigns/edition-view';
 import { getDb } from '$lib/server/db';
+import { orHttpError } from '$lib/server/forms';
 import { findOrganisationName } from '$lib/server/users/user-list.repository';
+import { plannerOrganisation } from '$lib/server/workshops/trainer-planner.service';
+import { trainerHome } from '$lib/server/workshops/trainer-views.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const db = await getDb();
-	const [organisation, editions] = await Promise.all([
+	const [organisation, editions, workshops, planner] = await Promise.all([
 		user.organisationId ? findOrganisationName(db, user.organisationId) : null,
-		editionsForDisplay(db, ['published'])
+		editionsForDisplay(db, ['published']),
+		orHttpError(() => trainerHome(db, user)),
+		plannerOrganisation(db, user)
 	]);
-	return { organisation, editions };
+	return { organisation, editions, workshops, planner: planner !== null };
 };

@@ -1,0 +1,40 @@
+import { redirect } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { pageUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { pageParams } from '$lib/server/pagination';
+import { assignTrainer, unassignTrainer } from '$lib/server/workshops/booking.service';
+import { plannerPage } from '$lib/server/workshops/trainer-planner.service';
+import { parseCursor } from '$lib/server/workshops/trainer-views.service';
+import { assignSchema, unassignSchema } from '$lib/schemas/trainer-workshop';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = pageUser(locals, url);
+	const after = parseCursor(url.searchParams.get('after'));
+	return { plan: await orHttpError(async () => plannerPage(await getDb(), user, after, pageParams(url))), paged: after !== null, done: url.searchParams.get('done') };
+};
+
+type Db = Awaited<ReturnType<typeof getDb>>;
+type Actor = NonNullable<App.Locals['user']>;
+
+/** Parse, run the booking service (which checks the planner's rights again), back to the plan. */
+function action<S extends z.ZodType>(schema: S, done: string, run: (db: Db, actor: Actor, data: z.output<S>) => Promise<void>) {
+	return async ({ request, locals }: { request: Request; locals: App.Locals }) => {
+		const form = await request.formData();
+		const parsed = parseForm(schema, form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		try {
+			await run(await getDb(), locals.user!, parsed.data);
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		redirect(303, `/trainer/workshops/planner?done=${done}`);
+	};
+}
+
+export const actions: Actions = {
+	assign: action(assignSchema, 'assigned', (db, actor, d) => assignTrainer(db, actor, d.slotId, d.trainerId)),
+	unassign: action(unassignSchema, 'unassigned', (db, actor, d) => unassignTrainer(db, actor, d.slotId, d.trainerId, d.reason))
+};
