@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getLocale } from '../paraglide/runtime';
 import * as m from '../paraglide/messages';
+import { formatDate } from '../time/brussels';
 import { DomainError } from './errors';
 
 /** Fields never sent back to the browser after a failed post. */
@@ -54,7 +55,13 @@ export function failFromError(err: unknown, form: FormData) {
 
 export function messageOf(err: DomainError): string {
 	const fn = (m as unknown as Record<string, (p?: object) => string>)[err.messageKey];
-	return fn ? fn(err.params) : m.error_unexpected();
+	return fn ? fn(localizedParams(err.params)) : m.error_unexpected();
+}
+
+/** Services speak in calendar dates ("2027-05-12"); people read "12 mei 2027" or "12 May 2027". */
+function localizedParams(params: Record<string, string | number>) {
+	const locale = getLocale();
+	return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, locale) : v]));
 }
 
 /**
