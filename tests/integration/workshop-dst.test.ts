@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { bookSlot } from '../../src/lib/server/workshops/booking.service';
+import { buildFeedCalendar } from '../../src/lib/server/workshops/calendar-ics';
 import { createSlotsBulk } from '../../src/lib/server/workshops/slot-admin.service';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
@@ -31,7 +32,7 @@ describeEachDatabase('workshop slots across daylight saving', (dialect) => {
 		expect(await slotRow(ctx.db, october)).toMatchObject({ localDate: fallBack, startsAt: '2027-10-31 08:00:00.000', endsAt: '2027-10-31 08:50:00.000' });
 	});
 
-	it('shows the trainer 09:00 in the mail', async () => {
+	it('shows the trainer 09:00 in the mail and puts the UTC instants in the calendar feed', async () => {
 		const march = await slot(springForward, '09:00', '09:50');
 		const october = await slot(fallBack, '09:00', '09:50');
 		await bookSlot(ctx.db, w.anna, march);
@@ -40,6 +41,8 @@ describeEachDatabase('workshop slots across daylight saving', (dialect) => {
 			expect.stringMatching(/^Je geeft een workshop op 28 maart 2027 om 09:00–09:50/),
 			expect.stringMatching(/^Je geeft een workshop op 31 oktober 2027 om 09:00–09:50/)
 		]);
+		const ics = await buildFeedCalendar(ctx.db, { userId: w.anna.id, editionId: null, locale: 'nl' });
+		for (const line of ['DTSTART:20270328T070000Z', 'DTEND:20270328T075000Z', 'DTSTART:20271031T080000Z', 'DTEND:20271031T085000Z']) expect(ics).toContain(line);
 	});
 
 	it('refuses 02:30 on the last Sunday of March, a time the clocks skip, and writes nothing', async () => {
