@@ -7,7 +7,7 @@ import { clock, fromDbTime } from '../db/time';
 import { addDays, brusselsDateOf } from '../../time/brussels';
 import * as repo from './calendar-events.repository';
 import type { ResolvedFeed } from './calendar-feed.service';
-import { firstName } from './teacher-workshop.service';
+import { trainerLabel } from './trainer-name';
 
 /** How far back a trainer's feed reaches: enough for "what did I give this school year". */
 const trainerHistoryDays = 183;
@@ -27,7 +27,6 @@ function groupBySlot<T extends { slotId: number }>(rows: T[]): Map<number, T[]> 
 
 const languageLabel = (l: string, o: O) => (l === 'fr' ? m.enrol_lang_fr({}, o) : l === 'en' ? m.enrol_lang_en({}, o) : l === 'de' ? m.enrol_lang_de({}, o) : m.enrol_lang_nl({}, o));
 
-const trainerLabel = (t: TrainerRow) => (t.organisation ? `${firstName(t.displayName)} (${t.organisation})` : firstName(t.displayName));
 
 function summaryOf(slot: SlotRow, classes: ClassRow[], open: boolean, o: O): string {
 	const names = classes.map((c) => c.name).join(', ');

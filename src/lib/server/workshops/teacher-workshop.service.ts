@@ -1,3 +1,4 @@
+import { firstName } from './trainer-name';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { fromDbTime } from '../db/time';
@@ -5,7 +6,6 @@ import { brusselsDateOf, brusselsTimeOf } from '../../time/brussels';
 import * as repo from './teacher-workshop.repository';
 
 /** Outsiders (teachers, calendar feeds) know a trainer by first name only. */
-export const firstName = (displayName: string) => displayName.trim().split(/\s+/)[0] ?? displayName;
 
 export interface TeacherWorkshop {
 	slotId: number;

@@ -1,3 +1,4 @@
+import { firstName } from './trainer-name';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { Database, InstructionLanguage } from '../db/schema';
@@ -16,7 +17,6 @@ export function requireTrainer(user: Actor): void {
 	if (!user.roles.includes('trainer')) throw new ForbiddenError();
 }
 
-export const firstName = (displayName: string) => displayName.trim().split(/\s+/)[0] ?? '';
 
 /** A slot as the trainer's pages show it: Brussels times, address, classes, who gives it. */
 export function slotView(row: SlotCardRow, classes: { name: string; grade: string; pupilCount: number }[]) {

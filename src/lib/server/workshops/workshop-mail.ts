@@ -3,6 +3,7 @@ import { publicOrigin } from '../config';
 import { enqueueMail } from '../mail/outbox';
 import type { WorkshopMailEvent } from '../mail/templates';
 import { findSlotById } from './slot.repository';
+import { trainerLabel } from './trainer-name';
 
 export type WorkshopMailCause =
 	| { event: 'trainer_booked'; trainerId: number; byTrainer: boolean }
@@ -42,9 +43,6 @@ const trainersOf = (db: Db, slotId: number, trainerIds?: number[]) =>
 		.$if(!!trainerIds, (q) => q.where('users.id', 'in', trainerIds!))
 		.execute();
 
-/** Teachers know a trainer by first name and organisation only. */
-const firstName = (displayName: string) => displayName.trim().split(/\s+/)[0] ?? displayName;
-
 /**
  * Queues the mails a workshop change owes the people concerned, in the same
  * transaction as the change: the trainers on the slot and the teachers of its
@@ -79,7 +77,7 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 	const teachers = await teachersOf(db, slotId, onlyClasses);
 	if (cause.event === 'trainer_booked' || cause.event === 'trainer_cancelled') {
 		const [trainer] = await trainersOf(db, slotId, [cause.trainerId]);
-		const who = `${firstName(trainer.displayName)}${trainer.organisation ? ` (${trainer.organisation})` : ''}`;
+		const who = trainerLabel(trainer);
 		const booked = cause.event === 'trainer_booked';
 		await send(trainer, booked ? (cause.byTrainer ? 'booked_self' : 'assigned') : cause.byTrainer ? 'cancelled_self' : 'unassigned', { url: trainerUrl });
 		for (const [id, t] of teachers) await send({ id, ...t }, booked ? 'teacher_trainer_found' : 'teacher_trainer_gone', { classes: t.classes.join(', '), trainer: who, url: teacherUrl });
