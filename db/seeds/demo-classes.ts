@@ -3,6 +3,7 @@ import type { Database } from '../../src/lib/server/db/schema';
 import { emailKey, textKey } from '../../src/lib/server/db/keys';
 import { toDbTime } from '../../src/lib/server/db/time';
 import { levelOfGrade } from '../../src/lib/domain';
+import { schools } from './demo-data';
 
 /**
  * Enrolled classes for the demo: the upcoming edition with classes at most
@@ -45,7 +46,14 @@ async function seedEdition(db: Kysely<Database>, campaignId: number, year: numbe
 	let minute = 0;
 	for (const plan of plans) {
 		const teacher = await db.selectFrom('users').select('id').where('emailKey', '=', emailKey(plan.teacher)).executeTakeFirst();
-		const campus = await db.selectFrom('campuses').select('id').where('nameKey', '=', textKey(plan.campus)).executeTakeFirst();
+		// By school too: the scale data set (npm run db:seed:large) has its own "Campus Centrum"s.
+		const campus = await db
+			.selectFrom('campuses')
+			.innerJoin('schools', 'schools.id', 'campuses.schoolId')
+			.select('campuses.id')
+			.where('campuses.nameKey', '=', textKey(plan.campus))
+			.where('schools.instellingsnummer', 'in', schools.map((s) => s.instellingsnummer))
+			.executeTakeFirst();
 		if (!teacher || !campus) continue;
 		for (const [name, grade, pupils, status] of plan.classes) {
 			// Arrival order is the order of the plan, a few minutes apart, in the days before `start`.

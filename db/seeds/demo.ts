@@ -8,6 +8,7 @@ import { addDays, brusselsDateOf, brusselsToUtc } from '../../src/lib/time/bruss
 import { seedDemoClasses } from './demo-classes';
 import { seedDemoKits } from './demo-kits';
 import { seedDemoMaterials } from './demo-materials';
+import { seedDemoWorkshops } from './demo-workshops';
 import * as data from './demo-data';
 import { nextIdahotYear } from './idahot';
 
@@ -36,6 +37,8 @@ export async function seedDemo(db: Kysely<Database>, opts: { today: Date }): Pro
 		await seedDemoMaterials(trx, opts);
 		await seedDemoKits(trx, opts);
 	});
+	// After the commit: the workshop services run their own transactions.
+	await seedDemoWorkshops(db, opts);
 }
 
 async function seedSettings(db: Kysely<Database>, now: string) {

@@ -12,6 +12,20 @@ export const clock = {
 	/** Tests only: freeze or move the clock. Pass nothing to restore the real one. */
 	set(fn?: () => Date) {
 		nowFn = fn ?? (() => new Date());
+	},
+	/**
+	 * Runs fn with the clock standing at `at`, then puts back whatever clock there
+	 * was. For the demo seed, which writes history "as of" its day through services
+	 * that read the clock; only ever while nothing else runs (start-up, scripts, tests).
+	 */
+	async frozenAt<T>(at: Date, fn: () => Promise<T>): Promise<T> {
+		const previous = nowFn;
+		nowFn = () => at;
+		try {
+			return await fn();
+		} finally {
+			nowFn = previous;
+		}
 	}
 };
 
