@@ -60,6 +60,36 @@ const maximum = () =>
 		)
 		.transform((s) => (s === '' ? null : Number(s)));
 
+/** The edition's workshop rules: bounds and the value of a new edition (also used when a field is left empty). */
+export const workshopRules = {
+	travelBufferMinutes: { min: 0, max: 240, fallback: 30, message: m.bd_v_travel_buffer },
+	maxWorkshopsPerTrainerDay: { min: 1, max: 12, fallback: 4, message: m.bd_v_max_per_day },
+	cancellationDeadlineDays: { min: 0, max: 60, fallback: 7, message: m.bd_v_cancel_days }
+} as const;
+
+export type WorkshopRules = { [K in keyof typeof workshopRules]: number };
+
+/** Just the workshop rules of an edition (or of a form): they are copied, audited and shown as one group. */
+export const rulesOf = (e: WorkshopRules): WorkshopRules => ({
+	travelBufferMinutes: e.travelBufferMinutes,
+	maxWorkshopsPerTrainerDay: e.maxWorkshopsPerTrainerDay,
+	cancellationDeadlineDays: e.cancellationDeadlineDays
+});
+
+export const defaultWorkshopRules: WorkshopRules = {
+	travelBufferMinutes: workshopRules.travelBufferMinutes.fallback,
+	maxWorkshopsPerTrainerDay: workshopRules.maxWorkshopsPerTrainerDay.fallback,
+	cancellationDeadlineDays: workshopRules.cancellationDeadlineDays.fallback
+};
+
+/** A whole number within a rule's bounds; empty (or not posted, by an older form) means the default. */
+const rule = (name: keyof typeof workshopRules) => {
+	const { min, max, fallback, message } = workshopRules[name];
+	return trimmed()
+		.pipe(z.string().refine((s) => s === '' || (/^\d{1,3}$/.test(s) && Number(s) >= min && Number(s) <= max), { error: () => message({ min, max }) }))
+		.transform((s) => (s === '' ? fallback : Number(s)));
+};
+
 /** The ticked grade checkboxes: one value, several, or none at all (the key is then missing). */
 const gradeList = () =>
 	z
@@ -90,7 +120,10 @@ const fields = {
 	workshopEndsOn: calendarDate(),
 	grades: gradeList(),
 	maxClasses: maximum(),
-	maxClassesPerCampus: maximum()
+	maxClassesPerCampus: maximum(),
+	travelBufferMinutes: rule('travelBufferMinutes'),
+	maxWorkshopsPerTrainerDay: rule('maxWorkshopsPerTrainerDay'),
+	cancellationDeadlineDays: rule('cancellationDeadlineDays')
 };
 
 type Field = keyof typeof fields;
@@ -134,7 +167,8 @@ export const editionSchema = z
 		workshopEndsOn: v.workshopEndsOn,
 		grades: v.grades,
 		maxClasses: v.maxClasses,
-		maxClassesPerCampus: v.maxClassesPerCampus
+		maxClassesPerCampus: v.maxClassesPerCampus,
+		...rulesOf(v)
 	}));
 
 export type EditionInput = z.output<typeof editionSchema>;

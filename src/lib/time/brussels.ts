@@ -52,9 +52,10 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 	return f;
 }
 
-/** "17 mei 2027" / "17 May 2027" for a calendar date. */
-export function formatDate(localDate: string, locale: string): string {
-	return formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(brusselsToUtc(localDate, '12:00'));
+/** "17 mei 2027" / "17 May 2027" for a calendar date; with the weekday, "maandag 17 mei 2027". */
+export function formatDate(localDate: string, locale: string, opts: { weekday?: boolean } = {}): string {
+	const weekday = opts.weekday ? ({ weekday: 'long' } as const) : {};
+	return formatter(locale, { ...weekday, day: 'numeric', month: 'long', year: 'numeric' }).format(brusselsToUtc(localDate, '12:00'));
 }
 
 /** "17 mei 2027 om 14:30"-style date and time of an instant, in Brussels time. */

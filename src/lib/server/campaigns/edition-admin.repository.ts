@@ -14,6 +14,9 @@ export interface EditionSettings {
 	enrolmentClosesAt: DbTime;
 	workshopStartsOn: string;
 	workshopEndsOn: string;
+	travelBufferMinutes: number;
+	maxWorkshopsPerTrainerDay: number;
+	cancellationDeadlineDays: number;
 }
 
 export const listCampaigns = (db: Db) => db.selectFrom('campaigns').select(['id', 'name']).orderBy('nameKey').orderBy('id').execute();

@@ -1,6 +1,7 @@
 import { copyCatalogue } from '../kits/catalogue.service';
 import { copyMaterials } from '../materials/material-copy';
-import type { Kysely, Transaction } from 'kysely';
+import { copyBlockedDays, prefillNewEdition } from '../workshops/blocked-days.service';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { audit } from '../audit/audit';
 import { requireCoordinator, type Actor } from '../auth/actor';
 import type { Database, EditionsTable } from '../db/schema';
@@ -12,13 +13,13 @@ import { applyQuotas } from '../enrollments/quota-change.service';
 import { pageCount } from '../pagination';
 import { grades as allGrades } from '../../domain';
 import { limits } from '../../limits';
-import { defaultClosesTime, defaultOpensTime, editionYearMax, type EditionInput } from '../../schemas/edition';
+import { defaultClosesTime, defaultOpensTime, defaultWorkshopRules, editionYearMax, rulesOf, type EditionInput, type WorkshopRules } from '../../schemas/edition';
 import { addYears, brusselsDateOf, brusselsTimeOf, brusselsToUtc } from '../../time/brussels';
 import * as repo from './edition-admin.repository';
 import { findEditionById, findEditionForUpdate, listEditionGrades } from './edition.repository';
 import { enrolmentPhase } from './edition-rules';
 
-type EditionRow = Omit<EditionsTable, 'id'> & { id: number };
+type EditionRow = Selectable<EditionsTable>;
 
 /** What the audit log keeps of an edition: every setting a coordinator can change. */
 function snapshot(e: Omit<EditionRow, 'id' | 'createdAt' | 'updatedAt'>, grades: string[]) {
@@ -36,6 +37,7 @@ function snapshot(e: Omit<EditionRow, 'id' | 'createdAt' | 'updatedAt'>, grades:
 		maxClasses: e.maxClasses,
 		maxClassesPerCampus: e.maxClassesPerCampus,
 		copiedFromEditionId: e.copiedFromEditionId,
+		...rulesOf(e),
 		// In the domain's order, so that an unchanged set never reads as a change.
 		grades: allGrades.filter((g) => grades.includes(g))
 	};
@@ -57,7 +59,8 @@ const settingsOf = (input: EditionInput): repo.EditionSettings => ({
 	enrolmentOpensAt: toDbTime(input.enrolmentOpensAt),
 	enrolmentClosesAt: toDbTime(input.enrolmentClosesAt),
 	workshopStartsOn: input.workshopStartsOn,
-	workshopEndsOn: input.workshopEndsOn
+	workshopEndsOn: input.workshopEndsOn,
+	...rulesOf(input)
 });
 
 const isYearClash = (err: unknown) => isUniqueViolation(err) && /editions_campaign_year_uq|editions\.campaign_id, editions\.year/.test(String((err as Error).message));
@@ -89,7 +92,8 @@ export async function createEdition(db: Kysely<Database>, actor: Actor, input: E
 				const row = { ...settingsOf(input), status: 'draft' as const, maxClasses: input.maxClasses, maxClassesPerCampus: input.maxClassesPerCampus, copiedFromEditionId: null };
 				const id = await repo.insertEdition(trx, { ...row, now: nowDb() });
 				await repo.replaceEditionGrades(trx, id, grades);
-				await audit(trx, { actorId: actor.id, action: 'edition.created', entityType: 'edition', entityId: id, after: snapshot(row, grades) });
+				const publicHolidays = await prefillNewEdition(trx, id, row);
+				await audit(trx, { actorId: actor.id, action: 'edition.created', entityType: 'edition', entityId: id, after: { ...snapshot(row, grades), publicHolidays } });
 				return id;
 			}),
 		() => new ValidationError('ed_error_year_taken', 'year')
@@ -204,7 +208,8 @@ export async function copyEdition(db: Kysely<Database>, actor: Actor, sourceId: 
 					...shiftedDates(source),
 					maxClasses: source.maxClasses,
 					maxClassesPerCampus: source.maxClassesPerCampus,
-					copiedFromEditionId: source.id
+					copiedFromEditionId: source.id,
+					...rulesOf(source)
 				};
 				const id = await repo.insertEdition(trx, { ...row, now: nowDb() });
 				await repo.replaceEditionGrades(trx, id, grades);
@@ -212,7 +217,9 @@ export async function copyEdition(db: Kysely<Database>, actor: Actor, sourceId: 
 				const materialsCopied = await copyMaterials(trx, source.id, id);
 				// The kit catalogue too, without its stock (carrying stock over is a separate, deliberate step).
 				await copyCatalogue(trx, source.id, id);
-				await audit(trx, { actorId: actor.id, action: 'edition.copied', entityType: 'edition', entityId: id, before: { editionId: source.id, name: source.name }, after: { ...snapshot(row, grades), materialsCopied } });
+				// Public holidays recomputed for the new period, other blocked days a year on; never the slots.
+				const blockedDays = await copyBlockedDays(trx, source.id, id, row);
+				await audit(trx, { actorId: actor.id, action: 'edition.copied', entityType: 'edition', entityId: id, before: { editionId: source.id, name: source.name }, after: { ...snapshot(row, grades), materialsCopied, blockedDays } });
 				return { id, name: row.name };
 			}),
 		() => new ValidationError('ed_error_copy_year_taken', undefined, { year })
@@ -273,17 +280,21 @@ export async function editionDetail(db: Kysely<Database>, editionId: number) {
 			workshopStartsOn: edition.workshopStartsOn,
 			workshopEndsOn: edition.workshopEndsOn,
 			maxClasses: edition.maxClasses === null ? '' : String(edition.maxClasses),
-			maxClassesPerCampus: edition.maxClassesPerCampus === null ? '' : String(edition.maxClassesPerCampus)
+			maxClassesPerCampus: edition.maxClassesPerCampus === null ? '' : String(edition.maxClassesPerCampus),
+			...ruleValues(edition)
 		},
 		grades
 	};
 }
+
+/** The rules as form values (strings). */
+const ruleValues = (e: WorkshopRules) => Object.fromEntries(Object.entries(rulesOf(e)).map(([k, v]) => [k, String(v)]));
 
 /** Empty form values for a new edition: the only campaign preselected, the default times filled in. */
 export async function newEditionForm(db: Kysely<Database>) {
 	const campaigns = await repo.listCampaigns(db);
 	return {
 		campaigns,
-		values: { campaignId: campaigns.length === 1 ? String(campaigns[0].id) : '', opensTime: defaultOpensTime, closesTime: defaultClosesTime } as Record<string, string>
+		values: { campaignId: campaigns.length === 1 ? String(campaigns[0].id) : '', opensTime: defaultOpensTime, closesTime: defaultClosesTime, ...ruleValues(defaultWorkshopRules) } as Record<string, string>
 	};
 }

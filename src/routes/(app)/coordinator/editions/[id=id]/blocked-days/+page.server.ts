@@ -1,0 +1,51 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { blockDaysSchema, releaseDaySchema, releaseKindSchema } from '$lib/schemas/blocked-day';
+import { pageUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { addBlockedDays, blockedDaysPage, prefillPublicHolidays, removeBlockedDay, removeBlockedKind } from '$lib/server/workshops/blocked-days.service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = pageUser(locals, url);
+	const q = url.searchParams;
+	return {
+		page: await orHttpError(async () => blockedDaysPage(await getDb(), user, Number(params.id))),
+		done: q.get('done'),
+		n: Number(q.get('n') ?? 0),
+		skipped: Number(q.get('skipped') ?? 0)
+	};
+};
+
+type Db = Awaited<ReturnType<typeof getDb>>;
+type Actor = NonNullable<App.Locals['user']>;
+
+/** Parse with the form's schema, run the service, back to the page saying what was done (and how many). */
+function action<S extends z.ZodType>(schema: S, done: string, run: (db: Db, actor: Actor, data: z.output<S>, editionId: number) => Promise<string>) {
+	return async ({ request, locals, params }: { request: Request; locals: App.Locals; params: { id: string } }) => {
+		const form = await request.formData();
+		const parsed = parseForm(schema, form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		let counts: string;
+		try {
+			counts = await run(await getDb(), locals.user!, parsed.data, Number(params.id));
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		redirect(303, `/coordinator/editions/${params.id}/blocked-days?done=${done}${counts}`);
+	};
+}
+
+export const actions: Actions = {
+	add: action(blockDaysSchema, 'added', async (db, actor, d, editionId) => {
+		const r = await addBlockedDays(db, actor, editionId, d);
+		return `&n=${r.added}&skipped=${r.skipped}`;
+	}),
+	release: action(releaseDaySchema, 'released', async (db, actor, d, editionId) => {
+		await removeBlockedDay(db, actor, editionId, d.date);
+		return '';
+	}),
+	releaseKind: action(releaseKindSchema, 'released_kind', async (db, actor, d, editionId) => `&n=${await removeBlockedKind(db, actor, editionId, d.kind)}`),
+	prefill: action(z.object({}), 'prefilled', async (db, actor, _d, editionId) => `&n=${await prefillPublicHolidays(db, actor, editionId)}`)
+};

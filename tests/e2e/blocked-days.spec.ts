@@ -1,0 +1,87 @@
+import { expect, test } from './support/fixtures';
+import { addDays, upcomingEdition } from './support/enrolment-db';
+import { loginAs, waitForScripts } from './support/pages';
+import { read } from './support/read-db';
+import { demo } from './support/people';
+
+/**
+ * Blocked days (issue 5): the coordinator blocks a study day in the upcoming demo
+ * edition and sees it listed. The day is looked up in the e2e database (a weekday
+ * of the workshop period that is not blocked yet), so the test holds whatever the
+ * demo seed or an earlier test blocked.
+ */
+function freeWeekday(edition: { id: number; workshopStartsOn: string; workshopEndsOn: string }): string {
+	const blocked = new Set(
+		read((db) => (db.prepare('select local_date as d from blocked_days where edition_id = ?').all(edition.id) as { d: string }[]).map((r) => r.d))
+	);
+	for (let d = edition.workshopStartsOn; d <= edition.workshopEndsOn; d = addDays(d, 1)) {
+		const weekday = new Date(`${d}T12:00:00Z`).getUTCDay();
+		if (weekday !== 0 && weekday !== 6 && !blocked.has(d)) return d;
+	}
+	throw new Error('no free weekday in the workshop period');
+}
+
+/** The date as the page shows it: "woensdag 12 mei 2027". */
+const shown = (date: string) =>
+	new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(new Date(`${date}T12:00:00Z`));
+
+test('a coordinator blocks a study day of the upcoming edition and sees it listed', async ({ page, checkA11y }, testInfo) => {
+	const edition = upcomingEdition();
+	const date = freeWeekday(edition);
+	await loginAs(page, demo.coordinator.email);
+	await page.goto(`/coordinator/editions/${edition.id}`);
+	// The edition's workshop rules are part of its settings.
+	const rules = page.getByRole('group', { name: 'Regels voor workshops' });
+	await expect(rules.getByLabel('Reistijd tussen campussen (minuten)')).toHaveValue(/^\d+$/);
+	await rules.screenshot({ path: testInfo.outputPath('edition-rules-1280.png') });
+	await page.getByRole('link', { name: 'Geblokkeerde dagen (feestdagen, vakanties, examens)' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: `Geblokkeerde dagen · ${edition.name}` })).toBeVisible();
+	await expect(page.getByText('Op een geblokkeerde dag kunnen geen workshops ingepland worden')).toBeVisible();
+	await checkA11y();
+
+	// The kind select is set again while the page hydrates: choose it afterwards.
+	await waitForScripts(page);
+	const add = page.getByRole('region', { name: 'Dagen blokkeren' });
+	await add.getByLabel('Datum of eerste dag').fill(date);
+	await add.getByLabel('Soort').selectOption({ label: 'Studiedag' });
+	await add.getByLabel('Omschrijving').fill('Pedagogische studiedag (e2e)');
+	await add.getByRole('button', { name: 'Blokkeren' }).click();
+	await expect(page.getByRole('status')).toHaveText('Geblokkeerde dagen toegevoegd: 1.');
+	await expect(add.getByLabel('Datum of eerste dag')).toHaveValue('');
+
+	const row = page.getByRole('row', { name: new RegExp(shown(date)) });
+	await expect(row.getByRole('rowheader')).toHaveText(shown(date));
+	await expect(row.getByRole('cell').nth(0)).toHaveText('Studiedag');
+	await expect(row.getByRole('cell').nth(1)).toHaveText('Pedagogische studiedag (e2e)');
+	await checkA11y();
+
+	await page.screenshot({ path: testInfo.outputPath('blocked-days-1280.png'), fullPage: true });
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.screenshot({ path: testInfo.outputPath('blocked-days-390.png'), fullPage: true });
+	await page.getByRole('region', { name: 'Geblokkeerde dagen van deze editie' }).screenshot({ path: testInfo.outputPath('blocked-days-table-390.png') });
+	await page.setViewportSize({ width: 1280, height: 720 });
+
+	// Blocking it again says so at the field; releasing it takes it off the list.
+	await add.getByLabel('Datum of eerste dag').fill(date);
+	await add.getByLabel('Soort').selectOption({ label: 'Studiedag' });
+	await add.getByRole('button', { name: 'Blokkeren' }).click();
+	await expect(add.getByLabel('Datum of eerste dag')).toHaveAccessibleDescription('Binnen de workshopperiode hierboven. Die dag is al geblokkeerd.');
+	await expect(add.getByLabel('Datum of eerste dag')).toHaveAttribute('aria-invalid', 'true');
+	await row.getByRole('button', { name: `Vrijgeven ${shown(date)}` }).click();
+	await expect(page.getByRole('status')).toHaveText('De dag is vrijgegeven.');
+	await expect(page.getByRole('row', { name: new RegExp(shown(date)) })).toHaveCount(0);
+});
+
+test('a day outside the workshop period is refused with a clear message', async ({ page, checkA11y }) => {
+	const edition = upcomingEdition();
+	await loginAs(page, demo.coordinator.email);
+	await page.goto(`/coordinator/editions/${edition.id}/blocked-days`);
+	await waitForScripts(page);
+	const add = page.getByRole('region', { name: 'Dagen blokkeren' });
+	await add.getByLabel('Datum of eerste dag').fill(addDays(edition.workshopEndsOn, 1));
+	await add.getByLabel('Soort').selectOption({ label: 'Examens' });
+	await add.getByRole('button', { name: 'Blokkeren' }).click();
+	await expect(add.getByLabel('Datum of eerste dag')).toHaveAccessibleDescription(/^Binnen de workshopperiode hierboven\. Die dag valt buiten de workshopperiode van deze editie\./);
+	await expect(page.getByRole('alert')).toBeFocused();
+	await checkA11y();
+});
