@@ -28,6 +28,7 @@ export type WorkshopMailEvent =
 	| 'teacher_trainer_found'
 	| 'teacher_trainer_gone'
 	| 'teacher_scheduled'
+	| 'teacher_unscheduled'
 	| 'changed'
 	| 'cancelled';
 

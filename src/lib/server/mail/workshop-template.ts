@@ -14,6 +14,7 @@ const subjects: Record<WorkshopMailEvent, (p: { when: string }, o: O) => string>
 	teacher_trainer_found: (p, o) => m.ws_mail_trainer_found_subject(p, o),
 	teacher_trainer_gone: (p, o) => m.ws_mail_trainer_gone_subject(p, o),
 	teacher_scheduled: (p, o) => m.ws_mail_scheduled_subject(p, o),
+	teacher_unscheduled: (p, o) => m.ws_mail_unscheduled_subject(p, o),
 	changed: (p, o) => m.ws_mail_changed_subject(p, o),
 	cancelled: (p, o) => m.ws_mail_cancelled_subject(p, o)
 };
@@ -34,6 +35,8 @@ function body(p: WorkshopMailParams, o: O): string {
 			return m.ws_mail_trainer_gone_body({ classes: p.classes }, o);
 		case 'teacher_scheduled':
 			return m.ws_mail_scheduled_body({ classes: p.classes }, o);
+		case 'teacher_unscheduled':
+			return m.ws_mail_unscheduled_body({ classes: p.classes }, o);
 		case 'changed':
 			return m.ws_mail_changed_body({}, o);
 		case 'cancelled':

@@ -77,9 +77,14 @@ function mayPlan(actor: Actor, planner: Trainer | undefined, trainer: Trainer, s
 /** A coordinator, or an organisation's planner, puts a trainer on a slot. */
 export async function assignTrainer(db: Kysely<Database>, actor: Actor, slotId: number, trainerId: number): Promise<void> {
 	await withTransaction(db, async (trx) => {
-		const [trainer, planner, peek] = [await activeTrainer(trx, trainerId), await repo.findTrainer(trx, actor.id), await repo.findSlotById(trx, slotId)];
+		// Permission first, so that someone who may not plan learns nothing about other accounts.
+		const planner = await repo.findTrainer(trx, actor.id);
+		if (!isCoordinator(actor) && !(planner?.planner && planner.isTrainer)) throw new ForbiddenError();
+		const peek = await repo.findSlotById(trx, slotId);
 		if (!peek) throw new NotFoundError();
-		if (!mayPlan(actor, planner, trainer, peek)) throw new ForbiddenError();
+		const candidate = await repo.findTrainer(trx, trainerId);
+		if (!isCoordinator(actor) && (!candidate || !mayPlan(actor, planner, candidate, peek))) throw new ForbiddenError();
+		const trainer = await activeTrainer(trx, trainerId);
 		// A planner works from the same open slots trainers see: only a coordinator plans in a draft edition.
 		await placeTrainer(trx, trainer, slotId, actor.id, { requirePublished: !isCoordinator(actor) });
 		await audit(trx, { actorId: actor.id, action: 'workshop.trainer_assigned', entityType: 'workshop_slot', entityId: slotId, after: { trainerId } });

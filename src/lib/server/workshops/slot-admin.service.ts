@@ -189,5 +189,7 @@ export async function setSlotClasses(db: Kysely<Database>, actor: Actor, slotId:
 		await audit(trx, { actorId: actor.id, action: 'workshop.slot_classes_set', entityType: 'workshop_slot', entityId: slotId, before: { classIds: current }, after: { classIds: wanted } });
 		const added = wanted.filter((id) => !current.includes(id));
 		if (added.length) await queueWorkshopMails(trx, slotId, { event: 'classes_scheduled', classIds: added });
+		const removed = current.filter((id) => !wanted.includes(id));
+		if (removed.length) await queueWorkshopMails(trx, slotId, { event: 'classes_unscheduled', classIds: removed });
 	});
 }

@@ -10,7 +10,8 @@ export type WorkshopMailCause =
 	| { event: 'trainer_cancelled'; trainerId: number; byTrainer: boolean; reason: string | null }
 	| { event: 'slot_changed' }
 	| { event: 'slot_cancelled'; reason: string }
-	| { event: 'classes_scheduled'; classIds: number[] };
+	| { event: 'classes_scheduled'; classIds: number[] }
+	| { event: 'classes_unscheduled'; classIds: number[] };
 
 /** The teachers who enrolled the slot's classes (or only some of them), with their class names. */
 async function teachersOf(db: Db, slotId: number, onlyClassIds?: number[]) {
@@ -23,6 +24,21 @@ async function teachersOf(db: Db, slotId: number, onlyClassIds?: number[]) {
 		.where('classes.status', '=', 'enrolled')
 		.$if(!!onlyClassIds, (q) => q.where('classes.id', 'in', onlyClassIds!))
 		.execute();
+	return groupByTeacher(rows);
+}
+
+async function teachersOfClasses(db: Db, classIds: number[]) {
+	const rows = await db
+		.selectFrom('classes')
+		.innerJoin('users', 'users.id', 'classes.enrolledBy')
+		.select(['users.id', 'users.email', 'users.displayName', 'users.locale', 'classes.id as classId', 'classes.name as className'])
+		.where('classes.id', 'in', classIds)
+		.where('classes.status', '=', 'enrolled')
+		.execute();
+	return groupByTeacher(rows);
+}
+
+function groupByTeacher(rows: { id: number; email: string; displayName: string; locale: 'nl' | 'en'; className: string }[]) {
 	const byTeacher = new Map<number, { email: string; displayName: string; locale: 'nl' | 'en'; classes: string[] }>();
 	for (const r of rows) {
 		const t = byTeacher.get(r.id) ?? { email: r.email, displayName: r.displayName, locale: r.locale, classes: [] };
@@ -73,8 +89,9 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 		});
 	const trainerUrl = `${publicOrigin()}/trainer/workshops/${slotId}`;
 	const teacherUrl = `${publicOrigin()}/teacher`;
-	const onlyClasses = cause.event === 'classes_scheduled' ? cause.classIds : undefined;
-	const teachers = await teachersOf(db, slotId, onlyClasses);
+	const onlyClasses = cause.event === 'classes_scheduled' || cause.event === 'classes_unscheduled' ? cause.classIds : undefined;
+	// A class taken out of the slot is no longer in slot_classes: look it up by id.
+	const teachers = cause.event === 'classes_unscheduled' ? await teachersOfClasses(db, cause.classIds) : await teachersOf(db, slotId, onlyClasses);
 	if (cause.event === 'trainer_booked' || cause.event === 'trainer_cancelled') {
 		const [trainer] = await trainersOf(db, slotId, [cause.trainerId]);
 		const who = trainerLabel(trainer);
@@ -83,8 +100,9 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 		for (const [id, t] of teachers) await send({ id, ...t }, booked ? 'teacher_trainer_found' : 'teacher_trainer_gone', { classes: t.classes.join(', '), trainer: who, url: teacherUrl });
 		return;
 	}
-	if (cause.event === 'classes_scheduled') {
-		for (const [id, t] of teachers) await send({ id, ...t }, 'teacher_scheduled', { classes: t.classes.join(', '), url: teacherUrl });
+	if (cause.event === 'classes_scheduled' || cause.event === 'classes_unscheduled') {
+		const event = cause.event === 'classes_scheduled' ? 'teacher_scheduled' : 'teacher_unscheduled';
+		for (const [id, t] of teachers) await send({ id, ...t }, event, { classes: t.classes.join(', '), url: teacherUrl });
 		return;
 	}
 	const event = cause.event === 'slot_changed' ? 'changed' : 'cancelled';
