@@ -75,13 +75,15 @@ export interface DemoUser {
 	/** "School name / Campus name" for teachers. */
 	campuses?: string[];
 	locale?: 'nl' | 'en';
+	/** Plans the workshops of their organisation's trainers. */
+	planner?: boolean;
 }
 
 export const users: DemoUser[] = [
 	{ email: 'coordinator@example.org', name: 'Griet Coppens', roles: ['coordinator'] },
 	{ email: 'trainer@example.org', name: 'Robin Claeys', roles: ['trainer'], organisation: 'Wel Jong' },
 	{ email: 'teacher@example.org', name: 'Lies Vanhoutte', roles: ['teacher'], campuses: ['Sint-Maartenscollege / Campus Centrum'] },
-	{ email: 'trainer.cavaria@example.org', name: 'Sami Benali', roles: ['trainer'], organisation: 'çavaria' },
+	{ email: 'trainer.cavaria@example.org', name: 'Sami Benali', roles: ['trainer'], organisation: 'çavaria', planner: true },
 	{ email: 'trainer2@example.org', name: 'Noor De Smet', roles: ['trainer'], organisation: 'Wel Jong', locale: 'en' },
 	{ email: 'teacher.trainer@example.org', name: 'Jelle Desmet', roles: ['teacher', 'trainer'], organisation: 'çavaria', campuses: ['Atheneum Leiestad / Campus Stationsplein'] },
 	{ email: 'teacher.regenboog@example.org', name: 'Fien Goethals', roles: ['teacher'], campuses: ['Basisschool De Regenboog / Campus Overleie', 'Basisschool De Regenboog / Campus Heule'] },

@@ -122,6 +122,7 @@ async function seedUsers(db: Kysely<Database>, now: string, orgIds: Map<string, 
 				disabled: 0,
 				emailConfirmedAt: now,
 				organisationId: u.organisation ? orgIds.get(u.organisation)! : null,
+				planner: u.planner ? 1 : 0,
 				lastLoginAt: null,
 				createdAt: now,
 				updatedAt: now

@@ -101,6 +101,8 @@ export class TeacherHome {
 	/** Every class row of a table as the teacher reads it. */
 	async rows(table: Locator): Promise<ClassRow[]> {
 		const rows: ClassRow[] = [];
+		// The owner column comes after the workshop column; find it by its header.
+		const ownerAt = (await table.getByRole('columnheader').allInnerTexts()).findIndex((h) => h.trim() === 'Ingeschreven door');
 		for (const row of await table.getByRole('row').all()) {
 			const link = row.getByRole('link');
 			if ((await link.count()) === 0) continue;
@@ -114,7 +116,7 @@ export class TeacherHome {
 				grade: cells[2].trim(),
 				pupils: cells[3].trim(),
 				status: cells[4].trim(),
-				owner: cells[5]?.trim()
+				owner: ownerAt >= 0 ? cells[ownerAt]?.trim() : undefined
 			});
 		}
 		return rows;
