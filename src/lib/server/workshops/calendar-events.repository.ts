@@ -61,38 +61,4 @@ export const listEditionFeedSlots = (db: Db, editionId: number) => slotWithPlace
 
 export type FeedSlotRow = Awaited<ReturnType<typeof listEditionFeedSlots>>[number];
 
-/** Splits long id lists so that no IN (...) grows without bound. */
-async function inChunks<T>(ids: number[], fn: (chunk: number[]) => Promise<T[]>): Promise<T[]> {
-	const out: T[] = [];
-	for (let i = 0; i < ids.length; i += 500) out.push(...(await fn(ids.slice(i, i + 500))));
-	return out;
-}
-
-/** The enrolled classes of these slots. */
-export const listClassesOfSlots = (db: Db, slotIds: number[]) =>
-	inChunks(slotIds, (chunk) =>
-		db
-			.selectFrom('slotClasses')
-			.innerJoin('classes', 'classes.id', 'slotClasses.classId')
-			.select(['slotClasses.slotId', 'classes.name', 'classes.grade', 'classes.pupilCount'])
-			.where('slotClasses.slotId', 'in', chunk)
-			.where('classes.status', '=', 'enrolled')
-			.orderBy('classes.name')
-			.execute()
-	);
-
-/** The trainers booked on these slots now, with their organisation. */
-export const listTrainersOfSlots = (db: Db, slotIds: number[]) =>
-	inChunks(slotIds, (chunk) =>
-		db
-			.selectFrom('slotTrainers')
-			.innerJoin('users', 'users.id', 'slotTrainers.trainerId')
-			.leftJoin('organisations', 'organisations.id', 'users.organisationId')
-			.select(['slotTrainers.slotId', 'users.displayName', 'organisations.name as organisation'])
-			.where('slotTrainers.slotId', 'in', chunk)
-			.where('slotTrainers.active', '=', 1)
-			.orderBy('slotTrainers.bookedAt')
-			.execute()
-	);
-
 export const findEditionName = (db: Db, editionId: number) => db.selectFrom('editions').select('name').where('id', '=', editionId).executeTakeFirst();

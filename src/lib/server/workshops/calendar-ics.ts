@@ -1,3 +1,4 @@
+import { listClassesOfSlots, listTrainersOfSlots } from './slot-people.repository';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Kysely } from 'kysely';
 import * as m from '../../paraglide/messages';
@@ -16,8 +17,8 @@ const refreshSeconds = 2 * 3600;
 
 type O = { locale: Locale };
 type SlotRow = repo.FeedSlotRow & { booked?: unknown };
-type ClassRow = Awaited<ReturnType<typeof repo.listClassesOfSlots>>[number];
-type TrainerRow = Awaited<ReturnType<typeof repo.listTrainersOfSlots>>[number];
+type ClassRow = Awaited<ReturnType<typeof listClassesOfSlots>>[number];
+type TrainerRow = Awaited<ReturnType<typeof listTrainersOfSlots>>[number];
 
 function groupBySlot<T extends { slotId: number }>(rows: T[]): Map<number, T[]> {
 	const map = new Map<number, T[]>();
@@ -86,7 +87,7 @@ export async function buildFeedCalendar(db: Kysely<Database>, feed: ResolvedFeed
 	const o: O = { locale: feed.locale };
 	const slots = await slotsOf(db, feed);
 	const ids = slots.map((s) => s.id);
-	const [classRows, trainerRows, name] = await Promise.all([repo.listClassesOfSlots(db, ids), repo.listTrainersOfSlots(db, ids), calendarName(db, feed, o)]);
+	const [classRows, trainerRows, name] = await Promise.all([listClassesOfSlots(db, ids, { enrolledOnly: true }), listTrainersOfSlots(db, ids), calendarName(db, feed, o)]);
 	const classes = groupBySlot(classRows);
 	const trainers = groupBySlot(trainerRows);
 	const calendar = ical({ name, ttl: refreshSeconds, prodId: { company: 'Schoolcampagnes', product: 'workshops', language: feed.locale.toUpperCase() } });

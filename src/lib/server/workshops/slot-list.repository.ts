@@ -73,34 +73,6 @@ export const listSlots = (db: Db, f: SlotFilter, page: { limit: number; offset: 
 
 export type SlotListRow = Awaited<ReturnType<typeof listSlots>>[number];
 
-/** The classes of some slots (name, leerjaar, pupils), for a page of them at once. */
-export const listClassesOfSlots = (db: Db, slotIds: number[]) =>
-	slotIds.length === 0
-		? Promise.resolve([])
-		: db
-				.selectFrom('slotClasses')
-				.innerJoin('classes', 'classes.id', 'slotClasses.classId')
-				.select(['slotClasses.slotId', 'classes.id', 'classes.name', 'classes.grade', 'classes.pupilCount'])
-				.where('slotClasses.slotId', 'in', slotIds)
-				.orderBy('classes.nameKey')
-				.orderBy('classes.id')
-				.execute();
-
-/** The trainers booked on some slots, with their organisation. */
-export const listTrainersOfSlots = (db: Db, slotIds: number[]) =>
-	slotIds.length === 0
-		? Promise.resolve([])
-		: db
-				.selectFrom('slotTrainers')
-				.innerJoin('users', 'users.id', 'slotTrainers.trainerId')
-				.leftJoin('organisations', 'organisations.id', 'users.organisationId')
-				.select(['slotTrainers.slotId', 'users.id', 'users.displayName', 'organisations.name as organisationName'])
-				.where('slotTrainers.slotId', 'in', slotIds)
-				.where('slotTrainers.active', '=', 1)
-				.orderBy('slotTrainers.bookedAt')
-				.orderBy('slotTrainers.id')
-				.execute();
-
 /** The campuses that have slots in the edition: the choices of the campus filter. */
 export const listCampusesWithSlots = (db: Db, editionId: number) =>
 	db

@@ -1,3 +1,4 @@
+import { listClassesOfSlots, listTrainersOfSlots } from './slot-people.repository';
 import type { Kysely } from 'kysely';
 import { requireCoordinator, type Actor } from '../auth/actor';
 import { findEditionById } from '../campaigns/edition.repository';
@@ -38,7 +39,7 @@ function filterOf(editionId: number, q: SlotListQuery, now: Date): repo.SlotFilt
 /** Rows with their classes and trainers: two queries for the whole page. */
 async function withPeople(db: Kysely<Database>, rows: repo.SlotListRow[], now: Date) {
 	const ids = rows.map((r) => r.id);
-	const [classes, trainers] = await Promise.all([repo.listClassesOfSlots(db, ids), repo.listTrainersOfSlots(db, ids)]);
+	const [classes, trainers] = await Promise.all([listClassesOfSlots(db, ids), listTrainersOfSlots(db, ids)]);
 	const classesOf = groupBy(classes, (c) => c.slotId);
 	const trainersOf = groupBy(trainers, (t) => t.slotId);
 	return rows.map((r) => ({

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema';
 import { clock, fromDbTime } from '../db/time';
 import { NotFoundError } from '../errors';
 import * as repo from './slot-detail.repository';
-import { listTrainersOfSlots } from './slot-list.repository';
+import { listTrainersOfSlots } from './slot-people.repository';
 import { groupBy, localTimes, slotState } from './slot-view';
 import { planningEdition } from './slot-list.service';
 

@@ -30,19 +30,6 @@ export const listSlotsOfClasses = (db: Db, classIds: number[]) =>
 				.orderBy('workshopSlots.id')
 				.execute();
 
-/** The trainers booked on these slots now: only what a teacher is shown (no e-mail). */
-export const listSlotTrainersForTeachers = (db: Db, slotIds: number[]) =>
-	slotIds.length === 0
-		? Promise.resolve([])
-		: db
-				.selectFrom('slotTrainers')
-				.innerJoin('users', 'users.id', 'slotTrainers.trainerId')
-				.leftJoin('organisations', 'organisations.id', 'users.organisationId')
-				.select(['slotTrainers.slotId', 'users.displayName', 'organisations.name as organisation'])
-				.where('slotTrainers.slotId', 'in', slotIds)
-				.where('slotTrainers.active', '=', 1)
-				.orderBy('slotTrainers.bookedAt')
-				.execute();
 
 /**
  * The audit entries that tell when a class was put in a slot (setSlotClasses) and

@@ -1,3 +1,4 @@
+import { listTrainersOfSlots } from './slot-people.repository';
 import { firstName } from './trainer-name';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -57,10 +58,10 @@ function changedOn(changes: Change[], classId: number): string | null {
 export async function workshopsOfClasses(db: Kysely<Database>, classIds: number[]): Promise<Record<number, TeacherWorkshop[]>> {
 	const slots = await repo.listSlotsOfClasses(db, [...new Set(classIds)]);
 	const slotIds = [...new Set(slots.map((s) => s.slotId))];
-	const [trainers, changes] = await Promise.all([repo.listSlotTrainersForTeachers(db, slotIds), repo.listSlotChanges(db, slotIds)]);
+	const [trainers, changes] = await Promise.all([listTrainersOfSlots(db, slotIds), repo.listSlotChanges(db, slotIds)]);
 	const out: Record<number, TeacherWorkshop[]> = {};
 	for (const s of slots) {
-		const mine = trainers.filter((t) => t.slotId === s.slotId).map((t) => ({ firstName: firstName(t.displayName), organisation: t.organisation }));
+		const mine = trainers.filter((t) => t.slotId === s.slotId).map((t) => ({ firstName: firstName(t.displayName), organisation: t.organisationName }));
 		(out[s.classId] ??= []).push({
 			slotId: s.slotId,
 			localDate: s.localDate,

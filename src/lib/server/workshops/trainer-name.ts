@@ -5,5 +5,5 @@
 export const firstName = (displayName: string) => displayName.trim().split(/\s+/)[0] ?? displayName;
 
 /** "Robin (Wel Jong)", or just "Robin" without an organisation. */
-export const trainerLabel = (t: { displayName: string; organisation: string | null }) =>
-	t.organisation ? `${firstName(t.displayName)} (${t.organisation})` : firstName(t.displayName);
+export const trainerLabel = (t: { displayName: string; organisationName: string | null }) =>
+	t.organisationName ? `${firstName(t.displayName)} (${t.organisationName})` : firstName(t.displayName);

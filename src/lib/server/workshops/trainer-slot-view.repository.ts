@@ -43,31 +43,3 @@ export const slotCardBase = (db: Db) =>
 		]);
 
 export type SlotCardRow = Awaited<ReturnType<ReturnType<typeof slotCardBase>['executeTakeFirstOrThrow']>>;
-
-/** The classes of these slots: name, leerjaar and pupils. */
-export const listClassesOfSlots = (db: Db, slotIds: number[]) =>
-	slotIds.length === 0
-		? Promise.resolve([])
-		: db
-				.selectFrom('slotClasses')
-				.innerJoin('classes', 'classes.id', 'slotClasses.classId')
-				.select(['slotClasses.slotId', 'classes.id', 'classes.name', 'classes.grade', 'classes.pupilCount'])
-				.where('slotClasses.slotId', 'in', slotIds)
-				.orderBy('classes.grade')
-				.orderBy('classes.name')
-				.execute();
-
-/** Who is booked on these slots now (active bookings only), with their organisation. */
-export const listTrainersOfSlots = (db: Db, slotIds: number[]) =>
-	slotIds.length === 0
-		? Promise.resolve([])
-		: db
-				.selectFrom('slotTrainers')
-				.innerJoin('users', 'users.id', 'slotTrainers.trainerId')
-				.leftJoin('organisations', 'organisations.id', 'users.organisationId')
-				.select(['slotTrainers.slotId', 'users.id', 'users.displayName', 'organisations.name as organisationName'])
-				.where('slotTrainers.slotId', 'in', slotIds)
-				.where('slotTrainers.active', '=', 1)
-				.orderBy('slotTrainers.bookedAt')
-				.orderBy('slotTrainers.id')
-				.execute();

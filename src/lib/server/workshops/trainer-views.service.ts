@@ -8,7 +8,8 @@ import { instructionLanguages } from '../../domain';
 import { addDays, brusselsTimeOf } from '../../time/brussels';
 import * as mine from './trainer-mine.repository';
 import { countOpenSlots, listOpenCampuses, listOpenSlots, type OpenCursor, type OpenFilters } from './trainer-open.repository';
-import { listClassesOfSlots, listTrainersOfSlots, type SlotCardRow } from './trainer-slot-view.repository';
+import { listClassesOfSlots, listTrainersOfSlots } from './slot-people.repository';
+import type { SlotCardRow } from './trainer-slot-view.repository';
 
 /** The signed-in trainer as these views need them. */
 export type TrainerUser = Actor & { organisationId: number | null };

@@ -53,7 +53,7 @@ const trainersOf = (db: Db, slotId: number, trainerIds?: number[]) =>
 		.selectFrom('slotTrainers')
 		.innerJoin('users', 'users.id', 'slotTrainers.trainerId')
 		.leftJoin('organisations', 'organisations.id', 'users.organisationId')
-		.select(['users.id', 'users.email', 'users.displayName', 'users.locale', 'organisations.name as organisation'])
+		.select(['users.id', 'users.email', 'users.displayName', 'users.locale', 'organisations.name as organisationName'])
 		.where('slotTrainers.slotId', '=', slotId)
 		.$if(!trainerIds, (q) => q.where('slotTrainers.active', '=', 1))
 		.$if(!!trainerIds, (q) => q.where('users.id', 'in', trainerIds!))
