@@ -3,6 +3,7 @@ import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { upcomingEdition } from './support/enrolment-db';
 import { loginAs } from './support/pages';
+import { eventsOf } from './support/ics';
 import { demo } from './support/people';
 
 /**
@@ -25,20 +26,6 @@ test.beforeAll(() => {
 	const out = execFileSync('npx', ['tsx', 'tests/e2e/support/calendar-setup.ts', String(upcomingEdition().id)], { encoding: 'utf8' });
 	booking = JSON.parse(out.trim().split('\n').at(-1)!) as Booking;
 });
-
-/** The events of an iCalendar text by UID, each property's first value (lines unfolded). */
-function eventsOf(ics: string): Map<string, Record<string, string>> {
-	const events = new Map<string, Record<string, string>>();
-	for (const block of ics.replace(/\r\n[ \t]/g, '').split('BEGIN:VEVENT\r\n').slice(1)) {
-		const props: Record<string, string> = {};
-		for (const line of block.split('\r\n')) {
-			const colon = line.indexOf(':');
-			if (colon > 0) props[line.slice(0, colon).split(';')[0]] ??= line.slice(colon + 1).replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1');
-		}
-		events.set(props.UID, props);
-	}
-	return events;
-}
 
 /** Fetches a feed with no cookies at all, as a calendar app does. */
 async function fetchFeed(request: APIRequestContext, url: string) {

@@ -1,9 +1,9 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { addDays, brusselsToday, upcomingEdition } from './support/enrolment-db';
+import { addDays, upcomingEdition } from './support/enrolment-db';
 import { loginAs, waitForScripts } from './support/pages';
 import { demo } from './support/people';
-import { read } from './support/read-db';
+import { freeWeekday } from './support/workshop-days';
 
 /**
  * The coordinator plans workshops (issue 5): a series of slots in one go at
@@ -15,25 +15,6 @@ const campus = 'Campus Centrum';
 const school = 'Sint-Maartenscollege';
 // The trainer specs leave days with rooms named e2e-… alone.
 const room = 'e2e-coordinator';
-
-/**
- * A weekday at least a week ahead inside the edition's workshop period that is
- * not blocked and has no slot at all yet, so that every class and trainer is
- * free that day, whatever the demo data or earlier tests planned.
- */
-function freeWeekday(editionId: number, from: string, to: string): string {
-	const taken = read((db) => {
-		const blocked = db.prepare('select local_date as d from blocked_days where edition_id = ?').all(editionId) as { d: string }[];
-		const busy = db.prepare('select distinct local_date as d from workshop_slots where edition_id = ?').all(editionId) as { d: string }[];
-		return new Set([...blocked, ...busy].map((r) => r.d));
-	});
-	const start = addDays(brusselsToday(), 7);
-	for (let day = start > from ? start : from; day <= to; day = addDays(day, 1)) {
-		const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
-		if (weekday !== 0 && weekday !== 6 && !taken.has(day)) return day;
-	}
-	throw new Error('No free weekday left in the workshop period');
-}
 
 /** How far the page itself scrolls sideways (wide tables scroll inside their own box). */
 const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
