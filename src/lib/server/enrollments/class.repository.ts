@@ -103,6 +103,17 @@ export const listWaiting = (db: Db, editionId: number) =>
 		.orderBy('id')
 		.execute();
 
+/** When the last class joined the edition's waiting list, or null when nobody waits. */
+export async function lastQueuedAt(db: Db, editionId: number): Promise<DbTime | null> {
+	const row = await db
+		.selectFrom('classes')
+		.select((eb) => eb.fn.max('queuedAt').as('last'))
+		.where('editionId', '=', editionId)
+		.where('status', '=', 'waiting')
+		.executeTakeFirst();
+	return row?.last ?? null;
+}
+
 /** 1-based position on the waiting list, derived from arrival order (always consecutive). */
 export async function waitingPosition(db: Db, editionId: number, classId: number): Promise<number | null> {
 	const me = await db.selectFrom('classes').select(['queuedAt', 'status']).where('id', '=', classId).executeTakeFirst();

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import { fromDbTime, nowDb, toDbTime } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { ValidationError } from '../errors';
-import { findClassById, listWaiting, updateClass, waitingPosition } from './class.repository';
+import { findClassById, lastQueuedAt, listWaiting, updateClass, waitingPosition } from './class.repository';
 import { mailClassStatus } from './enrollment-mail';
 import { lockClass, promoteAndMail } from './enrollment.service';
 import type { Promotion } from './quota';
@@ -43,7 +43,10 @@ export async function moveToWaitingList(db: Kysely<Database>, actor: Actor, clas
 		const { edition, cls } = await lockClass(trx, classId);
 		if (cls.status !== 'enrolled') return [];
 		const now = nowDb();
-		await updateClass(trx, classId, { status: 'waiting', queuedAt: now }, now);
+		// Behind everyone who waits, even one who joined in this same millisecond.
+		const last = await lastQueuedAt(trx, edition.id);
+		const queuedAt = last && last >= now ? toDbTime(new Date(fromDbTime(last).getTime() + 1)) : now;
+		await updateClass(trx, classId, { status: 'waiting', queuedAt }, now);
 		await audit(trx, { actorId: actor.id, action: 'class.moved_to_waiting_list', entityType: 'class', entityId: classId, before: { status: 'enrolled' }, after: { status: 'waiting' } });
 		const promoted = await promoteAndMail(trx, actor, edition.id, edition);
 		// Nobody else could use the place, so the class would get it straight back: change nothing.
