@@ -10,6 +10,7 @@ import { fromDbTime, nowDb } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { ForbiddenError, NotFoundError } from '../errors';
 import * as repo from './calendar-feed.repository';
+import { lockTrainers } from './slot-locks';
 
 /** Whose calendar: a trainer's own (editionId null) or a coordinator's view of one edition. */
 export type FeedScope = { editionId: number | null };
@@ -51,6 +52,8 @@ export async function regenerateFeed(db: Kysely<Database>, actor: Actor, scope: 
 	await assertMayHaveFeed(db, actor, scope);
 	const token = newFeedToken();
 	await withTransaction(db, async (trx) => {
+		// Two clicks at once must still leave one working address: the user's row lock queues them.
+		await lockTrainers(trx, [actor.id]);
 		const now = nowDb();
 		const revoked = await repo.revokeActiveFeeds(trx, actor.id, scope.editionId, now);
 		const id = await repo.insertFeed(trx, { tokenHash: sha256Hex(token), userId: actor.id, editionId: scope.editionId, now });
