@@ -11,9 +11,10 @@ try {
 	const c = result.counts;
 	console.log(
 		`Loaded "${result.editionName}" (edition ${result.editionId}) in ${seconds} s on ${handle.dialect}: ${c.schools} schools, ${c.campuses} campuses, ` +
-			`${c.classes} classes (${c.enrolled} enrolled, ${c.waiting} waiting, ${c.withdrawn} withdrawn), ${c.teachers} teachers, ${c.trainers} trainers.`
+			`${c.classes} classes (${c.enrolled} enrolled, ${c.waiting} waiting, ${c.withdrawn} withdrawn), ${c.teachers} teachers, ${c.trainers} trainers, ` +
+			`${c.workshops.slots} workshop slots (${c.workshops.booked} with a trainer, ${c.workshops.given} given).`
 	);
-	console.log(`Every account of the data set (leerkracht-0001@schaal.example.org, trainer-0001@…) has the password ${largePassword}.`);
+	console.log(`Every account of the data set (coordinator@schaal.example.org, leerkracht-0001@…, trainer-0001@…) has the password ${largePassword}.`);
 } catch (err) {
 	await handle.close();
 	if (err instanceof LargeSeedAlreadyLoaded) fail(err.message);

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { newInviteCode } from '../../src/lib/server/campuses/invite-code.service';
 import { isMysql } from '../../src/lib/server/db/dialect-of';
@@ -8,17 +8,20 @@ import { toDbTime } from '../../src/lib/server/db/time';
 import { grades as allGrades } from '../../src/lib/domain';
 import { addDays, brusselsDateOf, brusselsToUtc } from '../../src/lib/time/brussels';
 import { nextIdahotYear } from './idahot';
+import { idsByKey, insertBatches } from './large-batches';
 import * as data from './large-data';
 import { prng, type Rng } from './large-data';
+import { insertLargeWorkshops, type LargeWorkshopCounts } from './large-workshops';
 
 /**
  * A Flanders-wide edition for scale work (npm run db:seed:large, npm run bench):
  * by default 2,000 schools with 5,000 campuses, 100,000 classes (a waiting list of
- * a few hundred, some withdrawn), 1,000 teachers and 1,000 trainers. It lives in
- * its own campaign, "PAARS Vlaanderen", so it sits beside the Kortrijk demo
- * without touching it. Fast by construction: deterministic pseudo-random data,
- * multi-row inserts of 1,000 rows, one transaction (all or nothing), and one
- * argon2 hash shared by every account.
+ * a few hundred, some withdrawn), 1,000 teachers, 1,000 trainers and 20,000
+ * workshop slots (large-workshops.ts). It lives in its own campaign, "PAARS
+ * Vlaanderen", so it sits beside the Kortrijk demo without touching it. Fast by
+ * construction: deterministic pseudo-random data, multi-row inserts of 1,000
+ * rows, one transaction (all or nothing), and one argon2 hash shared by every
+ * account.
  */
 export const largeCampaignName = 'PAARS Vlaanderen';
 export const largePassword = 'Paars-schaal-2026';
@@ -31,6 +34,7 @@ export interface LargeSeedOptions {
 	classes?: number;
 	teachers?: number;
 	trainers?: number;
+	workshops?: number;
 	waiting?: number;
 	withdrawn?: number;
 	log?: (line: string) => void;
@@ -39,30 +43,10 @@ export interface LargeSeedOptions {
 export interface LargeSeedResult {
 	editionId: number;
 	editionName: string;
-	counts: { schools: number; campuses: number; classes: number; enrolled: number; waiting: number; withdrawn: number; teachers: number; trainers: number };
+	counts: { schools: number; campuses: number; classes: number; enrolled: number; waiting: number; withdrawn: number; teachers: number; trainers: number; workshops: LargeWorkshopCounts };
 }
 
 export class LargeSeedAlreadyLoaded extends Error {}
-
-const batchSize = 1000;
-
-async function insertBatches<T extends keyof Database>(db: Transaction<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
-	for (let i = 0; i < rows.length; i += batchSize) {
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await db.insertInto(table).values(rows.slice(i, i + batchSize) as any).execute();
-	}
-}
-
-/** Ids of rows just inserted, looked up by a unique natural key (insertId of a multi-row insert differs per dialect). */
-async function idsByKey(db: Transaction<Database>, table: 'schools' | 'campuses' | 'users', key: 'instellingsnummer' | 'inviteCode' | 'emailKey', values: string[]): Promise<number[]> {
-	const ids = new Map<string, number>();
-	for (let i = 0; i < values.length; i += batchSize) {
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		const rows: { id: number; k: string }[] = await (db as any).selectFrom(table).select(['id', `${key} as k`]).where(key, 'in', values.slice(i, i + batchSize)).execute();
-		for (const r of rows) ids.set(r.k, r.id);
-	}
-	return values.map((v) => ids.get(v)!);
-}
 
 export async function findLargeEdition(db: Kysely<Database>) {
 	return db
@@ -77,7 +61,7 @@ export async function findLargeEdition(db: Kysely<Database>) {
 export async function seedLarge(db: Kysely<Database>, opts: LargeSeedOptions): Promise<LargeSeedResult> {
 	const existing = await findLargeEdition(db);
 	if (existing) throw new LargeSeedAlreadyLoaded(`The scale data set is already loaded (edition "${existing.name}", id ${existing.id}). Load it into an empty database to start again.`);
-	const size = { schools: 2000, campuses: 5000, classes: 100_000, teachers: 1000, trainers: 1000, waiting: 400, withdrawn: 1000, ...opts };
+	const size = { schools: 2000, campuses: 5000, classes: 100_000, teachers: 1000, trainers: 1000, workshops: 20_000, waiting: 400, withdrawn: 1000, ...opts };
 	const log = opts.log ?? (() => {});
 	const now = toDbTime(opts.today);
 	const passwordHash = await hashPassword(largePassword);
@@ -90,12 +74,14 @@ export async function seedLarge(db: Kysely<Database>, opts: LargeSeedOptions): P
 		const teacherIds = await insertPeople(trx, rng, 'teacher', size.teachers, passwordHash, now);
 		const links = campuses.map((c, i) => ({ userId: teacherIds[i % teacherIds.length], campusId: c.id, createdAt: now }));
 		await insertBatches(trx, 'teacherCampuses', links);
-		await insertPeople(trx, rng, 'trainer', size.trainers, passwordHash, now);
+		const trainerIds = await insertPeople(trx, rng, 'trainer', size.trainers, passwordHash, now);
 		log(`${size.teachers} teachers, ${size.trainers} trainers`);
 		const edition = await insertEdition(trx, opts.today, now);
 		const counts = await insertClasses(trx, rng, edition, campuses, teacherIds, size, opts.today);
 		log(`${size.classes} classes`);
-		return { editionId: edition.id, editionName: edition.name, counts: { schools: size.schools, campuses: campuses.length, teachers: size.teachers, trainers: size.trainers, ...counts } };
+		const workshops = await insertLargeWorkshops(trx, rng, { edition, trainerIds, slots: size.workshops, today: opts.today, passwordHash, emailDomain });
+		log(`${workshops.slots} workshop slots, ${workshops.bookings} bookings`);
+		return { editionId: edition.id, editionName: edition.name, counts: { schools: size.schools, campuses: campuses.length, teachers: size.teachers, trainers: size.trainers, ...counts, workshops } };
 	});
 	await refreshStatistics(db);
 	log('planner statistics refreshed');
@@ -113,7 +99,8 @@ async function refreshStatistics(db: Kysely<Database>): Promise<void> {
 		await sql`analyze`.execute(db);
 		return;
 	}
-	for (const table of ['schools', 'campuses', 'campus_levels', 'classes', 'users', 'user_roles', 'teacher_campuses']) await sql`analyze table ${sql.table(table)}`.execute(db);
+	const tables = ['schools', 'campuses', 'campus_levels', 'classes', 'users', 'user_roles', 'teacher_campuses', 'blocked_days', 'workshop_slots', 'slot_trainers', 'slot_classes'];
+	for (const table of tables) await sql`analyze table ${sql.table(table)}`.execute(db);
 }
 
 async function insertSchools(trx: Transaction<Database>, rng: Rng, count: number, now: string) {
@@ -207,6 +194,8 @@ async function insertEdition(trx: Transaction<Database>, today: Date, now: strin
 	const todayLocal = brusselsDateOf(today);
 	const opensAt = brusselsToUtc(addDays(todayLocal, -14));
 	const name = `${largeCampaignName} ${year}`;
+	// Like the demo: workshops began three weeks ago, so some are given and reported.
+	const period = { workshopStartsOn: addDays(todayLocal, -21), workshopEndsOn: addDays(todayLocal, 100) };
 	const r = await trx
 		.insertInto('editions')
 		.values({
@@ -216,8 +205,7 @@ async function insertEdition(trx: Transaction<Database>, today: Date, now: strin
 			status: 'published',
 			enrolmentOpensAt: toDbTime(opensAt),
 			enrolmentClosesAt: toDbTime(brusselsToUtc(addDays(todayLocal, 30), '23:59')),
-			workshopStartsOn: addDays(todayLocal, 45),
-			workshopEndsOn: addDays(todayLocal, 100),
+			...period,
 			descriptionNl: null,
 			descriptionEn: null,
 			maxClasses: null,
@@ -229,7 +217,7 @@ async function insertEdition(trx: Transaction<Database>, today: Date, now: strin
 		.executeTakeFirstOrThrow();
 	const id = Number(r.insertId);
 	await trx.insertInto('editionGrades').values(allGrades.map((grade) => ({ editionId: id, grade }))).execute();
-	return { id, name, opensAt };
+	return { id, name, opensAt, ...period };
 }
 
 const gradePrefix = (grade: string) => (grade.startsWith('K') ? grade : grade.startsWith('L') || grade.startsWith('S') ? grade.slice(1) : `${grade} `);

@@ -186,7 +186,7 @@ describeEachDatabase('demo workshops', (dialect) => {
 
 	it('lands at the demo campuses also when the scale data set, with its own "Campus Centrum"s, was loaded first', async () => {
 		freezeClock(today);
-		await seedLarge(ctx.db, { today: new Date(today), schools: 20, campuses: 50, classes: 200, teachers: 5, trainers: 5, waiting: 2, withdrawn: 2 });
+		await seedLarge(ctx.db, { today: new Date(today), schools: 20, campuses: 50, classes: 200, teachers: 5, trainers: 5, workshops: 0, waiting: 2, withdrawn: 2 });
 		await seedOn(ctx.db, today);
 		const schools = await ctx.db
 			.selectFrom('workshopSlots')

@@ -6,9 +6,11 @@ import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
 import { count } from './support/fixtures';
 import { filterOf } from './support/report-fixtures';
+import { workshopRuleViolations } from './support/workshop-rule-check';
+import { belgianHolidaysBetween } from '../../src/lib/time/belgian-holidays';
 
 // The generator behind `npm run db:seed:large`, at a small size (the full size is for npm run bench).
-const small = { schools: 20, campuses: 50, classes: 1000, teachers: 10, trainers: 10, waiting: 7, withdrawn: 10 };
+const small = { schools: 20, campuses: 50, classes: 1000, teachers: 10, trainers: 10, workshops: 200, waiting: 7, withdrawn: 10 };
 const coordinator = { id: 1, displayName: 'c', roles: ['coordinator' as const] };
 
 describeEachDatabase('scale data set', (dialect) => {
@@ -36,5 +38,17 @@ describeEachDatabase('scale data set', (dialect) => {
 		expect(edition.maxClasses).toBe(counts.enrolled);
 		const pupils = await ctx.db.selectFrom('classes').select((eb) => [eb.fn.min('pupilCount').as('min'), eb.fn.max('pupilCount').as('max')]).executeTakeFirstOrThrow();
 		expect([Number(pupils.min) >= 12, Number(pupils.max) <= 28]).toEqual([true, true]);
+	});
+
+	it('plans workshops on school days that break none of the booking rules, most of them booked and the past ones reported', async () => {
+		const { editionId, counts } = await seedLarge(ctx.db, { today: new Date('2026-11-26T10:00:00Z'), ...small });
+		const w = counts.workshops;
+		expect(w.slots).toBe(200);
+		expect(w.booked / w.slots).toBeGreaterThan(0.55);
+		expect(w.booked / w.slots).toBeLessThan(0.85);
+		expect(w.given).toBeGreaterThan(0);
+		expect(w.blockedDays).toBe(belgianHolidaysBetween('2026-11-05', '2027-03-06').length);
+		expect(await count(ctx.db, 'slotClasses')).toBeGreaterThanOrEqual(200);
+		expect(await workshopRuleViolations(ctx.db, editionId)).toEqual([]);
 	});
 });
