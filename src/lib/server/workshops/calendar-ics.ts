@@ -8,6 +8,7 @@ import { clock, fromDbTime } from '../db/time';
 import { addDays, brusselsDateOf } from '../../time/brussels';
 import * as repo from './calendar-events.repository';
 import type { ResolvedFeed } from './calendar-feed.service';
+import { icsText } from './ics-text';
 import { trainerLabel } from './trainer-name';
 
 /** How far back a trainer's feed reaches: enough for "what did I give this school year". */
@@ -113,5 +114,5 @@ export async function buildFeedCalendar(db: Kysely<Database>, feed: ResolvedFeed
 			status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
 		});
 	}
-	return calendar.toString();
+	return icsText(calendar);
 }
