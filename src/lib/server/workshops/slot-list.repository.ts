@@ -40,9 +40,24 @@ export async function countSlots(db: Db, f: SlotFilter): Promise<number> {
 	return Number(row.n);
 }
 
-/** Slots in time order, with campus, school and the organisation they are offered to. */
-export const listSlots = (db: Db, f: SlotFilter, page: { limit: number; offset: number }) =>
-	filtered(db, f)
+/**
+ * Slots in time order, with campus, school and the organisation they are offered
+ * to. The page's ids come first, from workshop_slots alone along its (edition_id,
+ * local_date, starts_at) index; only those rows are joined. Joined in one go,
+ * MariaDB joined and sorted all 20,000 slots of an edition for every page (50 ms
+ * instead of 1, npm run bench).
+ */
+export function listSlots(db: Db, f: SlotFilter, page: { limit: number; offset: number }) {
+	const ids = filtered(db, f)
+		.select('workshopSlots.id')
+		.orderBy('workshopSlots.localDate')
+		.orderBy('workshopSlots.startsAt')
+		.orderBy('workshopSlots.id')
+		.limit(page.limit)
+		.offset(page.offset);
+	return db
+		.selectFrom(ids.as('page'))
+		.innerJoin('workshopSlots', 'workshopSlots.id', 'page.id')
 		.innerJoin('campuses', 'campuses.id', 'workshopSlots.campusId')
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
 		.leftJoin('organisations', 'organisations.id', 'workshopSlots.organisationId')
@@ -67,9 +82,8 @@ export const listSlots = (db: Db, f: SlotFilter, page: { limit: number; offset: 
 		.orderBy('workshopSlots.localDate')
 		.orderBy('workshopSlots.startsAt')
 		.orderBy('workshopSlots.id')
-		.limit(page.limit)
-		.offset(page.offset)
 		.execute();
+}
 
 export type SlotListRow = Awaited<ReturnType<typeof listSlots>>[number];
 
