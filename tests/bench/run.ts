@@ -1,8 +1,8 @@
 /**
- * npm run bench: the enrolment overview, the campus list and the exports on the
- * Flanders-wide data set (db/seeds/large.ts). Plain tsx, not Vitest: it needs no
- * test runner, must never run as part of `npm test`, and measures exports in a
- * child process each so their peak memory is their own.
+ * npm run bench: the enrolment overview, the campus list, the exports and the
+ * workshop pages on the Flanders-wide data set (db/seeds/large.ts). Plain tsx,
+ * not Vitest: it needs no test runner, must never run as part of `npm test`, and
+ * measures exports in a child process each so their peak memory is their own.
  *
  * SQLite always (a fresh file in a temp dir); MariaDB too when TEST_MYSQL_URL is
  * set, in a database named sc_bench that is dropped and recreated. Options:
@@ -18,12 +18,15 @@ import { FileMigrationProvider, sql } from 'kysely';
 import { findLargeEdition, seedLarge } from '../../db/seeds/large';
 import { openDatabase, type DbHandle } from '../../src/lib/server/db/dialect';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { scenarios } from './scenarios';
+import { scenarios, type Scenario } from './scenarios';
 import { explain, recordingDb } from './support';
+import { workshopScenarios } from './workshop-scenarios';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = new Set(process.argv.slice(2));
 const runs = Number([...args].find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 5);
+// Booking queues mails, and every queued mail logs a line: not what a reader of the table wants.
+process.env.LOG_LEVEL ??= 'warn';
 const actor = { id: 1, displayName: 'bench', roles: ['coordinator' as const] };
 
 type Results = Map<string, string>;
@@ -55,25 +58,31 @@ function exportOnce(url: string, editionId: number, format: 'csv' | 'xlsx') {
 	return `${Math.round(r.ms)} ms, ${(r.bytes / 1048576).toFixed(1)} MB, RSS ${Math.round(r.baselineMb)} → peak ${Math.round(r.peakMb)} MB`;
 }
 
+/**
+ * The warm-up run goes through a recording connection: it counts the queries
+ * (and with --explain prints their plans); then the timed runs, median and max.
+ */
+async function measure(handle: DbHandle, s: Scenario): Promise<string> {
+	const { spy, queries } = recordingDb(handle.db);
+	const result = await s.run(spy);
+	if (args.has('--explain')) {
+		console.log(`\n## ${s.name}`);
+		for (const q of queries) console.log(`  ${q.sql.slice(0, 300)}\n${(await explain(handle, q)).map((l) => `      ${l}`).join('\n')}`);
+	}
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) times.push(await time(() => s.run(handle.db)));
+	times.sort((a, b) => a - b);
+	const note = s.note ? `, ${s.note(result)}` : '';
+	return `${times[Math.floor(times.length / 2)].toFixed(1)} ms (max ${times[times.length - 1].toFixed(1)}), ${queries.length} q${note}`;
+}
+
 async function bench(name: string, url: string): Promise<Results> {
 	console.log(`\n${name}: loading the data set…`);
 	const { handle, seedSeconds } = await prepare(url);
 	const results: Results = new Map([['seed (db:seed:large)', `${seedSeconds.toFixed(1)} s`]]);
 	const edition = (await findLargeEdition(handle.db))!;
 	const school = await handle.db.selectFrom('schools').select('id').orderBy('id').offset(10).limit(1).executeTakeFirstOrThrow();
-	for (const s of scenarios(actor, edition.id, school.id)) {
-		if (args.has('--explain')) {
-			const { spy, queries } = recordingDb(handle.db);
-			await s.run(spy);
-			console.log(`\n## ${s.name}`);
-			for (const q of queries) console.log(`  ${q.sql.slice(0, 300)}\n${(await explain(handle, q)).map((l) => `      ${l}`).join('\n')}`);
-		}
-		await s.run(handle.db);
-		const times: number[] = [];
-		for (let i = 0; i < runs; i++) times.push(await time(() => s.run(handle.db)));
-		times.sort((a, b) => a - b);
-		results.set(s.name, `${times[Math.floor(times.length / 2)].toFixed(1)} ms (max ${times[times.length - 1].toFixed(1)})`);
-	}
+	for (const s of [...scenarios(actor, edition.id, school.id), ...(await workshopScenarios(handle.db, edition.id))]) results.set(s.name, await measure(handle, s));
 	await handle.close();
 	for (const format of ['csv', 'xlsx'] as const) results.set(`export ${format}, all 100,000 rows`, exportOnce(url, edition.id, format));
 	return results;

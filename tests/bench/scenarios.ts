@@ -6,10 +6,12 @@ import { enrolmentFilterSchema, type EnrolmentFilter } from '../../src/lib/schem
 import { listExportChunk } from '../../src/lib/server/reports/enrolment-overview.repository';
 import { classFilterOf, enrolmentOverview } from '../../src/lib/server/reports/enrolment-overview.service';
 
-/** What the benchmark measures and explains: the overview's pages and the campus list. */
+/** What the benchmark measures and explains: the overview's pages and the campus list (workshops: workshop-scenarios.ts). */
 export interface Scenario {
 	name: string;
 	run: (db: Kysely<Database>) => Promise<unknown>;
+	/** What to say about the result besides the time (e.g. a feed's size). */
+	note?: (result: unknown) => string;
 }
 
 const filter = (raw: Record<string, string>): EnrolmentFilter => enrolmentFilterSchema.parse(raw);
