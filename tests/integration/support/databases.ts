@@ -27,6 +27,7 @@ export const mysqlDatabaseName = `${mysqlDatabasePrefix}_w${workerId}`;
 
 /** Tables in an order that respects foreign keys when emptied front to back. */
 const tables = [
+	'certificates',
 	'calendarFeeds',
 	'slotClasses',
 	'slotTrainers',

@@ -20,9 +20,11 @@ import { findEditionById, findEditionForUpdate, listEditionGrades } from './edit
 import { enrolmentPhase } from './edition-rules';
 
 type EditionRow = Selectable<EditionsTable>;
+/** Certificate branding has its own form and audit entry. */
+type BrandingColumn = `certificate${string}` & keyof EditionRow;
 
-/** What the audit log keeps of an edition: every setting a coordinator can change. */
-function snapshot(e: Omit<EditionRow, 'id' | 'createdAt' | 'updatedAt'>, grades: string[]) {
+/** What the audit log keeps of an edition: every setting a coordinator can change in its form. */
+function snapshot(e: Omit<EditionRow, 'id' | 'createdAt' | 'updatedAt' | BrandingColumn>, grades: string[]) {
 	return {
 		campaignId: e.campaignId,
 		year: e.year,

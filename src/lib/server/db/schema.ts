@@ -140,6 +140,13 @@ export interface EditionsTable {
 	travelBufferMinutes: Generated<number>;
 	maxWorkshopsPerTrainerDay: Generated<number>;
 	cancellationDeadlineDays: Generated<number>;
+	/** Certificate branding; NULL: the default look. Colours "#rrggbb"; the logo lives in the file store. */
+	certificateTitleNl: Generated<string | null>;
+	certificateTitleEn: Generated<string | null>;
+	certificatePrimaryColor: Generated<string | null>;
+	certificateAccentColor: Generated<string | null>;
+	certificateLogoSha256: Generated<string | null>;
+	certificateLogoType: Generated<string | null>;
 	createdAt: DbTime;
 	updatedAt: DbTime;
 }
@@ -247,6 +254,33 @@ export interface Database {
 	slotTrainers: SlotTrainersTable;
 	slotClasses: SlotClassesTable;
 	calendarFeeds: CalendarFeedsTable;
+	certificates: CertificatesTable;
+}
+
+export type CertificateKind = 'class' | 'campus' | 'trainer';
+
+export interface CertificatesTable {
+	id: Generated<number>;
+	/** Crockford base32, normalised (upper case, no separators). */
+	code: string;
+	kind: CertificateKind;
+	editionId: number;
+	/** "class:<id>", "campus:<id>" or "trainer:<id>": one valid certificate per subject and edition. */
+	subjectKey: string;
+	campusId: number | null;
+	classId: number | null;
+	trainerId: number | null;
+	/** What was certified at issue time (JSON). */
+	factsJson: string;
+	/** 1 while valid, NULL once revoked. */
+	active: 1 | null;
+	issuedBy: number | null;
+	issuedAt: DbTime;
+	revokedAt: DbTime | null;
+	revokedBy: number | null;
+	revokeReason: string | null;
+	/** The certificate this one was reissued for. */
+	replacesId: number | null;
 }
 
 export type BlockedDayKind = 'public_holiday' | 'school_holiday' | 'study_day' | 'exam' | 'other';
