@@ -5,6 +5,7 @@ import type { Database } from '../../src/lib/server/db/schema';
 import { emailKey, textKey } from '../../src/lib/server/db/keys';
 import { toDbTime } from '../../src/lib/server/db/time';
 import { addDays, brusselsDateOf, brusselsToUtc } from '../../src/lib/time/brussels';
+import { seedDemoCertificates } from './demo-certificates';
 import { seedDemoClasses } from './demo-classes';
 import { seedDemoKits } from './demo-kits';
 import { seedDemoMaterials } from './demo-materials';
@@ -39,6 +40,7 @@ export async function seedDemo(db: Kysely<Database>, opts: { today: Date }): Pro
 	});
 	// After the commit: the workshop services run their own transactions.
 	await seedDemoWorkshops(db, opts);
+	await seedDemoCertificates(db, opts);
 }
 
 async function seedSettings(db: Kysely<Database>, now: string) {

@@ -26,6 +26,8 @@ export const guardTable: Record<string, Rule> = {
 	'/(public)/reset-password/[token]': publicRoute,
 	'/(public)/privacy': publicRoute,
 	'/(public)/accessibility': publicRoute,
+	'/(public)/verify': publicRoute,
+	'/(public)/verify/[code]': publicRoute,
 	'/(app)/account': signedIn,
 	'/(app)/teacher': roles('teacher'),
 	'/(app)/teacher/editions/[id=id]/enrol': roles('teacher'),

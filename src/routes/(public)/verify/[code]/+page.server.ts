@@ -1,0 +1,46 @@
+import { error, fail } from '@sveltejs/kit';
+import { limitVerify, verifyCertificate } from '$lib/server/certificates/verify.service';
+import { formatCode } from '$lib/server/certificates/code';
+import { getDb } from '$lib/server/db';
+import { RateLimitedError } from '$lib/server/errors';
+import { cityName } from '$lib/server/settings/settings.service';
+import { getLocale } from '$lib/paraglide/runtime';
+import * as m from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+type Headers = (headers: Record<string, string>) => void;
+
+/** Rate limited per client address; a blocked client gets a clear 429. */
+async function limited(address: string, setHeaders: Headers): Promise<void> {
+	try {
+		await limitVerify(await getDb(), address);
+	} catch (err) {
+		if (!(err instanceof RateLimitedError)) throw err;
+		setHeaders({ 'retry-after': String(err.retryAfterSeconds) });
+		error(429, m.cert_verify_rate_limited({ minutes: Math.ceil(err.retryAfterSeconds / 60) }));
+	}
+}
+
+async function lookUp(code: string, typedName: string | null) {
+	const db = await getDb();
+	const result = await verifyCertificate(db, code, typedName);
+	return { result: result.status === 'unknown' ? result : { ...result, displayCode: formatCode(result.code) }, city: await cityName(db, getLocale()) };
+}
+
+export const load: PageServerLoad = async ({ params, getClientAddress, setHeaders }) => {
+	await limited(getClientAddress(), setHeaders);
+	// Nobody else should keep a copy of what a certificate says about someone.
+	setHeaders({ 'cache-control': 'no-store' });
+	return lookUp(params.code, null);
+};
+
+export const actions: Actions = {
+	/** "Does this name match?": the name is compared, never stored or shown back in a URL. */
+	name: async ({ params, request, getClientAddress, setHeaders }) => {
+		await limited(getClientAddress(), setHeaders);
+		const name = String((await request.formData()).get('name') ?? '').trim().slice(0, 200);
+		if (!name) return fail(400, { name, nameError: m.cert_verify_name_required(), nameMatches: null });
+		const { result } = await lookUp(params.code, name);
+		return { name, nameError: null, nameMatches: result.status === 'unknown' ? null : result.nameMatches };
+	}
+};
