@@ -1,0 +1,160 @@
+import PDFDocument from 'pdfkit';
+import { margin, useFont } from './document';
+import { drawBarChart, drawPairChart, type PdfBarChart, type PdfPairChart } from './report-charts';
+import { drawTable, structText, type PdfTable } from './report-table';
+
+/**
+ * The campaign report as a tagged PDF. Pure: a view model with every text
+ * already in the reader's language comes in, a pdfkit document goes out (the
+ * caller pipes it and it is already ended). Pages are buffered so that the
+ * furniture can say "p. 3 / 9" once the last page is known.
+ */
+export interface ContactLine {
+	label: string;
+	text: string;
+	url: string | null;
+}
+
+export interface ReportSection {
+	heading: string;
+	intro?: string;
+	charts: (PdfBarChart | PdfPairChart)[];
+	tables: PdfTable[];
+}
+
+export interface CampaignReportPdfView {
+	/** BCP 47 language of the text: "nl-BE" or "en". */
+	lang: string;
+	title: string;
+	cityName: string;
+	campaignName: string;
+	editionLine: string;
+	generated: string;
+	accent: string;
+	pageLabel: (n: number, total: number) => string;
+	/** The few big numbers on the cover: [value, label]. */
+	highlights: [string, string][];
+	keyFigures: { heading: string; caption: string; rows: [string, string][]; note: string; headers: [string, string] };
+	sections: ReportSection[];
+	contact: { heading: string; lines: ContactLine[] };
+}
+
+type Struct = PDFKit.PDFStructureElement;
+
+const isPair = (c: PdfBarChart | PdfPairChart): c is PdfPairChart => 'groups' in c;
+
+function cover(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPdfView): void {
+	const width = doc.page.width - 2 * margin;
+	doc.markContent('Artifact', { type: 'Layout' });
+	doc.rect(0, 0, doc.page.width, 14).fill(v.accent);
+	doc.endMarkedContent();
+	structText(doc, root, 'P', () => useFont(doc, 'regular', 14).fillColor('#444444').text(v.cityName, margin, 190, { width }));
+	structText(doc, root, 'H1', () => useFont(doc, 'bold', 32).fillColor(v.accent).text(v.title, margin, doc.y + 10, { width }));
+	structText(doc, root, 'P', () => useFont(doc, 'bold', 20).fillColor('#000000').text(v.campaignName, margin, doc.y + 14, { width }));
+	structText(doc, root, 'P', () => useFont(doc, 'regular', 16).text(v.editionLine, margin, doc.y + 6, { width }));
+	structText(doc, root, 'P', () => useFont(doc, 'regular', 11).fillColor('#444444').text(v.generated, margin, doc.y + 24, { width }));
+	highlights(doc, root, v);
+	contactBlock(doc, root, v);
+	doc.fillColor('#000000');
+}
+
+function highlights(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPdfView): void {
+	const top = doc.y + 60;
+	const w = (doc.page.width - 2 * margin) / Math.max(v.highlights.length, 1);
+	v.highlights.forEach(([value, label], i) => {
+		const x = margin + i * w;
+		structText(doc, root, 'P', () => {
+			useFont(doc, 'bold', 26).fillColor(v.accent).text(value, x, top, { width: w - 12 });
+			useFont(doc, 'regular', 10).fillColor('#000000').text(label, x, doc.y + 2, { width: w - 12 });
+		});
+	});
+}
+
+function contactBlock(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPdfView): void {
+	if (v.contact.lines.length === 0) return;
+	const width = doc.page.width - 2 * margin;
+	doc.y = doc.page.height - 220;
+	structText(doc, root, 'H2', () => useFont(doc, 'bold', 12).fillColor('#000000').text(v.contact.heading, margin, doc.y, { width }));
+	for (const line of v.contact.lines) {
+		structText(doc, root, 'P', () => {
+			useFont(doc, 'bold', 10).text(`${line.label}: `, margin, doc.y + 6, { width, continued: true });
+			useFont(doc, 'regular', 10).text(line.url ? `${line.text} (${line.url})` : line.text);
+		});
+	}
+}
+
+function heading(doc: PDFKit.PDFDocument, root: Struct, text: string): void {
+	if (doc.y > doc.page.height - 200) doc.addPage();
+	structText(doc, root, 'H2', () => useFont(doc, 'bold', 16).fillColor('#000000').text(text, margin, doc.y, { width: doc.page.width - 2 * margin }));
+	doc.moveDown(0.5);
+}
+
+function keyFigures(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPdfView): void {
+	const k = v.keyFigures;
+	heading(doc, root, k.heading);
+	drawTable(doc, root, { caption: k.caption, headers: k.headers, widths: [0.7, 0.3], numeric: [false, true], rows: k.rows, empty: '' });
+	structText(doc, root, 'P', () => useFont(doc, 'regular', 9).fillColor('#444444').text(k.note, margin, doc.y, { width: doc.page.width - 2 * margin }));
+	doc.fillColor('#000000').moveDown(1.2);
+}
+
+function section(doc: PDFKit.PDFDocument, root: Struct, s: ReportSection, accent: string): void {
+	heading(doc, root, s.heading);
+	if (s.intro) {
+		structText(doc, root, 'P', () => useFont(doc, 'regular', 10).text(s.intro!, margin, doc.y, { width: doc.page.width - 2 * margin }));
+		doc.moveDown(0.8);
+	}
+	for (const chart of s.charts) (isPair(chart) ? drawPairChart : drawBarChart)(doc, root, chart as never, accent);
+	// A table that is the whole section needs no caption under the same heading.
+	for (const table of s.tables) drawTable(doc, root, table.caption === s.heading ? { ...table, caption: '' } : table);
+	doc.moveDown(0.5);
+}
+
+/** Header and footer of every page, as artifacts (screen readers skip them). */
+function furniture(doc: PDFKit.PDFDocument, v: CampaignReportPdfView): void {
+	const range = doc.bufferedPageRange();
+	const total = range.count;
+	for (let i = range.start; i < range.start + total; i++) {
+		doc.switchToPage(i);
+		const bottom = doc.page.margins.bottom;
+		doc.page.margins.bottom = 0;
+		const width = doc.page.width - 2 * margin;
+		doc.markContent('Artifact', { type: 'Pagination' });
+		useFont(doc, 'regular', 8).fillColor('#555555');
+		if (i > range.start) {
+			doc.text(`${v.cityName} · ${v.title} · ${v.editionLine}`, margin, 26, { width: width - 120, lineBreak: false, ellipsis: true });
+			doc.text(v.generated, margin, 26, { width, align: 'right', lineBreak: false });
+			doc.moveTo(margin, 38).lineTo(margin + width, 38).lineWidth(0.5).stroke('#cccccc');
+		}
+		const footY = doc.page.height - 44;
+		v.contact.lines.forEach((line, n) =>
+			doc.text(`${line.text}${line.url ? ` · ${line.url}` : ''}`, margin, footY + n * 11, { width: width - 70, lineBreak: false, ellipsis: true })
+		);
+		useFont(doc, 'bold', 9).text(v.pageLabel(i - range.start + 1, total), margin, footY, { width, align: 'right', lineBreak: false });
+		doc.endMarkedContent();
+		doc.page.margins.bottom = bottom;
+	}
+	doc.fillColor('#000000');
+}
+
+export function campaignReportPdf(v: CampaignReportPdfView): PDFKit.PDFDocument {
+	const doc = new PDFDocument({
+		size: 'A4',
+		margins: { top: 56, bottom: 60, left: margin, right: margin },
+		bufferPages: true,
+		tagged: true,
+		lang: v.lang,
+		displayTitle: true,
+		pdfVersion: '1.7',
+		info: { Title: `${v.title} ${v.editionLine}`, Author: v.cityName, Subject: v.campaignName }
+	});
+	const root = doc.struct('Document');
+	doc.addStructure(root);
+	cover(doc, root, v);
+	doc.addPage();
+	keyFigures(doc, root, v);
+	for (const s of v.sections) section(doc, root, s, v.accent);
+	root.end();
+	furniture(doc, v);
+	doc.end();
+	return doc;
+}

@@ -1,0 +1,97 @@
+import type { Locale } from '../db/schema';
+import type { CitySettings } from '../settings/settings.service';
+import type { PdfTable } from '../pdf/report-table';
+import type { CampaignReportPdfView, ReportSection } from '../pdf/campaign-report-pdf';
+import type { PdfBar, PdfBarChart, PdfPairChart } from '../pdf/report-charts';
+import * as m from '../../paraglide/messages';
+import { formatDate } from '../../time/brussels';
+import type { CampaignReport } from './campaign-report.service';
+import * as t from './campaign-report-tables';
+
+/** The campaign report's PDF view model in one language, from the report and the city settings. */
+const cellText = (cell: t.Cell, locale: Locale) => (cell === null ? '–' : typeof cell === 'number' ? t.formatNumber(cell, locale) : cell);
+
+function pdfTable(table: t.ReportTable, locale: Locale, numericFrom: number): PdfTable {
+	return {
+		caption: table.caption,
+		headers: table.headers,
+		widths: table.widths,
+		numeric: table.headers.map((_, i) => i >= numericFrom),
+		rows: table.rows.map((row) => row.map((c) => cellText(c, locale))),
+		empty: m.crep_none({}, { locale })
+	};
+}
+
+const barOf = (label: string, value: number, locale: Locale): PdfBar => ({ label, value, display: t.formatNumber(value, locale) });
+
+function charts(r: CampaignReport, locale: Locale) {
+	const o = { locale };
+	const alt = m.crep_chart_alt({}, o);
+	const pupils: PdfBarChart = { title: m.crep_chart_pupils_level({}, o), alt, bars: r.levels.map((l) => barOf(t.levelName[l.level]({}, o), l.pupils, locale)) };
+	const organisations: PdfBarChart = {
+		title: m.crep_chart_given_org({}, o),
+		alt,
+		bars: r.figures.organisations.map((x) => barOf(t.organisationName(x.organisation, locale), x.workshops, locale))
+	};
+	const pair = (label: string, before: number, now: number) => ({ label, bars: [barOf(label, before, locale), barOf(label, now, locale)] as [PdfBar, PdfBar] });
+	const p = r.previous;
+	const compare: PdfPairChart | null = p && {
+		title: m.crep_chart_compare({}, o),
+		alt,
+		series: [p.edition.name, r.edition.name],
+		groups: [
+			pair(m.crep_f_classes({}, o), p.figures.classes, r.figures.classes),
+			pair(m.crep_f_pupils({}, o), p.figures.pupils, r.figures.pupils),
+			pair(m.crep_f_given({}, o), p.figures.workshops.given, r.figures.workshops.given),
+			pair(m.crep_f_trainer_hours({}, o), p.figures.trainerHours, r.figures.trainerHours)
+		]
+	};
+	return { pupils, organisations, compare };
+}
+
+function sections(r: CampaignReport, locale: Locale): ReportSection[] {
+	const o = { locale };
+	const c = charts(r, locale);
+	const comparison = t.comparisonTable(r, locale);
+	return [
+		{ heading: m.crep_organisations({}, o), charts: [c.organisations], tables: [pdfTable(t.organisationsTable(r, locale), locale, 1)] },
+		{ heading: m.crep_campuses({}, o), charts: [], tables: [pdfTable(t.campusesTable(r, locale), locale, 2)] },
+		{ heading: m.crep_levels({}, o), charts: [c.pupils], tables: [pdfTable(t.levelsTable(r, locale), locale, 1), pdfTable(t.gradesTable(r, locale), locale, 2)] },
+		comparison && c.compare
+			? { heading: comparison.caption, charts: [c.compare], tables: [pdfTable(comparison, locale, 1)] }
+			: { heading: m.crep_comparison_none({}, o), intro: m.crep_no_previous({}, o), charts: [], tables: [] }
+	];
+}
+
+export function campaignReportPdfView(r: CampaignReport, city: CitySettings, locale: Locale, today: string): CampaignReportPdfView {
+	const o = { locale };
+	const contact = [
+		{ label: m.crep_helpline({}, o), text: city.helpline, url: city.helplineUrl },
+		{ label: m.crep_reporting_point({}, o), text: city.reportingPoint, url: city.reportingPointUrl }
+	].filter((c) => c.text);
+	return {
+		lang: locale === 'nl' ? 'nl-BE' : 'en',
+		title: m.crep_title({}, o),
+		cityName: city.cityName,
+		campaignName: r.edition.campaignName,
+		editionLine: m.crep_cover_edition({ edition: r.edition.name }, o),
+		generated: m.crep_generated({ date: formatDate(today, locale) }, o),
+		accent: /^#[0-9a-f]{6}$/i.test(city.accentColor) ? city.accentColor : '#6b2d8f',
+		pageLabel: (n, total) => m.crep_page({ n, total }, o),
+		highlights: [
+			[t.formatNumber(r.figures.campuses, locale), m.crep_f_campuses({}, o)],
+			[t.formatNumber(r.figures.classes, locale), m.crep_f_classes({}, o)],
+			[t.formatNumber(r.figures.pupils, locale), m.crep_f_pupils({}, o)],
+			[t.formatNumber(r.figures.workshops.given, locale), m.crep_f_given({}, o)]
+		],
+		keyFigures: {
+			heading: m.crep_key_figures({}, o),
+			caption: r.edition.name,
+			headers: [m.crep_col_figure({}, o), m.crep_x_value({}, o)],
+			rows: t.figureRows(r.figures, r.activeCampuses, locale).map(([label, value]) => [label, cellText(value, locale)]),
+			note: m.crep_figures_note({}, o)
+		},
+		sections: sections(r, locale),
+		contact: { heading: m.crep_contact_heading({}, o), lines: contact }
+	};
+}
