@@ -68,6 +68,8 @@ export const guardTable: Record<string, Rule> = {
 	'/api/materials/[id=id]/download': roles('teacher', 'coordinator'),
 	'/api/kit-orders/[id=id]/packing-list': roles('coordinator'),
 	'/api/editions/[id=id]/pick-list': roles('coordinator'),
+	'/api/classes/[id=id]/certificate': roles('teacher', 'coordinator'),
+	'/api/classes/[id=id]/named-certificates': roles('teacher', 'coordinator'),
 	// A calendar app has no session: the token in the address is the credential.
 	'/api/calendar/[token]': publicRoute,
 	'/(app)/coordinator/schools': roles('coordinator'),

@@ -1,0 +1,75 @@
+import type { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/actor';
+import type { Database, Locale } from '../db/schema';
+import { logger } from '../log';
+import { certificatePdf, certificateTitle, type CertificatePage } from '../pdf/certificate-pdf';
+import { cityName } from '../settings/settings.service';
+import { fileStore } from '../storage';
+import * as m from '../../paraglide/messages';
+import { getOrIssueClassCertificate, type CertificateView } from './certificate.service';
+import { verifyUrl } from './code';
+
+/** Logos are checked at upload (≤ 1 MB); the cap here only guards against a swapped file. */
+const maxLogoBytes = 2 * 1024 * 1024;
+
+async function readAll(stream: Readable): Promise<Buffer | null> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of stream) {
+		size += (chunk as Buffer).length;
+		if (size > maxLogoBytes) {
+			stream.destroy();
+			return null;
+		}
+		chunks.push(chunk as Buffer);
+	}
+	return Buffer.concat(chunks);
+}
+
+/** The edition's logo bytes, or null (default look) when there is none or it cannot be read. */
+export async function readLogo(sha256: string | null): Promise<Buffer | null> {
+	if (!sha256) return null;
+	try {
+		return await readAll(await fileStore().openRead(sha256));
+	} catch (err) {
+		logger.warn('certificate logo unreadable, printing the default look', { sha256, error: (err as Error).message });
+		return null;
+	}
+}
+
+/** A certificate's page in the reader's language: the public verify address and the edition's logo. */
+export async function certificatePage(db: Kysely<Database>, cert: CertificateView, locale: Locale): Promise<CertificatePage> {
+	return { certificate: cert, locale, cityName: await cityName(db, locale), verifyUrl: verifyUrl(cert.code), logo: await readLogo(cert.branding.logoSha256) };
+}
+
+const slug = (s: string) => s.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+
+export interface CertificateDownload {
+	doc: PDFKit.PDFDocument;
+	filename: string;
+}
+
+/** The class certificate as a one-page PDF; the service checks ownership and eligibility (and issues it on first use). */
+export async function classCertificateDownload(db: Kysely<Database>, actor: Actor, classId: number, locale: Locale): Promise<CertificateDownload> {
+	const cert = await getOrIssueClassCertificate(db, actor, classId);
+	const page = await certificatePage(db, cert, locale);
+	const f = cert.facts;
+	const heading = m.cpdf_class_heading({ className: f.className ?? '' }, { locale });
+	const title = `${certificateTitle(cert.branding, locale)} – ${heading} – ${f.editionName}`;
+	return { doc: certificatePdf({ title, cityName: page.cityName, locale }, [page]), filename: `${slug(`${f.editionName} ${heading}`)}.pdf` };
+}
+
+/**
+ * One page per pupil, each carrying the class certificate's code. The names go
+ * into the pages only: not into the title, the filename, a log line or the database.
+ */
+export async function namedCertificatesDownload(db: Kysely<Database>, actor: Actor, classId: number, locale: Locale, names: string[]): Promise<CertificateDownload> {
+	const cert = await getOrIssueClassCertificate(db, actor, classId);
+	const page = await certificatePage(db, cert, locale);
+	const f = cert.facts;
+	const heading = m.cpdf_class_heading({ className: f.className ?? '' }, { locale });
+	const title = `${m.cpdf_names_title({}, { locale })} – ${heading} – ${f.editionName}`;
+	const doc = certificatePdf({ title, cityName: page.cityName, locale }, names.map((pupilName) => ({ ...page, pupilName })));
+	return { doc, filename: `${slug(`${f.editionName} ${heading} ${m.cpdf_names_file({}, { locale })}`)}.pdf` };
+}
