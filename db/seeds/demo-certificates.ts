@@ -73,7 +73,7 @@ async function issueFixed(db: Kysely<Database>, by: number, code: string, subjec
 
 async function revokeFixed(db: Kysely<Database>, by: number, code: string): Promise<void> {
 	const row = (await certificates.findCertificateByCode(db, code))!;
-	const reason = 'Demo: replaced by a corrected certificate';
+	const reason = 'Demo: vervangen door een verbeterd attest';
 	await db.transaction().execute(async (trx) => {
 		await certificates.revokeActive(trx, row.id, by, nowDb(), reason);
 		await audit(trx, { actorId: by, action: 'certificate.revoked', entityType: 'certificate', entityId: row.id, before: { code }, after: { reason } });

@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures';
+import { loginAs } from './support/pages';
 
 /** The demo seed's fixed certificate codes (db/seeds/demo-certificates.ts, named in the README). */
 const valid = 'DEM0C-ERT1F-1CAT0';
@@ -48,6 +49,31 @@ test.describe('certificate verification', () => {
 		await page.getByRole('textbox', { name: 'Naam op het attest' }).fill('Iemand Anders');
 		await page.getByRole('button', { name: 'Naam nakijken' }).click();
 		await expect(page.getByText('De naam klopt niet met dit attest.')).toBeVisible();
+	});
+
+	test('a coordinator reissues the demo class certificate: the old code is revoked, the new one valid', async ({ page, checkA11y }, testInfo) => {
+		await loginAs(page, 'coordinator@example.org');
+		await page.goto('/coordinator/editions');
+		await page.getByRole('link', { name: /PAARS 2026/ }).first().click();
+		await page.getByRole('link', { name: 'Attesten' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Attesten van PAARS 2026');
+		const row = page.getByRole('row').filter({ hasText: valid });
+		await expect(row).toContainText('1A · Campus Centrum');
+		await expect(page.getByRole('row').filter({ hasText: revoked })).toContainText('Ingetrokken');
+		await checkA11y();
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.screenshot({ path: testInfo.outputPath('certificates-1280.png'), fullPage: true });
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.screenshot({ path: testInfo.outputPath('certificates-390.png'), fullPage: true });
+		await row.getByRole('button', { name: /Opnieuw uitreiken/ }).click();
+		const notice = page.getByRole('status').filter({ hasText: 'opnieuw uitgereikt' });
+		await expect(notice).toBeVisible();
+		const fresh = /code ([0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5})/.exec(await notice.innerText())![1];
+		await page.goto(`/verify/${valid}`);
+		await expect(page.getByRole('status')).toContainText('ingetrokken');
+		await page.goto(`/verify/${fresh}`);
+		await expect(page.getByRole('status')).toContainText('Dit attest is geldig.');
+		await expect(page.getByText(/Klas 1A van Campus Centrum/)).toBeVisible();
 	});
 
 	// Last: it blocks this address for the verify page for ten minutes.

@@ -7,6 +7,7 @@ import {
 	reissueCertificate,
 	revokeCertificate
 } from '../../src/lib/server/certificates/certificate.service';
+import { listCertificates } from '../../src/lib/server/certificates/certificate-list';
 import { formatCode } from '../../src/lib/server/certificates/code';
 import { limitVerify, verifyCertificate } from '../../src/lib/server/certificates/verify.service';
 import { RateLimitedError } from '../../src/lib/server/errors';
@@ -101,6 +102,23 @@ describeEachDatabase('certificates', (dialect) => {
 			['certificate.issued', w.coordinator.id],
 			['certificate.revoked', w.coordinator.id]
 		]);
+	});
+
+	it('lists an edition\'s certificates for coordinators, newest first, filtered by status', async () => {
+		const old = await getOrIssueClassCertificate(ctx.db, w.centrum.teacher, class5A);
+		const fresh = await reissueCertificate(ctx.db, w.coordinator, old.id);
+		await getOrIssueTrainerCertificate(ctx.db, w.anna, w.editionId, w.anna.id);
+		const paging = { page: 1, limit: 25, offset: 0 };
+		const all = await listCertificates(ctx.db, w.coordinator, w.editionId, null, paging);
+		expect(all.rows.map((r) => [r.kind, r.subject, r.valid])).toEqual([
+			['trainer', 'Anna Peeters (Wel Jong)', true],
+			['class', expect.stringContaining('5A · Campus Centrum'), true],
+			['class', expect.stringContaining('5A · Campus Centrum'), false]
+		]);
+		expect(all.rows[1]).toMatchObject({ code: fresh.code, displayCode: formatCode(fresh.code), replacesId: old.id });
+		expect((await listCertificates(ctx.db, w.coordinator, w.editionId, 'revoked', paging)).rows.map((r) => r.code)).toEqual([old.code]);
+		expect((await listCertificates(ctx.db, w.coordinator, w.editionId, 'valid', { page: 2, limit: 1, offset: 1 })).pages).toBe(2);
+		await expect(listCertificates(ctx.db, w.centrum.teacher, w.editionId, null, paging)).rejects.toMatchObject({ status: 403 });
 	});
 
 	it('answers unknown and malformed codes identically', async () => {

@@ -60,6 +60,7 @@ export const guardTable: Record<string, Rule> = {
 	'/(app)/coordinator/editions/[id=id]/workshops/[slotId=id]': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/blocked-days': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/orders': roles('coordinator'),
+	'/(app)/coordinator/editions/[id=id]/certificates': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/calendar': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/orders/new': roles('coordinator'),
 	'/(app)/coordinator/orders/[id=id]': roles('coordinator'),

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import { requireCoordinator, type Actor } from '../auth/actor';
+import { findEditionById } from '../campaigns/edition.repository';
+import type { Database } from '../db/schema';
+import { fromDbTime } from '../db/time';
+import { NotFoundError } from '../errors';
+import { pageCount } from '../pagination';
+import type { CertificateFacts, CertificateKind } from './certificate-facts';
+import { formatCode } from './code';
+
+export type CertificateStatusFilter = 'valid' | 'revoked' | null;
+export const parseCertificateStatus = (s: string | null): CertificateStatusFilter => (s === 'valid' || s === 'revoked' ? s : null);
+
+/** A page of an edition's certificates, newest first: two queries (count and page). */
+export async function listCertificates(
+	db: Kysely<Database>,
+	actor: Actor,
+	editionId: number,
+	status: CertificateStatusFilter,
+	paging: { page: number; limit: number; offset: number }
+) {
+	requireCoordinator(actor);
+	const edition = await findEditionById(db, editionId);
+	if (!edition) throw new NotFoundError();
+	let base = db.selectFrom('certificates').where('editionId', '=', editionId);
+	if (status === 'valid') base = base.where('active', '=', 1);
+	if (status === 'revoked') base = base.where('active', 'is', null);
+	const [{ n }, rows] = await Promise.all([
+		base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+		base
+			.select(['id', 'code', 'kind', 'factsJson', 'active', 'issuedAt', 'revokedAt', 'revokeReason', 'replacesId'])
+			.orderBy('id', 'desc')
+			.limit(paging.limit)
+			.offset(paging.offset)
+			.execute()
+	]);
+	return {
+		edition: { id: edition.id, name: edition.name },
+		page: paging.page,
+		pages: pageCount(Number(n), paging.limit),
+		total: Number(n),
+		rows: rows.map((r) => ({
+			id: r.id,
+			code: r.code,
+			displayCode: formatCode(r.code),
+			kind: r.kind as CertificateKind,
+			subject: subjectLabel(r.kind as CertificateKind, JSON.parse(r.factsJson) as CertificateFacts),
+			valid: r.active === 1,
+			issuedAt: fromDbTime(r.issuedAt),
+			revokedAt: r.revokedAt ? fromDbTime(r.revokedAt) : null,
+			revokeReason: r.revokeReason,
+			replacesId: r.replacesId
+		}))
+	};
+}
+
+/** What the coordinator recognises the certificate by (the trainer's name is fine here). */
+function subjectLabel(kind: CertificateKind, f: CertificateFacts): string {
+	if (kind === 'class') return `${f.className} · ${f.campusName} (${f.schoolName})`;
+	if (kind === 'campus') return `${f.campusName} (${f.schoolName})`;
+	return f.organisationName ? `${f.trainerName} (${f.organisationName})` : (f.trainerName ?? '');
+}
