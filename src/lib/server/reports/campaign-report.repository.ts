@@ -245,8 +245,9 @@ export async function givenWorkshopRows(db: Db, editionId: number): Promise<Give
 		.where('s.editionId', '=', editionId)
 		.where('s.status', '=', 'scheduled')
 		.where('s.outcome', '=', 'given')
-		.groupBy(['s.id', 'u.organisationId', 'o.name', 's.localDate', 's.startsAt', 'sc.name', 'cp.name', 's.durationMinutes', 's.pupilsPresent'])
-		.orderBy('o.name')
+		.groupBy(['s.id', 'u.organisationId', 'o.name', 'o.nameKey', 's.localDate', 's.startsAt', 'sc.name', 'cp.name', 's.durationMinutes', 's.pupilsPresent'])
+		// The normalised key: SQLite and MariaDB then agree where "çavaria" goes.
+		.orderBy('o.nameKey')
 		.orderBy('s.startsAt')
 		.orderBy('s.id')
 		.execute();

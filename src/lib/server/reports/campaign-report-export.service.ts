@@ -1,0 +1,147 @@
+import writeXlsxFile, { type Cell as XlsxCell, type Row, type Sheet } from 'write-excel-file/node';
+import { requireCoordinator, type Actor } from '../auth/actor';
+import { NotFoundError } from '../errors';
+import type { Db } from '../db';
+import type { Locale } from '../db/schema';
+import { fromDbTime } from '../db/time';
+import { campaignReportPdf } from '../pdf/campaign-report-pdf';
+import { citySettings } from '../settings/settings.service';
+import * as m from '../../paraglide/messages';
+import { brusselsDateOf, brusselsTimeOf } from '../../time/brussels';
+import { clock } from '../db/time';
+import { givenSlotClasses, givenWorkshopRows, listCampaignEditions } from './campaign-report.repository';
+import { campaignReport, type CampaignReport } from './campaign-report.service';
+import { campaignReportPdfView } from './campaign-report-pdf-view';
+import * as t from './campaign-report-tables';
+import { csvContentType, csvDocument } from './csv';
+import { fileSlug } from './download';
+
+/**
+ * The report's downloads: the PDF in nl or en, its tables as CSV (one table a
+ * file) and as one XLSX workbook (a sheet per table), and the given workshops per
+ * organisation as CSV and XLSX. Trainers' notes and teachers' remarks are never
+ * selected, so they cannot end up in a file.
+ */
+export const reportFiles = ['report-nl.pdf', 'report-en.pdf', 'report.xlsx', 'campuses.csv', 'grades.csv', 'organisations.csv', 'workshops.csv', 'workshops.xlsx'] as const;
+export type ReportFile = (typeof reportFiles)[number];
+export const isReportFile = (value: string): value is ReportFile => (reportFiles as readonly string[]).includes(value);
+
+const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export type ReportDownload = { filename: string; contentType: string; body: string | Buffer<ArrayBuffer> } | { filename: string; pdf: PDFKit.PDFDocument };
+
+const name = (prefix: string, r: { edition: { name: string } }, ext: string) => `${prefix}-${fileSlug(r.edition.name)}.${ext}`;
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A typed cell: numbers stay numbers, "YYYY-MM-DD" becomes a real date. */
+function xlsxCell(value: t.Cell): XlsxCell {
+	const date = typeof value === 'string' ? isoDate.exec(value) : null;
+	if (date) return { value: new Date(Date.UTC(+date[1], +date[2] - 1, +date[3])), type: Date, format: 'dd/mm/yyyy' };
+	return value;
+}
+
+function sheet(table: t.ReportTable, sheetName: string): Sheet<Buffer> {
+	const data: Row[] = [table.headers.map((value) => ({ value, fontWeight: 'bold' as const })), ...table.rows.map((row) => row.map(xlsxCell))];
+	// Sheet names: at most 31 characters in Excel.
+	return { data, sheet: sheetName.slice(0, 31), columns: table.widths.map((w) => ({ width: Math.max(10, Math.round(w * 90)) })), stickyRowsCount: 1 };
+}
+
+/** Figure | this edition | previous edition (when there is one). */
+function figuresTable(r: CampaignReport, locale: Locale): t.ReportTable {
+	const now = t.figureRows(r.figures, r.activeCampuses, locale);
+	const before = r.previous && t.figureRows(r.previous.figures, r.activeCampuses, locale);
+	return {
+		caption: m.crep_key_figures({}, { locale }),
+		headers: [m.crep_col_figure({}, { locale }), r.edition.name, ...(r.previous ? [r.previous.edition.name] : [])],
+		widths: [0.5, 0.2, 0.2],
+		rows: now.map(([label, value], i) => [label, value, ...(before ? [before[i][1]] : [])])
+	};
+}
+
+async function workbook(sheets: Sheet<Buffer>[]): Promise<Buffer<ArrayBuffer>> {
+	return (await writeXlsxFile(sheets).toBuffer()) as Buffer<ArrayBuffer>;
+}
+
+function reportWorkbook(r: CampaignReport, locale: Locale) {
+	const o = { locale };
+	return workbook([
+		sheet(figuresTable(r, locale), m.crep_sheet_figures({}, o)),
+		sheet(t.campusesTable(r, locale), m.crep_sheet_campuses({}, o)),
+		sheet(t.gradesTable(r, locale), m.crep_sheet_levels({}, o)),
+		sheet(t.organisationsTable(r, locale), m.crep_sheet_organisations({}, o))
+	]);
+}
+
+/** Given workshops, one row per workshop and trainer organisation, by organisation and date. */
+export async function workshopsTable(db: Db, editionId: number, locale: Locale): Promise<t.ReportTable> {
+	const o = { locale };
+	const rows = await givenWorkshopRows(db, editionId);
+	const classes = await givenSlotClasses(db, editionId);
+	return {
+		caption: m.crep_sheet_workshops({}, o),
+		headers: [
+			m.crep_col_organisation({}, o),
+			m.crep_x_date({}, o),
+			m.crep_x_start({}, o),
+			m.crep_col_school({}, o),
+			m.crep_col_campus({}, o),
+			m.crep_x_classes({}, o),
+			m.crep_x_pupils_present({}, o),
+			m.crep_x_duration({}, o),
+			m.crep_x_trainers({}, o),
+			m.crep_x_trainer_hours({}, o)
+		],
+		widths: [0.25, 0.12, 0.1, 0.3, 0.25, 0.2, 0.15, 0.15, 0.2, 0.15],
+		rows: rows.map((w) => [
+			t.organisationName(w.organisation, locale),
+			w.localDate,
+			brusselsTimeOf(fromDbTime(w.startsAt)),
+			w.school,
+			w.campus,
+			(classes.get(w.slotId) ?? []).join(', '),
+			w.pupilsPresent,
+			w.durationMinutes,
+			w.trainers,
+			Math.round(((w.durationMinutes * w.trainers) / 60) * 100) / 100
+		])
+	};
+}
+
+const tableCsv = (table: t.ReportTable) => csvDocument(table.headers, table.rows);
+
+/** The given workshops without the whole report: two queries after the edition. */
+async function workshopsDownload(db: Db, actor: Actor, editionId: number, format: 'csv' | 'xlsx', locale: Locale): Promise<ReportDownload> {
+	requireCoordinator(actor);
+	const edition = (await listCampaignEditions(db, editionId)).find((e) => e.id === editionId);
+	if (!edition) throw new NotFoundError();
+	const o = { locale };
+	const table = await workshopsTable(db, editionId, locale);
+	const filename = name(m.crep_file_workshops({}, o), { edition }, format);
+	if (format === 'csv') return { filename, contentType: csvContentType, body: tableCsv(table) };
+	return { filename, contentType: xlsxContentType, body: await workbook([sheet(table, m.crep_sheet_workshops({}, o))]) };
+}
+
+/** One download of the report of an edition, for a coordinator. */
+export async function reportDownload(db: Db, actor: Actor, editionId: number, file: ReportFile, locale: Locale): Promise<ReportDownload> {
+	if (file === 'workshops.csv' || file === 'workshops.xlsx') return workshopsDownload(db, actor, editionId, file === 'workshops.csv' ? 'csv' : 'xlsx', locale);
+	const r = await campaignReport(db, actor, editionId);
+	const o = { locale };
+	const report = m.crep_file_report({}, o);
+	switch (file) {
+		case 'report-nl.pdf':
+		case 'report-en.pdf': {
+			const pdfLocale: Locale = file === 'report-nl.pdf' ? 'nl' : 'en';
+			const view = campaignReportPdfView(r, await citySettings(db, pdfLocale), pdfLocale, brusselsDateOf(clock.now()));
+			return { filename: name(m.crep_file_report({}, { locale: pdfLocale }), r, 'pdf'), pdf: campaignReportPdf(view) };
+		}
+		case 'report.xlsx':
+			return { filename: name(report, r, 'xlsx'), contentType: xlsxContentType, body: await reportWorkbook(r, locale) };
+		case 'campuses.csv':
+			return { filename: name(m.crep_file_campuses({}, o), r, 'csv'), contentType: csvContentType, body: tableCsv(t.campusesTable(r, locale)) };
+		case 'grades.csv':
+			return { filename: name(m.crep_file_levels({}, o), r, 'csv'), contentType: csvContentType, body: tableCsv(t.gradesTable(r, locale)) };
+		case 'organisations.csv':
+			return { filename: name(m.crep_file_organisations({}, o), r, 'csv'), contentType: csvContentType, body: tableCsv(t.organisationsTable(r, locale)) };
+	}
+}
