@@ -7,6 +7,8 @@ import { certificatePdf, certificateTitle, type CertificatePage } from '../pdf/c
 import { cityName } from '../settings/settings.service';
 import { fileStore } from '../storage';
 import * as m from '../../paraglide/messages';
+import { DomainError } from '../errors';
+import { buildClassSubject } from './certificate-facts';
 import { getOrIssueClassCertificate, type CertificateView } from './certificate.service';
 import { verifyUrl } from './code';
 
@@ -72,4 +74,15 @@ export async function namedCertificatesDownload(db: Kysely<Database>, actor: Act
 	const title = `${m.cpdf_names_title({}, { locale })} – ${heading} – ${f.editionName}`;
 	const doc = certificatePdf({ title, cityName: page.cityName, locale }, names.map((pupilName) => ({ ...page, pupilName })));
 	return { doc, filename: `${slug(`${f.editionName} ${heading} ${m.cpdf_names_file({}, { locale })}`)}.pdf` };
+}
+
+/** Whether the class page offers its certificates: the same rule the service applies when issuing (given workshop or ended edition). */
+export async function classCertificateEligible(db: Kysely<Database>, actor: Actor, classId: number): Promise<boolean> {
+	try {
+		await buildClassSubject(db, actor, classId);
+		return true;
+	} catch (err) {
+		if (err instanceof DomainError) return false;
+		throw err;
+	}
 }

@@ -7,6 +7,8 @@ import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/form
 import { classSchema } from '$lib/schemas/enrollment';
 import { workshopsOfClasses } from '$lib/server/workshops/teacher-workshop.service';
 import { getLocale } from '$lib/paraglide/runtime';
+import { classCertificateEligible } from '$lib/server/certificates/certificate-download';
+import { maxPupilNames } from '$lib/server/certificates/pupil-names';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -14,8 +16,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const db = await getDb();
 	const cls = await orHttpError(() => classForViewer(db, user, Number(params.id)));
 	// classForViewer has checked that the class is at one of the teacher's campuses.
-	const [form, workshops] = await Promise.all([enrolFormData(db, user, cls.editionId, [cls.campusId]).catch(() => null), workshopsOfClasses(db, [cls.id])]);
-	return { cls, grades: form?.grades ?? [cls.grade], saved: url.searchParams.has('saved'), workshops: workshops[cls.id] ?? [] };
+	const [form, workshops, certificates] = await Promise.all([
+		enrolFormData(db, user, cls.editionId, [cls.campusId]).catch(() => null),
+		workshopsOfClasses(db, [cls.id]),
+		classCertificateEligible(db, user, cls.id)
+	]);
+	return { cls, grades: form?.grades ?? [cls.grade], saved: url.searchParams.has('saved'), workshops: workshops[cls.id] ?? [], certificates, maxPupilNames };
 };
 
 export const actions: Actions = {
