@@ -79,6 +79,7 @@ describeEachDatabase('campaign report', (dialect) => {
 		await setting('city_name', 'Stad Kortrijk', 'City of Kortrijk');
 		await setting('helpline', 'Praat anoniem met Lumi', 'Talk anonymously with Lumi');
 		await setting('reporting_point', 'Meldpunt discriminatie: Unia', 'Reporting discrimination: Unia');
+		await setting('helpline_url', 'https://www.lumi.be', 'https://www.lumi.be');
 		forgetCachedSettings();
 		const report = await campaignReport(ctx.db, w.coordinator, w.editionId);
 		const pdf = async (locale: 'nl' | 'en') => toBuffer(campaignReportPdf(campaignReportPdfView(report, await citySettings(ctx.db, locale), locale, '2027-06-30')));
@@ -98,6 +99,7 @@ describeEachDatabase('campaign report', (dialect) => {
 		const pages = nl.split('\n');
 		expect(pages.length).toBeGreaterThan(2);
 		expect(pages[1]).toContain(`p. 2 / ${pages.length}`);
+		expect(pages[1]).toContain('Hulplijn: www.lumi.be');
 		expect(pages.at(-1)).toContain(`p. ${pages.length} / ${pages.length}`);
 		// The campus table runs onto a second page and repeats its header there.
 		expect(pages.filter((p) => /School\s+Campus\s+Klassen\s+Leerlingen/.test(p)).length).toBeGreaterThan(1);

@@ -109,6 +109,19 @@ function section(doc: PDFKit.PDFDocument, root: Struct, s: ReportSection, accent
 	doc.moveDown(0.5);
 }
 
+/** "Hulplijn: www.lumi.be · Meldpunt: www.unia.be": the addresses fit on one line where the full texts do not. */
+function footerContact(v: CampaignReportPdfView): string {
+	return v.contact.lines.map((l) => `${l.label}: ${l.url ? l.url.replace(/^https?:\/\//, '') : l.text}`).join('  ·  ');
+}
+
+/** The text cut with an ellipsis to one line of `width` (pdfkit's own ellipsis still wraps). */
+function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
+	if (doc.widthOfString(text) <= width) return text;
+	let cut = text;
+	while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+	return `${cut.trimEnd()}…`;
+}
+
 /** Header and footer of every page, as artifacts (screen readers skip them). */
 function furniture(doc: PDFKit.PDFDocument, v: CampaignReportPdfView): void {
 	const range = doc.bufferedPageRange();
@@ -121,14 +134,12 @@ function furniture(doc: PDFKit.PDFDocument, v: CampaignReportPdfView): void {
 		doc.markContent('Artifact', { type: 'Pagination' });
 		useFont(doc, 'regular', 8).fillColor('#555555');
 		if (i > range.start) {
-			doc.text(`${v.cityName} · ${v.title} · ${v.editionLine}`, margin, 26, { width: width - 120, lineBreak: false, ellipsis: true });
+			doc.text(fit(doc, `${v.cityName} · ${v.title} · ${v.editionLine}`, width - 150), margin, 26, { lineBreak: false });
 			doc.text(v.generated, margin, 26, { width, align: 'right', lineBreak: false });
 			doc.moveTo(margin, 38).lineTo(margin + width, 38).lineWidth(0.5).stroke('#cccccc');
 		}
 		const footY = doc.page.height - 44;
-		v.contact.lines.forEach((line, n) =>
-			doc.text(`${line.text}${line.url ? ` · ${line.url}` : ''}`, margin, footY + n * 11, { width: width - 70, lineBreak: false, ellipsis: true })
-		);
+		doc.text(fit(doc, footerContact(v), width - 70), margin, footY, { lineBreak: false });
 		useFont(doc, 'bold', 9).text(v.pageLabel(i - range.start + 1, total), margin, footY, { width, align: 'right', lineBreak: false });
 		doc.endMarkedContent();
 		doc.page.margins.bottom = bottom;

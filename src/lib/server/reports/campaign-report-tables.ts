@@ -75,7 +75,7 @@ export function campusesTable(r: CampaignReport, locale: Locale): ReportTable {
 	return {
 		caption: m.crep_campuses({}, o),
 		headers: [m.crep_col_school({}, o), m.crep_col_campus({}, o), m.crep_col_classes({}, o), m.crep_col_pupils({}, o), m.crep_col_workshops({}, o)],
-		widths: [0.32, 0.28, 0.11, 0.13, 0.16],
+		widths: [0.3, 0.26, 0.12, 0.14, 0.18],
 		rows: r.campuses.map((c) => [c.school, c.campus, c.classes, c.pupils, c.workshopsGiven])
 	};
 }

@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import readXlsxFile from 'read-excel-file/node';
+import { expect, test } from './support/fixtures';
+import { loginAs } from './support/pages';
+import { demo } from './support/people';
+import { read } from './support/read-db';
+
+/**
+ * The council report (issue 6): the coordinator opens the report of the demo's
+ * archived edition (it has given workshops), reads the key figures and charts,
+ * and downloads the PDF and the Excel workbook. The figures themselves are
+ * checked by the integration tests; here: what a coordinator sees and gets.
+ */
+const archived = () => read((db) => db.prepare("select id, name from editions where status = 'archived' order by year desc limit 1").get() as { id: number; name: string });
+
+test('a coordinator opens the campaign report and downloads the PDF and the workbook', async ({ page, checkA11y }, testInfo) => {
+	const edition = archived();
+	await loginAs(page, demo.coordinator.email);
+	await page.goto(`/coordinator/editions/${edition.id}`);
+	await page.getByRole('link', { name: 'Campagnerapport' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: `Campagnerapport ${edition.name}` })).toBeVisible();
+	const figures = page.getByTestId('key-figures');
+	await expect(figures.getByRole('listitem').filter({ hasText: 'Workshops gegeven' })).not.toContainText(/^0/);
+	await expect(page.getByRole('img', { name: 'Gegeven workshops per organisatie' })).toBeVisible();
+	await expect(page.getByRole('region', { name: /Workshops en trainersuren per organisatie/ }).getByRole('row', { name: /Wel Jong/ })).toBeVisible();
+	await checkA11y();
+	await page.screenshot({ path: testInfo.outputPath('campaign-report-1280.png'), fullPage: true });
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.screenshot({ path: testInfo.outputPath('campaign-report-390.png'), fullPage: true });
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow, 'nothing sticks out sideways on a phone').toBeLessThanOrEqual(0);
+	await page.setViewportSize({ width: 1280, height: 900 });
+
+	const pdfDownload = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'PDF, Nederlands' }).click();
+	const pdf = await pdfDownload;
+	expect(pdf.suggestedFilename()).toMatch(/^campagnerapport-.*\.pdf$/);
+	const pdfPath = await pdf.path();
+	const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+	expect(text).toContain(`Editie ${edition.name}`);
+	expect(text).toContain('Kerncijfers');
+	expect(text).toMatch(/p\. 1 \/ \d+/);
+	execFileSync('pdftoppm', ['-png', '-r', '50', pdfPath, testInfo.outputPath('campaign-report-pdf')]);
+
+	const xlsxDownload = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Alle tabellen (Excel)' }).click();
+	const xlsx = await xlsxDownload;
+	expect(xlsx.suggestedFilename()).toMatch(/^campagnerapport-.*\.xlsx$/);
+	const sheets = await readXlsxFile(await xlsx.path());
+	expect(sheets.map((s) => s.sheet)).toEqual(['Kerncijfers', 'Campussen', 'Leerjaren', 'Organisaties']);
+	expect(sheets[1].data.flat()).toContain('Campus Centrum');
+});
+
+test('the report and its downloads are for coordinators only', async ({ page }) => {
+	const edition = archived();
+	await loginAs(page, demo.teacher.email);
+	expect((await page.request.get(`/coordinator/editions/${edition.id}/report/report-nl.pdf`)).status()).toBe(403);
+	expect((await page.goto(`/coordinator/editions/${edition.id}/report`))?.status()).toBe(403);
+});
