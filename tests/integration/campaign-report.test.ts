@@ -108,5 +108,8 @@ describeEachDatabase('campaign report', (dialect) => {
 		expect(en).toMatch(/Pupils reached\s+879/);
 		expect(en).toContain('Compared with PAARS 2026');
 		expect(en).not.toContain('Geheime notitie');
+		// A cancelled download stops drawing at the next page break and still ends the document.
+		const cut = await pdfText(await toBuffer(campaignReportPdf(campaignReportPdfView(report, await citySettings(ctx.db, 'nl'), 'nl', '2027-06-30'), AbortSignal.abort())));
+		expect(cut.split('\n').length).toBeLessThan(pages.length);
 	});
 });

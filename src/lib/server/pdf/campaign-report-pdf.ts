@@ -6,7 +6,7 @@ import { drawTable, structText, type PdfTable } from './report-table';
 /**
  * The campaign report as a tagged PDF. Pure: a view model with every text
  * already in the reader's language comes in, a pdfkit document goes out (the
- * caller pipes it and it is already ended). Pages are buffered so that the
+ * caller pipes it; it ends after its last page). Pages are buffered so that the
  * furniture can say "p. 3 / 9" once the last page is known.
  */
 export interface ContactLine {
@@ -89,15 +89,15 @@ function heading(doc: PDFKit.PDFDocument, root: Struct, text: string): void {
 	doc.moveDown(0.5);
 }
 
-function keyFigures(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPdfView): void {
+async function keyFigures(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPdfView): Promise<void> {
 	const k = v.keyFigures;
 	heading(doc, root, k.heading);
-	drawTable(doc, root, { caption: k.caption, headers: k.headers, widths: [0.7, 0.3], numeric: [false, true], rows: k.rows, empty: '' });
+	await drawTable(doc, root, { caption: k.caption, headers: k.headers, widths: [0.7, 0.3], numeric: [false, true], rows: k.rows, empty: '' });
 	structText(doc, root, 'P', () => useFont(doc, 'regular', 9).fillColor('#444444').text(k.note, margin, doc.y, { width: doc.page.width - 2 * margin }));
 	doc.fillColor('#000000').moveDown(1.2);
 }
 
-function section(doc: PDFKit.PDFDocument, root: Struct, s: ReportSection, accent: string): void {
+async function section(doc: PDFKit.PDFDocument, root: Struct, s: ReportSection, accent: string, signal?: AbortSignal): Promise<void> {
 	heading(doc, root, s.heading);
 	if (s.intro) {
 		structText(doc, root, 'P', () => useFont(doc, 'regular', 10).text(s.intro!, margin, doc.y, { width: doc.page.width - 2 * margin }));
@@ -105,7 +105,7 @@ function section(doc: PDFKit.PDFDocument, root: Struct, s: ReportSection, accent
 	}
 	for (const chart of s.charts) (isPair(chart) ? drawPairChart : drawBarChart)(doc, root, chart as never, accent);
 	// A table that is the whole section needs no caption under the same heading.
-	for (const table of s.tables) drawTable(doc, root, table.caption === s.heading ? { ...table, caption: '' } : table);
+	for (const table of s.tables) await drawTable(doc, root, table.caption === s.heading ? { ...table, caption: '' } : table, signal);
 	doc.moveDown(0.5);
 }
 
@@ -123,10 +123,11 @@ function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
 }
 
 /** Header and footer of every page, as artifacts (screen readers skip them). */
-function furniture(doc: PDFKit.PDFDocument, v: CampaignReportPdfView): void {
+async function furniture(doc: PDFKit.PDFDocument, v: CampaignReportPdfView): Promise<void> {
 	const range = doc.bufferedPageRange();
 	const total = range.count;
 	for (let i = range.start; i < range.start + total; i++) {
+		if (i % 20 === 19) await new Promise<void>((resolve) => setImmediate(resolve));
 		doc.switchToPage(i);
 		const bottom = doc.page.margins.bottom;
 		doc.page.margins.bottom = 0;
@@ -147,7 +148,11 @@ function furniture(doc: PDFKit.PDFDocument, v: CampaignReportPdfView): void {
 	doc.fillColor('#000000');
 }
 
-export function campaignReportPdf(v: CampaignReportPdfView): PDFKit.PDFDocument {
+/**
+ * Drawn asynchronously, yielding at page breaks, so a Flanders-size report does
+ * not hold up other requests; stops early when `signal` aborts (download cancelled).
+ */
+export function campaignReportPdf(v: CampaignReportPdfView, signal?: AbortSignal): PDFKit.PDFDocument {
 	const doc = new PDFDocument({
 		size: 'A4',
 		margins: { top: 56, bottom: 60, left: margin, right: margin },
@@ -160,12 +165,17 @@ export function campaignReportPdf(v: CampaignReportPdfView): PDFKit.PDFDocument 
 	});
 	const root = doc.struct('Document');
 	doc.addStructure(root);
-	cover(doc, root, v);
-	doc.addPage();
-	keyFigures(doc, root, v);
-	for (const s of v.sections) section(doc, root, s, v.accent);
-	root.end();
-	furniture(doc, v);
-	doc.end();
+	const render = async () => {
+		cover(doc, root, v);
+		doc.addPage();
+		await keyFigures(doc, root, v);
+		for (const s of v.sections) if (!signal?.aborted) await section(doc, root, s, v.accent, signal);
+		root.end();
+		await furniture(doc, v);
+	};
+	render().then(
+		() => doc.end(),
+		(err: Error) => doc.destroy(err)
+	);
 	return doc;
 }

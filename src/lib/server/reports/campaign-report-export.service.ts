@@ -123,7 +123,7 @@ async function workshopsDownload(db: Db, actor: Actor, editionId: number, format
 }
 
 /** One download of the report of an edition, for a coordinator. */
-export async function reportDownload(db: Db, actor: Actor, editionId: number, file: ReportFile, locale: Locale): Promise<ReportDownload> {
+export async function reportDownload(db: Db, actor: Actor, editionId: number, file: ReportFile, locale: Locale, signal?: AbortSignal): Promise<ReportDownload> {
 	if (file === 'workshops.csv' || file === 'workshops.xlsx') return workshopsDownload(db, actor, editionId, file === 'workshops.csv' ? 'csv' : 'xlsx', locale);
 	const r = await campaignReport(db, actor, editionId);
 	const o = { locale };
@@ -133,7 +133,7 @@ export async function reportDownload(db: Db, actor: Actor, editionId: number, fi
 		case 'report-en.pdf': {
 			const pdfLocale: Locale = file === 'report-nl.pdf' ? 'nl' : 'en';
 			const view = campaignReportPdfView(r, await citySettings(db, pdfLocale), pdfLocale, brusselsDateOf(clock.now()));
-			return { filename: name(m.crep_file_report({}, { locale: pdfLocale }), r, 'pdf'), pdf: campaignReportPdf(view) };
+			return { filename: name(m.crep_file_report({}, { locale: pdfLocale }), r, 'pdf'), pdf: campaignReportPdf(view, signal) };
 		}
 		case 'report.xlsx':
 			return { filename: name(report, r, 'xlsx'), contentType: xlsxContentType, body: await reportWorkbook(r, locale) };
