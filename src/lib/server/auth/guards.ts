@@ -63,6 +63,7 @@ export const guardTable: Record<string, Rule> = {
 	'/(app)/coordinator/editions/[id=id]/blocked-days': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/orders': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/certificates': roles('coordinator'),
+	'/(app)/coordinator/editions/[id=id]/certificates/branding': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/calendar': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/orders/new': roles('coordinator'),
 	'/(app)/coordinator/orders/[id=id]': roles('coordinator'),
@@ -73,6 +74,7 @@ export const guardTable: Record<string, Rule> = {
 	'/api/editions/[id=id]/pick-list': roles('coordinator'),
 	'/api/classes/[id=id]/certificate': roles('teacher', 'coordinator'),
 	'/api/classes/[id=id]/named-certificates': roles('teacher', 'coordinator'),
+	'/api/editions/[id=id]/certificate-preview': roles('coordinator'),
 	// A calendar app has no session: the token in the address is the credential.
 	'/api/calendar/[token]': publicRoute,
 	'/(app)/coordinator/schools': roles('coordinator'),

@@ -2,12 +2,15 @@ import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { Database, Locale } from '../db/schema';
+import { clock } from '../db/time';
 import { logger } from '../log';
+import { brusselsDateOf } from '../../time/brussels';
 import { certificatePdf, certificateTitle, type CertificatePage } from '../pdf/certificate-pdf';
 import { cityName } from '../settings/settings.service';
 import { fileStore } from '../storage';
 import * as m from '../../paraglide/messages';
 import { DomainError } from '../errors';
+import { editionBranding } from './branding.service';
 import { buildClassSubject } from './certificate-facts';
 import { getOrIssueClassCertificate, type CertificateView } from './certificate.service';
 import { verifyUrl } from './code';
@@ -85,4 +88,35 @@ export async function classCertificateEligible(db: Kysely<Database>, actor: Acto
 		if (err instanceof DomainError) return false;
 		throw err;
 	}
+}
+
+/** A sample class certificate in the edition's current design, for the coordinator's preview (not issued, code not valid). */
+export async function brandingPreviewDownload(db: Kysely<Database>, actor: Actor, editionId: number, locale: Locale): Promise<CertificateDownload> {
+	const b = await editionBranding(db, actor, editionId);
+	const o = { locale };
+	const sample: CertificateView = {
+		id: 0,
+		code: '000000000000000',
+		kind: 'class',
+		issuedAt: clock.now(),
+		facts: {
+			editionName: b.editionName,
+			editionYear: 0,
+			campaignName: '',
+			schoolName: m.cpdf_preview_school({}, o),
+			campusName: m.cpdf_preview_campus({}, o),
+			className: '5B',
+			grade: null,
+			workshops: [{ date: brusselsDateOf(clock.now()), organisation: 'Wel Jong' }],
+			classesReached: null,
+			pupilsReached: null,
+			trainerName: null,
+			organisationName: null,
+			workshopsGiven: null
+		},
+		branding: { titleNl: b.titleNl, titleEn: b.titleEn, primaryColor: b.primaryColor, accentColor: b.accentColor, logoSha256: b.logoSha256, logoType: b.logoType }
+	};
+	const page = await certificatePage(db, sample, locale);
+	const title = `${certificateTitle(sample.branding, locale)} – ${b.editionName}`;
+	return { doc: certificatePdf({ title, cityName: page.cityName, locale }, [page]), filename: `${slug(`${b.editionName} ${m.cpdf_branding_preview({}, o)}`)}.pdf` };
 }

@@ -1,0 +1,36 @@
+import { redirect } from '@sveltejs/kit';
+import { pageUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { editionBranding, maxLogoBytes, updateBranding } from '$lib/server/certificates/branding.service';
+import { failFromError, formValues, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { certificateBrandingSchema } from '$lib/schemas/certificate-branding';
+import { defaultAccent, defaultPrimary } from '$lib/server/pdf/certificate-pdf';
+import * as m from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = pageUser(locals, url);
+	const branding = await orHttpError(async () => editionBranding(await getDb(), user, Number(params.id)));
+	return { branding, defaults: { primary: defaultPrimary, accent: defaultAccent }, saved: url.searchParams.has('saved') };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const parsed = parseForm(certificateBrandingSchema, form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const file = form.get('logo');
+		try {
+			let logo: Uint8Array | null = null;
+			if (file instanceof File && file.size > 0) {
+				// Refused before reading: the size alone decides.
+				if (file.size > maxLogoBytes) return invalid(formValues(form), { logo: m.cpdf_branding_v_logo_size() });
+				logo = new Uint8Array(await file.arrayBuffer());
+			}
+			await updateBranding(await getDb(), locals.user!, Number(params.id), parsed.data, logo);
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		redirect(303, `/coordinator/editions/${params.id}/certificates/branding?saved`);
+	}
+};
