@@ -1,0 +1,126 @@
+import { sql, type Kysely } from 'kysely';
+import { requireCoordinator, type Actor } from '../auth/actor';
+import { findEditionById } from '../campaigns/edition.repository';
+import type { Database } from '../db/schema';
+import { NotFoundError } from '../errors';
+import { editionEnded } from './certificate-facts';
+import * as repo from './certificate.repository';
+import { getOrIssueClassCertificate, toView, type CertificateView } from './certificate.service';
+
+/**
+ * Bulk certificates (issue 6): every class certificate of an edition, or of one
+ * campus, read in keyset chunks so a 100,000-class edition never sits in memory.
+ * Per chunk: one query for the eligible classes and one for their valid
+ * certificates; only classes without one go through the service one by one
+ * (issuing is rare after the first bulk run, and the service owns the rules).
+ */
+export const bulkChunkSize = 200;
+
+export interface BulkScope {
+	editionId: number;
+	campusId: number | null;
+}
+
+type Cursor = { campusId: number; classId: number } | null;
+
+/** The next chunk of eligible classes, ordered by campus then class (pages of a campus stay together). */
+function eligibleChunk(db: Kysely<Database>, scope: BulkScope, ended: boolean, after: Cursor, limit: number) {
+	let q = db
+		.selectFrom('classes')
+		.select(['classes.id', 'classes.campusId'])
+		.where('classes.editionId', '=', scope.editionId)
+		.where('classes.status', '=', 'enrolled');
+	if (scope.campusId !== null) q = q.where('classes.campusId', '=', scope.campusId);
+	if (!ended)
+		q = q.where(({ exists, selectFrom }) =>
+			exists(
+				selectFrom('slotClasses')
+					.innerJoin('workshopSlots', 'workshopSlots.id', 'slotClasses.slotId')
+					.select(sql`1`.as('one'))
+					.whereRef('slotClasses.classId', '=', 'classes.id')
+					.where('workshopSlots.outcome', '=', 'given')
+					.where('workshopSlots.status', '=', 'scheduled')
+			)
+		);
+	if (after)
+		q = q.where((eb) =>
+			eb.or([eb('classes.campusId', '>', after.campusId), eb.and([eb('classes.campusId', '=', after.campusId), eb('classes.id', '>', after.classId)])])
+		);
+	return q.orderBy('classes.campusId').orderBy('classes.id').limit(limit).execute();
+}
+
+/** The valid certificates of a chunk's classes, in one query. */
+async function activeCertificates(db: Kysely<Database>, editionId: number, classIds: number[]): Promise<Map<number, repo.CertificateRow>> {
+	if (classIds.length === 0) return new Map();
+	const rows: repo.CertificateRow[] = await db
+		.selectFrom('certificates')
+		.innerJoin('editions', 'editions.id', 'certificates.editionId')
+		.select([
+			'certificates.id',
+			'certificates.code',
+			'certificates.kind',
+			'certificates.editionId',
+			'certificates.subjectKey',
+			'certificates.campusId',
+			'certificates.classId',
+			'certificates.trainerId',
+			'certificates.factsJson',
+			'certificates.active',
+			'certificates.issuedAt',
+			'certificates.revokedAt',
+			'certificates.replacesId',
+			'editions.certificateTitleNl',
+			'editions.certificateTitleEn',
+			'editions.certificatePrimaryColor',
+			'editions.certificateAccentColor',
+			'editions.certificateLogoSha256',
+			'editions.certificateLogoType'
+		])
+		.where('certificates.editionId', '=', editionId)
+		.where('certificates.subjectKey', 'in', classIds.map((id) => `class:${id}`))
+		.where('certificates.active', '=', 1)
+		.execute();
+	return new Map(rows.map((r) => [r.classId!, r]));
+}
+
+/** Checks the coordinator and the scope; throws NotFound for an unknown edition or a campus without classes in it. */
+export async function assertBulkScope(db: Kysely<Database>, actor: Actor, scope: BulkScope): Promise<{ ended: boolean; editionName: string; campusName: string | null }> {
+	requireCoordinator(actor);
+	const edition = await findEditionById(db, scope.editionId);
+	if (!edition) throw new NotFoundError();
+	let campusName: string | null = null;
+	if (scope.campusId !== null) {
+		const campus = await db.selectFrom('campuses').select('name').where('id', '=', scope.campusId).executeTakeFirst();
+		if (!campus) throw new NotFoundError();
+		campusName = campus.name;
+	}
+	return { ended: editionEnded({ editionStatus: edition.status, workshopEndsOn: edition.workshopEndsOn }), editionName: edition.name, campusName };
+}
+
+/**
+ * Yields the class certificates of the scope, issuing missing ones as the
+ * coordinator. Reads the next chunk only when the consumer asks for more, so a
+ * consumer that stops (client gone) stops the queries too.
+ */
+export async function* bulkClassCertificates(
+	db: Kysely<Database>,
+	actor: Actor,
+	scope: BulkScope,
+	opts: { chunkSize?: number; ended?: boolean } = {}
+): AsyncGenerator<CertificateView, void, undefined> {
+	const ended = opts.ended ?? (await assertBulkScope(db, actor, scope)).ended;
+	const limit = opts.chunkSize ?? bulkChunkSize;
+	let after: Cursor = null;
+	for (;;) {
+		const chunk = await eligibleChunk(db, scope, ended, after, limit);
+		if (chunk.length === 0) return;
+		const active = await activeCertificates(db, scope.editionId, chunk.map((c) => c.id));
+		for (const c of chunk) {
+			const row = active.get(c.id);
+			yield row ? toView(row) : await getOrIssueClassCertificate(db, actor, c.id);
+		}
+		if (chunk.length < limit) return;
+		const last = chunk[chunk.length - 1];
+		after = { campusId: last.campusId, classId: last.id };
+	}
+}
