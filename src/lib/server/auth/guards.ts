@@ -76,6 +76,8 @@ export const guardTable: Record<string, Rule> = {
 	'/api/classes/[id=id]/named-certificates': roles('teacher', 'coordinator'),
 	'/api/editions/[id=id]/certificate-preview': roles('coordinator'),
 	'/api/editions/[id=id]/certificates/[format]': roles('coordinator'),
+	'/api/editions/[id=id]/campuses/[campusId=id]/certificate': roles('teacher', 'coordinator'),
+	'/api/editions/[id=id]/trainers/[trainerId=id]/certificate': roles('trainer', 'coordinator'),
 	// A calendar app has no session: the token in the address is the credential.
 	'/api/calendar/[token]': publicRoute,
 	'/(app)/coordinator/schools': roles('coordinator'),

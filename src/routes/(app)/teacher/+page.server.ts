@@ -1,4 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
+import { campusCertificateEditions } from '$lib/server/certificates/certificate-more';
 import { getDb } from '$lib/server/db';
 import { teacherHome } from '$lib/server/enrollments/teacher-home.service';
 import { workshopsOfClasses } from '$lib/server/workshops/teacher-workshop.service';
@@ -14,6 +15,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		home,
 		workshops: await workshopsOfClasses(db, enrolled),
+		// Campus certificates: editions with a given workshop at one of the teacher's campuses (one query).
+		campusCertificates: Object.fromEntries(await campusCertificateEditions(db, home.campuses.map((c) => c.id))),
 		notice: notice ? { kind: notice, name: url.searchParams.get('name') ?? '', edition: url.searchParams.get('edition') ?? '', position: url.searchParams.get('position') ?? '' } : null
 	};
 };

@@ -1,5 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { editionsForDisplay } from '$lib/server/campaigns/edition-view';
+import { trainerCertificateEditions } from '$lib/server/certificates/certificate-more';
 import { getDb } from '$lib/server/db';
 import { orHttpError } from '$lib/server/forms';
 import { findOrganisationName } from '$lib/server/users/user-list.repository';
@@ -10,11 +11,12 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const db = await getDb();
-	const [organisation, editions, workshops, planner] = await Promise.all([
+	const [organisation, editions, workshops, planner, certificates] = await Promise.all([
 		user.organisationId ? findOrganisationName(db, user.organisationId) : null,
 		editionsForDisplay(db, ['published']),
 		orHttpError(() => trainerHome(db, user)),
-		plannerOrganisation(db, user)
+		plannerOrganisation(db, user),
+		trainerCertificateEditions(db, user.id)
 	]);
-	return { organisation, editions, workshops, planner: planner !== null };
+	return { organisation, editions, workshops, planner: planner !== null, certificates, trainerId: user.id };
 };

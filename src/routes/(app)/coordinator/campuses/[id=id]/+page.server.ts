@@ -3,6 +3,7 @@ import { pageUser } from '$lib/server/auth/guards';
 import { campusDetail } from '$lib/server/campuses/campus-detail.service';
 import { deactivateCampus, updateCampus } from '$lib/server/campuses/campus.service';
 import { regenerateInviteCode } from '$lib/server/campuses/invite-code.service';
+import { campusCertificateEditions } from '$lib/server/certificates/certificate-more';
 import { getDb } from '$lib/server/db';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import * as m from '$lib/paraglide/messages';
@@ -11,9 +12,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	pageUser(locals, url);
-	const detail = await campusDetail(await getDb(), Number(params.id));
+	const db = await getDb();
+	const detail = await campusDetail(db, Number(params.id));
 	if (!detail) error(404, m.error_not_found());
-	return { ...detail, created: url.searchParams.has('created') };
+	const certificates = (await campusCertificateEditions(db, [detail.campus.id])).get(detail.campus.id) ?? [];
+	return { ...detail, certificates, created: url.searchParams.has('created') };
 };
 
 export const actions: Actions = {

@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/actor';
+import type { Db } from '../db';
+import type { Database, Locale } from '../db/schema';
+import { certificatePdf, certificateTitle } from '../pdf/certificate-pdf';
+import { certificatePage, type CertificateDownload } from './certificate-download';
+import { getOrIssueCampusCertificate, getOrIssueTrainerCertificate, type CertificateView } from './certificate.service';
+
+/**
+ * Campus and trainer certificate downloads, and where the start pages offer
+ * them. The service checks who may have which certificate; the lists below
+ * only decide which links to show, with the same rule (a given workshop).
+ */
+
+const slug = (s: string) => s.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+
+async function onePage(db: Kysely<Database>, cert: CertificateView, heading: string, locale: Locale): Promise<CertificateDownload> {
+	const page = await certificatePage(db, cert, locale);
+	const title = `${certificateTitle(cert.branding, locale)} – ${heading} – ${cert.facts.editionName}`;
+	return { doc: certificatePdf({ title, cityName: page.cityName, locale }, [page]), filename: `${slug(`${cert.facts.editionName} ${heading}`)}.pdf` };
+}
+
+/** The campus certificate (classes and pupils reached) as a one-page PDF; issued on first use. */
+export async function campusCertificateDownload(db: Kysely<Database>, actor: Actor, editionId: number, campusId: number, locale: Locale): Promise<CertificateDownload> {
+	const cert = await getOrIssueCampusCertificate(db, actor, editionId, campusId);
+	return onePage(db, cert, cert.facts.campusName ?? '', locale);
+}
+
+/** The trainer certificate (workshops given in the edition) as a one-page PDF; issued on first use. */
+export async function trainerCertificateDownload(db: Kysely<Database>, actor: Actor, editionId: number, trainerId: number, locale: Locale): Promise<CertificateDownload> {
+	const cert = await getOrIssueTrainerCertificate(db, actor, editionId, trainerId);
+	return onePage(db, cert, cert.facts.trainerName ?? '', locale);
+}
+
+export interface CertificateEdition {
+	editionId: number;
+	editionName: string;
+}
+
+/** A given workshop that counts for a certificate: reported given, not cancelled. */
+const givenSlots = (db: Db) =>
+	db
+		.selectFrom('workshopSlots')
+		.innerJoin('editions', 'editions.id', 'workshopSlots.editionId')
+		.where('workshopSlots.outcome', '=', 'given')
+		.where('workshopSlots.status', '=', 'scheduled');
+
+/** Per campus, the editions in which it had a given workshop (newest first): one query for all campuses. */
+export async function campusCertificateEditions(db: Db, campusIds: number[]): Promise<Map<number, CertificateEdition[]>> {
+	const out = new Map<number, CertificateEdition[]>();
+	if (campusIds.length === 0) return out;
+	const rows = await givenSlots(db)
+		.select(['workshopSlots.campusId', 'editions.id as editionId', 'editions.name as editionName', 'editions.year'])
+		.distinct()
+		.where('workshopSlots.campusId', 'in', campusIds)
+		.orderBy('editions.year', 'desc')
+		.orderBy('editions.id', 'desc')
+		.execute();
+	for (const r of rows) out.set(r.campusId, [...(out.get(r.campusId) ?? []), { editionId: r.editionId, editionName: r.editionName }]);
+	return out;
+}
+
+/** The editions in which the trainer gave a workshop (newest first). */
+export async function trainerCertificateEditions(db: Db, trainerId: number): Promise<CertificateEdition[]> {
+	return givenSlots(db)
+		.innerJoin('slotTrainers', (j) => j.onRef('slotTrainers.slotId', '=', 'workshopSlots.id').on('slotTrainers.active', '=', 1))
+		.select(['editions.id as editionId', 'editions.name as editionName', 'editions.year'])
+		.distinct()
+		.where('slotTrainers.trainerId', '=', trainerId)
+		.orderBy('editions.year', 'desc')
+		.orderBy('editions.id', 'desc')
+		.execute()
+		.then((rows) => rows.map((r) => ({ editionId: r.editionId, editionName: r.editionName })));
+}

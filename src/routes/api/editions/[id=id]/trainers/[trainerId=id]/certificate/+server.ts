@@ -1,0 +1,15 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { trainerCertificateDownload } from '$lib/server/certificates/certificate-more';
+import { orHttpError } from '$lib/server/forms';
+import { pdfResponse } from '$lib/server/pdf/document';
+import * as m from '$lib/paraglide/messages';
+import type { RequestHandler } from './$types';
+
+/** A trainer's certificate of an edition (?lang=nl|en); the service lets only that trainer or a coordinator have it. */
+export const GET: RequestHandler = async ({ locals, params, url }) => {
+	if (!locals.user) error(401, m.error_forbidden());
+	const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'nl';
+	const download = await orHttpError(async () => trainerCertificateDownload(await getDb(), locals.user!, Number(params.id), Number(params.trainerId), lang));
+	return pdfResponse(download.doc, download.filename);
+};
