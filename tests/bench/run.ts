@@ -1,8 +1,9 @@
 /**
- * npm run bench: the enrolment overview, the campus list, the exports and the
- * workshop pages on the Flanders-wide data set (db/seeds/large.ts). Plain tsx,
- * not Vitest: it needs no test runner, must never run as part of `npm test`, and
- * measures exports in a child process each so their peak memory is their own.
+ * npm run bench: the enrolment overview, the campus list, the exports, the
+ * workshop pages and a 1,000-page bulk certificate PDF on the Flanders-wide
+ * data set (db/seeds/large.ts). Plain tsx, not Vitest: it needs no test
+ * runner, must never run as part of `npm test`, and measures exports (and the
+ * certificate PDF) in a child process each so their peak memory is their own.
  *
  * SQLite always (a fresh file in a temp dir); MariaDB too when TEST_MYSQL_URL is
  * set, in a database named sc_bench that is dropped and recreated. Options:
@@ -76,6 +77,21 @@ async function measure(handle: DbHandle, s: Scenario): Promise<string> {
 	return `${times[Math.floor(times.length / 2)].toFixed(1)} ms (max ${times[times.length - 1].toFixed(1)}), ${queries.length} q${note}`;
 }
 
+/** The bulk certificate PDF (1,000 pages) in a child process: time, event-loop delay and memory, issuing and then reading. */
+function certificateStreamOnce(url: string, editionId: number): [string, string][] {
+	const out = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'tests/bench/certificate-stream-once.ts'), url, String(editionId)], { cwd: root, encoding: 'utf8' });
+	if (out.status !== 0) throw new Error(`certificate stream failed: ${out.stderr}`);
+	const r = JSON.parse(out.stdout.trim().split('\n').pop()!);
+	type Pass = { ms: number; pages: number; mb: number; maxDelayMs: number; p99DelayMs: number; cpuSliceMs: { max: number; p99: number }; rssMb: [number, number] };
+	const show = (p: Pass) =>
+		`${p.ms} ms, ${p.pages} p, ${p.mb} MB; loop delay max ${p.maxDelayMs} / p99 ${p.p99DelayMs} ms (own CPU ${p.cpuSliceMs.max} / ${p.cpuSliceMs.p99}); RSS ${Math.round(p.rssMb[0])} → ${Math.round(p.rssMb[1])} MB`;
+	return [
+		['certificates PDF, 1,000 pages, issuing', show(r.issuing)],
+		['certificates PDF, 1,000 pages, issued', show(r.reading)],
+		['certificates PDF, live heap at page 100 → 1,000', `${r.heapAt100And1000Mb[0]} → ${r.heapAt100And1000Mb[1]} MB`]
+	];
+}
+
 async function bench(name: string, url: string): Promise<Results> {
 	console.log(`\n${name}: loading the data set…`);
 	const { handle, seedSeconds } = await prepare(url);
@@ -85,6 +101,7 @@ async function bench(name: string, url: string): Promise<Results> {
 	for (const s of [...scenarios(actor, edition.id, school.id), ...(await workshopScenarios(handle.db, edition.id))]) results.set(s.name, await measure(handle, s));
 	await handle.close();
 	for (const format of ['csv', 'xlsx'] as const) results.set(`export ${format}, all 100,000 rows`, exportOnce(url, edition.id, format));
+	for (const [label, value] of certificateStreamOnce(url, edition.id)) results.set(label, value);
 	return results;
 }
 
