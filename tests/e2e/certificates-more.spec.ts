@@ -65,6 +65,27 @@ test.describe('campus and trainer certificates, dashboard charts', () => {
 		expect(await pdfTextOf(pdf)).toContain('Campus Centrum');
 	});
 
+	test('the coordinator downloads the trainer certificate from a given workshop\'s page', async ({ page, checkA11y }, testInfo) => {
+		const slot = read((db) =>
+			db
+				.prepare(
+					`select s.id, s.edition_id as editionId from workshop_slots s join editions e on e.id = s.edition_id
+					 join slot_trainers st on st.slot_id = s.id and st.active = 1 join users u on u.id = st.trainer_id
+					 where e.status = 'archived' and s.outcome = 'given' and s.status = 'scheduled' and u.email = 'trainer@example.org' order by s.id limit 1`
+				)
+				.get() as { id: number; editionId: number }
+		);
+		await loginAs(page, 'coordinator@example.org');
+		await page.goto(`/coordinator/editions/${slot.editionId}/workshops/${slot.id}`);
+		const section = page.getByRole('region', { name: 'Attesten' });
+		const link = section.getByRole('link', { name: /^Trainersattest van Robin/ });
+		await expect(link).toBeVisible();
+		await checkA11y();
+		await screenshots(page, testInfo, 'coordinator-slot-certificates');
+		const [pdf] = await Promise.all([page.waitForEvent('download'), link.click()]);
+		expect(await pdfTextOf(pdf)).toMatch(/Workshops gegeven: [1-9]/);
+	});
+
 	test('the coordinator dashboard shows the key figures as charts with their tables', async ({ page, checkA11y }, testInfo) => {
 		await loginAs(page, 'coordinator@example.org');
 		await page.goto('/coordinator');
