@@ -21,6 +21,7 @@ import { openDatabase, type DbHandle } from '../../src/lib/server/db/dialect';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { scenarios, type Scenario } from './scenarios';
 import { explain, recordingDb } from './support';
+import { reportScenarios } from './report-scenarios';
 import { workshopScenarios } from './workshop-scenarios';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -98,7 +99,7 @@ async function bench(name: string, url: string): Promise<Results> {
 	const results: Results = new Map([['seed (db:seed:large)', `${seedSeconds.toFixed(1)} s`]]);
 	const edition = (await findLargeEdition(handle.db))!;
 	const school = await handle.db.selectFrom('schools').select('id').orderBy('id').offset(10).limit(1).executeTakeFirstOrThrow();
-	for (const s of [...scenarios(actor, edition.id, school.id), ...(await workshopScenarios(handle.db, edition.id))]) results.set(s.name, await measure(handle, s));
+	for (const s of [...scenarios(actor, edition.id, school.id), ...(await workshopScenarios(handle.db, edition.id)), ...reportScenarios(actor, edition.id)]) results.set(s.name, await measure(handle, s));
 	await handle.close();
 	for (const format of ['csv', 'xlsx'] as const) results.set(`export ${format}, all 100,000 rows`, exportOnce(url, edition.id, format));
 	for (const [label, value] of certificateStreamOnce(url, edition.id)) results.set(label, value);
