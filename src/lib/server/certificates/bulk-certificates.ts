@@ -52,34 +52,7 @@ function eligibleChunk(db: Kysely<Database>, scope: BulkScope, ended: boolean, a
 /** The valid certificates of a chunk's classes, in one query. */
 async function activeCertificates(db: Kysely<Database>, editionId: number, classIds: number[]): Promise<Map<number, repo.CertificateRow>> {
 	if (classIds.length === 0) return new Map();
-	const rows: repo.CertificateRow[] = await db
-		.selectFrom('certificates')
-		.innerJoin('editions', 'editions.id', 'certificates.editionId')
-		.select([
-			'certificates.id',
-			'certificates.code',
-			'certificates.kind',
-			'certificates.editionId',
-			'certificates.subjectKey',
-			'certificates.campusId',
-			'certificates.classId',
-			'certificates.trainerId',
-			'certificates.factsJson',
-			'certificates.active',
-			'certificates.issuedAt',
-			'certificates.revokedAt',
-			'certificates.replacesId',
-			'editions.certificateTitleNl',
-			'editions.certificateTitleEn',
-			'editions.certificatePrimaryColor',
-			'editions.certificateAccentColor',
-			'editions.certificateLogoSha256',
-			'editions.certificateLogoType'
-		])
-		.where('certificates.editionId', '=', editionId)
-		.where('certificates.subjectKey', 'in', classIds.map((id) => `class:${id}`))
-		.where('certificates.active', '=', 1)
-		.execute();
+	const rows = await repo.listActiveBySubjects(db, editionId, classIds.map((id) => `class:${id}`));
 	return new Map(rows.map((r) => [r.classId!, r]));
 }
 

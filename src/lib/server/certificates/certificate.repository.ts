@@ -32,6 +32,16 @@ const brandingColumns = [
 	'editions.certificateLogoType'
 ] as const;
 
+/** What every certificate subject needs to know of its edition and campaign. */
+const subjectEditionColumns = [
+	'editions.id as editionId',
+	'editions.name as editionName',
+	'editions.year as editionYear',
+	'editions.status as editionStatus',
+	'editions.workshopEndsOn',
+	'campaigns.name as campaignName'
+] as const;
+
 const withEdition = (db: Db) => db.selectFrom('certificates').innerJoin('editions', 'editions.id', 'certificates.editionId');
 
 export const findActiveCertificate = (db: Db, editionId: number, subjectKey: string) =>
@@ -49,6 +59,17 @@ export const findCertificateByCode = (db: Db, code: string) =>
 	withEdition(db).select([...certificateColumns, ...brandingColumns]).where('certificates.code', '=', code).executeTakeFirst();
 
 export type CertificateRow = NonNullable<Awaited<ReturnType<typeof findCertificateById>>>;
+
+/** The valid certificates of some subjects of an edition ("class:12", …), in one query. */
+export const listActiveBySubjects = (db: Db, editionId: number, subjectKeys: string[]) =>
+	subjectKeys.length === 0
+		? Promise.resolve([])
+		: withEdition(db)
+				.select([...certificateColumns, ...brandingColumns])
+				.where('certificates.editionId', '=', editionId)
+				.where('certificates.subjectKey', 'in', subjectKeys)
+				.where('certificates.active', '=', 1)
+				.execute();
 
 export async function insertCertificate(db: Db, row: Insertable<CertificatesTable>): Promise<number> {
 	const r = await db.insertInto('certificates').values(row).executeTakeFirstOrThrow();
@@ -82,12 +103,7 @@ export const findClassSubject = (db: Db, classId: number) =>
 			'classes.campusId',
 			'campuses.name as campusName',
 			'schools.name as schoolName',
-			'editions.id as editionId',
-			'editions.name as editionName',
-			'editions.year as editionYear',
-			'editions.status as editionStatus',
-			'editions.workshopEndsOn',
-			'campaigns.name as campaignName'
+			...subjectEditionColumns
 		])
 		.where('classes.id', '=', classId)
 		.executeTakeFirst();
@@ -103,12 +119,7 @@ export const findCampusSubject = (db: Db, editionId: number, campusId: number) =
 			'campuses.id as campusId',
 			'campuses.name as campusName',
 			'schools.name as schoolName',
-			'editions.id as editionId',
-			'editions.name as editionName',
-			'editions.year as editionYear',
-			'editions.status as editionStatus',
-			'editions.workshopEndsOn',
-			'campaigns.name as campaignName'
+			...subjectEditionColumns
 		])
 		.where('campuses.id', '=', campusId)
 		.executeTakeFirst();
@@ -125,12 +136,7 @@ export const findTrainerSubject = (db: Db, editionId: number, trainerId: number)
 			'users.id as trainerId',
 			'users.displayName as trainerName',
 			'organisations.name as organisationName',
-			'editions.id as editionId',
-			'editions.name as editionName',
-			'editions.year as editionYear',
-			'editions.status as editionStatus',
-			'editions.workshopEndsOn',
-			'campaigns.name as campaignName'
+			...subjectEditionColumns
 		])
 		.where('users.id', '=', trainerId)
 		.executeTakeFirst();
