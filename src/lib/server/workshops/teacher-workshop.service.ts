@@ -6,8 +6,6 @@ import { fromDbTime } from '../db/time';
 import { brusselsDateOf, brusselsTimeOf } from '../../time/brussels';
 import * as repo from './teacher-workshop.repository';
 
-/** Outsiders (teachers, calendar feeds) know a trainer by first name only. */
-
 export interface TeacherWorkshop {
 	slotId: number;
 	/** Brussels day and wall-clock times. */
