@@ -64,7 +64,8 @@ const maximum = () =>
 export const workshopRules = {
 	travelBufferMinutes: { min: 0, max: 240, fallback: 30, message: m.bd_v_travel_buffer },
 	maxWorkshopsPerTrainerDay: { min: 1, max: 12, fallback: 4, message: m.bd_v_max_per_day },
-	cancellationDeadlineDays: { min: 0, max: 60, fallback: 7, message: m.bd_v_cancel_days }
+	cancellationDeadlineDays: { min: 0, max: 60, fallback: 7, message: m.bd_v_cancel_days },
+	reminderDaysBefore: { min: 1, max: 14, fallback: 2, message: m.ntf_v_reminder_days }
 } as const;
 
 export type WorkshopRules = { [K in keyof typeof workshopRules]: number };
@@ -73,13 +74,15 @@ export type WorkshopRules = { [K in keyof typeof workshopRules]: number };
 export const rulesOf = (e: WorkshopRules): WorkshopRules => ({
 	travelBufferMinutes: e.travelBufferMinutes,
 	maxWorkshopsPerTrainerDay: e.maxWorkshopsPerTrainerDay,
-	cancellationDeadlineDays: e.cancellationDeadlineDays
+	cancellationDeadlineDays: e.cancellationDeadlineDays,
+	reminderDaysBefore: e.reminderDaysBefore
 });
 
 export const defaultWorkshopRules: WorkshopRules = {
 	travelBufferMinutes: workshopRules.travelBufferMinutes.fallback,
 	maxWorkshopsPerTrainerDay: workshopRules.maxWorkshopsPerTrainerDay.fallback,
-	cancellationDeadlineDays: workshopRules.cancellationDeadlineDays.fallback
+	cancellationDeadlineDays: workshopRules.cancellationDeadlineDays.fallback,
+	reminderDaysBefore: workshopRules.reminderDaysBefore.fallback
 };
 
 /** A whole number within a rule's bounds; empty (or not posted, by an older form) means the default. */
@@ -123,7 +126,8 @@ const fields = {
 	maxClassesPerCampus: maximum(),
 	travelBufferMinutes: rule('travelBufferMinutes'),
 	maxWorkshopsPerTrainerDay: rule('maxWorkshopsPerTrainerDay'),
-	cancellationDeadlineDays: rule('cancellationDeadlineDays')
+	cancellationDeadlineDays: rule('cancellationDeadlineDays'),
+	reminderDaysBefore: rule('reminderDaysBefore')
 };
 
 type Field = keyof typeof fields;

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { TokenPurpose } from '../db/schema';
-import { addMs, clock, days, hours, nowDb, toDbTime } from '../db/time';
+import { addMs, clock, days, hours, minutes, nowDb, toDbTime } from '../db/time';
 import { ValidationError } from '../errors';
 import { newToken, sha256Hex } from './crypto';
 
@@ -8,7 +8,8 @@ import { newToken, sha256Hex } from './crypto';
 export const tokenLifetimes: Record<TokenPurpose, number> = {
 	email_confirm: days(3),
 	invite: days(7),
-	password_reset: hours(1)
+	password_reset: hours(1),
+	login_link: minutes(15)
 };
 
 /**

@@ -17,6 +17,7 @@ export interface EditionSettings {
 	travelBufferMinutes: number;
 	maxWorkshopsPerTrainerDay: number;
 	cancellationDeadlineDays: number;
+	reminderDaysBefore: number;
 }
 
 export const listCampaigns = (db: Db) => db.selectFrom('campaigns').select(['id', 'name']).orderBy('nameKey').orderBy('id').execute();

@@ -12,7 +12,7 @@ import type { BlockedDaysTable, CalendarFeedsTable, SlotClassesTable, SlotTraine
  */
 import type { ClassStatus, EditionStatus, InstructionLanguage, Level, Locale, Role } from '../../domain';
 export type { ClassStatus, EditionStatus, InstructionLanguage, Level, Locale, Role };
-export type TokenPurpose = 'email_confirm' | 'invite' | 'password_reset';
+export type TokenPurpose = 'email_confirm' | 'invite' | 'password_reset' | 'login_link';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 export interface OrganisationsTable {
@@ -35,6 +35,9 @@ export interface UsersTable {
 	organisationId: number | null;
 	/** 1: may assign the trainers of their own organisation to slots offered to it. */
 	planner: Generated<0 | 1>;
+	/** Optional mails the user wants (1) or not (0): reminders before/after workshops, follow-ups. */
+	mailReminders: Generated<0 | 1>;
+	mailFollowUps: Generated<0 | 1>;
 	lastLoginAt: DbTime | null;
 	createdAt: DbTime;
 	updatedAt: DbTime;
@@ -144,6 +147,8 @@ export interface EditionsTable {
 	travelBufferMinutes: Generated<number>;
 	maxWorkshopsPerTrainerDay: Generated<number>;
 	cancellationDeadlineDays: Generated<number>;
+	/** Days before a workshop its trainers and teachers get a reminder. */
+	reminderDaysBefore: Generated<number>;
 	/** Certificate branding; NULL: the default look. Colours "#rrggbb"; the logo lives in the file store. */
 	certificateTitleNl: Generated<string | null>;
 	certificateTitleEn: Generated<string | null>;
@@ -225,6 +230,12 @@ export interface MailOutboxTable {
 	lastError: string | null;
 	dedupeKey: string;
 	createdAt: DbTime;
+	/** The sender that claimed the row and until when; a lapsed lease makes the row due again. */
+	leaseOwner: Generated<string | null>;
+	leaseUntil: Generated<DbTime | null>;
+	/** A workshop mail's calendar invitation, frozen when it was queued, and its METHOD. */
+	calendarIcs: Generated<string | null>;
+	calendarMethod: Generated<'REQUEST' | 'CANCEL' | null>;
 }
 
 export interface Database {

@@ -3,7 +3,7 @@ import type { Locale } from '../db/schema';
 import { nowDb } from '../db/time';
 import { isProduction } from '../config';
 import { logger } from '../log';
-import { cityName } from '../settings/settings.service';
+import { citySettings } from '../settings/settings.service';
 import { insertOutboxMail } from './outbox.repository';
 import { renderMail, type MailTemplate } from './templates';
 
@@ -17,7 +17,7 @@ export async function enqueueMail(
 	db: Db,
 	input: { recipient: string; locale: Locale; mail: MailTemplate; secretLink?: string; dedupeKey: string }
 ): Promise<number> {
-	const rendered = renderMail(input.mail, input.locale, await cityName(db, input.locale));
+	const rendered = renderMail(input.mail, input.locale, await citySettings(db, input.locale));
 	const id = await insertOutboxMail(db, {
 		recipient: input.recipient,
 		locale: input.locale,

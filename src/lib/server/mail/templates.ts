@@ -1,6 +1,10 @@
 import * as m from '../../paraglide/messages';
 import type { Locale } from '../db/schema';
+import type { CitySettings } from '../settings/settings.service';
 import { workshopMailParts } from './workshop-template';
+import { loginLinkParts, type LoginLinkParams } from './login-link-template';
+import { classWithdrawnParts, kitOrderParts, certificateAvailableParts, type ClassWithdrawnParams, type KitOrderMailParams, type CertificateAvailableParams } from './event-templates';
+import { waitingListNoticeParts, type WaitingListNoticeParams } from './reminder-templates';
 
 /**
  * Mails are rendered in the recipient's language, outside any request, so every
@@ -17,7 +21,15 @@ export type MailTemplate =
 	| { template: 'class_enrolled'; params: { name: string; className: string; edition: string; campus: string; url: string } }
 	| { template: 'class_waiting'; params: { name: string; className: string; edition: string; campus: string; position: number; url: string } }
 	| { template: 'class_promoted'; params: { name: string; className: string; edition: string; campus: string; url: string } }
-	| { template: 'workshop'; params: WorkshopMailParams };
+	| { template: 'workshop'; params: WorkshopMailParams }
+	| { template: 'login_link'; params: LoginLinkParams }
+	| { template: 'class_withdrawn'; params: ClassWithdrawnParams }
+	| { template: 'kit_order'; params: KitOrderMailParams }
+	| { template: 'certificate_available'; params: CertificateAvailableParams }
+	| { template: 'waiting_list_notice'; params: WaitingListNoticeParams };
+
+/** The templates a user may switch off in their profile; every other mail always goes. */
+export const optionalMailKinds = { reminders: 'mailReminders', followUps: 'mailFollowUps' } as const;
 
 /** What happened to a workshop slot, from the point of view of the one who gets the mail. */
 export type WorkshopMailEvent =
@@ -30,7 +42,11 @@ export type WorkshopMailEvent =
 	| 'teacher_scheduled'
 	| 'teacher_unscheduled'
 	| 'changed'
-	| 'cancelled';
+	| 'cancelled'
+	// Sent by the job runner, not by a change: see src/lib/server/jobs.
+	| 'reminder'
+	| 'report_due'
+	| 'follow_up';
 
 export interface WorkshopMailParams {
 	name: string;
@@ -45,6 +61,11 @@ export interface WorkshopMailParams {
 	trainer: string;
 	reason: string;
 	url: string;
+	/** Follow-up mails only: where the teaching material is, and the class certificate when it can be downloaded. */
+	materialsUrl?: string;
+	certificateUrl?: string;
+	/** The edition, e.g. "PAARS 2027"; named in the mail's footer. */
+	campaign?: string;
 }
 
 export interface RenderedMail {
@@ -61,6 +82,10 @@ export interface Parts {
 	/** A public link; without one the action points at the secret link placeholder. */
 	url?: string;
 	after: string;
+	/** Why this person gets this mail, said in the footer ("… because you enrolled class 1A"). */
+	why: string;
+	/** The campaign edition the mail is about; account mails have none and name the city only. */
+	campaign?: string;
 }
 
 function parts(mail: MailTemplate, locale: Locale, city: string): Parts {
@@ -72,7 +97,8 @@ function parts(mail: MailTemplate, locale: Locale, city: string): Parts {
 				greeting: m.mail_greeting({ name: mail.params.name }, o),
 				lines: [m.mail_confirm_body({ campus: mail.params.campus }, o)],
 				action: m.mail_confirm_action({}, o),
-				after: m.mail_confirm_after({}, o)
+				after: m.mail_confirm_after({}, o),
+				why: m.ntf_why_registration({}, o)
 			};
 		case 'invite':
 			return {
@@ -80,7 +106,8 @@ function parts(mail: MailTemplate, locale: Locale, city: string): Parts {
 				greeting: m.mail_greeting({ name: mail.params.name }, o),
 				lines: [m.mail_invite_body({ inviter: mail.params.inviter, role: mail.params.role }, o)],
 				action: m.mail_invite_action({}, o),
-				after: m.mail_invite_after({}, o)
+				after: m.mail_invite_after({}, o),
+				why: m.ntf_why_invite({ inviter: mail.params.inviter }, o)
 			};
 		case 'password_reset':
 			return {
@@ -88,10 +115,21 @@ function parts(mail: MailTemplate, locale: Locale, city: string): Parts {
 				greeting: m.mail_greeting({ name: mail.params.name }, o),
 				lines: [m.mail_reset_body({}, o)],
 				action: m.mail_reset_action({}, o),
-				after: m.mail_reset_after({}, o)
+				after: m.mail_reset_after({}, o),
+				why: m.ntf_why_account_request({}, o)
 			};
 		case 'workshop':
 			return workshopMailParts(mail.params, locale, city);
+		case 'login_link':
+			return loginLinkParts(mail.params, locale, city);
+		case 'class_withdrawn':
+			return classWithdrawnParts(mail.params, locale, city);
+		case 'kit_order':
+			return kitOrderParts(mail.params, locale, city);
+		case 'certificate_available':
+			return certificateAvailableParts(mail.params, locale, city);
+		case 'waiting_list_notice':
+			return waitingListNoticeParts(mail.params, locale, city);
 		case 'class_enrolled':
 		case 'class_waiting':
 		case 'class_promoted': {
@@ -114,7 +152,9 @@ function parts(mail: MailTemplate, locale: Locale, city: string): Parts {
 				lines: [line],
 				action: m.mail_class_action({}, o),
 				url: p.url,
-				after: m.mail_class_after({}, o)
+				after: m.mail_class_after({}, o),
+				why: m.ntf_why_enrolled({ className: p.className }, o),
+				campaign: p.edition
 			};
 		}
 	}
@@ -123,17 +163,36 @@ function parts(mail: MailTemplate, locale: Locale, city: string): Parts {
 const escapeHtml = (s: string) =>
 	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function renderMail(mail: MailTemplate, locale: Locale, city: string): RenderedMail {
-	const p = parts(mail, locale, city);
-	const signature = m.mail_signature({ city }, { locale });
+/** Only http(s) links become anchors: a setting holding "javascript:" stays text. */
+const isWebLink = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
+
+/**
+ * Every mail has the same frame: greeting, what happened, one action, then a
+ * footer that says who sends it, on whose behalf and why this person gets it,
+ * and where to report discrimination or violence (the city's reporting point).
+ */
+export function renderMail(mail: MailTemplate, locale: Locale, city: CitySettings): RenderedMail {
+	const o = { locale };
+	const p = parts(mail, locale, city.cityName);
+	const signature = m.mail_signature({ city: city.cityName }, o);
 	const link = p.url ?? secretLinkPlaceholder;
-	const text = [p.greeting, '', ...p.lines, '', `${p.action}: ${link}`, '', p.after, '', signature].join('\n');
-	const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5;color:#1f1a24">
+	const sender = p.campaign ? m.ntf_footer_sender_campaign({ city: city.cityName, campaign: p.campaign }, o) : m.ntf_footer_sender({ city: city.cityName }, o);
+	const why = m.ntf_footer_why({ why: p.why }, o);
+	const reporting = city.reportingPoint ? m.ntf_footer_reporting({ point: city.reportingPoint }, o) : '';
+	const reportingUrl = isWebLink(city.reportingPointUrl) ? city.reportingPointUrl : null;
+	const footerText = [sender, why, reporting && (reportingUrl ? `${reporting} ${reportingUrl}` : reporting)].filter(Boolean);
+	const text = [p.greeting, '', ...p.lines, '', `${p.action}: ${link}`, '', ...(p.after ? [p.after, ''] : []), signature, '', '-- ', ...footerText].join('\n');
+	const reportingHtml = reporting
+		? `<br>${escapeHtml(reporting)}${reportingUrl ? ` <a href="${escapeHtml(reportingUrl)}" style="color:#555">${escapeHtml(reportingUrl)}</a>` : ''}`
+		: '';
+	const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(p.subject)}</title></head><body style="font-family:sans-serif;line-height:1.5;color:#1f1a24;max-width:40em">
 <p>${escapeHtml(p.greeting)}</p>
 ${p.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}
-<p><a href="${escapeHtml(link)}" style="background:#6b2d8f;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(p.action)}</a></p>
-<p style="color:#555">${escapeHtml(p.after)}</p>
-<p>${escapeHtml(signature)}</p>
+<p><a href="${escapeHtml(link)}" style="display:inline-block;background:#6b2d8f;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(p.action)}</a></p>
+${p.after ? `<p style="color:#555">${escapeHtml(p.after)}</p>` : ''}
+<p>${escapeHtml(signature).replace(/\n/g, '<br>')}</p>
+<hr style="border:none;border-top:1px solid #ddd">
+<p style="color:#555;font-size:13px">${escapeHtml(sender)}<br>${escapeHtml(why)}${reportingHtml}</p>
 </body></html>`;
 	return { subject: p.subject, text, html };
 }

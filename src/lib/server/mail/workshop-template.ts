@@ -57,6 +57,8 @@ export function workshopMailParts(p: WorkshopMailParams, locale: Locale, city: s
 		lines,
 		action: m.ws_mail_action({}, o),
 		url: p.url,
-		after: m.ws_mail_after({}, o)
+		after: '',
+		why: m.ntf_why_workshop({}, o),
+		campaign: p.campaign
 	};
 }

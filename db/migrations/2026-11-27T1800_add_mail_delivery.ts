@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import { instant, longText } from '../schema-helpers';
+
+// Real delivery of the outbox. A sender claims due rows by writing its own id and
+// a lease end on them (claimed with FOR UPDATE SKIP LOCKED on MySQL), so two app
+// processes never send the same row; a row whose lease ran out (the sender died
+// mid-send) is due again. A workshop mail carries its calendar invitation (.ics
+// text and its METHOD), frozen when the change happened, like its body.
+export async function up(db: Kysely<any>): Promise<void> {
+	await db.schema.alterTable('mail_outbox').addColumn('lease_owner', 'varchar(64)').execute();
+	await db.schema.alterTable('mail_outbox').addColumn('lease_until', instant(db)).execute();
+	await db.schema.alterTable('mail_outbox').addColumn('calendar_ics', longText(db)).execute();
+	await db.schema.alterTable('mail_outbox').addColumn('calendar_method', 'varchar(10)').execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+	for (const column of ['calendar_method', 'calendar_ics', 'lease_until', 'lease_owner']) {
+		await db.schema.alterTable('mail_outbox').dropColumn(column).execute();
+	}
+}
