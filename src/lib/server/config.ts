@@ -9,7 +9,17 @@ const schema = z.object({
 	DATABASE_URL: z.string().default('sqlite:data/app.sqlite'),
 	DATA_DIR: z.string().default('data'),
 	ORIGIN: z.string().url().optional(),
-	SMTP_URL: z.string().optional(),
+	/** smtp://user:pass@host:587 or smtps://…:465; unset, mails stay in the outbox. */
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, { message: 'SMTP_URL must start with smtp:// or smtps://' })
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	/** The From address of every mail (a bare address; the city's name is the display name). Default no-reply@<host of ORIGIN>. */
+	MAIL_FROM: z.string().email().optional(),
+	/** Delivery: attempts before a mail is marked failed, and the seconds between outbox runs. */
+	MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+	JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
 	SESSION_IDLE_HOURS: z.coerce.number().positive().default(48),
 	SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(14),
 	/** Failed logins per account and address before the delay starts growing. */
