@@ -19,6 +19,8 @@ export const guardTable: Record<string, Rule> = {
 	'/language': publicRoute,
 	'/logout': publicRoute,
 	'/(public)/login': publicRoute,
+	'/(public)/login/link': publicRoute,
+	'/(public)/login/link/[token]': publicRoute,
 	'/(public)/register': publicRoute,
 	'/(public)/confirm-email/[token]': publicRoute,
 	'/(public)/invite/[token]': publicRoute,

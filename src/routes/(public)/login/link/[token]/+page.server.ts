@@ -1,0 +1,36 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { startSession } from '$lib/server/auth/cookies';
+import { safeReturnPath } from '$lib/server/auth/guards';
+import { useLoginLink } from '$lib/server/auth/login-link.service';
+import { peekToken } from '$lib/server/auth/one-time-token';
+import { invalidateSession } from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db';
+import { ValidationError } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * GET only looks whether the link still works and shows a button: mail scanners
+ * open links with GET, and that must not use up the link. Nothing about the
+ * account is shown before the POST.
+ */
+export const load: PageServerLoad = async ({ params }) => ({
+	valid: (await peekToken(await getDb(), params.token, 'login_link')) !== null
+});
+
+export const actions: Actions = {
+	default: async ({ params, request, cookies, url, locals }) => {
+		const db = await getDb();
+		let session;
+		try {
+			session = await useLoginLink(db, params.token, { userAgent: request.headers.get('user-agent') });
+		} catch (err) {
+			if (err instanceof ValidationError) return fail(400, { linkInvalid: true });
+			throw err;
+		}
+		// Someone else was logged in in this browser: that session ends here.
+		if (locals.sessionId) await invalidateSession(db, locals.sessionId);
+		startSession(cookies, session);
+		// "/" sends the user on to the start page of their role.
+		redirect(303, safeReturnPath(url.searchParams.get('next')));
+	}
+};
