@@ -111,7 +111,8 @@ describeEachDatabase('class enrolment', (dialect) => {
 		]);
 		await withdrawClass(ctx.db, actor, results[2].classId); // 5C leaves the list
 		expect(await waitingPosition(ctx.db, editionId, results[3].classId)).toBe(2);
-		const [mail] = await outboxFor(ctx.db, 'lies@school.be');
+		const [withdrawn, mail] = await outboxFor(ctx.db, 'lies@school.be');
+		expect(withdrawn.subject).toMatch(/^Uitgeschreven: 5C voor PAARS 2027 · /);
 		expect(mail.subject).toBe('Wachtlijst: 5D voor PAARS 2027');
 		expect(mail.bodyText).toContain('op plaats 3');
 	});

@@ -7,13 +7,8 @@ import { enqueueMail } from '../mail/outbox';
  * Confirmation mails to the teacher who enrolled a class, in their language,
  * queued in the same transaction as the change they announce.
  */
-export async function mailClassStatus(
-	db: Db,
-	kind: 'class_enrolled' | 'class_waiting' | 'class_promoted',
-	classId: number,
-	position: number | null
-): Promise<void> {
-	const row = await db
+const classWithTeacher = (db: Db, classId: number) =>
+	db
 		.selectFrom('classes')
 		.innerJoin('users', 'users.id', 'classes.enrolledBy')
 		.innerJoin('editions', 'editions.id', 'classes.editionId')
@@ -22,11 +17,37 @@ export async function mailClassStatus(
 		.select(['classes.name as className', 'users.email', 'users.displayName', 'users.locale', 'editions.name as edition', 'campuses.name as campus', 'schools.name as school'])
 		.where('classes.id', '=', classId)
 		.executeTakeFirstOrThrow();
+
+export async function mailClassStatus(
+	db: Db,
+	kind: 'class_enrolled' | 'class_waiting' | 'class_promoted',
+	classId: number,
+	position: number | null
+): Promise<void> {
+	const row = await classWithTeacher(db, classId);
 	const base = { name: row.displayName, className: row.className, edition: row.edition, campus: `${row.school} – ${row.campus}`, url: `${publicOrigin()}/teacher` };
 	await enqueueMail(db, {
 		recipient: row.email,
 		locale: row.locale,
 		mail: kind === 'class_waiting' ? { template: kind, params: { ...base, position: position ?? 0 } } : { template: kind, params: base },
 		dedupeKey: `${kind}:${classId}:${nowDb()}`
+	});
+}
+
+/**
+ * Tells the teacher who enrolled a class that it was withdrawn: a confirmation
+ * when they did it themselves, news when a coordinator did (named, so they know
+ * whom to ask).
+ */
+export async function mailClassWithdrawn(db: Db, classId: number, was: 'enrolled' | 'waiting', coordinator: string | null): Promise<void> {
+	const row = await classWithTeacher(db, classId);
+	await enqueueMail(db, {
+		recipient: row.email,
+		locale: row.locale,
+		mail: {
+			template: 'class_withdrawn',
+			params: { name: row.displayName, className: row.className, edition: row.edition, campus: `${row.school} – ${row.campus}`, wasWaiting: was === 'waiting', coordinator, url: `${publicOrigin()}/teacher` }
+		},
+		dedupeKey: `class_withdrawn:${classId}:${nowDb()}`
 	});
 }

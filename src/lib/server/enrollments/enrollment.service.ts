@@ -14,7 +14,7 @@ import type { ClassInput } from '../../schemas/enrollment';
 import { assertMayChangeClass, assertMayEnrol } from './class-access';
 import { checkClassFits } from './class-rules';
 import * as classes from './class.repository';
-import { mailClassStatus } from './enrollment-mail';
+import { mailClassStatus, mailClassWithdrawn } from './enrollment-mail';
 import { promoteWhilePossible, statusForNewClass, type Promotion } from './quota';
 
 export interface EnrolInput extends ClassInput {
@@ -122,6 +122,8 @@ export async function withdrawClass(db: Kysely<Database>, actor: Actor, classId:
 		const now = nowDb();
 		await classes.updateClass(trx, classId, { status: 'withdrawn', active: null, withdrawnAt: now }, now);
 		await audit(trx, { actorId: actor.id, action: 'class.withdrawn', entityType: 'class', entityId: classId, before: { status: cls.status }, after: { status: 'withdrawn' } });
+		// The teacher may be the one who acted; a coordinator on their behalf is named in the mail.
+		await mailClassWithdrawn(trx, classId, cls.status === 'waiting' ? 'waiting' : 'enrolled', cls.enrolledBy === actor.id ? null : actor.displayName);
 		return cls.status === 'enrolled' ? promoteAndMail(trx, actor, edition.id, edition) : [];
 	});
 }

@@ -8,6 +8,7 @@ import { ConflictError, DomainError, NotFoundError, ValidationError } from '../e
 import { limits } from '../../limits';
 import * as items from './kit-item.repository';
 import * as orders from './kit-order.repository';
+import { mailKitOrderStep } from './kit-order-mail';
 import { assertMayOrderFor } from './kit-order.service';
 
 /**
@@ -54,6 +55,7 @@ export async function approveOrder(db: Kysely<Database>, actor: Actor, orderId: 
 		}
 		await orders.updateOrder(trx, orderId, { status: 'approved', open: null, approvedBy: actor.id, approvedAt: now, updatedBy: actor.id, updatedAt: now });
 		await logStep(trx, actor, order, 'kit_order.approved', 'approved', { lines: lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity })) });
+		await mailKitOrderStep(trx, orderId, 'approved');
 	});
 }
 
@@ -64,6 +66,7 @@ export async function markPacked(db: Kysely<Database>, actor: Actor, orderId: nu
 		const now = nowDb();
 		await orders.updateOrder(trx, orderId, { status: 'packed', packedAt: now, updatedBy: actor.id, updatedAt: now });
 		await logStep(trx, actor, order, 'kit_order.packed', 'packed');
+		await mailKitOrderStep(trx, orderId, 'ready');
 	});
 }
 
@@ -95,6 +98,7 @@ export async function handOver(db: Kysely<Database>, actor: Actor, orderId: numb
 		await orders.updateOrder(trx, orderId, { status: 'handed_over', handedOverOn, receivedBy, updatedBy: actor.id, updatedAt: now });
 		// The receiver's name stays out of the audit log; the order row keeps it.
 		await logStep(trx, actor, order, 'kit_order.handed_over', 'handed_over', { handedOverOn });
+		await mailKitOrderStep(trx, orderId, 'handed_over');
 	});
 }
 

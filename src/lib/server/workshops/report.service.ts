@@ -5,6 +5,7 @@ import type { Database, NotGivenReason, SlotOutcome } from '../db/schema';
 import { clock, fromDbTime, nowDb } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { mailCertificatesAvailable } from '../certificates/certificate-mail';
 import { lockSlot } from './slot-locks';
 import { listActiveTrainerIds } from './slot.repository';
 
@@ -33,5 +34,7 @@ export async function reportWorkshop(db: Kysely<Database>, actor: Actor, slotId:
 		await trx.updateTable('workshopSlots').set({ ...report, reportedAt: now, reportedBy: actor.id, updatedAt: now }).where('id', '=', slotId).execute();
 		const { reportNote: _note, ...logged } = report;
 		await audit(trx, { actorId: actor.id, action: slot.outcome ? 'workshop.report_corrected' : 'workshop.reported', entityType: 'workshop_slot', entityId: slotId, before: slot.outcome ? { outcome: slot.outcome } : undefined, after: logged });
+		// From now on its classes' teachers may download the class certificate.
+		if (input.outcome === 'given') await mailCertificatesAvailable(trx, slotId);
 	});
 }
