@@ -1,6 +1,8 @@
 import { removeStaleBuckets } from './auth/rate-limit.repository';
 import { removeExpiredSessions } from './auth/session.repository';
-import { config, maskUrl } from './config';
+import { config, isProduction, maskUrl } from './config';
+import { runJobsOnce, startJobTimer } from './jobs/runner';
+import { closeSmtpTransport, smtpTransport } from './mail/smtp-transport';
 import { sql } from 'kysely';
 import { closeDb, getHandle } from './db';
 import { bundledMigrations, migrateToLatest } from './db/migrate';
@@ -36,11 +38,26 @@ export async function startServer(): Promise<void> {
 		console.error(`Start-up failed on DATABASE_URL=${maskUrl(url)}: ${(err as Error).message}`);
 		process.exit(1);
 	}
+	warnWithoutSmtp();
 	startHousekeeping();
+	const stopJobs = startJobTimer(async () => runJobsOnce((await getHandle()).db, smtpTransport()), config().JOBS_INTERVAL_SECONDS * 1000);
 	process.once('sveltekit:shutdown', () => {
 		stopHousekeeping();
+		stopJobs();
+		closeSmtpTransport();
 		void closeDb();
 	});
+}
+
+/** In production, mail that never leaves the outbox is a fault someone must see at once. */
+function warnWithoutSmtp(): void {
+	if (config().SMTP_URL) return;
+	if (isProduction()) {
+		console.warn('WARNING: SMTP_URL is not set. No mail will be sent: confirmations, reminders and login links stay in the outbox (Coordinator → Outbox).');
+		logger.warn('SMTP_URL is not set: mails stay in the outbox');
+	} else {
+		logger.info('SMTP_URL is not set: mails stay in the outbox, one-time links are printed here');
+	}
 }
 
 let timer: NodeJS.Timeout | undefined;

@@ -45,6 +45,7 @@ export const guardTable: Record<string, Rule> = {
 	'/(app)/coordinator': roles('coordinator'),
 	'/(app)/coordinator/people': roles('coordinator'),
 	'/(app)/coordinator/outbox': roles('coordinator'),
+	'/(app)/coordinator/outbox/[id=id]': roles('coordinator'),
 	'/(app)/coordinator/editions': roles('coordinator'),
 	'/(app)/coordinator/editions/new': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]': roles('coordinator'),

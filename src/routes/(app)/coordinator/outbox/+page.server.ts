@@ -1,12 +1,54 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { fromDbTime } from '$lib/server/db/time';
-import { outboxPage } from '$lib/server/mail/outbox.service';
+import { failFromError } from '$lib/server/forms';
+import { outboxPage, outboxStatuses, retryAllFailedMail, retryFailedMail } from '$lib/server/mail/outbox.service';
 import { pageParams } from '$lib/server/pagination';
-import type { PageServerLoad } from './$types';
+import { config } from '$lib/server/config';
+import type { OutboxStatus } from '$lib/server/db/schema';
+import * as m from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+const parseStatus = (value: string | null): OutboxStatus | null => (outboxStatuses as string[]).includes(value ?? '') ? (value as OutboxStatus) : null;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	pageUser(locals, url);
-	const outbox = await outboxPage(await getDb(), pageParams(url, 50));
-	return { outbox: { ...outbox, rows: outbox.rows.map((r) => ({ ...r, createdAt: fromDbTime(r.createdAt) })) } };
+	const status = parseStatus(url.searchParams.get('status'));
+	const outbox = await outboxPage(await getDb(), { ...pageParams(url, 50), status });
+	return {
+		status,
+		smtpConfigured: !!config().SMTP_URL,
+		outbox: {
+			...outbox,
+			rows: outbox.rows.map((r) => ({ ...r, createdAt: fromDbTime(r.createdAt), sentAt: r.sentAt ? fromDbTime(r.sentAt) : null, nextAttemptAt: fromDbTime(r.nextAttemptAt) }))
+		}
+	};
+};
+
+const idOf = (form: FormData) => {
+	const id = Number(form.get('id'));
+	return Number.isSafeInteger(id) && id > 0 ? id : 0;
+};
+
+export const actions: Actions = {
+	retry: async ({ locals, url, request }) => {
+		const user = pageUser(locals, url);
+		const form = await request.formData();
+		try {
+			await retryFailedMail(await getDb(), user, idOf(form));
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		return { notice: m.ntf_retry_done() };
+	},
+	retryAll: async ({ locals, url, request }) => {
+		const user = pageUser(locals, url);
+		const form = await request.formData();
+		try {
+			const n = await retryAllFailedMail(await getDb(), user);
+			return { notice: m.ntf_retry_all_done({ count: n }) };
+		} catch (err) {
+			return failFromError(err, form);
+		}
+	}
 };
