@@ -61,9 +61,11 @@ export interface WorkshopMailParams {
 	trainer: string;
 	reason: string;
 	url: string;
-	/** Follow-up mails only: where the teaching material is, and the class certificate when it can be downloaded. */
+	/** Job mails: whether the recipient gives the workshop or enrolled its classes (the reminder and its "why" differ). */
+	recipient?: 'trainer' | 'teacher';
+	/** Follow-up mails only: where the teaching material is, and each class certificate that can be downloaded. */
 	materialsUrl?: string;
-	certificateUrl?: string;
+	certificates?: { className: string; url: string }[];
 	/** The edition, e.g. "PAARS 2027"; named in the mail's footer. */
 	campaign?: string;
 }

@@ -1,0 +1,175 @@
+import type { Db } from '../db';
+import { publicOrigin } from '../config';
+import { days, fromDbTime, toDbTime } from '../db/time';
+import { enqueueMailOnce } from '../mail/outbox';
+import type { WorkshopMailParams } from '../mail/templates';
+import { brusselsDateOf } from '../../time/brussels';
+import { trainerLabel } from '../workshops/trainer-name';
+import * as repo from './notification-candidates.repository';
+import type { JobEdition, SlotCursor, SlotRecipient, SlotRecipientQuery, SlotWindow } from './notification-candidates.repository';
+
+/**
+ * Reminders and follow-ups, created by the job runner every minute in every app
+ * process. Each mail has a dedupe key and goes through enqueueMailOnce, so it is
+ * created once however often and however concurrently this runs. When each fires
+ * (N = the edition's reminderDaysBefore; only published editions, scheduled slots,
+ * users not disabled):
+ *
+ * - workshop reminder (users.mailReminders): from N days before the start until
+ *   the start, to each trainer still booked and each teacher of an enrolled class.
+ *   Never after the start. The key holds the start instant: a moved workshop is
+ *   reminded again.
+ * - report reminder (users.mailReminders): from 2 days after the end, while the
+ *   slot has no report, to its booked trainers. It counts as a reminder, not a
+ *   required mail: the profile promises "reminders before and after workshops",
+ *   and a trainer who switches it off is still chased where it matters (the
+ *   coordinators' "not reported" filter). Once per slot and trainer.
+ * - follow-up (users.mailFollowUps): once a trainer reported the workshop given and
+ *   it has ended, to each teacher of its classes: teaching materials and, per
+ *   class, the certificate (a given workshop is what makes it downloadable). An
+ *   unreported or not-given workshop gets none: we do not thank for what did not
+ *   happen. Once per slot and teacher.
+ * - waiting-list notice (users.mailReminders): in the last 7 days before
+ *   enrolment closes, to each teacher with classes still waiting, listing them.
+ *   Once per edition, closing instant and teacher (a postponed close notifies again).
+ *
+ * Mails after a workshop stop 30 days after its end: a first deployment, or a job
+ * that was down for weeks, must not send mail about long-past workshops.
+ */
+
+export interface NotificationCounts {
+	reminders: number;
+	reportReminders: number;
+	followUps: number;
+	waitingNotices: number;
+}
+
+const pageSize = 500;
+const reportDueAfter = days(2);
+const afterWorkshopLimit = days(30);
+const waitingNoticeBefore = days(7);
+
+export async function createDueNotifications(db: Db, now: Date): Promise<NotificationCounts> {
+	const counts: NotificationCounts = { reminders: 0, reportReminders: 0, followUps: 0, waitingNotices: 0 };
+	for (const edition of await repo.listPublishedEditions(db)) {
+		counts.reminders += await workshopReminders(db, edition, now);
+		counts.reportReminders += await reportReminders(db, edition, now);
+		counts.followUps += await followUps(db, edition, now);
+		counts.waitingNotices += await waitingListNotices(db, edition, now);
+	}
+	return counts;
+}
+
+const at = (now: Date, offsetMs: number) => new Date(now.getTime() + offsetMs);
+
+function window(editionId: number, from: Date, to: Date, rest: Partial<SlotWindow> & Pick<SlotWindow, 'outcome'>): SlotWindow {
+	// A workshop lies within one Brussels day; the day before `from` covers one that started then.
+	return { editionId, fromDate: brusselsDateOf(at(from, -days(1))), toDate: brusselsDateOf(to), ...rest };
+}
+
+async function workshopReminders(db: Db, edition: JobEdition, now: Date): Promise<number> {
+	const until = at(now, days(edition.reminderDaysBefore));
+	const w = window(edition.id, now, until, { startsAfter: toDbTime(now), startsAtMost: toDbTime(until), outcome: 'any' });
+	const base = { window: w, preference: 'mailReminders', keyPrefix: 'workshop:reminder:', keyWithStart: true } as const;
+	return (await eachPage((q) => repo.listSlotTrainers(db, q), base, (rows) => sendSlotMails(db, edition, rows, 'reminder', 'trainer'))) +
+		(await eachPage((q) => repo.listSlotTeachers(db, q), base, (rows) => sendSlotMails(db, edition, rows, 'reminder', 'teacher')));
+}
+
+async function reportReminders(db: Db, edition: JobEdition, now: Date): Promise<number> {
+	const endsAtMost = at(now, -reportDueAfter);
+	const endsAfter = at(now, -afterWorkshopLimit);
+	const w = window(edition.id, endsAfter, endsAtMost, { endsAfter: toDbTime(endsAfter), endsAtMost: toDbTime(endsAtMost), outcome: 'unreported' });
+	const base = { window: w, preference: 'mailReminders', keyPrefix: 'workshop:report_due:', keyWithStart: false } as const;
+	return eachPage((q) => repo.listSlotTrainers(db, q), base, (rows) => sendSlotMails(db, edition, rows, 'report_due', 'trainer'));
+}
+
+async function followUps(db: Db, edition: JobEdition, now: Date): Promise<number> {
+	const endsAfter = at(now, -afterWorkshopLimit);
+	const w = window(edition.id, endsAfter, now, { endsAfter: toDbTime(endsAfter), endsAtMost: toDbTime(now), outcome: 'given' });
+	const base = { window: w, preference: 'mailFollowUps', keyPrefix: 'workshop:follow_up:', keyWithStart: false } as const;
+	return eachPage((q) => repo.listSlotTeachers(db, q), base, (rows) => sendSlotMails(db, edition, rows, 'follow_up', 'teacher'));
+}
+
+/** Reads candidates page by page (keyset on slot and user) and sends each page's mails; returns how many were created. */
+async function eachPage(
+	list: (q: SlotRecipientQuery) => Promise<SlotRecipient[]>,
+	base: Omit<SlotRecipientQuery, 'cursor' | 'limit'>,
+	send: (rows: SlotRecipient[]) => Promise<number>
+): Promise<number> {
+	let cursor: SlotCursor | null = null;
+	let created = 0;
+	for (;;) {
+		const rows = await list({ ...base, cursor, limit: pageSize });
+		if (rows.length) created += await send(rows);
+		if (rows.length < pageSize) return created;
+		const last = rows[rows.length - 1];
+		cursor = { slotId: last.slotId, userId: last.userId };
+	}
+}
+
+const groupBy = <T, K>(rows: T[], keyOf: (row: T) => K) => {
+	const map = new Map<K, T[]>();
+	for (const row of rows) map.set(keyOf(row), [...(map.get(keyOf(row)) ?? []), row]);
+	return map;
+};
+
+/** One page of workshop mails: the page's places, classes and trainers in three queries, then one insert per mail. */
+async function sendSlotMails(db: Db, edition: JobEdition, rows: SlotRecipient[], event: 'reminder' | 'report_due' | 'follow_up', recipient: 'trainer' | 'teacher'): Promise<number> {
+	const slotIds = [...new Set(rows.map((r) => r.slotId))];
+	const places = new Map((await repo.listSlotPlaces(db, slotIds)).map((p) => [p.slotId, p]));
+	const classes = groupBy(await repo.listSlotClasses(db, slotIds), (c) => c.slotId);
+	const trainers = recipient === 'teacher' && event === 'reminder' ? groupBy(await repo.listSlotTrainerNames(db, slotIds), (t) => t.slotId) : new Map();
+	const origin = publicOrigin();
+	let created = 0;
+	for (const row of rows) {
+		const place = places.get(row.slotId)!;
+		const slotClasses = classes.get(row.slotId) ?? [];
+		const own = recipient === 'teacher' ? slotClasses.filter((c) => c.enrolledBy === row.userId) : slotClasses;
+		const params: WorkshopMailParams = {
+			name: row.displayName,
+			event,
+			recipient,
+			startsAt: row.startsAt,
+			endsAt: row.endsAt,
+			campus: `${place.school} – ${place.campus}`,
+			address: `${place.street}, ${place.postalCode} ${place.city}`,
+			room: row.room ?? '',
+			classes: own.map((c) => c.name).join(', '),
+			trainer: (trainers.get(row.slotId) ?? []).map(trainerLabel).join(', '),
+			reason: '',
+			url: recipient === 'trainer' ? `${origin}/trainer/workshops/${row.slotId}` : `${origin}/teacher`,
+			campaign: edition.name
+		};
+		if (event === 'follow_up') {
+			params.materialsUrl = `${origin}/teacher/materials#edition-${edition.id}`;
+			params.url = params.materialsUrl;
+			// The class page holds the certificate downloads (and sends a logged-out teacher through the login first).
+			params.certificates = own.map((c) => ({ className: c.name, url: `${origin}/teacher/classes/${c.classId}#certificates-heading` }));
+		}
+		const mail = { template: 'workshop', params } as const;
+		if (await enqueueMailOnce(db, { recipient: row.email, locale: row.locale, mail, dedupeKey: row.dedupeKey })) created++;
+	}
+	return created;
+}
+
+async function waitingListNotices(db: Db, edition: JobEdition, now: Date): Promise<number> {
+	const closesAt = fromDbTime(edition.enrolmentClosesAt);
+	if (now >= closesAt || now < at(closesAt, -waitingNoticeBefore)) return 0;
+	const keyPrefix = `waiting_list_notice:${edition.id}:${toDbTime(closesAt)}:`;
+	const url = `${publicOrigin()}/teacher`;
+	let afterUserId = 0;
+	let created = 0;
+	for (;;) {
+		const teachers = await repo.listWaitingTeachers(db, { editionId: edition.id, keyPrefix, afterUserId, limit: pageSize });
+		if (!teachers.length) return created;
+		const classes = groupBy(await repo.listWaitingClassesOf(db, edition.id, teachers.map((t) => t.userId)), (c) => c.enrolledBy);
+		for (const t of teachers) {
+			const names = (classes.get(t.userId) ?? []).map((c) => c.name).join(', ');
+			const params = { name: t.displayName, classes: names, edition: edition.name, closesAt: toDbTime(closesAt), url };
+			const mail = { template: 'waiting_list_notice', params } as const;
+			if (await enqueueMailOnce(db, { recipient: t.email, locale: t.locale, mail, dedupeKey: t.dedupeKey })) created++;
+		}
+		if (teachers.length < pageSize) return created;
+		afterUserId = teachers[teachers.length - 1].userId;
+	}
+}
