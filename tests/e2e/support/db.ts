@@ -3,7 +3,7 @@ import { expect } from '@playwright/test';
 
 /** Look-ups for the account specs: invite codes, one-time links and mails in the outbox. */
 
-export type MailTemplate = 'email_confirm' | 'invite' | 'password_reset';
+export type MailTemplate = 'email_confirm' | 'invite' | 'password_reset' | 'login_link';
 
 /** The campus's current invite code as stored (12 Crockford characters, no hyphens). */
 export function campusInviteCode(campusName: string): string {
