@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { levels, type Level } from '../domain';
 import { limits } from '../limits';
 import * as m from '../paraglide/messages';
-import { optionalText, requiredText } from './fields';
+import { looksLikeMoreThanAnAddress, optionalText, requiredText } from './fields';
 
 /**
  * Schools and campuses as coordinators type them. The CSV import checks the same
@@ -15,7 +15,7 @@ export const postalCodePattern = /^\d{4}$/;
 /** Digits, spaces and the usual separators: "+32 56 27 00 00", "056/27.00.00". */
 export const phonePattern = /^\+?[\d\s()./-]+$/;
 
-export const isEmail = (value: string) => z.email().safeParse(value).success;
+export const isEmail = (value: string) => !looksLikeMoreThanAnAddress(value) && z.email().safeParse(value).success;
 
 const instellingsnummer = () =>
 	requiredText(limits.instellingsnummer).refine((s) => instellingsnummerPattern.test(s), { error: () => m.cp_v_instellingsnummer() });

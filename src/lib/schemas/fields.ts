@@ -38,6 +38,9 @@ export const optionalText = (max: number) =>
 
 export const personName = () => requiredText(limits.personName);
 
+/** Display names, lists and line breaks: anything a bare address never contains. */
+export const looksLikeMoreThanAnAddress = (s: string) => /[\r\n<>",;]|\s/.test(s);
+
 export const email = () =>
 	z
 		.string({ error: () => m.v_required() })
@@ -47,6 +50,9 @@ export const email = () =>
 				.string()
 				.min(1, { error: () => m.v_required() })
 				.max(limits.email, { error: () => m.v_too_long({ max: limits.email }) })
+				// A name, a second address or a line break in an address field is how mail
+				// headers get injected ("Lies <x@y>", "x@y\nBcc: …"): say what to type instead.
+				.refine((s) => !looksLikeMoreThanAnAddress(s), { error: () => m.ntf_v_email_bare() })
 				.pipe(z.email({ error: () => m.v_email() }))
 		);
 
