@@ -59,6 +59,9 @@ export const listTrainerFeedSlots = (db: Db, trainerId: number, fromLocalDate: s
 /** Every slot of an edition, cancelled ones included. */
 export const listEditionFeedSlots = (db: Db, editionId: number) => slotWithPlace(db).where('workshopSlots.editionId', '=', editionId).execute();
 
+/** One slot as the feeds show it, cancelled or not: for the invitation a workshop mail carries. */
+export const findFeedSlot = (db: Db, slotId: number) => slotWithPlace(db).where('workshopSlots.id', '=', slotId).executeTakeFirst();
+
 export type FeedSlotRow = Awaited<ReturnType<typeof listEditionFeedSlots>>[number];
 
 export const findEditionName = (db: Db, editionId: number) => db.selectFrom('editions').select('name').where('id', '=', editionId).executeTakeFirst();

@@ -1,5 +1,5 @@
 import { listClassesOfSlots, listTrainersOfSlots } from './slot-people.repository';
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { ICalEventStatus, type ICalEventData } from 'ical-generator';
 import type { Kysely } from 'kysely';
 import * as m from '../../paraglide/messages';
 import { publicOrigin } from '../config';
@@ -17,9 +17,9 @@ const trainerHistoryDays = 183;
 const refreshSeconds = 2 * 3600;
 
 type O = { locale: Locale };
-type SlotRow = repo.FeedSlotRow & { booked?: unknown };
-type ClassRow = Awaited<ReturnType<typeof listClassesOfSlots>>[number];
-type TrainerRow = Awaited<ReturnType<typeof listTrainersOfSlots>>[number];
+export type SlotRow = repo.FeedSlotRow & { booked?: unknown };
+export type ClassRow = Awaited<ReturnType<typeof listClassesOfSlots>>[number];
+export type TrainerRow = Awaited<ReturnType<typeof listTrainersOfSlots>>[number];
 
 function groupBySlot<T extends { slotId: number }>(rows: T[]): Map<number, T[]> {
 	const map = new Map<number, T[]>();
@@ -44,10 +44,10 @@ function locationOf(slot: SlotRow, o: O): string {
 	return `${place}${room}, ${slot.street}, ${slot.postalCode} ${slot.city}`;
 }
 
-function descriptionOf(slot: SlotRow, classes: ClassRow[], trainers: TrainerRow[], notMine: boolean, url: string, o: O): string {
+function descriptionOf(slot: SlotRow, classes: ClassRow[], trainers: TrainerRow[], view: SlotEventView, o: O): string {
 	const lines: string[] = [];
 	if (slot.status === 'cancelled') lines.push(m.wsc_ics_cancelled({}, o));
-	else if (notMine) lines.push(m.wsc_ics_not_booked({}, o));
+	else if (view.notPartOf) lines.push(view.notPartOf);
 	lines.push(
 		classes.length
 			? m.wsc_ics_classes({ classes: classes.map((c) => m.wsc_ics_class({ name: c.name, grade: c.grade, pupils: c.pupilCount }, o)).join(', ') }, o)
@@ -57,13 +57,50 @@ function descriptionOf(slot: SlotRow, classes: ClassRow[], trainers: TrainerRow[
 	const missing = slot.trainersNeeded - trainers.length;
 	if (missing > 0 && trainers.length) lines.push(m.wsc_ics_trainers_missing({ count: missing }, o));
 	lines.push(m.wsc_ics_language({ language: languageLabel(slot.language, o) }, o));
-	if (slot.trainerNote) lines.push(m.wsc_ics_note({ note: slot.trainerNote }, o));
-	lines.push(m.wsc_ics_link({ url }, o));
+	if (slot.trainerNote && view.trainerNote) lines.push(m.wsc_ics_note({ note: slot.trainerNote }, o));
+	lines.push(m.wsc_ics_link({ url: view.url }, o));
 	return lines.join('\n');
 }
 
 /** `workshop-<id>@<host>`: the same slot keeps the same UID in every feed and after every regeneration. */
 export const eventUid = (slotId: number) => `workshop-${slotId}@${new URL(publicOrigin()).hostname}`;
+
+export const calendarProdId = (locale: Locale) => ({ company: 'Schoolcampagnes', product: 'workshops', language: locale.toUpperCase() });
+
+/** How one reader sees a slot: a feed's owner, or the recipient of a workshop mail. */
+export interface SlotEventView {
+	/** The reader's page of the workshop. */
+	url: string;
+	/** Said when the reader is no longer part of the slot (it then shows as cancelled for them); null while they are. */
+	notPartOf: string | null;
+	/** The edition feed marks slots that still need a trainer. */
+	markOpen: boolean;
+	/** The coordinator's note for the trainer, for trainers and coordinators only. */
+	trainerNote: boolean;
+}
+
+/**
+ * One slot as an event: the same UID, SEQUENCE, times and text in the feeds and in
+ * the invitations attached to workshop mails, so a calendar client takes them for
+ * one event. Cancelled slots, and slots the reader is no longer part of, keep
+ * their event with STATUS:CANCELLED.
+ */
+export function slotEventData(slot: SlotRow, classes: ClassRow[], trainers: TrainerRow[], view: SlotEventView, o: O): ICalEventData {
+	const cancelled = slot.status === 'cancelled' || view.notPartOf !== null;
+	return {
+		id: eventUid(slot.id),
+		sequence: slot.sequence,
+		start: fromDbTime(slot.startsAt),
+		end: fromDbTime(slot.endsAt),
+		stamp: fromDbTime(slot.updatedAt),
+		lastModified: fromDbTime(slot.updatedAt),
+		summary: summaryOf(slot, classes, view.markOpen && !cancelled && trainers.length < slot.trainersNeeded, o),
+		location: locationOf(slot, o),
+		description: descriptionOf(slot, classes, trainers, view, o),
+		url: view.url,
+		status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+	};
+}
 
 async function slotsOf(db: Kysely<Database>, feed: ResolvedFeed): Promise<SlotRow[]> {
 	if (feed.editionId !== null) return repo.listEditionFeedSlots(db, feed.editionId);
@@ -91,28 +128,14 @@ export async function buildFeedCalendar(db: Kysely<Database>, feed: ResolvedFeed
 	const [classRows, trainerRows, name] = await Promise.all([listClassesOfSlots(db, ids, { enrolledOnly: true }), listTrainersOfSlots(db, ids), calendarName(db, feed, o)]);
 	const classes = groupBySlot(classRows);
 	const trainers = groupBySlot(trainerRows);
-	const calendar = ical({ name, ttl: refreshSeconds, prodId: { company: 'Schoolcampagnes', product: 'workshops', language: feed.locale.toUpperCase() } });
+	const calendar = ical({ name, ttl: refreshSeconds, prodId: calendarProdId(feed.locale) });
 	const origin = publicOrigin();
+	const isTrainerFeed = feed.editionId === null;
 	for (const slot of slots) {
-		const isTrainerFeed = feed.editionId === null;
 		const notMine = isTrainerFeed && !Number(slot.booked);
-		const slotClasses = classes.get(slot.id) ?? [];
-		const slotTrainers = trainers.get(slot.id) ?? [];
 		const url = isTrainerFeed ? `${origin}/trainer/workshops/${slot.id}` : `${origin}/coordinator/editions/${slot.editionId}/workshops/${slot.id}`;
-		const cancelled = slot.status === 'cancelled' || notMine;
-		calendar.createEvent({
-			id: eventUid(slot.id),
-			sequence: slot.sequence,
-			start: fromDbTime(slot.startsAt),
-			end: fromDbTime(slot.endsAt),
-			stamp: fromDbTime(slot.updatedAt),
-			lastModified: fromDbTime(slot.updatedAt),
-			summary: summaryOf(slot, slotClasses, !isTrainerFeed && !cancelled && slotTrainers.length < slot.trainersNeeded, o),
-			location: locationOf(slot, o),
-			description: descriptionOf(slot, slotClasses, slotTrainers, notMine, url, o),
-			url,
-			status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
-		});
+		const view = { url, notPartOf: notMine ? m.wsc_ics_not_booked({}, o) : null, markOpen: !isTrainerFeed, trainerNote: true };
+		calendar.createEvent(slotEventData(slot, classes.get(slot.id) ?? [], trainers.get(slot.id) ?? [], view, o));
 	}
 	return icsText(calendar);
 }

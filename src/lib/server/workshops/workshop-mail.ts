@@ -4,6 +4,7 @@ import { enqueueMail } from '../mail/outbox';
 import type { WorkshopMailEvent } from '../mail/templates';
 import { findSlotById } from './slot.repository';
 import { trainerLabel } from './trainer-name';
+import { slotInvitations, type InvitationMethod } from './workshop-invitation';
 
 export type WorkshopMailCause =
 	| { event: 'trainer_booked'; trainerId: number; byTrainer: boolean }
@@ -80,12 +81,15 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 		room: slot.room ?? '',
 		reason: 'reason' in cause ? (cause.reason ?? '') : ''
 	};
-	const send = async (to: { id: number; email: string; displayName: string; locale: 'nl' | 'en' }, event: WorkshopMailEvent, extra: { classes?: string; trainer?: string; url: string }) =>
+	const invitation = await slotInvitations(db, slotId);
+	type To = { id: number; email: string; displayName: string; locale: 'nl' | 'en' };
+	const send = async (to: To, event: WorkshopMailEvent, extra: { classes?: string; trainer?: string; url: string; role: 'trainer' | 'teacher'; method: InvitationMethod }) =>
 		enqueueMail(db, {
 			recipient: to.email,
 			locale: to.locale,
 			mail: { template: 'workshop', params: { name: to.displayName, event, ...base, classes: extra.classes ?? '', trainer: extra.trainer ?? '', url: extra.url } },
-			dedupeKey: `workshop:${event}:${slotId}:${slot.sequence}:${to.id}`
+			dedupeKey: `workshop:${event}:${slotId}:${slot.sequence}:${to.id}`,
+			calendar: await invitation({ ...to, role: extra.role, url: extra.url, method: extra.method })
 		});
 	const trainerUrl = `${publicOrigin()}/trainer/workshops/${slotId}`;
 	const teacherUrl = `${publicOrigin()}/teacher`;
@@ -96,16 +100,24 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 		const [trainer] = await trainersOf(db, slotId, [cause.trainerId]);
 		const who = trainerLabel(trainer);
 		const booked = cause.event === 'trainer_booked';
-		await send(trainer, booked ? (cause.byTrainer ? 'booked_self' : 'assigned') : cause.byTrainer ? 'cancelled_self' : 'unassigned', { url: trainerUrl });
-		for (const [id, t] of teachers) await send({ id, ...t }, booked ? 'teacher_trainer_found' : 'teacher_trainer_gone', { classes: t.classes.join(', '), trainer: who, url: teacherUrl });
+		const event = booked ? (cause.byTrainer ? 'booked_self' : 'assigned') : cause.byTrainer ? 'cancelled_self' : 'unassigned';
+		// The trainer's calendar drops the event; the teachers' keeps it, with the new trainer line.
+		await send(trainer, event, { url: trainerUrl, role: 'trainer', method: booked ? 'REQUEST' : 'CANCEL' });
+		for (const [id, t] of teachers) await send({ id, ...t }, booked ? 'teacher_trainer_found' : 'teacher_trainer_gone', { classes: t.classes.join(', '), trainer: who, url: teacherUrl, role: 'teacher', method: 'REQUEST' });
 		return;
 	}
 	if (cause.event === 'classes_scheduled' || cause.event === 'classes_unscheduled') {
-		const event = cause.event === 'classes_scheduled' ? 'teacher_scheduled' : 'teacher_unscheduled';
-		for (const [id, t] of teachers) await send({ id, ...t }, event, { classes: t.classes.join(', '), url: teacherUrl });
+		const scheduled = cause.event === 'classes_scheduled';
+		// A teacher with another class still in the slot keeps the event.
+		const staying = scheduled ? teachers : await teachersOf(db, slotId);
+		for (const [id, t] of teachers) {
+			const method = scheduled || staying.has(id) ? 'REQUEST' : 'CANCEL';
+			await send({ id, ...t }, scheduled ? 'teacher_scheduled' : 'teacher_unscheduled', { classes: t.classes.join(', '), url: teacherUrl, role: 'teacher', method });
+		}
 		return;
 	}
 	const event = cause.event === 'slot_changed' ? 'changed' : 'cancelled';
-	for (const trainer of await trainersOf(db, slotId)) await send(trainer, event, { url: trainerUrl });
-	for (const [id, t] of teachers) await send({ id, ...t }, event, { classes: t.classes.join(', '), url: teacherUrl });
+	const method = event === 'cancelled' ? 'CANCEL' : 'REQUEST';
+	for (const trainer of await trainersOf(db, slotId)) await send(trainer, event, { url: trainerUrl, role: 'trainer', method });
+	for (const [id, t] of teachers) await send({ id, ...t }, event, { classes: t.classes.join(', '), url: teacherUrl, role: 'teacher', method });
 }
