@@ -9,6 +9,7 @@ import { seedDemoCertificates } from './demo-certificates';
 import { seedDemoClasses } from './demo-classes';
 import { seedDemoKits } from './demo-kits';
 import { seedDemoMaterials } from './demo-materials';
+import { seedDemoOutbox } from './demo-outbox';
 import { seedDemoWorkshops } from './demo-workshops';
 import * as data from './demo-data';
 import { nextIdahotYear } from './idahot';
@@ -41,6 +42,7 @@ export async function seedDemo(db: Kysely<Database>, opts: { today: Date }): Pro
 	// After the commit: the workshop services run their own transactions.
 	await seedDemoWorkshops(db, opts);
 	await seedDemoCertificates(db, opts);
+	await seedDemoOutbox(db);
 }
 
 async function seedSettings(db: Kysely<Database>, now: string) {

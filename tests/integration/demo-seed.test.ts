@@ -45,10 +45,13 @@ describeEachDatabase('demo seed', (dialect) => {
 		expect(upcoming.filter((r) => r.status === 'waiting').length).toBeGreaterThan(0);
 		expect(upcoming.filter((r) => r.campus === 'Campus Centrum' && r.status === 'enrolled').length).toBeGreaterThan(0);
 		expect(rows.filter((r) => r.edition === 'PAARS 2026' && r.status === 'enrolled').length).toBeGreaterThan(3);
-		// Enrolling the demo classes mails nobody; only the demo workshops leave mails in the outbox:
-		// the workshop mails, and the certificate mails of the classes whose workshop was reported given.
+		// The outbox tells what teachers and trainers received: enrolment confirmations (and a
+		// withdrawal), the workshop mails, and certificate mails for workshops reported given.
 		const mails = await ctx.db.selectFrom('mailOutbox').select('template').distinct().execute();
-		expect(mails.map((m) => m.template).sort()).toEqual(['certificate_available', 'workshop']);
+		expect(mails.map((m) => m.template).sort()).toEqual(['certificate_available', 'class_enrolled', 'class_waiting', 'class_withdrawn', 'workshop']);
+		const teacherMails = await ctx.db.selectFrom('mailOutbox').select(['subject', 'createdAt']).where('recipient', '=', 'teacher@example.org').where('template', '=', 'class_enrolled').orderBy('createdAt').execute();
+		expect(teacherMails.map((m) => m.subject)).toContain('Ingeschreven: 1A voor PAARS 2027');
+		expect(teacherMails[0].createdAt < '2026-11-26').toBe(true);
 	});
 
 	it('is idempotent: a second run changes nothing', async () => {
