@@ -277,6 +277,7 @@ describeEachDatabase('mail events', (dialect) => {
 			expect(teacher.attendees).toEqual(['mailto:lies@school.be']);
 			expect(trainer.description).toContain('Trainers: Anna (Wel Jong)');
 			expect(trainer.description).toContain(`/trainer/workshops/${id}`);
+			expect(teacher.row.bodyText).toContain('Deze mail komt van Stad, over PAARS 2027.');
 		});
 
 		it('updates the event with a raised SEQUENCE when the slot moves, in each recipient’s language', async () => {

@@ -70,7 +70,8 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 	const place = await db
 		.selectFrom('campuses')
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
-		.select(['campuses.name as campus', 'schools.name as school', 'campuses.street', 'campuses.postalCode', 'campuses.city'])
+		.innerJoin('editions', (j) => j.on('editions.id', '=', slot.editionId))
+		.select(['campuses.name as campus', 'schools.name as school', 'campuses.street', 'campuses.postalCode', 'campuses.city', 'editions.name as edition'])
 		.where('campuses.id', '=', slot.campusId)
 		.executeTakeFirstOrThrow();
 	const base = {
@@ -79,7 +80,8 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 		campus: `${place.school} – ${place.campus}`,
 		address: `${place.street}, ${place.postalCode} ${place.city}`,
 		room: slot.room ?? '',
-		reason: 'reason' in cause ? (cause.reason ?? '') : ''
+		reason: 'reason' in cause ? (cause.reason ?? '') : '',
+		campaign: place.edition
 	};
 	const invitation = await slotInvitations(db, slotId);
 	type To = { id: number; email: string; displayName: string; locale: 'nl' | 'en' };
