@@ -65,8 +65,8 @@ test.describe('coordinator', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'Mensen' })).toBeVisible();
 		await checkA11y();
 
-		await nav.getByRole('link', { name: 'Verzonden mails' }).click();
-		await expect(page.getByRole('heading', { level: 1, name: 'Verzonden mails' })).toBeVisible();
+		await nav.getByRole('link', { name: 'Mails', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Uitgaande mails' })).toBeVisible();
 		await checkA11y();
 
 		await page.getByRole('link', { name: 'Mijn account' }).click();
@@ -88,7 +88,7 @@ test.describe('coordinator', () => {
 		await expect(people.row(email)).toContainText('Wel Jong');
 
 		// The outbox lists the mail but never its personal link.
-		await page.getByRole('link', { name: 'Verzonden mails' }).click();
+		await page.getByRole('link', { name: 'Mails', exact: true }).click();
 		const mailRow = page.getByRole('row').filter({ hasText: email });
 		await expect(mailRow).toContainText('Je bent uitgenodigd');
 		await expect(page.locator('body')).not.toContainText('/invite/');

@@ -18,6 +18,8 @@ export async function outboxPage(db: Kysely<Database>, q: { page: number; limit:
 	const [rows, total, failed] = await Promise.all([
 		filtered
 			.select(['id', 'recipient', 'locale', 'template', 'subject', 'status', 'attempts', 'sentAt', 'createdAt', 'nextAttemptAt', 'lastError'])
+			// Newest first by when the change happened (the demo and imports queue out of id order).
+			.orderBy('createdAt', 'desc')
 			.orderBy('id', 'desc')
 			.limit(q.limit)
 			.offset(q.offset)
