@@ -17,7 +17,15 @@ import { isDatabaseEmpty, seedDemo } from '../../../db/seeds/demo';
  * start the housekeeping timer. A failure prints one line and exits 1.
  */
 export async function startServer(): Promise<void> {
-	const url = config().DATABASE_URL;
+	let url: string;
+	try {
+		url = config().DATABASE_URL;
+	} catch (err) {
+		// Zod names the variable and the rule, never the value (which may hold a password).
+		const issues = (err as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
+		console.error(`Invalid configuration: ${issues ? issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message}`);
+		process.exit(1);
+	}
 	let handle;
 	try {
 		handle = await getHandle();
