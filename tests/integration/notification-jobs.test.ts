@@ -24,7 +24,7 @@ describeEachDatabase('notification jobs', (dialect) => {
 	let w: WorkshopWorld;
 	let slotId: number;
 	let samClass: number;
-	const run = (iso: string) => createDueNotifications(ctx.db, freezeClock(iso)(0));
+	const run = (iso: string, pageSize?: number) => createDueNotifications(ctx.db, freezeClock(iso)(0), { pageSize });
 	/** Job mails in the outbox (not the change mails that booking and planning queue), oldest first. */
 	const jobMails = async (recipient?: string) => {
 		const rows = await ctx.db
@@ -91,6 +91,11 @@ describeEachDatabase('notification jobs', (dialect) => {
 			// The candidates query itself skips what is queued: a minute's run reads nothing.
 			const window = { editionId: w.editionId, fromDate: '2027-05-09', toDate: '2027-05-12', startsAfter: '2027-05-10 08:04:00.000', outcome: 'any' } as const;
 			expect(await listSlotTrainers(ctx.db, { window, preference: 'mailReminders', keyPrefix: 'workshop:reminder:', keyWithStart: true, cursor: null, limit: 10 })).toEqual([]);
+		});
+
+		it('reads the candidates page by page without missing or repeating anyone', async () => {
+			expect(await run('2027-05-10T08:00:00Z', 1)).toEqual({ ...none, reminders: 3 });
+			expect(await recipients()).toEqual(['anna@weljong.be', 'lies@school.be', 'sam@school.be']);
 		});
 
 		it('goes out once when two job runs start together', async () => {
@@ -215,7 +220,7 @@ describeEachDatabase('notification jobs', (dialect) => {
 			const withdrawn = (await enrolClasses(ctx.db, w.noord.teacher, w.editionId, w.noord.campusId, [{ name: '6D', pupils: 17 }]))[0];
 			await withdrawClass(ctx.db, w.noord.teacher, withdrawn);
 			expect(await run('2027-02-22T22:58:59Z')).toEqual(none);
-			expect(await run('2027-02-22T22:59:00Z')).toEqual({ ...none, waitingNotices: 2 });
+			expect(await run('2027-02-22T22:59:00Z', 1)).toEqual({ ...none, waitingNotices: 2 }); // one teacher per page
 			expect(await run('2027-02-25T10:00:00Z')).toEqual(none);
 			const [lies] = await jobMails('lies@school.be');
 			expect(lies).toMatchObject({ template: 'waiting_list_notice', locale: 'nl', subject: 'Nog op de wachtlijst voor PAARS 2027: 5C, 5D · Stad' });

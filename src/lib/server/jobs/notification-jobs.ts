@@ -44,20 +44,31 @@ export interface NotificationCounts {
 	waitingNotices: number;
 }
 
-const pageSize = 500;
+/** Candidates read per query; tests pass a tiny page to walk the keyset. */
+const defaultPageSize = 500;
 const reportDueAfter = days(2);
 const afterWorkshopLimit = days(30);
 const waitingNoticeBefore = days(7);
 
-export async function createDueNotifications(db: Db, now: Date): Promise<NotificationCounts> {
+export async function createDueNotifications(db: Db, now: Date, opts: { pageSize?: number } = {}): Promise<NotificationCounts> {
+	const pageSize = opts.pageSize ?? defaultPageSize;
 	const counts: NotificationCounts = { reminders: 0, reportReminders: 0, followUps: 0, waitingNotices: 0 };
 	for (const edition of await repo.listPublishedEditions(db)) {
-		counts.reminders += await workshopReminders(db, edition, now);
-		counts.reportReminders += await reportReminders(db, edition, now);
-		counts.followUps += await followUps(db, edition, now);
-		counts.waitingNotices += await waitingListNotices(db, edition, now);
+		const job: Job = { db, edition, now, pageSize };
+		counts.reminders += await workshopReminders(job);
+		counts.reportReminders += await reportReminders(job);
+		counts.followUps += await followUps(job);
+		counts.waitingNotices += await waitingListNotices(job);
 	}
 	return counts;
+}
+
+/** One edition's run: where, which edition, at what moment, and how many candidates a query reads. */
+interface Job {
+	db: Db;
+	edition: JobEdition;
+	now: Date;
+	pageSize: number;
 }
 
 const at = (now: Date, offsetMs: number) => new Date(now.getTime() + offsetMs);
@@ -67,41 +78,41 @@ function window(editionId: number, from: Date, to: Date, rest: Partial<SlotWindo
 	return { editionId, fromDate: brusselsDateOf(at(from, -days(1))), toDate: brusselsDateOf(to), ...rest };
 }
 
-async function workshopReminders(db: Db, edition: JobEdition, now: Date): Promise<number> {
+async function workshopReminders({ db, edition, now, pageSize }: Job): Promise<number> {
 	const until = at(now, days(edition.reminderDaysBefore));
 	const w = window(edition.id, now, until, { startsAfter: toDbTime(now), startsAtMost: toDbTime(until), outcome: 'any' });
-	const base = { window: w, preference: 'mailReminders', keyPrefix: 'workshop:reminder:', keyWithStart: true } as const;
+	const base = { window: w, preference: 'mailReminders', keyPrefix: 'workshop:reminder:', keyWithStart: true, limit: pageSize } as const;
 	return (await eachPage((q) => repo.listSlotTrainers(db, q), base, (rows) => sendSlotMails(db, edition, rows, 'reminder', 'trainer'))) +
 		(await eachPage((q) => repo.listSlotTeachers(db, q), base, (rows) => sendSlotMails(db, edition, rows, 'reminder', 'teacher')));
 }
 
-async function reportReminders(db: Db, edition: JobEdition, now: Date): Promise<number> {
+async function reportReminders({ db, edition, now, pageSize }: Job): Promise<number> {
 	const endsAtMost = at(now, -reportDueAfter);
 	const endsAfter = at(now, -afterWorkshopLimit);
 	const w = window(edition.id, endsAfter, endsAtMost, { endsAfter: toDbTime(endsAfter), endsAtMost: toDbTime(endsAtMost), outcome: 'unreported' });
-	const base = { window: w, preference: 'mailReminders', keyPrefix: 'workshop:report_due:', keyWithStart: false } as const;
+	const base = { window: w, preference: 'mailReminders', keyPrefix: 'workshop:report_due:', keyWithStart: false, limit: pageSize } as const;
 	return eachPage((q) => repo.listSlotTrainers(db, q), base, (rows) => sendSlotMails(db, edition, rows, 'report_due', 'trainer'));
 }
 
-async function followUps(db: Db, edition: JobEdition, now: Date): Promise<number> {
+async function followUps({ db, edition, now, pageSize }: Job): Promise<number> {
 	const endsAfter = at(now, -afterWorkshopLimit);
 	const w = window(edition.id, endsAfter, now, { endsAfter: toDbTime(endsAfter), endsAtMost: toDbTime(now), outcome: 'given' });
-	const base = { window: w, preference: 'mailFollowUps', keyPrefix: 'workshop:follow_up:', keyWithStart: false } as const;
+	const base = { window: w, preference: 'mailFollowUps', keyPrefix: 'workshop:follow_up:', keyWithStart: false, limit: pageSize } as const;
 	return eachPage((q) => repo.listSlotTeachers(db, q), base, (rows) => sendSlotMails(db, edition, rows, 'follow_up', 'teacher'));
 }
 
 /** Reads candidates page by page (keyset on slot and user) and sends each page's mails; returns how many were created. */
 async function eachPage(
 	list: (q: SlotRecipientQuery) => Promise<SlotRecipient[]>,
-	base: Omit<SlotRecipientQuery, 'cursor' | 'limit'>,
+	base: Omit<SlotRecipientQuery, 'cursor'>,
 	send: (rows: SlotRecipient[]) => Promise<number>
 ): Promise<number> {
 	let cursor: SlotCursor | null = null;
 	let created = 0;
 	for (;;) {
-		const rows = await list({ ...base, cursor, limit: pageSize });
+		const rows = await list({ ...base, cursor });
 		if (rows.length) created += await send(rows);
-		if (rows.length < pageSize) return created;
+		if (rows.length < base.limit) return created;
 		const last = rows[rows.length - 1];
 		cursor = { slotId: last.slotId, userId: last.userId };
 	}
@@ -152,7 +163,7 @@ async function sendSlotMails(db: Db, edition: JobEdition, rows: SlotRecipient[],
 	return created;
 }
 
-async function waitingListNotices(db: Db, edition: JobEdition, now: Date): Promise<number> {
+async function waitingListNotices({ db, edition, now, pageSize }: Job): Promise<number> {
 	const closesAt = fromDbTime(edition.enrolmentClosesAt);
 	if (now >= closesAt || now < at(closesAt, -waitingNoticeBefore)) return 0;
 	const keyPrefix = `waiting_list_notice:${edition.id}:${toDbTime(closesAt)}:`;
