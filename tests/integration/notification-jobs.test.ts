@@ -29,7 +29,7 @@ describeEachDatabase('notification jobs', (dialect) => {
 	const jobMails = async (recipient?: string) => {
 		const rows = await ctx.db
 			.selectFrom('mailOutbox')
-			.select(['recipient', 'template', 'locale', 'subject', 'bodyText', 'paramsJson', 'dedupeKey'])
+			.select(['recipient', 'template', 'locale', 'subject', 'bodyText', 'bodyHtml', 'paramsJson', 'dedupeKey'])
 			.$if(!!recipient, (q) => q.where('recipient', '=', recipient!))
 			.where((eb) => eb.or([eb('template', '=', 'waiting_list_notice'), eb('dedupeKey', 'like', 'workshop:reminder:%'), eb('dedupeKey', 'like', 'workshop:report_due:%'), eb('dedupeKey', 'like', 'workshop:follow_up:%')]))
 			.orderBy('id')
@@ -183,6 +183,7 @@ describeEachDatabase('notification jobs', (dialect) => {
 			expect(sam).toMatchObject({ locale: 'en', subject: 'Thank you: the workshop for 5E has been given · City' });
 			expect(sam.bodyText).toContain(`Teaching materials: http://localhost:3000/teacher/materials#edition-${w.editionId}`);
 			expect(sam.bodyText).toContain(`Certificate of class 5E: http://localhost:3000/teacher/classes/${samClass}#certificates-heading`);
+			expect(sam.bodyHtml).toContain(`Certificate of class 5E: <a href="http://localhost:3000/teacher/classes/${samClass}#certificates-heading">`);
 			expect(sam.bodyText).not.toContain('5A');
 			expect(sam.bodyText).toContain('you can switch follow-up mails off in your profile');
 			const [lies] = (await jobMails('lies@school.be')).filter((m) => m.params.event === 'follow_up');

@@ -165,6 +165,12 @@ function parts(mail: MailTemplate, locale: Locale, city: string): Parts {
 const escapeHtml = (s: string) =>
 	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/**
+ * Links inside a line (a follow-up's materials and certificates) become anchors in
+ * the HTML part, on already escaped text; a sentence's final full stop stays out.
+ */
+const linkify = (escaped: string) => escaped.replace(/https?:\/\/[^\s<>"']*[^\s<>"'.,;:!?)]/g, (url) => `<a href="${url}">${url}</a>`);
+
 /** Only http(s) links become anchors: a setting holding "javascript:" stays text. */
 const isWebLink = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
 
@@ -189,7 +195,7 @@ export function renderMail(mail: MailTemplate, locale: Locale, city: CitySetting
 		: '';
 	const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(p.subject)}</title></head><body style="font-family:sans-serif;line-height:1.5;color:#1f1a24;max-width:40em">
 <p>${escapeHtml(p.greeting)}</p>
-${p.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}
+${p.lines.map((l) => `<p>${linkify(escapeHtml(l))}</p>`).join('\n')}
 <p><a href="${escapeHtml(link)}" style="display:inline-block;background:#6b2d8f;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(p.action)}</a></p>
 ${p.after ? `<p style="color:#555">${escapeHtml(p.after)}</p>` : ''}
 <p>${escapeHtml(signature).replace(/\n/g, '<br>')}</p>
