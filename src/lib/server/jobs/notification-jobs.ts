@@ -120,7 +120,12 @@ async function eachPage(
 
 const groupBy = <T, K>(rows: T[], keyOf: (row: T) => K) => {
 	const map = new Map<K, T[]>();
-	for (const row of rows) map.set(keyOf(row), [...(map.get(keyOf(row)) ?? []), row]);
+	for (const row of rows) {
+		const key = keyOf(row);
+		const list = map.get(key);
+		if (list) list.push(row);
+		else map.set(key, [row]);
+	}
 	return map;
 };
 
