@@ -14,11 +14,11 @@ test.describe('my account', () => {
 		await expect(name).toHaveValue(account.name);
 
 		await name.fill('');
-		await page.getByRole('button', { name: 'Opslaan' }).click();
+		await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
 		await expect(name).toHaveAccessibleDescription('Vul dit veld in.');
 
 		await name.fill(`${account.name} Nieuw`);
-		await page.getByRole('button', { name: 'Opslaan' }).click();
+		await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
 		await expect(page.getByRole('status')).toContainText('Je gegevens zijn opgeslagen.');
 		await expect(name).toHaveValue(`${account.name} Nieuw`);
 
@@ -32,7 +32,7 @@ test.describe('my account', () => {
 		await page.goto('/account');
 		await waitForScripts(page);
 		await page.getByRole('combobox', { name: 'Taal', exact: true }).selectOption({ label: 'English' });
-		await page.getByRole('button', { name: 'Opslaan' }).click();
+		await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
 		// The whole page switches, not only the notice.
 		await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
 		await expect(page.getByRole('status')).toContainText('Your details have been saved.');
