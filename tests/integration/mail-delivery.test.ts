@@ -22,6 +22,7 @@ describeEachDatabase('mail delivery over SMTP', (dialect) => {
 		smtp.received.length = 0;
 		smtp.envelopes.length = 0;
 		smtp.failNext(0, 'temporary');
+		smtp.slowDown(0);
 	});
 	afterAll(async () => {
 		await smtp.close();
@@ -176,6 +177,8 @@ describeEachDatabase('mail delivery over SMTP', (dialect) => {
 		freezeClock('2027-05-10T08:00:00Z');
 		const ids: number[] = [];
 		for (let i = 0; i < 60; i++) ids.push(await queueClassMail(`teacher${i}@example.org`, i % 2 ? 'en' : 'nl', i));
+		// A server that takes a moment per mail, so both senders are busy at the same time.
+		smtp.slowDown(15);
 		const [a, b] = await Promise.all([
 			deliverDueMail(ctx.db, smtp.transport(), { owner: 'app-1' }),
 			deliverDueMail(ctx.db, smtp.transport(), { owner: 'app-2' })
@@ -185,9 +188,9 @@ describeEachDatabase('mail delivery over SMTP', (dialect) => {
 		expect(new Set(messageIds).size).toBe(60);
 		expect(messageIds.sort()).toEqual(ids.map((id) => `<outbox-${id}@localhost>`).sort());
 		const statuses = await ctx.db.selectFrom('mailOutbox').select(['status', 'attempts']).execute();
-		expect(statuses.every((s) => s.status === 'sent' && s.attempts === 1)).toBe(true);
+		expect(statuses.filter((s) => s.status !== 'sent' || s.attempts !== 1)).toEqual([]);
 		// On MariaDB both really worked in parallel (SKIP LOCKED handed them different rows).
-		if (dialect === 'mysql') expect(a.sent > 0 && b.sent > 0).toBe(true);
+		if (dialect === 'mysql') expect({ a: a.sent > 0, b: b.sent > 0 }).toEqual({ a: true, b: true });
 	});
 
 	it('logs delivery without the full recipient address', async () => {

@@ -18,6 +18,8 @@ export interface TestSmtp {
 	/** Envelope recipients per received message, in arrival order. */
 	envelopes: string[][];
 	failNext(n: number, how: 'temporary' | 'permanent' | 'drop'): void;
+	/** Makes the server take this long to accept each mail, like a real one under load. */
+	slowDown(ms: number): void;
 	transport(): Transporter;
 	close(): Promise<void>;
 }
@@ -26,6 +28,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
 	const received: ParsedMail[] = [];
 	const envelopes: string[][] = [];
 	let failures: { left: number; how: 'temporary' | 'permanent' | 'drop' } = { left: 0, how: 'temporary' };
+	let delayMs = 0;
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
@@ -49,7 +52,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
 				return;
 			}
 			simpleParser(stream)
-				.then((mail) => {
+				.then(async (mail) => {
+					if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
 					received.push(mail);
 					envelopes.push(session.envelope.rcptTo.map((r) => r.address));
 					callback();
@@ -67,6 +71,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
 		envelopes,
 		failNext(n, how) {
 			failures = { left: n, how };
+		},
+		slowDown(ms) {
+			delayMs = ms;
 		},
 		transport() {
 			// Short timeouts: a test must not wait the production 30 seconds.

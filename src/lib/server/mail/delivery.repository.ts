@@ -32,20 +32,32 @@ export interface ClaimedMail {
  */
 export async function claimDueMail(db: Kysely<Database>, q: { owner: string; now: DbTime; leaseUntil: DbTime; limit: number }): Promise<ClaimedMail[]> {
 	return withTransaction(db, async (trx) => {
-		const due = await trx
+		// Two index-ordered reads instead of one with OR: a read that has to sort
+		// would lock every matching row before its LIMIT, and a second sender would
+		// then skip them all and find nothing to do. Walking (status, next_attempt_at)
+		// locks only the rows it returns.
+		const lapsed = await trx
 			.selectFrom('mailOutbox')
 			.select('id')
-			.where((eb) =>
-				eb.or([
-					eb.and([eb('status', '=', 'pending'), eb('nextAttemptAt', '<=', q.now)]),
-					eb.and([eb('status', '=', 'sending'), eb('leaseUntil', '<', q.now)])
-				])
-			)
-			.orderBy('nextAttemptAt')
-			.orderBy('id')
+			.where('status', '=', 'sending')
+			.where('leaseUntil', '<', q.now)
 			.limit(q.limit)
 			.$if(isMysql(trx), (qb) => qb.forUpdate().skipLocked())
 			.execute();
+		const pending =
+			lapsed.length >= q.limit
+				? []
+				: await trx
+						.selectFrom('mailOutbox')
+						.select('id')
+						.where('status', '=', 'pending')
+						.where('nextAttemptAt', '<=', q.now)
+						.orderBy('nextAttemptAt')
+						.orderBy('id')
+						.limit(q.limit - lapsed.length)
+						.$if(isMysql(trx), (qb) => qb.forUpdate().skipLocked())
+						.execute();
+		const due = [...lapsed, ...pending];
 		if (due.length === 0) return [];
 		const ids = due.map((r) => r.id);
 		await trx

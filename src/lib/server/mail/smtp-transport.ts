@@ -21,8 +21,12 @@ export function smtpTransport(): Transporter | null {
 
 const productionTimeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000, dnsTimeout: 10_000 };
 
+/**
+ * Pooled: one connection carries many mails (a new TCP and TLS handshake per
+ * mail costs more than the mail), and a broken connection is replaced.
+ */
 export function makeTransport(url: string, timeouts: Partial<typeof productionTimeouts> = {}): Transporter {
-	return nodemailer.createTransport({ url, ...productionTimeouts, ...timeouts });
+	return nodemailer.createTransport({ url, pool: true, maxConnections: 1, maxMessages: 100, ...productionTimeouts, ...timeouts });
 }
 
 export function closeSmtpTransport(): void {
