@@ -173,12 +173,13 @@ describeEachDatabase('notification jobs', (dialect) => {
 	});
 
 	describe('follow-up', () => {
-		it('goes to each teacher once the workshop was reported given and has ended, with the materials and certificate links', async () => {
+		it('goes to each teacher a day after a workshop reported given, with the materials and certificate links', async () => {
 			freezeClock('2027-05-11T08:30:00Z');
 			await reportWorkshop(ctx.db, w.anna, slotId, given); // during the workshop
-			expect((await run('2027-05-11T08:49:00Z')).followUps).toBe(0);
-			expect((await run('2027-05-11T08:50:00Z')).followUps).toBe(2);
-			expect((await run('2027-05-11T09:50:00Z')).followUps).toBe(0);
+			expect((await run('2027-05-11T08:50:00Z')).followUps).toBe(0);
+			expect((await run('2027-05-12T08:49:00Z')).followUps).toBe(0);
+			expect((await run('2027-05-12T08:50:00Z')).followUps).toBe(2);
+			expect((await run('2027-05-12T09:50:00Z')).followUps).toBe(0);
 			const [sam] = (await jobMails('sam@school.be')).filter((m) => m.params.event === 'follow_up');
 			expect(sam).toMatchObject({ locale: 'en', subject: 'Thank you: the workshop for 5E has been given · City' });
 			expect(sam.bodyText).toContain(`Teaching materials: http://localhost:3000/teacher/materials#edition-${w.editionId}`);
@@ -201,7 +202,7 @@ describeEachDatabase('notification jobs', (dialect) => {
 			await bookSlot(ctx.db, w.ben, other);
 			freezeClock('2027-05-11T12:00:00Z');
 			await reportWorkshop(ctx.db, w.ben, other, { outcome: 'not_given', notGivenReason: 'class_absent', note: null });
-			expect(await run('2027-05-11T12:00:00Z')).toEqual({ ...none, followUps: 1 });
+			expect(await run('2027-05-12T14:00:00Z')).toEqual({ ...none, followUps: 1 });
 			expect(await recipients()).toEqual(['sam@school.be']);
 			expect((await jobMails('sam@school.be'))[0].params).toMatchObject({ event: 'follow_up', classes: '5E' });
 		});

@@ -24,8 +24,8 @@ import type { JobEdition, SlotCursor, SlotRecipient, SlotRecipientQuery, SlotWin
  *   required mail: the profile promises "reminders before and after workshops",
  *   and a trainer who switches it off is still chased where it matters (the
  *   coordinators' "not reported" filter). Once per slot and trainer.
- * - follow-up (users.mailFollowUps): once a trainer reported the workshop given and
- *   it has ended, to each teacher of its classes: teaching materials and, per
+ * - follow-up (users.mailFollowUps): a day after the end of a workshop a trainer
+ *   reported given, to each teacher of its classes: teaching materials and, per
  *   class, the certificate (a given workshop is what makes it downloadable). An
  *   unreported or not-given workshop gets none: we do not thank for what did not
  *   happen. Once per slot and teacher.
@@ -47,6 +47,12 @@ export interface NotificationCounts {
 /** Candidates read per query; tests pass a tiny page to walk the keyset. */
 const defaultPageSize = 500;
 const reportDueAfter = days(2);
+/**
+ * The follow-up waits a day after the end: the certificate mail went out when the
+ * workshop was reported given, and the teacher should not get two mails within the
+ * hour; the next day, "continue in class with these materials" is the point.
+ */
+const followUpAfter = days(1);
 const afterWorkshopLimit = days(30);
 const waitingNoticeBefore = days(7);
 
@@ -96,7 +102,8 @@ async function reportReminders({ db, edition, now, pageSize }: Job): Promise<num
 
 async function followUps({ db, edition, now, pageSize }: Job): Promise<number> {
 	const endsAfter = at(now, -afterWorkshopLimit);
-	const w = window(edition.id, endsAfter, now, { endsAfter: toDbTime(endsAfter), endsAtMost: toDbTime(now), outcome: 'given' });
+	const endsAtMost = at(now, -followUpAfter);
+	const w = window(edition.id, endsAfter, endsAtMost, { endsAfter: toDbTime(endsAfter), endsAtMost: toDbTime(endsAtMost), outcome: 'given' });
 	const base = { window: w, preference: 'mailFollowUps', keyPrefix: 'workshop:follow_up:', keyWithStart: false, limit: pageSize } as const;
 	return eachPage((q) => repo.listSlotTeachers(db, q), base, (rows) => sendSlotMails(db, edition, rows, 'follow_up', 'teacher'));
 }
