@@ -23,6 +23,7 @@ import { scenarios, type Scenario } from './scenarios';
 import { explain, recordingDb } from './support';
 import { reportScenarios } from './report-scenarios';
 import { workshopScenarios } from './workshop-scenarios';
+import { notificationBench } from './notification-scenarios';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = new Set(process.argv.slice(2));
@@ -100,6 +101,9 @@ async function bench(name: string, url: string): Promise<Results> {
 	const edition = (await findLargeEdition(handle.db))!;
 	const school = await handle.db.selectFrom('schools').select('id').orderBy('id').offset(10).limit(1).executeTakeFirstOrThrow();
 	for (const s of [...scenarios(actor, edition.id, school.id), ...(await workshopScenarios(handle.db, edition.id)), ...reportScenarios(actor, edition.id)]) results.set(s.name, await measure(handle, s));
+	const notifications = await notificationBench(handle.db);
+	for (const [label, value] of notifications.oneOff) results.set(label, value);
+	for (const s of notifications.scenarios) results.set(s.name, await measure(handle, s));
 	await handle.close();
 	for (const format of ['csv', 'xlsx'] as const) results.set(`export ${format}, all 100,000 rows`, exportOnce(url, edition.id, format));
 	for (const [label, value] of certificateStreamOnce(url, edition.id)) results.set(label, value);
