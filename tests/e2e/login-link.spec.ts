@@ -57,6 +57,8 @@ test.describe('login link', () => {
 		await page.goto('/teacher/kit');
 		await expect(page).toHaveURL('/login?next=%2Fteacher%2Fkit');
 		await page.getByRole('link', { name: 'Mail me een aanmeldlink' }).click();
+		// The login page has an address field too: wait for the link page before typing.
+		await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden met een link' })).toBeVisible();
 		await askForLink(page, demo.teacher.email);
 		await page.goto(await mailLink(demo.teacher.email, 'login_link'));
 		await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
