@@ -341,5 +341,45 @@ describeEachDatabase('mail events', (dialect) => {
 			}
 			expect(feed.status).toBe('CANCELLED');
 		});
+
+		it('tells the trainers when a class of an upcoming workshop is withdrawn, and cancels the event for its teacher once no class of theirs is left', async () => {
+			const id = await slot(w.centrum.campusId);
+			const [a5, b5] = w.centrum.classIds;
+			await setSlotClasses(ctx.db, w.coordinator, id, [a5, b5]);
+			await bookSlot(ctx.db, w.anna, id);
+			const teacherMails = async () => (await mails(ctx.db, 'lies@school.be', 'workshop')).length;
+			const before = { sequence: (await slotRow(ctx.db, id)).sequence, teacher: await teacherMails() };
+
+			await withdrawClass(ctx.db, w.centrum.teacher, b5);
+			const trainer = await invitation('anna@weljong.be');
+			const feed = await feedEvent(w.anna, null, id);
+			expect(trainer.row.subject).toMatch(/^Een klas minder: 5B komt niet naar de workshop op .+ · Stad$/);
+			expect(trainer.row.bodyText).toContain('5B is uitgeschreven voor de campagne en komt niet naar deze workshop.');
+			expect(trainer).toMatchObject({ method: 'REQUEST', status: 'CONFIRMED', uid: feed.uid, sequence: before.sequence + 1, summary: 'PAARS-workshop – Campus Centrum (5A)' });
+			expect(feed.sequence).toBe(before.sequence + 1);
+			// 5A is still in the workshop: the teacher keeps the event and gets no mail about it.
+			expect(await teacherMails()).toBe(before.teacher);
+
+			await withdrawClass(ctx.db, w.centrum.teacher, a5);
+			const teacher = await invitation('lies@school.be');
+			expect(teacher.row.subject).toMatch(/^Uit je agenda: workshop op .+ · Stad$/);
+			expect(teacher.row.bodyText).toContain('5A is uitgeschreven en komt dus niet naar deze workshop.');
+			expect(teacher).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: feed.uid, sequence: before.sequence + 2 });
+			expect(teacher.description).toContain('Je klas staat niet meer in deze workshop.');
+			expect((await invitation('anna@weljong.be')).row.subject).toContain('Een klas minder: 5A');
+		});
+
+		it('leaves a workshop that has started alone when one of its classes is withdrawn', async () => {
+			const id = await slot(w.noord.campusId);
+			await setSlotClasses(ctx.db, w.coordinator, id, [w.noord.classIds[0]]);
+			await bookSlot(ctx.db, w.ben, id);
+			const before = { sequence: (await slotRow(ctx.db, id)).sequence, outbox: await count(ctx.db, 'mailOutbox') };
+			freezeClock('2027-05-11T08:30:00Z');
+			await withdrawClass(ctx.db, w.coordinator, w.noord.classIds[0]);
+			expect((await slotRow(ctx.db, id)).sequence).toBe(before.sequence);
+			// Only the withdrawal itself is mailed to the teacher.
+			expect(await count(ctx.db, 'mailOutbox')).toBe(before.outbox + 1);
+			expect(await mails(ctx.db, 'tom@school.be', 'class_withdrawn')).toHaveLength(1);
+		});
 	});
 });

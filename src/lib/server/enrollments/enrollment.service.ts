@@ -9,6 +9,7 @@ import { textKey } from '../db/keys';
 import { nowDb } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { listCampusIdsOfTeacher } from '../users/user.repository';
+import { noticeWithdrawnClassInSlots } from '../workshops/withdrawn-class';
 import { NotFoundError, ValidationError } from '../errors';
 import type { ClassInput } from '../../schemas/enrollment';
 import { assertMayChangeClass, assertMayEnrol } from './class-access';
@@ -124,6 +125,7 @@ export async function withdrawClass(db: Kysely<Database>, actor: Actor, classId:
 		await audit(trx, { actorId: actor.id, action: 'class.withdrawn', entityType: 'class', entityId: classId, before: { status: cls.status }, after: { status: 'withdrawn' } });
 		// The teacher may be the one who acted; a coordinator on their behalf is named in the mail.
 		await mailClassWithdrawn(trx, classId, cls.status === 'waiting' ? 'waiting' : 'enrolled', cls.enrolledBy === actor.id ? null : actor.displayName);
+		await noticeWithdrawnClassInSlots(trx, classId, now);
 		return cls.status === 'enrolled' ? promoteAndMail(trx, actor, edition.id, edition) : [];
 	});
 }

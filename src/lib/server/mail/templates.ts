@@ -41,6 +41,9 @@ export type WorkshopMailEvent =
 	| 'teacher_trainer_gone'
 	| 'teacher_scheduled'
 	| 'teacher_unscheduled'
+	// A class in the slot was withdrawn from the campaign: the trainers hear of it, and its teacher's calendar drops the event.
+	| 'class_withdrawn'
+	| 'teacher_class_withdrawn'
 	| 'changed'
 	| 'cancelled'
 	// Sent by the job runner, not by a change: see src/lib/server/jobs.

@@ -17,6 +17,8 @@ const subjects: Record<WorkshopMailEvent, (p: SubjectInput, o: O) => string> = {
 	teacher_trainer_gone: (p, o) => m.ws_mail_trainer_gone_subject(p, o),
 	teacher_scheduled: (p, o) => m.ws_mail_scheduled_subject(p, o),
 	teacher_unscheduled: (p, o) => m.ws_mail_unscheduled_subject(p, o),
+	class_withdrawn: (p, o) => m.ws_mail_class_withdrawn_subject({ when: p.when, classes: p.classes ?? '' }, o),
+	teacher_class_withdrawn: (p, o) => m.ws_mail_teacher_class_withdrawn_subject(p, o),
 	changed: (p, o) => m.ws_mail_changed_subject(p, o),
 	cancelled: (p, o) => m.ws_mail_cancelled_subject(p, o),
 	reminder: (p, o) => (p.recipient === 'teacher' ? m.rem_reminder_teacher_subject({ when: p.when, classes: p.classes ?? '' }, o) : m.rem_reminder_trainer_subject({ when: p.when }, o)),
@@ -42,6 +44,10 @@ function body(p: WorkshopMailParams, o: O): string {
 			return m.ws_mail_scheduled_body({ classes: p.classes }, o);
 		case 'teacher_unscheduled':
 			return m.ws_mail_unscheduled_body({ classes: p.classes }, o);
+		case 'class_withdrawn':
+			return m.ws_mail_class_withdrawn_body({ classes: p.classes }, o);
+		case 'teacher_class_withdrawn':
+			return m.ws_mail_teacher_class_withdrawn_body({ classes: p.classes }, o);
 		case 'changed':
 			return m.ws_mail_changed_body({}, o);
 		case 'cancelled':

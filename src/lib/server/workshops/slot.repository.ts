@@ -138,3 +138,17 @@ export const findExpertOrganisation = (db: Db, id: number) =>
 	db.selectFrom('organisations').select('id').where('id', '=', id).where('kind', '=', 'expert').executeTakeFirst();
 
 export type SlotTime = { id: number; campusId: number; localDate: string; startsAt: DbTime; endsAt: DbTime };
+
+/** The scheduled workshops a class is in that have not started yet. */
+export const listUpcomingSlotIdsOfClass = async (db: Db, classId: number, now: DbTime) =>
+	(
+		await db
+			.selectFrom('slotClasses')
+			.innerJoin('workshopSlots', 'workshopSlots.id', 'slotClasses.slotId')
+			.select('workshopSlots.id')
+			.where('slotClasses.classId', '=', classId)
+			.where('workshopSlots.status', '=', 'scheduled')
+			.where('workshopSlots.startsAt', '>', now)
+			.orderBy('workshopSlots.id')
+			.execute()
+	).map((r) => r.id);

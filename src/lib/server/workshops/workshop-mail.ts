@@ -12,7 +12,8 @@ export type WorkshopMailCause =
 	| { event: 'slot_changed' }
 	| { event: 'slot_cancelled'; reason: string }
 	| { event: 'classes_scheduled'; classIds: number[] }
-	| { event: 'classes_unscheduled'; classIds: number[] };
+	| { event: 'classes_unscheduled'; classIds: number[] }
+	| { event: 'class_withdrawn'; classId: number };
 
 /** The teachers who enrolled the slot's classes (or only some of them), with their class names. */
 async function teachersOf(db: Db, slotId: number, onlyClassIds?: number[]) {
@@ -28,13 +29,14 @@ async function teachersOf(db: Db, slotId: number, onlyClassIds?: number[]) {
 	return groupByTeacher(rows);
 }
 
-async function teachersOfClasses(db: Db, classIds: number[]) {
+/** The teachers of some classes; a withdrawn class counts only when asked for (its own withdrawal). */
+async function teachersOfClasses(db: Db, classIds: number[], opts: { withdrawnToo?: boolean } = {}) {
 	const rows = await db
 		.selectFrom('classes')
 		.innerJoin('users', 'users.id', 'classes.enrolledBy')
 		.select(['users.id', 'users.email', 'users.displayName', 'users.locale', 'classes.id as classId', 'classes.name as className'])
 		.where('classes.id', 'in', classIds)
-		.where('classes.status', '=', 'enrolled')
+		.$if(!opts.withdrawnToo, (q) => q.where('classes.status', '=', 'enrolled'))
 		.execute();
 	return groupByTeacher(rows);
 }
@@ -95,6 +97,17 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 		});
 	const trainerUrl = `${publicOrigin()}/trainer/workshops/${slotId}`;
 	const teacherUrl = `${publicOrigin()}/teacher`;
+	if (cause.event === 'class_withdrawn') {
+		// The class stays in slot_classes (the coordinator decides what happens to the
+		// workshop) but no longer in the event: trainers get the updated event, and the
+		// teacher a CANCEL unless another of their classes is still in the slot.
+		const [[teacherId, teacher]] = await teachersOfClasses(db, [cause.classId], { withdrawnToo: true });
+		const classes = teacher.classes.join(', ');
+		for (const trainer of await trainersOf(db, slotId)) await send(trainer, 'class_withdrawn', { classes, url: trainerUrl, role: 'trainer', method: 'REQUEST' });
+		if (!(await teachersOf(db, slotId)).has(teacherId))
+			await send({ id: teacherId, ...teacher }, 'teacher_class_withdrawn', { classes, url: teacherUrl, role: 'teacher', method: 'CANCEL' });
+		return;
+	}
 	const onlyClasses = cause.event === 'classes_scheduled' || cause.event === 'classes_unscheduled' ? cause.classIds : undefined;
 	// A class taken out of the slot is no longer in slot_classes: look it up by id.
 	const teachers = cause.event === 'classes_unscheduled' ? await teachersOfClasses(db, cause.classIds) : await teachersOf(db, slotId, onlyClasses);
