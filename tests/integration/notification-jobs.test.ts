@@ -12,7 +12,7 @@ import { enrolClasses, slotAt, addSlot, workshopWorld, type WorkshopWorld } from
 
 /** A Tuesday inside the default workshop period: 10:00–10:50 Brussels is 08:00–08:50 UTC. */
 const day = '2027-05-11';
-const none = { reminders: 0, reportReminders: 0, followUps: 0, waitingNotices: 0 };
+const none = { reminders: 0, reportReminders: 0, followUps: 0, waitingNotices: 0, certificates: 0 };
 const given = { outcome: 'given', pupilsPresent: 20, durationMinutes: 50, note: null } as const;
 
 /**
@@ -245,6 +245,43 @@ describeEachDatabase('notification jobs', (dialect) => {
 			await ctx.db.updateTable('editions').set({ enrolmentClosesAt: '2027-03-15 22:59:00.000' }).where('id', '=', w.editionId).execute();
 			expect(await run('2027-03-01T10:00:00Z')).toEqual(none);
 			expect(await run('2027-03-10T10:00:00Z')).toEqual({ ...none, waitingNotices: 2 });
+		});
+	});
+
+	describe('certificate at the end of the edition', () => {
+		const certificateMails = () =>
+			ctx.db.selectFrom('mailOutbox').select(['recipient', 'locale', 'subject', 'bodyText', 'dedupeKey']).where('template', '=', 'certificate_available').orderBy('id').execute();
+
+		it('tells each teacher of a class not yet told, once the workshop period is over, and only once per class', async () => {
+			freezeClock('2027-05-11T09:00:00Z');
+			await reportWorkshop(ctx.db, w.anna, slotId, given);
+			expect((await certificateMails()).map((m) => m.recipient)).toEqual(['lies@school.be', 'sam@school.be']);
+			await withdrawClass(ctx.db, w.coordinator, w.noord.classIds[1]);
+			expect(await run('2027-05-13T08:00:00Z')).toEqual({ ...none, followUps: 2 });
+
+			// The period ends on 7 June: the last minute of that day in Brussels is still inside it.
+			expect(await run('2027-06-07T21:59:00Z')).toEqual(none);
+			expect(await run('2027-06-07T22:00:00Z')).toEqual({ ...none, certificates: 2 });
+			const mails = await certificateMails();
+			expect(mails.map((m) => m.recipient)).toEqual(['lies@school.be', 'sam@school.be', 'lies@school.be', 'tom@school.be']);
+			const [, , lies, tom] = mails;
+			expect(lies).toMatchObject({ locale: 'nl', subject: 'Attest beschikbaar: 5B (PAARS 2027) · Stad' });
+			expect(lies.bodyText).toContain('De workshopperiode van PAARS 2027 is voorbij. Het klasattest van klas 5B van Testschool – Campus Centrum staat klaar.');
+			expect(tom).toMatchObject({ locale: 'en', subject: 'Certificate available: 6A (PAARS 2027) · City' });
+			expect(tom.bodyText).toContain('The workshop period of PAARS 2027 is over. The class certificate of class 6A of Testschool – Campus Noord is ready.');
+			expect(tom.bodyText).toContain(`/teacher/classes/${w.noord.classIds[0]}`);
+			expect(await run('2027-06-08T08:00:00Z')).toEqual(none);
+		});
+
+		it('walks the classes page by page, and stays silent a month after the period and for disabled teachers', async () => {
+			await setUser('tom@school.be', { disabled: 1 });
+			// (The workshop was never reported: its trainer is reminded in the same run.)
+			expect(await run('2027-06-08T08:00:00Z', 1)).toEqual({ ...none, reportReminders: 1, certificates: 3 });
+			expect((await certificateMails()).map((m) => m.dedupeKey)).toEqual(
+				[...w.centrum.classIds, samClass].sort((a, b) => a - b).map((id) => `certificate_available:${w.editionId}:class:${id}`)
+			);
+			await setUser('tom@school.be', { disabled: 0 });
+			expect(await run('2027-07-08T08:00:00Z')).toEqual(none);
 		});
 	});
 });

@@ -18,10 +18,12 @@ export interface JobEdition {
 	name: string;
 	reminderDaysBefore: number;
 	enrolmentClosesAt: DbTime;
+	/** The last Brussels day of the workshop period (YYYY-MM-DD). */
+	workshopEndsOn: string;
 }
 
 export const listPublishedEditions = (db: Db): Promise<JobEdition[]> =>
-	db.selectFrom('editions').select(['id', 'name', 'reminderDaysBefore', 'enrolmentClosesAt']).where('status', '=', 'published').orderBy('id').execute();
+	db.selectFrom('editions').select(['id', 'name', 'reminderDaysBefore', 'enrolmentClosesAt', 'workshopEndsOn']).where('status', '=', 'published').orderBy('id').execute();
 
 /** The workshop slots a kind of mail is about: which edition, which times, which report state. */
 export interface SlotWindow {
@@ -202,3 +204,35 @@ export const listWaitingClassesOf = (db: Db, editionId: number, teacherIds: numb
 		.where('classes.enrolledBy', 'in', teacherIds)
 		.orderBy('classes.nameKey')
 		.execute();
+
+export interface ClassRecipient extends Recipient {
+	classId: number;
+	className: string;
+	campus: string;
+	school: string;
+}
+
+/**
+ * Enrolled classes of an ended edition whose teacher was not yet told about the
+ * class certificate, keyset on the class id. The teacher is the one who enrolled
+ * the class and still teaches at its campus: the rule that lets a teacher download.
+ */
+export function listClassesAwaitingCertificateMail(db: Db, q: { editionId: number; keyPrefix: string; afterClassId: number; limit: number }): Promise<ClassRecipient[]> {
+	const key = dedupeKey([q.keyPrefix, sql.ref('classes.id')]);
+	return db
+		.selectFrom('classes')
+		.innerJoin('users', 'users.id', 'classes.enrolledBy')
+		.innerJoin('teacherCampuses', (j) => j.onRef('teacherCampuses.userId', '=', 'users.id').onRef('teacherCampuses.campusId', '=', 'classes.campusId'))
+		.innerJoin('userRoles', (j) => j.onRef('userRoles.userId', '=', 'users.id').on('userRoles.role', '=', 'teacher'))
+		.innerJoin('campuses', 'campuses.id', 'classes.campusId')
+		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
+		.select([...userColumns, key.as('dedupeKey'), 'classes.id as classId', 'classes.name as className', 'campuses.name as campus', 'schools.name as school'])
+		.where('classes.editionId', '=', q.editionId)
+		.where('classes.status', '=', 'enrolled')
+		.where('users.disabled', '=', 0)
+		.where('classes.id', '>', q.afterClassId)
+		.where(notQueued(key))
+		.orderBy('classes.id')
+		.limit(q.limit)
+		.execute();
+}

@@ -33,6 +33,12 @@ import type { JobEdition, SlotCursor, SlotRecipient, SlotRecipientQuery, SlotWin
  *   enrolment closes, to each teacher with classes still waiting, listing them.
  *   Once per edition, closing instant and teacher (a postponed close notifies again).
  *
+ * - certificate at the edition's end: the day after the workshop period ends,
+ *   every enrolled class's certificate can be downloaded (given workshop or not),
+ *   so each teacher who was not yet told (when a workshop was reported given) is
+ *   told now. Same template and dedupe key as that mail: once per class, ever.
+ *   Required, like the mail at the report; for 30 days after the period ends.
+ *
  * Mails after a workshop stop 30 days after its end: a first deployment, or a job
  * that was down for weeks, must not send mail about long-past workshops.
  */
@@ -42,6 +48,7 @@ export interface NotificationCounts {
 	reportReminders: number;
 	followUps: number;
 	waitingNotices: number;
+	certificates: number;
 }
 
 /** Candidates read per query; tests pass a tiny page to walk the keyset. */
@@ -58,13 +65,14 @@ const waitingNoticeBefore = days(7);
 
 export async function createDueNotifications(db: Db, now: Date, opts: { pageSize?: number } = {}): Promise<NotificationCounts> {
 	const pageSize = opts.pageSize ?? defaultPageSize;
-	const counts: NotificationCounts = { reminders: 0, reportReminders: 0, followUps: 0, waitingNotices: 0 };
+	const counts: NotificationCounts = { reminders: 0, reportReminders: 0, followUps: 0, waitingNotices: 0, certificates: 0 };
 	for (const edition of await repo.listPublishedEditions(db)) {
 		const job: Job = { db, edition, now, pageSize };
 		counts.reminders += await workshopReminders(job);
 		counts.reportReminders += await reportReminders(job);
 		counts.followUps += await followUps(job);
 		counts.waitingNotices += await waitingListNotices(job);
+		counts.certificates += await certificatesAtEditionEnd(job);
 	}
 	return counts;
 }
@@ -194,5 +202,25 @@ async function waitingListNotices({ db, edition, now, pageSize }: Job): Promise<
 		}
 		if (teachers.length < pageSize) return created;
 		afterUserId = teachers[teachers.length - 1].userId;
+	}
+}
+
+async function certificatesAtEditionEnd({ db, edition, now, pageSize }: Job): Promise<number> {
+	const today = brusselsDateOf(now);
+	// editionEnded(): the period is over once its last day has passed in Brussels.
+	if (edition.workshopEndsOn >= today || edition.workshopEndsOn < brusselsDateOf(at(now, -afterWorkshopLimit))) return 0;
+	const keyPrefix = `certificate_available:${edition.id}:class:`;
+	const origin = publicOrigin();
+	let afterClassId = 0;
+	let created = 0;
+	for (;;) {
+		const rows = await repo.listClassesAwaitingCertificateMail(db, { editionId: edition.id, keyPrefix, afterClassId, limit: pageSize });
+		for (const r of rows) {
+			const params = { name: r.displayName, className: r.className, campus: `${r.school} – ${r.campus}`, edition: edition.name, url: `${origin}/teacher/classes/${r.classId}`, because: 'edition_ended' as const };
+			const mail = { template: 'certificate_available', params } as const;
+			if (await enqueueMailOnce(db, { recipient: r.email, locale: r.locale, mail, dedupeKey: r.dedupeKey })) created++;
+		}
+		if (rows.length < pageSize) return created;
+		afterClassId = rows[rows.length - 1].classId;
 	}
 }

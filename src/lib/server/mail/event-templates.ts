@@ -43,6 +43,8 @@ export interface CertificateAvailableParams {
 	campus: string;
 	edition: string;
 	url: string;
+	/** What made it downloadable: a workshop reported given (the default), or the end of the edition's workshop period. */
+	because?: 'given' | 'edition_ended';
 }
 
 export function classWithdrawnParts(p: ClassWithdrawnParams, locale: Locale, city: string): Parts {
@@ -101,7 +103,12 @@ export function certificateAvailableParts(p: CertificateAvailableParams, locale:
 	return {
 		subject: m.mev_cert_subject({ className: p.className, edition: p.edition }, o) + ` · ${city}`,
 		greeting: m.mail_greeting({ name: p.name }, o),
-		lines: [m.mev_cert_body({ className: p.className, campus: p.campus, edition: p.edition }, o), m.mev_cert_where({}, o)],
+		lines: [
+			p.because === 'edition_ended'
+				? m.mev_cert_body_ended({ className: p.className, campus: p.campus, edition: p.edition }, o)
+				: m.mev_cert_body({ className: p.className, campus: p.campus, edition: p.edition }, o),
+			m.mev_cert_where({}, o)
+		],
 		action: m.mev_cert_action({}, o),
 		url: p.url,
 		after: '',
