@@ -29,7 +29,7 @@ describeEachDatabase('notification jobs', (dialect) => {
 	const jobMails = async (recipient?: string) => {
 		const rows = await ctx.db
 			.selectFrom('mailOutbox')
-			.select(['recipient', 'template', 'locale', 'subject', 'bodyText', 'bodyHtml', 'paramsJson', 'dedupeKey'])
+			.select(['recipient', 'template', 'locale', 'subject', 'bodyText', 'bodyHtml', 'paramsJson', 'dedupeKey', 'calendarMethod', 'calendarIcs'])
 			.$if(!!recipient, (q) => q.where('recipient', '=', recipient!))
 			.where((eb) => eb.or([eb('template', '=', 'waiting_list_notice'), eb('dedupeKey', 'like', 'workshop:reminder:%'), eb('dedupeKey', 'like', 'workshop:report_due:%'), eb('dedupeKey', 'like', 'workshop:follow_up:%')]))
 			.orderBy('id')
@@ -59,12 +59,17 @@ describeEachDatabase('notification jobs', (dialect) => {
 			expect(anna).toMatchObject({ locale: 'nl', subject: 'Herinnering: je geeft een workshop op 11 mei 2027 om 10:00–10:50 · Stad', params: { event: 'reminder', classes: '5A, 5E' } });
 			expect(anna.bodyText).toContain('Je krijgt ze omdat je deze workshop geeft; herinneringen kun je uitzetten in je profiel.');
 			expect(anna.bodyText).toContain('/trainer/workshops/');
+			// The event comes along again, as the feed has it, so a deleted one is one tap away.
+			expect(anna.calendarMethod).toBe('REQUEST');
+			expect(anna.calendarIcs).toContain(`UID:workshop-${slotId}@`);
+			expect(anna.calendarIcs).toContain('ATTENDEE;ROLE=REQ-PARTICIPANT');
 			const [lies] = await jobMails('lies@school.be');
 			expect(lies).toMatchObject({ locale: 'nl', subject: expect.stringMatching(/^Herinnering: workshop voor 5A op 11 mei 2027/) });
 			expect(lies.bodyText).toContain('Trainer: Anna (Wel Jong)');
 			const [sam] = await jobMails('sam@school.be');
 			expect(sam).toMatchObject({ locale: 'en', subject: expect.stringMatching(/^Reminder: workshop for 5E on 11 May 2027/) });
 			expect(sam.bodyText).toContain('You get it because this workshop is for 5E, which you enrolled; you can switch reminders off in your profile.');
+			expect(sam.calendarIcs).toContain('MAILTO:sam@school.be');
 		});
 
 		it("follows the edition's number of days", async () => {

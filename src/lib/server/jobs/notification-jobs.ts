@@ -5,6 +5,7 @@ import { enqueueMailOnce } from '../mail/outbox';
 import type { WorkshopMailParams } from '../mail/templates';
 import { brusselsDateOf } from '../../time/brussels';
 import { trainerLabel } from '../workshops/trainer-name';
+import { slotInvitations } from '../workshops/workshop-invitation';
 import * as repo from './notification-candidates.repository';
 import type { JobEdition, SlotCursor, SlotRecipient, SlotRecipientQuery, SlotWindow } from './notification-candidates.repository';
 
@@ -16,7 +17,8 @@ import type { JobEdition, SlotCursor, SlotRecipient, SlotRecipientQuery, SlotWin
  * users not disabled):
  *
  * - workshop reminder (users.mailReminders): from N days before the start until
- *   the start, to each trainer still booked and each teacher of an enrolled class.
+ *   the start, to each trainer still booked and each teacher of an enrolled class,
+ *   with the event attached again (REQUEST).
  *   Never after the start. The key holds the start instant: a moved workshop is
  *   reminded again.
  * - report reminder (users.mailReminders): from 2 days after the end, while the
@@ -151,6 +153,13 @@ async function sendSlotMails(db: Db, edition: JobEdition, rows: SlotRecipient[],
 	const classes = groupBy(await repo.listSlotClasses(db, slotIds), (c) => c.slotId);
 	const trainers = recipient === 'teacher' && event === 'reminder' ? groupBy(await repo.listSlotTrainerNames(db, slotIds), (t) => t.slotId) : new Map();
 	const origin = publicOrigin();
+	// A reminder carries the event again (REQUEST, the slot's current SEQUENCE): one tap puts back a deleted event.
+	const invitations = new Map<number, Awaited<ReturnType<typeof slotInvitations>>>();
+	const invitationFor = async (slotId: number) => {
+		let invitation = invitations.get(slotId);
+		if (!invitation) invitations.set(slotId, (invitation = await slotInvitations(db, slotId)));
+		return invitation;
+	};
 	let created = 0;
 	for (const row of rows) {
 		const place = places.get(row.slotId)!;
@@ -178,7 +187,11 @@ async function sendSlotMails(db: Db, edition: JobEdition, rows: SlotRecipient[],
 			params.certificates = own.map((c) => ({ className: c.name, url: `${origin}/teacher/classes/${c.classId}#certificates-heading` }));
 		}
 		const mail = { template: 'workshop', params } as const;
-		if (await enqueueMailOnce(db, { recipient: row.email, locale: row.locale, mail, dedupeKey: row.dedupeKey })) created++;
+		const calendar =
+			event === 'reminder'
+				? await (await invitationFor(row.slotId))({ email: row.email, displayName: row.displayName, locale: row.locale, role: recipient, url: params.url, method: 'REQUEST' })
+				: undefined;
+		if (await enqueueMailOnce(db, { recipient: row.email, locale: row.locale, mail, dedupeKey: row.dedupeKey, calendar })) created++;
 	}
 	return created;
 }
