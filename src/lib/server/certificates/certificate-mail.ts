@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import type { Locale } from '../db/schema';
 import { publicOrigin } from '../config';
 import { enqueueMailOnce } from '../mail/outbox';
 
@@ -36,17 +37,35 @@ const classesWithCertificate = (db: Db, slotId: number) =>
  */
 export async function mailCertificatesAvailable(db: Db, slotId: number): Promise<number> {
 	let queued = 0;
-	for (const row of await classesWithCertificate(db, slotId)) {
-		const created = await enqueueMailOnce(db, {
-			recipient: row.email,
-			locale: row.locale,
-			mail: {
-				template: 'certificate_available',
-				params: { name: row.displayName, className: row.className, campus: `${row.school} – ${row.campus}`, edition: row.edition, url: `${publicOrigin()}/teacher/classes/${row.classId}` }
-			},
-			dedupeKey: `certificate_available:${row.editionId}:class:${row.classId}`
-		});
-		if (created) queued++;
-	}
+	for (const row of await classesWithCertificate(db, slotId)) if (await queueCertificateMail(db, row, 'given')) queued++;
 	return queued;
+}
+
+/**
+ * The dedupe key prefix of a class's certificate mail (the class id follows). The
+ * report and the edition's end share it, so a class is told once, whichever comes first.
+ */
+export const certificateMailKeyPrefix = (editionId: number) => `certificate_available:${editionId}:class:`;
+
+export interface CertificateMailRow {
+	classId: number;
+	className: string;
+	editionId: number;
+	edition: string;
+	school: string;
+	campus: string;
+	email: string;
+	displayName: string;
+	locale: Locale;
+}
+
+/** Queues the mail that a class's certificate can be downloaded, unless it went before; true when queued. */
+export function queueCertificateMail(db: Db, row: CertificateMailRow, because: 'given' | 'edition_ended'): Promise<boolean> {
+	const params = { name: row.displayName, className: row.className, campus: `${row.school} – ${row.campus}`, edition: row.edition, url: `${publicOrigin()}/teacher/classes/${row.classId}`, because };
+	return enqueueMailOnce(db, {
+		recipient: row.email,
+		locale: row.locale,
+		mail: { template: 'certificate_available', params },
+		dedupeKey: certificateMailKeyPrefix(row.editionId) + row.classId
+	});
 }

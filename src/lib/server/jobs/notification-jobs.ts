@@ -6,6 +6,7 @@ import type { WorkshopMailParams } from '../mail/templates';
 import { brusselsDateOf } from '../../time/brussels';
 import { trainerLabel } from '../workshops/trainer-name';
 import { slotInvitations } from '../workshops/workshop-invitation';
+import { certificateMailKeyPrefix, queueCertificateMail } from '../certificates/certificate-mail';
 import * as repo from './notification-candidates.repository';
 import type { JobEdition, SlotCursor, SlotRecipient, SlotRecipientQuery, SlotWindow } from './notification-candidates.repository';
 
@@ -222,17 +223,12 @@ async function certificatesAtEditionEnd({ db, edition, now, pageSize }: Job): Pr
 	const today = brusselsDateOf(now);
 	// editionEnded(): the period is over once its last day has passed in Brussels.
 	if (edition.workshopEndsOn >= today || edition.workshopEndsOn < brusselsDateOf(at(now, -afterWorkshopLimit))) return 0;
-	const keyPrefix = `certificate_available:${edition.id}:class:`;
-	const origin = publicOrigin();
+	const keyPrefix = certificateMailKeyPrefix(edition.id);
 	let afterClassId = 0;
 	let created = 0;
 	for (;;) {
 		const rows = await repo.listClassesAwaitingCertificateMail(db, { editionId: edition.id, keyPrefix, afterClassId, limit: pageSize });
-		for (const r of rows) {
-			const params = { name: r.displayName, className: r.className, campus: `${r.school} – ${r.campus}`, edition: edition.name, url: `${origin}/teacher/classes/${r.classId}`, because: 'edition_ended' as const };
-			const mail = { template: 'certificate_available', params } as const;
-			if (await enqueueMailOnce(db, { recipient: r.email, locale: r.locale, mail, dedupeKey: r.dedupeKey })) created++;
-		}
+		for (const r of rows) if (await queueCertificateMail(db, { ...r, editionId: edition.id, edition: edition.name }, 'edition_ended')) created++;
 		if (rows.length < pageSize) return created;
 		afterClassId = rows[rows.length - 1].classId;
 	}
