@@ -99,13 +99,13 @@ export async function settleMail(
 	return Number(result.numUpdatedRows) > 0;
 }
 
-/** A failed mail goes back in the queue, due now, with a fresh count of attempts. */
-export async function requeueFailedMail(db: Db, id: number, now: DbTime): Promise<boolean> {
+/** Failed mail (one, or all) goes back in the queue, due now, with a fresh count of attempts; returns how many. */
+export async function requeueFailedMail(db: Db, which: number | 'all', now: DbTime): Promise<number> {
 	const result = await db
 		.updateTable('mailOutbox')
 		.set({ status: 'pending', attempts: 0, nextAttemptAt: now, leaseOwner: null, leaseUntil: null })
-		.where('id', '=', id)
+		.$if(which !== 'all', (q) => q.where('id', '=', which as number))
 		.where('status', '=', 'failed')
 		.executeTakeFirst();
-	return Number(result.numUpdatedRows) > 0;
+	return Number(result.numUpdatedRows);
 }

@@ -59,7 +59,7 @@ export async function outboxMail(db: Kysely<Database>, id: number, hiddenLinkLab
 export async function retryFailedMail(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
 	requireCoordinator(actor);
 	await withTransaction(db, async (trx) => {
-		if (!(await requeueFailedMail(trx, id, nowDb()))) {
+		if ((await requeueFailedMail(trx, id, nowDb())) === 0) {
 			const exists = await trx.selectFrom('mailOutbox').select('id').where('id', '=', id).executeTakeFirst();
 			if (!exists) throw new NotFoundError();
 			throw new ConflictError('ntf_retry_not_failed');
@@ -72,12 +72,7 @@ export async function retryFailedMail(db: Kysely<Database>, actor: Actor, id: nu
 export async function retryAllFailedMail(db: Kysely<Database>, actor: Actor): Promise<number> {
 	requireCoordinator(actor);
 	return withTransaction(db, async (trx) => {
-		const result = await trx
-			.updateTable('mailOutbox')
-			.set({ status: 'pending', attempts: 0, nextAttemptAt: nowDb(), leaseOwner: null, leaseUntil: null })
-			.where('status', '=', 'failed')
-			.executeTakeFirst();
-		const n = Number(result.numUpdatedRows);
+		const n = await requeueFailedMail(trx, 'all', nowDb());
 		if (n > 0) await audit(trx, { actorId: actor.id, action: 'mail.retried_all', entityType: 'mail', entityId: 'failed', after: { count: n } });
 		return n;
 	});
