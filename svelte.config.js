@@ -7,8 +7,10 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ out: 'build', precompress: false }),
-		// Forms post from our own origin only; adapter-node reads ORIGIN in production.
-		csrf: { trustedOrigins: [] },
+		// Kit's own origin check is off: hooks.server.ts refuses cross-site form posts
+		// itself (src/lib/server/auth/origin-check.ts), so `npm start` without ORIGIN
+		// works on http://localhost and the refusal speaks the user's language.
+		csrf: { trustedOrigins: ['*'] },
 		// Kit adds nonces/hashes for its own inline scripts; nothing else may run.
 		csp: {
 			mode: 'auto',

@@ -8,10 +8,16 @@ declare global {
 			user: SessionUser | null;
 			sessionId: string | null;
 			guard: GuardDecision;
+			/** Set by handleError when the database was unreachable: the answer becomes a 503. */
+			dbDown?: boolean;
 		}
 		interface Error {
 			message: string;
 			requestId?: string;
+			/** The database was unreachable: +error.svelte says "briefly unavailable". */
+			dbDown?: boolean;
+			/** For a post: whether its change was saved (lib/server/db/write-outcome.ts). */
+			outcome?: import('$lib/server/db/write-outcome').WriteOutcome;
 		}
 		interface PageData {
 			user?: { displayName: string; roles: import('$lib/domain').Role[] } | null;

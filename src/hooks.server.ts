@@ -5,13 +5,18 @@ import { randomUUID } from 'node:crypto';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import * as m from '$lib/paraglide/messages';
 import { decide, defersToLayout, loginUrl } from '$lib/server/auth/guards';
+import { isCrossSiteFormPost } from '$lib/server/auth/origin-check';
+import { getLocale } from '$lib/paraglide/runtime';
 import { endpointRouteIds } from '$lib/server/auth/route-ids';
 import { sessionCookieName, validateSessionToken } from '$lib/server/auth/session';
-import { sessionCookieOptions } from '$lib/server/auth/cookies';
+import { clearSessionCookieOptions, sessionCookieOptions } from '$lib/server/auth/cookies';
 import { isProduction } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { startServer } from '$lib/server/startup';
 import { logger } from '$lib/server/log';
+import { requestBody } from '$lib/server/http/body-hook';
+import { unreadBody } from '$lib/server/http/unread-body-hook';
+import { databaseDownError, databaseOutage, markIfDatabaseDown } from '$lib/server/http/db-outage';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -37,11 +42,16 @@ const requestContext: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * Paraglide reads only the URL and headers, so it gets a copy without the body:
+ * given the request itself it clones it, and the clone's unread twin would hold a
+ * second copy of every body in memory while the route reads the first (a 100 MB
+ * upload held whole, though it is streamed to disk).
+ */
 const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
-	});
+	paraglideMiddleware(new Request(event.request.url, { headers: event.request.headers }), ({ locale }) =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) })
+	);
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
@@ -53,6 +63,28 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** See origin-check.ts: our own CSRF check, answered in the user's language. */
+const sameOrigin: Handle = async ({ event, resolve }) => {
+	if (!isCrossSiteFormPost(event.request, event.url)) return resolve(event);
+	logger.warn('cross-site form post refused', { requestId: event.locals.requestId, route: event.route.id ?? '(none)' });
+	const message = m.fr_form_refused_text();
+	if (event.request.headers.get('x-sveltekit-action') === 'true') {
+		// An ActionResult, so use:enhance hands the form a typed error with this status.
+		return new Response(JSON.stringify({ type: 'error', error: { message } }), { status: 403, headers: { 'content-type': 'application/json' } });
+	}
+	if ((event.request.headers.get('accept') ?? '').includes('application/json')) {
+		return new Response(JSON.stringify({ message }), { status: 403, headers: { 'content-type': 'application/json' } });
+	}
+	return new Response(refusedPage(message, event.url.pathname), { status: 403, headers: { 'content-type': 'text/html; charset=utf-8' } });
+};
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function refusedPage(message: string, path: string): string {
+	const title = escapeHtml(m.fr_form_refused_title());
+	return `<!doctype html><html lang="${getLocale()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(path)}">${escapeHtml(m.fr_form_refused_back())}</a></p></main></body></html>`;
+}
+
 const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(sessionCookieName);
 	if (token) {
@@ -63,7 +95,7 @@ const session: Handle = async ({ event, resolve }) => {
 			// Re-set the cookie only when the session's expiry moved.
 			if (valid.extended) event.cookies.set(sessionCookieName, token, sessionCookieOptions(valid.expiresAt));
 		} else {
-			event.cookies.delete(sessionCookieName, { path: '/' });
+			event.cookies.delete(sessionCookieName, clearSessionCookieOptions());
 		}
 	}
 	return resolve(event);
@@ -81,11 +113,16 @@ const guard: Handle = async ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(requestContext, securityHeaders, i18n, session, guard);
+// requestBody before anything that could read a body, after i18n so refusals speak the user's language.
+// unreadBody around all that may answer without reading a body (see unread-body-hook.ts);
+// databaseOutage after i18n (its 503 page speaks the user's language), before session (the first query).
+export const handle = sequence(requestContext, unreadBody, securityHeaders, i18n, databaseOutage, requestBody, sameOrigin, session, guard);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId ?? randomUUID();
 	if (status === 404) return { message: m.error_not_found(), requestId };
+	// Unreachable database: logged as a warning, answered 503 by databaseOutage.
+	if (markIfDatabaseDown(event, error)) return databaseDownError(event);
 	logger.error('unhandled error', {
 		requestId,
 		route: event.route.id ?? '(none)',

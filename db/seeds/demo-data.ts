@@ -8,17 +8,29 @@ export const demoPassword = 'Paars-demo-2026';
 
 export const settings: { key: string; value?: string; nl?: string; en?: string }[] = [
 	{ key: 'city_name', nl: 'Stad Kortrijk', en: 'City of Kortrijk' },
+	{ key: 'city_short_name', nl: 'Kortrijk', en: 'Kortrijk' },
 	{ key: 'accent_color', value: '#6b2d8f' },
-	{ key: 'reporting_point', nl: 'Meldpunt discriminatie: Unia, de onafhankelijke openbare instelling voor gelijke kansen', en: 'Reporting discrimination: Unia, the independent public institution for equal opportunities' },
-	{ key: 'reporting_point_url', value: 'https://www.unia.be' },
-	{ key: 'helpline', nl: 'Vragen over gender of seksualiteit? Praat anoniem met Lumi', en: 'Questions about gender or sexuality? Talk anonymously with Lumi' },
-	{ key: 'helpline_url', value: 'https://www.lumi.be' },
-	{ key: 'privacy_contact', value: 'privacy@example.org' }
+	{ key: 'contact_email', value: 'gelijkekansen@example.org' },
+	{ key: 'website_url', value: 'https://www.kortrijk.be' },
+	{ key: 'dpo_name', value: 'Sofie Vermeulen' },
+	{ key: 'dpo_email', value: 'privacy@example.org' },
+	{ key: 'accessibility_email', value: 'toegankelijkheid@example.org' },
+	// The footer's help links: value is the address, nl/en the label.
+	{ key: 'help_link_1', value: 'https://www.unia.be', nl: 'Meldpunt discriminatie: Unia, de onafhankelijke openbare instelling voor gelijke kansen', en: 'Reporting discrimination: Unia, the independent public institution for equal opportunities' },
+	{ key: 'help_link_2', value: 'https://www.lumi.be', nl: 'Vragen over gender of seksualiteit? Praat anoniem met Lumi', en: 'Questions about gender or sexuality? Talk anonymously with Lumi' }
 ];
 
 export const organisations = [
-	{ name: 'Wel Jong', kind: 'expert' as const },
-	{ name: 'çavaria', kind: 'expert' as const }
+	{
+		name: 'Wel Jong',
+		kind: 'expert' as const,
+		contact: { contactName: 'Noor Vandamme', contactEmail: 'vorming@weljong.example.org', phone: '09 223 69 29', website: 'https://www.weljong.be' }
+	},
+	{
+		name: 'çavaria',
+		kind: 'expert' as const,
+		contact: { contactName: 'Jonas De Smet', contactEmail: 'scholen@cavaria.example.org', phone: '09 223 69 29', website: 'https://cavaria.be' }
+	}
 ];
 
 interface DemoCampus {
@@ -92,6 +104,9 @@ export const users: DemoUser[] = [
 ];
 
 export const campaign = {
+	website: 'https://www.paars.be',
+	/** Purple, 8.8:1 against white text (AA). */
+	colour: '#6b2c91',
 	name: 'PAARS',
 	descriptionNl:
 		'PAARS is de Vlaamse campagne rond 17 mei, de internationale dag tegen homo-, bi-, inter- en transfobie. Scholen krijgen gratis lesmateriaal, een pakket met paarse polsbandjes en de PAARS-krant of de boekjes over Sam en Lily, en workshops door Wel Jong en çavaria.',

@@ -58,9 +58,11 @@ async function seedOrganisations(db: Kysely<Database>, now: string): Promise<Map
 		const key = textKey(o.name);
 		let row = await db.selectFrom('organisations').select('id').where('nameKey', '=', key).executeTakeFirst();
 		if (!row) {
-			const r = await db.insertInto('organisations').values({ name: o.name, nameKey: key, kind: o.kind, createdAt: now }).executeTakeFirstOrThrow();
+			const r = await db.insertInto('organisations').values({ name: o.name, nameKey: key, kind: o.kind, ...o.contact, createdAt: now, updatedAt: now }).executeTakeFirstOrThrow();
 			row = { id: Number(r.insertId) };
 		}
+		// A demo database from before organisations had contacts gets them once.
+		await db.updateTable('organisations').set(o.contact).where('id', '=', row.id).where('website', 'is', null).execute();
 		ids.set(o.name, row.id);
 	}
 	return ids;
@@ -146,10 +148,11 @@ async function seedCampaign(db: Kysely<Database>, today: Date, now: string) {
 	if (!campaign) {
 		const r = await db
 			.insertInto('campaigns')
-			.values({ name: data.campaign.name, nameKey: key, descriptionNl: data.campaign.descriptionNl, descriptionEn: data.campaign.descriptionEn, createdAt: now, updatedAt: now })
+			.values({ name: data.campaign.name, nameKey: key, descriptionNl: data.campaign.descriptionNl, descriptionEn: data.campaign.descriptionEn, website: data.campaign.website, colour: data.campaign.colour, createdAt: now, updatedAt: now })
 			.executeTakeFirstOrThrow();
 		campaign = { id: Number(r.insertId) };
 	}
+	await db.updateTable('campaigns').set({ website: data.campaign.website, colour: data.campaign.colour }).where('id', '=', campaign.id).where('website', 'is', null).execute();
 	const year = nextIdahotYear(today);
 	const todayLocal = brusselsDateOf(today);
 	const idahot = `${year}-05-17`;

@@ -25,6 +25,12 @@ export const limits = {
 	description: 2000,
 	deviceLabel: 200,
 	settingValue: 1000,
+	// The city's identity (settings rows, each value at most settingValue).
+	cityName: 100,
+	cityShortName: 40,
+	webAddress: 500,
+	helpLinkLabel: 150,
+	helpLinks: 6,
 	remark: 500,
 	kitItemName: 100,
 	kitUnit: 40,
@@ -32,5 +38,6 @@ export const limits = {
 	slotRoom: 60,
 	slotNote: 500,
 	cancelReason: 200,
-	blockedDayLabel: 100
+	blockedDayLabel: 100,
+	website: 300
 } as const;

@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { citySettings } from '$lib/server/settings/settings.service';
+import { citySettings, lastKnownCitySettings } from '$lib/server/settings/settings.service';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { LayoutServerLoad } from './$types';
 
@@ -7,7 +7,8 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	const locale = getLocale();
 	return {
 		locale,
-		city: await citySettings(await getDb(), locale),
+		// dbDown: this is the error page of a request that met an unreachable database (db-outage.ts).
+		city: locals.dbDown ? lastKnownCitySettings(locale) : await citySettings(await getDb(), locale),
 		user: locals.user ? { displayName: locals.user.displayName, roles: locals.user.roles } : null
 	};
 };

@@ -13,10 +13,14 @@ export function navOf(role: Role): { href: string; label: string }[] {
 			return [
 				{ href: '/coordinator', label: m.coordinator_title() },
 				{ href: '/coordinator/editions', label: m.nav_editions() },
+				{ href: '/coordinator/campaigns', label: m.co_nav_campaigns() },
+				{ href: '/coordinator/organisations', label: m.co_nav_organisations() },
 				{ href: '/coordinator/schools', label: m.nav_schools() },
 				{ href: '/coordinator/campuses', label: m.nav_campuses() },
 				{ href: '/coordinator/people', label: m.nav_people() },
-				{ href: '/coordinator/outbox', label: m.nav_outbox() }
+				{ href: '/coordinator/outbox', label: m.nav_outbox() },
+				{ href: '/coordinator/audit', label: m.md_audit_nav() },
+				{ href: '/coordinator/settings', label: m.cs_nav() }
 			];
 		case 'trainer':
 			return [

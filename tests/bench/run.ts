@@ -24,6 +24,7 @@ import { explain, recordingDb } from './support';
 import { reportScenarios } from './report-scenarios';
 import { workshopScenarios } from './workshop-scenarios';
 import { notificationBench } from './notification-scenarios';
+import { auditScenarios } from './audit-scenarios';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = new Set(process.argv.slice(2));
@@ -101,6 +102,7 @@ async function bench(name: string, url: string): Promise<Results> {
 	const edition = (await findLargeEdition(handle.db))!;
 	const school = await handle.db.selectFrom('schools').select('id').orderBy('id').offset(10).limit(1).executeTakeFirstOrThrow();
 	for (const s of [...scenarios(actor, edition.id, school.id), ...(await workshopScenarios(handle.db, edition.id)), ...reportScenarios(actor, edition.id)]) results.set(s.name, await measure(handle, s));
+	for (const s of await auditScenarios(handle.db, actor)) results.set(s.name, await measure(handle, s));
 	const notifications = await notificationBench(handle.db);
 	for (const [label, value] of notifications.oneOff) results.set(label, value);
 	for (const s of notifications.scenarios) results.set(s.name, await measure(handle, s));

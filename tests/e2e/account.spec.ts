@@ -5,7 +5,7 @@ test.describe('my account', () => {
 	test('changes the name shown in the app', async ({ page, checkA11y }) => {
 		const account = await registerConfirmedTeacher(page, 'naam');
 		await loginAs(page, account.email, account.password);
-		await page.getByRole('link', { name: 'Mijn account' }).click();
+		await page.getByRole('link', { name: 'Mijn account', exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
 		await expect(page.getByText(account.email)).toBeVisible();
 		await checkA11y();

@@ -69,7 +69,7 @@ test.describe('coordinator', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'Uitgaande mails' })).toBeVisible();
 		await checkA11y();
 
-		await page.getByRole('link', { name: 'Mijn account' }).click();
+		await page.getByRole('link', { name: 'Mijn account', exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
 		await checkA11y();
 	});

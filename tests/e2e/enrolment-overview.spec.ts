@@ -305,7 +305,7 @@ test.describe('enrolment overview in English', () => {
 		await coordinator.getByRole('button', { name: 'Wachtwoord opslaan en aanmelden' }).click();
 		await expect(coordinator).toHaveURL('/coordinator');
 
-		await coordinator.getByRole('link', { name: 'English' }).click();
+		await coordinator.getByRole('navigation', { name: 'Taal' }).getByRole('button', { name: 'English' }).click();
 		await expect(coordinator.getByRole('heading', { level: 1, name: `Welcome, Coördinator ${suffix}` })).toBeVisible();
 		const edition = upcomingEdition();
 		const card = coordinator.getByRole('article').filter({ has: coordinator.getByRole('heading', { name: edition.name, exact: true }) });

@@ -249,16 +249,18 @@ test.describe('a teacher enrols classes', () => {
 		const leaving = mine.find((r) => r.name === '5A' && r.status === 'Ingeschreven') ?? mine.find((r) => r.status === 'Ingeschreven');
 		expect(leaving, 'an enrolled class of Jelle Desmet').toBeDefined();
 
-		// A new class of the full campus goes to the end of the waiting list.
+		// A new class of the full campus goes to the end of the waiting list, told that its
+		// campus (not the whole edition) reached its maximum.
 		const name = uniqueClassName('6C');
 		const form = await openEnrolForm(page, edition.name);
 		await form.fill({ name, grade: 'S6', pupils: 18 });
 		await form.submit();
-		await expect(home.notice()).toContainText(`${edition.name} is volzet: klas ${name} staat op de wachtlijst, op plaats`);
+		await expect(home.notice()).toContainText(`Je campus heeft haar eigen maximum aantal klassen voor ${edition.name} bereikt: klas ${name} staat op de wachtlijst, op plaats`);
+		await expect(home.notice()).not.toContainText('is volzet');
 		const position = Number(/op plaats (\d+)\./.exec(await home.notice().innerText())![1]);
 		expect(position).toBeGreaterThan(waitingPosition(waiting.at(-1)!.status)!);
 		const newRow = home.row(home.myClasses(), name, edition.name);
-		await expectRow(newRow, name, edition.name, 'S6', 18, `Wachtlijst, plaats ${position}`);
+		await expectRow(newRow, name, edition.name, 'S6', 18, `Wachtlijst, plaats ${position} · campus volzet`);
 		await checkA11y();
 		const newId = (await home.rows(home.myClasses())).find((r) => r.name === name)!.id;
 		const waitingMail = await classMail(newId, 'class_waiting');
@@ -272,7 +274,7 @@ test.describe('a teacher enrols classes', () => {
 		await expect(home.notice()).toContainText(`Klas ${leaving!.name} is uitgeschreven.`);
 		await expect(cells(home.row(home.myClasses(), leaving!.name, edition.name)).nth(4)).toHaveText('Uitgeschreven');
 		await expect(cells(home.row(firstInLine.table, firstInLine.name, edition.name)).nth(4)).toHaveText('Ingeschreven');
-		await expectRow(newRow, name, edition.name, 'S6', 18, `Wachtlijst, plaats ${position - 1}`);
+		await expectRow(newRow, name, edition.name, 'S6', 18, `Wachtlijst, plaats ${position - 1} · campus volzet`);
 		await checkA11y();
 
 		const promoted = await classMail(firstInLine.id, 'class_promoted');

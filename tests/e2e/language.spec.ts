@@ -7,9 +7,9 @@ test.describe('language switch', () => {
 		await page.goto('/login');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 		const languages = page.getByRole('navigation', { name: 'Taal' });
-		await expect(languages.getByRole('link', { name: 'Nederlands' })).toHaveAttribute('aria-current', 'true');
+		await expect(languages.getByRole('button', { name: 'Nederlands' })).toHaveAttribute('aria-current', 'true');
 
-		await languages.getByRole('link', { name: 'English' }).click();
+		await languages.getByRole('button', { name: 'English' }).click();
 		await expect(page).toHaveURL('/login');
 		await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -20,14 +20,14 @@ test.describe('language switch', () => {
 		await page.getByRole('link', { name: 'Forgot your password?' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Forgot your password' })).toBeVisible();
 
-		await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Nederlands' }).click();
+		await page.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'Nederlands' }).click();
 		await expect(page).toHaveURL('/forgot-password');
 		await expect(page.getByRole('heading', { level: 1, name: 'Wachtwoord vergeten' })).toBeVisible();
 	});
 
 	test('the switch keeps the query of the page; after login the profile’s language wins', async ({ page }) => {
 		await page.goto('/login?next=%2Fcoordinator%2Fcampuses');
-		await page.getByRole('link', { name: 'English' }).click();
+		await page.getByRole('navigation', { name: 'Taal' }).getByRole('button', { name: 'English' }).click();
 		await expect(page).toHaveURL('/login?next=%2Fcoordinator%2Fcampuses');
 		await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
 
@@ -44,7 +44,7 @@ test.describe('language switch', () => {
 		await new LoginPage(page).login(account.email, account.password);
 		await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${account.name}` })).toBeVisible();
 
-		await page.getByRole('link', { name: 'English' }).click();
+		await page.getByRole('navigation', { name: 'Taal' }).getByRole('button', { name: 'English' }).click();
 		await expect(page).toHaveURL('/teacher');
 		await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${account.name}` })).toBeVisible();
 		await logout(page, 'Log out');

@@ -25,7 +25,7 @@ test.describe('public pages', () => {
 			await expect(page).toHaveTitle(new RegExp(info.nl));
 			await checkA11y();
 
-			await page.getByRole('link', { name: 'English' }).click();
+			await page.getByRole('navigation', { name: 'Taal' }).getByRole('button', { name: 'English' }).click();
 			await expect(page).toHaveURL(info.path);
 			await expect(page.getByRole('heading', { level: 1 })).toContainText(info.en);
 			await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -120,18 +120,50 @@ test.describe('teacher registration', () => {
 		expect(outboxCount(input.email)).toBe(0);
 	});
 
-	test('an address that already has an account is refused, whatever its case', async ({ page }) => {
+	test('an address that already has an account gets the same answer as a new one, whatever its case, and its holder a mail', async ({ page }) => {
 		const account = await registerConfirmedTeacher(page);
 		const suffix = unique();
 		const form = new RegisterPage(page);
-		await form.goto();
-		await form.register({ code: campusInviteCode('Campus Centrum'), name: `Dubbel ${suffix}`, email: account.email.toUpperCase(), password: newPassword(suffix) });
-		await expect(form.email()).toHaveAccessibleDescription(/Er bestaat al een account met dit e-mailadres/);
+		const answerFor = async (email: string) => {
+			await form.goto();
+			await form.register({ code: campusInviteCode('Campus Centrum'), name: `Dubbel ${suffix}`, email, password: newPassword(suffix) });
+			await expect(form.heading()).toHaveText('Bevestig je e-mailadres');
+			return (await page.getByRole('status').innerText()).replace(email, '<address>');
+		};
+		const notices = (email: string) => outboxCount(email, 'register_existing');
+		const before = { account: notices(account.email), demo: notices(demo.teacher.email) };
 
-		await form.email().fill(demo.teacher.email);
-		await form.password().fill(newPassword(suffix));
-		await form.submit().click();
-		await expect(form.email()).toHaveAccessibleDescription(/Er bestaat al een account met dit e-mailadres/);
+		// Nothing on the page tells a stranger which addresses have an account.
+		const fresh = uniqueEmail('nog.geen.account', suffix);
+		const forNew = await answerFor(fresh);
+		expect(await answerFor(account.email.toUpperCase())).toBe(forNew);
+		expect(await answerFor(demo.teacher.email)).toBe(forNew);
+		await expect(page.getByText('Er bestaat al een account')).toHaveCount(0);
+
+		// The holders hear of it by mail; the new address got its confirmation instead.
+		expect(notices(account.email)).toBe(before.account + 1);
+		expect(notices(demo.teacher.email)).toBe(before.demo + 1);
+		expect(outboxCount(fresh, 'email_confirm')).toBe(1);
+		expect(notices(fresh)).toBe(0);
+	});
+
+	test('a sixth registration for one address within the hour is refused, saying how long to wait, and mails nobody', async ({ page }) => {
+		const suffix = unique();
+		const email = uniqueEmail('vijf.keer', suffix);
+		const input = { code: campusInviteCode('Campus Centrum'), name: `Herhaald ${suffix}`, email, password: newPassword(suffix) };
+		const form = new RegisterPage(page);
+		for (let i = 0; i < 5; i++) {
+			await form.goto();
+			await form.register(input);
+			await expect(form.heading()).toHaveText('Bevestig je e-mailadres');
+		}
+		await form.goto();
+		await form.register(input);
+		await expect(page.getByText('Te veel registraties voor dit e-mailadres of vanaf deze internetverbinding. Probeer het over 60 minuten opnieuw.')).toBeVisible();
+		await expect(form.heading()).toHaveText('Registreren als leerkracht');
+		// One confirmation and four notices to the new account's holder; the sixth post sent nothing.
+		expect(outboxCount(email, 'email_confirm')).toBe(1);
+		expect(outboxCount(email, 'register_existing')).toBe(4);
 	});
 
 	test('a link from the coordinator fills in the code', async ({ page }) => {

@@ -62,3 +62,19 @@ test('in production without SMTP_URL the server starts and warns clearly that no
 		rmSync(dir, { recursive: true, force: true });
 	}
 });
+
+test('in production without ORIGIN the server stops with one line that says what to set', () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'sc-noorigin-'));
+	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: '4395', DATABASE_URL: `sqlite:${dir}/app.sqlite`, DATA_DIR: dir };
+	delete env.ORIGIN;
+	try {
+		const result = spawnSync(process.execPath, [path.resolve('build/index.js')], { env, encoding: 'utf8', timeout: 30_000 });
+		expect(result.status).toBe(1);
+		const lines = result.stderr.trim().split('\n');
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toContain('ORIGIN is not set');
+		expect(lines[0]).toContain('ORIGIN=https://');
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});

@@ -16,6 +16,9 @@ describeEachDatabase('campaign report', (dialect) => {
 	const ctx = useDatabase(dialect);
 	const setting = (key: string, valueNl: string, valueEn: string) =>
 		ctx.db.insertInto('settings').values({ key, value: null, valueNl, valueEn, updatedAt: '2027-01-01 00:00:00.000', updatedBy: null }).execute();
+	// A help link in the footer: the address in value, the label per language.
+	const link = (n: number, url: string, valueNl: string, valueEn: string) =>
+		ctx.db.insertInto('settings').values({ key: `help_link_${n}`, value: url, valueNl, valueEn, updatedAt: '2027-01-01 00:00:00.000', updatedBy: null }).execute();
 
 	it('counts campuses, classes, pupils, workshops, trainer hours, downloads and kit items', async () => {
 		const w = await reportWorld(ctx.db);
@@ -77,9 +80,8 @@ describeEachDatabase('campaign report', (dialect) => {
 		const w = await reportWorld(ctx.db);
 		for (let i = 0; i < 40; i++) await campusWithClasses(ctx.db, w.editionId, { name: `Campus Veld ${i}`, teacherEmail: `v${i}@school.be`, classes: [{ name: '5A', pupils: 20 }] });
 		await setting('city_name', 'Stad Kortrijk', 'City of Kortrijk');
-		await setting('helpline', 'Praat anoniem met Lumi', 'Talk anonymously with Lumi');
-		await setting('reporting_point', 'Meldpunt discriminatie: Unia', 'Reporting discrimination: Unia');
-		await setting('helpline_url', 'https://www.lumi.be', 'https://www.lumi.be');
+		await link(1, 'https://www.lumi.be', 'Praat anoniem met Lumi', 'Talk anonymously with Lumi');
+		await link(2, 'https://www.unia.be', 'Meldpunt discriminatie: Unia', 'Reporting discrimination: Unia');
 		forgetCachedSettings();
 		const report = await campaignReport(ctx.db, w.coordinator, w.editionId);
 		const pdf = async (locale: 'nl' | 'en') => toBuffer(campaignReportPdf(campaignReportPdfView(report, await citySettings(ctx.db, locale), locale, '2027-06-30')));
@@ -99,7 +101,7 @@ describeEachDatabase('campaign report', (dialect) => {
 		const pages = nl.split('\n');
 		expect(pages.length).toBeGreaterThan(2);
 		expect(pages[1]).toContain(`p. 2 / ${pages.length}`);
-		expect(pages[1]).toContain('Hulplijn: www.lumi.be');
+		expect(pages[1]).toContain('Praat anoniem met Lumi: www.lumi.be');
 		expect(pages.at(-1)).toContain(`p. ${pages.length} / ${pages.length}`);
 		// The campus table runs onto a second page and repeats its header there.
 		expect(pages.filter((p) => /School\s+Campus\s+Klassen\s+Leerlingen/.test(p)).length).toBeGreaterThan(1);

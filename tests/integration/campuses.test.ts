@@ -30,7 +30,7 @@ const campusInput = (schoolId: number, extra: Partial<NewCampusInput> = {}): New
 });
 
 const register = (db: Parameters<typeof registerTeacher>[0], inviteCode: string, email: string) =>
-	registerTeacher(db, { displayName: 'Lies', email, password: goodPassword, inviteCode, locale: 'nl' });
+	registerTeacher(db, { displayName: 'Lies', email, password: goodPassword, inviteCode, locale: 'nl', address: '10.0.0.1' });
 
 describeEachDatabase('schools and campuses', (dialect) => {
 	const ctx = useDatabase(dialect);

@@ -44,7 +44,7 @@ describeEachDatabase('mail delivery over SMTP', (dialect) => {
 			.insertInto('settings')
 			.values([
 				{ key: 'city_name', value: null, valueNl: 'Stad Kortrijk', valueEn: 'City of Kortrijk', updatedAt: nowDb(), updatedBy: null },
-				{ key: 'reporting_point', value: null, valueNl: 'het Meldpunt Discriminatie', valueEn: 'the Discrimination Reporting Point', updatedAt: nowDb(), updatedBy: null }
+				{ key: 'help_link_1', value: 'https://meldpunt.example.org', valueNl: 'Meldpunt Discriminatie', valueEn: 'Discrimination Reporting Point', updatedAt: nowDb(), updatedBy: null }
 			])
 			.execute();
 		await createUser(ctx.db, { email: 'noor@example.org', roles: ['trainer'], name: 'Noor', locale: 'en' });
@@ -63,10 +63,11 @@ describeEachDatabase('mail delivery over SMTP', (dialect) => {
 		expect(mail.messageId).toBe(`<outbox-${queued.id}@localhost>`);
 		expect(mail.text).toContain(`Choose a new password: ${queued.secretLink}`);
 		expect(mail.html).toContain(`href="${queued.secretLink}"`);
-		// The footer: who sends it, why, and where to report discrimination.
+		// The footer: who sends it, why, and where to find help or report discrimination.
 		expect(mail.text).toContain('This mail comes from the school campaigns of City of Kortrijk.');
 		expect(mail.text).toContain('You get it because someone asked for this for the account with this e-mail address.');
-		expect(mail.text).toContain('Report discrimination or violence to the Discrimination Reporting Point.');
+		expect(mail.text).toContain('Need help or want to report something?\nDiscrimination Reporting Point: https://meldpunt.example.org');
+		expect(mail.html).toContain('<a href="https://meldpunt.example.org" style="color:#555">Discrimination Reporting Point</a>');
 		const row = await statusOf(queued.id);
 		expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null, leaseOwner: null });
 		expect(row.sentAt).not.toBeNull();

@@ -1,11 +1,14 @@
 // A throw-away SMTP server for the CI smoke run: accepts every mail and counts
 // them into the file named by its first argument (one line per mail: the
 // Message-ID), so the smoke run can compare what the job says it sent with what
-// arrived. Port from SMTP_SINK_PORT.
+// arrived. Port from SMTP_SINK_PORT. SMTP_SINK_DELAY_MS makes it a slow server
+// (that long before each mail is accepted), so that the two-process test's
+// senders surely overlap (tests/procs).
 import { SMTPServer } from 'smtp-server';
 import { appendFileSync, writeFileSync } from 'node:fs';
 
 const file = process.argv[2];
+const delayMs = Number(process.env.SMTP_SINK_DELAY_MS ?? 0);
 writeFileSync(file, '');
 const server = new SMTPServer({
 	authOptional: true,
@@ -19,7 +22,7 @@ const server = new SMTPServer({
 		stream.on('end', () => {
 			const id = /^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? '?';
 			appendFileSync(file, `${id}\n`);
-			callback();
+			setTimeout(callback, delayMs);
 		});
 	}
 });

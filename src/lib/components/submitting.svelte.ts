@@ -6,6 +6,7 @@ import type { SubmitFunction } from '@sveltejs/kit';
  * typed stays in the fields when the server refuses it.
  *
  *   const submit = submitting();
+ *   import { enhance } from '$lib/forms/enhance'; // says 403/413/429/5xx/offline in the form
  *   <form method="POST" use:enhance={submit.enhance}> … <button disabled={submit.busy}>
  */
 export function submitting(opts: { reset?: boolean } = {}) {

@@ -11,7 +11,7 @@ const list = [
 	'football', 'baseball', 'superman', 'batman', 'starwars', 'pokemon', 'whatever', 'trustno1',
 	'letmein', 'welcome', 'welkom', 'welkom01', 'changeme', 'administrator', 'admin', 'secret',
 	'geheim', 'monkey', 'dragon', 'master', 'shadow', 'michael', 'jennifer', 'computer', 'internet',
-	'kortrijk', 'belgie', 'belgium', 'vlaanderen', 'brussel', 'antwerpen', 'paars', 'regenboog', 'rainbow',
+	'belgie', 'belgium', 'vlaanderen', 'brussel', 'antwerpen', 'regenboog', 'rainbow',
 	'school', 'leerkracht', 'teacher', 'coordinator', 'trainer', 'qwerty', 'abcdefghij', 'abc123',
 	'aaaaaaaaaa', 'lovelove', 'chocolate', 'liverpool', 'chelsea', 'arsenal', 'manchester', 'barcelona',
 	'samsung', 'google', 'facebook', 'linkedin', 'microsoft', 'summer', 'winter', 'zomer', 'lente'

@@ -27,9 +27,24 @@ const schema = z.object({
 	/** Failed logins per client address in the window: generous, a school shares one NAT. */
 	LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(200),
 	LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+	/** Registrations (with a valid campus code) per e-mail address in the window: each one mails that address. */
+	REGISTRATIONS_PER_EMAIL: z.coerce.number().int().positive().default(5),
+	/** Registration posts per client address in the window, wrong codes included: a school shares one NAT. */
+	REGISTRATIONS_PER_CLIENT_ADDRESS: z.coerce.number().int().positive().default(50),
+	REGISTRATION_WINDOW_MINUTES: z.coerce.number().positive().default(60),
 	/** Largest file a coordinator may upload (bytes); the upload stream stops there. */
 	UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
-	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+	/**
+	 * Time limits on MySQL/MariaDB (milliseconds), so a frozen or unreachable database
+	 * gives a quick 503 instead of a request that hangs (see db/limits.ts for the reasoning).
+	 */
+	DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+	DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+	DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+	DB_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(1000),
+	/** What a 503 answer tells clients in its Retry-After header (seconds). */
+	DB_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(5)
 });
 
 export type Config = z.infer<typeof schema>;

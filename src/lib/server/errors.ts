@@ -41,7 +41,11 @@ export class ConflictError extends DomainError {
 }
 
 export class RateLimitedError extends DomainError {
-	constructor(readonly retryAfterSeconds: number) {
-		super('error_rate_limited', 429, undefined, { seconds: retryAfterSeconds });
+	/** The message gets the wait both in seconds and in (rounded up) minutes. */
+	constructor(
+		readonly retryAfterSeconds: number,
+		messageKey = 'error_rate_limited'
+	) {
+		super(messageKey, 429, undefined, { seconds: retryAfterSeconds, minutes: Math.ceil(retryAfterSeconds / 60) });
 	}
 }

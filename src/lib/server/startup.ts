@@ -8,6 +8,7 @@ import { closeDb, getHandle } from './db';
 import { bundledMigrations, migrateToLatest } from './db/migrate';
 import { days, nowDb, toDbTime, clock } from './db/time';
 import { logger } from './log';
+import { onShutdown } from './shutdown';
 import { removeStaleImportFiles } from './campuses/campus-import/import-file-store';
 import { isDatabaseEmpty, seedDemo } from '../../../db/seeds/demo';
 
@@ -26,6 +27,11 @@ export async function startServer(): Promise<void> {
 		console.error(`Invalid configuration: ${issues ? issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message}`);
 		process.exit(1);
 	}
+	if (isProduction() && !config().ORIGIN) {
+		console.error('ORIGIN is not set: in production it must be the public address, e.g. ORIGIN=https://campagnes.example.be (form posts are checked against it and links in mails are built from it).');
+		process.exit(1);
+	}
+	shiftClockForTests();
 	let handle;
 	try {
 		handle = await getHandle();
@@ -49,12 +55,28 @@ export async function startServer(): Promise<void> {
 	warnWithoutSmtp();
 	startHousekeeping();
 	const stopJobs = startJobTimer(async () => runJobsOnce((await getHandle()).db, smtpTransport()), config().JOBS_INTERVAL_SECONDS * 1000);
-	process.once('sveltekit:shutdown', () => {
-		stopHousekeeping();
-		stopJobs();
-		closeSmtpTransport();
-		void closeDb();
+	onShutdown({
+		atSignal: async () => {
+			stopHousekeeping();
+			await stopJobs();
+		},
+		whenIdle: async () => {
+			closeSmtpTransport();
+			await closeDb();
+		}
 	});
+}
+
+/**
+ * End-to-end tests only (NODE_ENV=test): TEST_CLOCK_SHIFT_DAYS moves the server's
+ * clock, so a test that booked a workshop can restart the server "a week later"
+ * and report it given. Ignored in every other environment.
+ */
+function shiftClockForTests(): void {
+	const shift = Number(process.env.TEST_CLOCK_SHIFT_DAYS ?? 0);
+	if (config().NODE_ENV !== 'test' || !Number.isFinite(shift) || shift === 0) return;
+	clock.set(() => new Date(Date.now() + days(shift)));
+	logger.warn('test clock shifted', { days: shift });
 }
 
 /** In production, mail that never leaves the outbox is a fault someone must see at once. */

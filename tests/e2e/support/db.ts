@@ -3,7 +3,7 @@ import { expect } from '@playwright/test';
 
 /** Look-ups for the account specs: invite codes, one-time links and mails in the outbox. */
 
-export type MailTemplate = 'email_confirm' | 'invite' | 'password_reset' | 'login_link';
+export type MailTemplate = 'email_confirm' | 'invite' | 'password_reset' | 'login_link' | 'register_existing';
 
 /** The campus's current invite code as stored (12 Crockford characters, no hyphens). */
 export function campusInviteCode(campusName: string): string {
@@ -24,6 +24,16 @@ export function outboxCount(recipient: string, template?: MailTemplate): number 
 		const sql = `select count(*) as n from mail_outbox where lower(recipient) = lower(?)${template ? ' and template = ?' : ''}`;
 		const row = db.prepare(sql).get(...(template ? [recipient, template] : [recipient])) as { n: number };
 		return row.n;
+	});
+}
+
+/** The plain-text body of the newest mail of this template for the address (any case); '' when none. */
+export function latestMailText(recipient: string, template: MailTemplate): string {
+	return read((db) => {
+		const row = db
+			.prepare('select body_text as text from mail_outbox where lower(recipient) = lower(?) and template = ? order by id desc limit 1')
+			.get(recipient, template) as { text: string } | undefined;
+		return row?.text ?? '';
 	});
 }
 

@@ -128,9 +128,9 @@ export class TeacherHome {
 	}
 }
 
-/** "Wachtlijst, plaats 3" → 3; anything else → null. */
+/** "Wachtlijst, plaats 3" (or "Wachtlijst, plaats 3 · campus volzet") → 3; anything else → null. */
 export function waitingPosition(status: string): number | null {
-	const match = /^Wachtlijst, plaats (\d+)$/.exec(status);
+	const match = /^Wachtlijst, plaats (\d+)( · .+)?$/.exec(status);
 	return match ? Number(match[1]) : null;
 }
 

@@ -27,6 +27,7 @@ export const mysqlDatabaseName = `${mysqlDatabasePrefix}_w${workerId}`;
 
 /** Tables in an order that respects foreign keys when emptied front to back. */
 const tables = [
+	'jobRuns',
 	'certificates',
 	'calendarFeeds',
 	'slotClasses',
@@ -44,6 +45,7 @@ const tables = [
 	'classes',
 	'editionGrades',
 	'auditLog',
+	'deletionRequests',
 	'mailOutbox',
 	'rateLimits',
 	'authTokens',

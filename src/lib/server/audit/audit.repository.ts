@@ -10,6 +10,8 @@ export const insertAuditEntry = (
 		entityId: string;
 		beforeJson: string | null;
 		afterJson: string | null;
+		campusId: number | null;
+		editionId: number | null;
 		createdAt: DbTime;
 	}
 ) => db.insertInto('auditLog').values(row).execute();

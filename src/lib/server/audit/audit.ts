@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { nowDb } from '../db/time';
 import { insertAuditEntry } from './audit.repository';
+import { resolveAuditScope } from './audit-scope';
 
 /**
  * Records who did what, inside the caller's transaction: the entry exists exactly
@@ -11,7 +12,9 @@ export async function audit(
 	db: Db,
 	entry: { actorId: number | null; action: string; entityType: string; entityId: number | string; before?: unknown; after?: unknown }
 ): Promise<void> {
+	const scope = await resolveAuditScope(db, entry.entityType, String(entry.entityId), [entry.after, entry.before]);
 	await insertAuditEntry(db, {
+		...scope,
 		actorUserId: entry.actorId,
 		action: entry.action,
 		entityType: entry.entityType,

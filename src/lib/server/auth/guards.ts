@@ -31,6 +31,10 @@ export const guardTable: Record<string, Rule> = {
 	'/(public)/verify': publicRoute,
 	'/(public)/verify/[code]': publicRoute,
 	'/(app)/account': signedIn,
+	'/(app)/account/data': signedIn,
+	'/(app)/coordinator/data-requests': roles('coordinator'),
+	'/(app)/coordinator/audit': roles('coordinator'),
+	'/(app)/coordinator/audit/export': roles('coordinator'),
 	'/(app)/teacher': roles('teacher'),
 	'/(app)/teacher/editions/[id=id]/enrol': roles('teacher'),
 	'/(app)/teacher/classes/[id=id]': roles('teacher'),
@@ -46,6 +50,10 @@ export const guardTable: Record<string, Rule> = {
 	'/(app)/coordinator/people': roles('coordinator'),
 	'/(app)/coordinator/outbox': roles('coordinator'),
 	'/(app)/coordinator/outbox/[id=id]': roles('coordinator'),
+	'/(app)/coordinator/settings': roles('coordinator'),
+	'/(app)/coordinator/settings/retention': roles('coordinator'),
+	// The header shows the city's logo to everyone, logged in or not.
+	'/city-logo/[hash]': publicRoute,
 	'/(app)/coordinator/editions': roles('coordinator'),
 	'/(app)/coordinator/editions/new': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]': roles('coordinator'),
@@ -68,6 +76,7 @@ export const guardTable: Record<string, Rule> = {
 	'/(app)/coordinator/editions/[id=id]/certificates': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/certificates/branding': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/calendar': roles('coordinator'),
+	'/(app)/coordinator/editions/[id=id]/invitations': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/orders/new': roles('coordinator'),
 	'/(app)/coordinator/orders/[id=id]': roles('coordinator'),
 	'/api/materials/upload': roles('coordinator'),
@@ -85,11 +94,18 @@ export const guardTable: Record<string, Rule> = {
 	'/api/calendar/[token]': publicRoute,
 	'/(app)/coordinator/schools': roles('coordinator'),
 	'/(app)/coordinator/schools/[id=id]': roles('coordinator'),
+	'/(app)/coordinator/campaigns': roles('coordinator'),
+	'/(app)/coordinator/campaigns/new': roles('coordinator'),
+	'/(app)/coordinator/campaigns/[id=id]': roles('coordinator'),
+	'/(app)/coordinator/organisations': roles('coordinator'),
+	'/(app)/coordinator/organisations/new': roles('coordinator'),
+	'/(app)/coordinator/organisations/[id=id]': roles('coordinator'),
 	'/(app)/coordinator/campuses': roles('coordinator'),
 	'/(app)/coordinator/campuses/new': roles('coordinator'),
 	'/(app)/coordinator/campuses/[id=id]': roles('coordinator'),
 	'/(app)/coordinator/campuses/import': roles('coordinator'),
-	'/(app)/coordinator/campuses/import/template': roles('coordinator')
+	'/(app)/coordinator/campuses/import/template': roles('coordinator'),
+	'/(app)/coordinator/campuses/codes/[format]': roles('coordinator')
 };
 
 export type GuardDecision = 'allow' | 'login' | 'forbidden';

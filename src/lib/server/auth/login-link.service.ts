@@ -12,7 +12,7 @@ import { findUserByEmailKey, findUserById, updateUser } from '../users/user.repo
 import { sha256Hex } from './crypto';
 import { safeReturnPath } from './guards';
 import { consumeToken, issueToken } from './one-time-token';
-import { bucket, recordFailure, secondsBlocked, type Rule } from './rate-limit';
+import { bucket, takeAttempt, type Rule } from './rate-limit';
 import { createSession, deviceLabelFrom } from './session';
 
 /**
@@ -63,10 +63,12 @@ export async function requestLoginLink(db: Kysely<Database>, input: LoginLinkReq
 	const started = Date.now();
 	const key = emailKey(input.email);
 	const buckets = loginLinkBuckets(key, input.ip);
-	const wait = await secondsBlocked(db, [buckets.address, buckets.client]);
+	// Checked and counted in one step (see takeAttempt): simultaneous requests cannot all pass the check.
+	const wait = await takeAttempt(db, [
+		{ name: buckets.address, rule: loginLinkRules.address },
+		{ name: buckets.client, rule: loginLinkRules.client }
+	]);
 	if (wait > 0) throw new LoginLinkRateLimitedError(wait);
-	await recordFailure(db, buckets.address, loginLinkRules.address);
-	await recordFailure(db, buckets.client, loginLinkRules.client);
 
 	const user = await findUserByEmailKey(db, key);
 	// Invited people who never finished their account have no confirmed address: no link.

@@ -7,7 +7,7 @@ import { RateLimitedError, ValidationError } from '../errors';
 import { logger } from '../log';
 import { findUserByEmailKey, updateUser } from '../users/user.repository';
 import { burnPasswordTime, verifyPassword } from './password';
-import { bucket, clearBuckets, recordFailure, secondsBlocked, type Rule } from './rate-limit';
+import { bucket, clearBuckets, giveBackAttempt, takeAttempt, type Limit, type Rule } from './rate-limit';
 import { createSession, deviceLabelFrom } from './session';
 
 /**
@@ -41,19 +41,25 @@ export async function login(db: Kysely<Database>, input: LoginInput) {
 		address: bucket('login-a', input.address),
 		account: bucket('login-u', key)
 	};
-	const wait = await secondsBlocked(db, Object.values(buckets));
+	const r = rules();
+	const limits: Limit[] = [
+		{ name: buckets.accountAddress, rule: r.accountAddress },
+		{ name: buckets.address, rule: r.address },
+		{ name: buckets.account, rule: r.account }
+	];
+	// Counted as a failure before the password is checked, in one step with the check of
+	// the limit: parallel guesses cannot all slip in before the first one is counted.
+	const wait = await takeAttempt(db, limits);
 	if (wait > 0) throw new RateLimitedError(wait);
 
 	const user = await findUserByEmailKey(db, key);
 	const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordTime(input.password), false);
 	if (!user || !ok) {
-		const r = rules();
-		await recordFailure(db, buckets.accountAddress, r.accountAddress);
-		await recordFailure(db, buckets.address, r.address);
-		await recordFailure(db, buckets.account, r.account);
 		logger.info('login failed', { userId: user?.id ?? null });
 		throw new ValidationError('error_login_invalid');
 	}
+	// The right password is no failure: the address (a school's NAT) gets its attempt back.
+	await giveBackAttempt(db, limits);
 	// Only someone who knows the password learns why the account cannot be used.
 	if (user.disabled) throw new ValidationError('error_login_disabled');
 	if (!user.emailConfirmedAt) throw new ValidationError('error_login_unconfirmed');

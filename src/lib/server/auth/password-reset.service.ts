@@ -10,7 +10,7 @@ import { enqueueMail } from '../mail/outbox';
 import { findUserByEmailKey, updateUser } from '../users/user.repository';
 import { consumeToken, issueToken } from './one-time-token';
 import { hashPassword } from './password';
-import { bucket, recordFailure, secondsBlocked } from './rate-limit';
+import { bucket, takeAttempt } from './rate-limit';
 import { createSession, invalidateSessionsOfUser } from './session';
 
 /** Every answer takes at least this long, so timing does not tell whether an account exists. */
@@ -27,8 +27,8 @@ export async function requestPasswordReset(db: Kysely<Database>, input: { email:
 	const key = emailKey(input.email);
 	const limiter = bucket('reset', key);
 	const user = await findUserByEmailKey(db, key);
-	if (user && !user.disabled && (await secondsBlocked(db, [limiter])) === 0) {
-		await recordFailure(db, limiter, perAddressRule);
+	// Checked and counted in one step (see takeAttempt): simultaneous requests cannot all pass the check.
+	if (user && !user.disabled && (await takeAttempt(db, [{ name: limiter, rule: perAddressRule }])) === 0) {
 		await withTransaction(db, async (trx) => {
 			const token = await issueToken(trx, user.id, 'password_reset');
 			await enqueueMail(trx, {

@@ -13,6 +13,30 @@ export const findBucketForUpdate = (db: Db, bucket: string) =>
 		.$if(isMysql(db), (q) => q.forUpdate())
 		.executeTakeFirst();
 
+/** Every named bucket, locked in name order (the same order in every caller, so two lockers never deadlock). */
+export const findBucketsForUpdate = (db: Db, buckets: string[]) =>
+	db
+		.selectFrom('rateLimits')
+		.selectAll()
+		.where('bucket', 'in', buckets)
+		.orderBy('bucket')
+		.$if(isMysql(db), (q) => q.forUpdate())
+		.execute();
+
+/**
+ * Creates an empty bucket unless it exists, on its own (outside any transaction):
+ * InnoDB's FOR UPDATE on a missing row takes a gap lock, and two such lockers that
+ * then insert deadlock. Locking a row that exists takes a plain row lock.
+ */
+export const insertBucketIfMissing = (db: Db, row: { bucket: string; hits: number; windowStartedAt: DbTime; blockedUntil: DbTime | null }) =>
+	isMysql(db)
+		? db.insertInto('rateLimits').ignore().values(row).execute()
+		: db
+				.insertInto('rateLimits')
+				.values(row)
+				.onConflict((oc) => oc.column('bucket').doNothing())
+				.execute();
+
 export const insertBucket = (db: Db, row: { bucket: string; hits: number; windowStartedAt: DbTime; blockedUntil: DbTime | null }) =>
 	db.insertInto('rateLimits').values(row).execute();
 

@@ -22,6 +22,10 @@ export interface EditionSettings {
 
 export const listCampaigns = (db: Db) => db.selectFrom('campaigns').select(['id', 'name']).orderBy('nameKey').orderBy('id').execute();
 
+/** The campaign the coordinator last made an edition of: the likeliest one for the next. */
+export const latestEditionCampaignId = async (db: Db): Promise<number | null> =>
+	(await db.selectFrom('editions').select('campaignId').orderBy('id', 'desc').limit(1).executeTakeFirst())?.campaignId ?? null;
+
 export const findCampaignById = (db: Db, id: number) => db.selectFrom('campaigns').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
 
 export const findEditionByCampaignYear = (db: Db, campaignId: number, year: number) =>

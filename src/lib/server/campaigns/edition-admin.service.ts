@@ -295,8 +295,10 @@ const ruleValues = (e: WorkshopRules) => Object.fromEntries(Object.entries(rules
 /** Empty form values for a new edition: the only campaign preselected, the default times filled in. */
 export async function newEditionForm(db: Kysely<Database>) {
 	const campaigns = await repo.listCampaigns(db);
+	const latest = await repo.latestEditionCampaignId(db);
+	const preset = campaigns.length === 1 ? campaigns[0].id : campaigns.find((c) => c.id === latest)?.id;
 	return {
 		campaigns,
-		values: { campaignId: campaigns.length === 1 ? String(campaigns[0].id) : '', opensTime: defaultOpensTime, closesTime: defaultClosesTime, ...ruleValues(defaultWorkshopRules) } as Record<string, string>
+		values: { campaignId: preset === undefined ? '' : String(preset), opensTime: defaultOpensTime, closesTime: defaultClosesTime, ...ruleValues(defaultWorkshopRules) } as Record<string, string>
 	};
 }

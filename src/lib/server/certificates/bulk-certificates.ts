@@ -72,7 +72,8 @@ export async function assertBulkScope(db: Kysely<Database>, actor: Actor, scope:
 
 /**
  * Yields the class certificates of the scope, issuing missing ones as the
- * coordinator. Reads the next chunk only when the consumer asks for more, so a
+ * coordinator; a class whose certificate was revoked (and not reissued) is left
+ * out (countRevokedClassSubjects says how many). Reads the next chunk only when the consumer asks for more, so a
  * consumer that stops (client gone) stops the queries too.
  */
 export async function* bulkClassCertificates(
@@ -88,9 +89,12 @@ export async function* bulkClassCertificates(
 		const chunk = await eligibleChunk(db, scope, ended, after, limit);
 		if (chunk.length === 0) return;
 		const active = await activeCertificates(db, scope.editionId, chunk.map((c) => c.id));
+		// Revoked and not reissued: left out, never reissued as a side effect of the download.
+		const revoked = await repo.listRevokedSubjects(db, scope.editionId, chunk.filter((c) => !active.has(c.id)).map((c) => `class:${c.id}`));
 		for (const c of chunk) {
 			const row = active.get(c.id);
-			yield row ? toView(row) : await getOrIssueClassCertificate(db, actor, c.id);
+			if (row) yield toView(row);
+			else if (!revoked.has(`class:${c.id}`)) yield await getOrIssueClassCertificate(db, actor, c.id);
 		}
 		if (chunk.length < limit) return;
 		const last = chunk[chunk.length - 1];

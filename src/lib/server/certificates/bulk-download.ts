@@ -4,7 +4,7 @@ import type { Database, Locale } from '../db/schema';
 import { NotFoundError } from '../errors';
 import { certificateTitle } from '../pdf/certificate-pdf';
 import { bulkPdfStream, bulkZipStream } from '../pdf/certificate-stream';
-import { cityName } from '../settings/settings.service';
+import { citySettings } from '../settings/settings.service';
 import * as m from '../../paraglide/messages';
 import { assertBulkScope, bulkClassCertificates, type BulkScope } from './bulk-certificates';
 import type { CertificateView } from './certificate.service';
@@ -50,10 +50,12 @@ export async function bulkCertificatesDownload(
 	const all = prepend(first.value, certs);
 	const o = { locale };
 	const what = info.campusName ? `${info.editionName} - ${info.campusName}` : info.editionName;
-	const city = await cityName(db, locale);
+	const settings = await citySettings(db, locale);
+	const city = settings.cityName;
+	const cityLogoSha256 = settings.logoSha256;
 	const title = `${certificateTitle(first.value.branding, locale)} – ${what}`;
 	const filename = `${safe(`${m.cbulk_file({}, o)} ${what}`)}.${format}`;
-	if (format === 'pdf') return { body: bulkPdfStream(all, { title, cityName: city, locale, signal }), filename, contentType: 'application/pdf' };
+	if (format === 'pdf') return { body: bulkPdfStream(all, { title, cityName: city, cityLogoSha256, locale, signal }), filename, contentType: 'application/pdf' };
 	const pdfTitle = (c: CertificateView) => `${certificateTitle(c.branding, locale)} – ${m.cpdf_class_heading({ className: c.facts.className ?? '' }, o)} – ${c.facts.editionName}`;
-	return { body: bulkZipStream(all, { title, cityName: city, locale, signal, pdfTitle }), filename, contentType: 'application/zip' };
+	return { body: bulkZipStream(all, { title, cityName: city, cityLogoSha256, locale, signal, pdfTitle }), filename, contentType: 'application/zip' };
 }

@@ -6,7 +6,7 @@ import { clock } from '../db/time';
 import { logger } from '../log';
 import { brusselsDateOf } from '../../time/brussels';
 import { certificatePdf, certificateTitle, type CertificatePage } from '../pdf/certificate-pdf';
-import { cityName } from '../settings/settings.service';
+import { citySettings } from '../settings/settings.service';
 import { fileStore } from '../storage';
 import * as m from '../../paraglide/messages';
 import { DomainError } from '../errors';
@@ -32,20 +32,25 @@ async function readAll(stream: Readable): Promise<Buffer | null> {
 	return Buffer.concat(chunks);
 }
 
-/** The edition's logo bytes, or null (default look) when there is none or it cannot be read. */
+/** A stored logo's bytes (the edition's or the city's), or null (default look) when there is none or it cannot be read. */
 export async function readLogo(sha256: string | null): Promise<Buffer | null> {
 	if (!sha256) return null;
 	try {
 		return await readAll(await fileStore().openRead(sha256));
 	} catch (err) {
-		logger.warn('certificate logo unreadable, printing the default look', { sha256, error: (err as Error).message });
+		logger.warn('logo unreadable, printing without it', { sha256, error: (err as Error).message });
 		return null;
 	}
 }
 
-/** A certificate's page in the reader's language: the public verify address and the edition's logo. */
+/**
+ * A certificate's page in the reader's language: the public verify address and
+ * the edition's own certificate logo, else the city's logo.
+ */
 export async function certificatePage(db: Kysely<Database>, cert: CertificateView, locale: Locale): Promise<CertificatePage> {
-	return { certificate: cert, locale, cityName: await cityName(db, locale), verifyUrl: verifyUrl(cert.code), logo: await readLogo(cert.branding.logoSha256) };
+	const city = await citySettings(db, locale);
+	const logo = await readLogo(cert.branding.logoSha256 ?? city.logoSha256);
+	return { certificate: cert, locale, cityName: city.cityName, verifyUrl: verifyUrl(cert.code), logo };
 }
 
 const slug = (s: string) => s.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
@@ -107,7 +112,7 @@ export async function brandingPreviewDownload(db: Kysely<Database>, actor: Actor
 			campusName: m.cpdf_preview_campus({}, o),
 			className: '5B',
 			grade: null,
-			workshops: [{ date: brusselsDateOf(clock.now()), organisation: 'Wel Jong' }],
+			workshops: [{ date: brusselsDateOf(clock.now()), organisation: m.co_preview_organisation({}, o) }],
 			classesReached: null,
 			pupilsReached: null,
 			trainerName: null,

@@ -1,3 +1,4 @@
+import { countRevokedClassSubjects } from './certificate.repository';
 import type { Kysely } from 'kysely';
 import { requireCoordinator, type Actor } from '../auth/actor';
 import { findEditionById } from '../campaigns/edition.repository';
@@ -25,20 +26,24 @@ export async function listCertificates(
 	let base = db.selectFrom('certificates').where('editionId', '=', editionId);
 	if (status === 'valid') base = base.where('active', '=', 1);
 	if (status === 'revoked') base = base.where('active', 'is', null);
-	const [{ n }, rows] = await Promise.all([
+	const [{ n }, rows, leftOut] = await Promise.all([
 		base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
 		base
 			.select(['id', 'code', 'kind', 'factsJson', 'active', 'issuedAt', 'revokedAt', 'revokeReason', 'replacesId'])
+			.select((eb) => eb.exists(eb.selectFrom('certificates as n').select('n.id').whereRef('n.replacesId', '=', 'certificates.id')).as('replaced'))
 			.orderBy('id', 'desc')
 			.limit(paging.limit)
 			.offset(paging.offset)
-			.execute()
+			.execute(),
+		countRevokedClassSubjects(db, editionId, null)
 	]);
 	return {
 		edition: { id: edition.id, name: edition.name },
 		page: paging.page,
 		pages: pageCount(Number(n), paging.limit),
 		total: Number(n),
+		/** Class certificates revoked and not reissued: the bulk download leaves them out. */
+		leftOut,
 		rows: rows.map((r) => ({
 			id: r.id,
 			code: r.code,
@@ -49,7 +54,9 @@ export async function listCertificates(
 			issuedAt: fromDbTime(r.issuedAt),
 			revokedAt: r.revokedAt ? fromDbTime(r.revokedAt) : null,
 			revokeReason: r.revokeReason,
-			replacesId: r.replacesId
+			replacesId: r.replacesId,
+			// Revoked without a successor: only the coordinator's reissue gives the subject a new code.
+			reissuable: r.active === 1 || !Number(r.replaced)
 		}))
 	};
 }

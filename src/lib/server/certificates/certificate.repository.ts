@@ -71,6 +71,52 @@ export const listActiveBySubjects = (db: Db, editionId: number, subjectKeys: str
 				.where('certificates.active', '=', 1)
 				.execute();
 
+/**
+ * Subjects of an edition whose certificate was revoked and not reissued: a
+ * revoked row and no valid one. Such a subject gets no new code as a side
+ * effect of a download; only the coordinator's reissue makes one.
+ */
+export async function listRevokedSubjects(db: Db, editionId: number, subjectKeys: string[]): Promise<Set<string>> {
+	if (subjectKeys.length === 0) return new Set();
+	const rows = await db
+		.selectFrom('certificates as c')
+		.select('c.subjectKey')
+		.distinct()
+		.where('c.editionId', '=', editionId)
+		.where('c.subjectKey', 'in', subjectKeys)
+		.where('c.active', 'is', null)
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('certificates as v')
+						.select('v.id')
+						.whereRef('v.editionId', '=', 'c.editionId')
+						.whereRef('v.subjectKey', '=', 'c.subjectKey')
+						.where('v.active', '=', 1)
+				)
+			)
+		)
+		.execute();
+	return new Set(rows.map((r) => r.subjectKey));
+}
+
+/** How many class certificates of an edition (or one campus) are revoked and not reissued. */
+export async function countRevokedClassSubjects(db: Db, editionId: number, campusId: number | null): Promise<number> {
+	let q = db
+		.selectFrom('certificates as c')
+		.innerJoin('classes', 'classes.id', 'c.classId')
+		.select((eb) => eb.fn.count<number>('c.subjectKey').distinct().as('n'))
+		.where('c.editionId', '=', editionId)
+		.where('c.kind', '=', 'class')
+		.where('c.active', 'is', null)
+		.where(({ not, exists, selectFrom }) =>
+			not(exists(selectFrom('certificates as v').select('v.id').whereRef('v.editionId', '=', 'c.editionId').whereRef('v.subjectKey', '=', 'c.subjectKey').where('v.active', '=', 1)))
+		);
+	if (campusId !== null) q = q.where('classes.campusId', '=', campusId);
+	const row = await q.executeTakeFirst();
+	return Number(row?.n ?? 0);
+}
+
 export async function insertCertificate(db: Db, row: Insertable<CertificatesTable>): Promise<number> {
 	const r = await db.insertInto('certificates').values(row).executeTakeFirstOrThrow();
 	return Number(r.insertId);

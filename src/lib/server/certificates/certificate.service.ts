@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../db/errors';
 import type { Database } from '../db/schema';
 import { fromDbTime, nowDb } from '../db/time';
 import { withTransaction } from '../db/transaction';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, DomainError, NotFoundError } from '../errors';
 import { buildSubject, type BuiltSubject, type CertificateFacts, type CertificateKind, type Subject } from './certificate-facts';
 import * as repo from './certificate.repository';
 import { newCode } from './code';
@@ -61,6 +61,13 @@ async function issue(trx: Db, actor: Actor, built: BuiltSubject, kind: Certifica
 	return id;
 }
 
+/** The subject's certificate was revoked (and not reissued): a download does not make a new one. */
+export class CertificateRevokedError extends DomainError {
+	constructor() {
+		super('fe_cert_revoked', 410);
+	}
+}
+
 /**
  * The valid certificate of a subject, issued on first request. Two requests at
  * once both try to insert; the unique (edition, subject, active) key lets one
@@ -70,6 +77,8 @@ async function getOrIssue(db: Kysely<Database>, actor: Actor, subject: Subject):
 	const built = await buildSubject(db, actor, subject);
 	const existing = await repo.findActiveCertificate(db, built.editionId, built.subjectKey);
 	if (existing) return toView(existing);
+	// A revoked certificate stays revoked: only the coordinator's reissue makes a new code.
+	if ((await repo.listRevokedSubjects(db, built.editionId, [built.subjectKey])).size > 0) throw new CertificateRevokedError();
 	try {
 		const id = await withTransaction(db, (trx) => issue(trx, actor, built, subject.kind, null));
 		return toView((await repo.findCertificateById(db, id))!);
@@ -111,8 +120,10 @@ function subjectOf(row: repo.CertificateRow): Subject {
 }
 
 /**
- * Coordinators only: revokes a valid certificate and issues its subject a new one
- * with a new code and today's facts, in one transaction (replaces_id links them).
+ * Coordinators only: revokes a valid certificate (or takes a revoked one whose
+ * subject has none) and issues its subject a new one with a new code and today's
+ * facts, in one transaction (replaces_id links them). The only way a revoked
+ * subject gets a new code.
  */
 export async function reissueCertificate(db: Kysely<Database>, actor: Actor, id: number): Promise<CertificateView> {
 	requireCoordinator(actor);
@@ -121,7 +132,9 @@ export async function reissueCertificate(db: Kysely<Database>, actor: Actor, id:
 	// Facts without eligibility checks: the coordinator decides, as for any certificate.
 	const built = await buildSubject(db, null, subjectOf(old));
 	const newId = await withTransaction(db, async (trx) => {
-		await revokeIn(trx, actor, id, 'reissued');
+		if (old.active === 1) await revokeIn(trx, actor, id, 'reissued');
+		// A revoked certificate is reissued once: a subject that already has a valid one is refused.
+		else if (await repo.findActiveCertificate(trx, old.editionId, old.subjectKey)) throw new ConflictError('fe_cert_already_reissued');
 		return issue(trx, actor, built, old.kind, id);
 	});
 	return toView((await repo.findCertificateById(db, newId))!);

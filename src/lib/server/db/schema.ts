@@ -20,7 +20,13 @@ export interface OrganisationsTable {
 	name: string;
 	nameKey: string;
 	kind: 'expert' | 'school_board';
+	contactName: string | null;
+	contactEmail: string | null;
+	phone: string | null;
+	/** http(s) URL. */
+	website: string | null;
 	createdAt: DbTime;
+	updatedAt: DbTime | null;
 }
 
 export interface UsersTable {
@@ -39,6 +45,10 @@ export interface UsersTable {
 	mailReminders: Generated<0 | 1>;
 	mailFollowUps: Generated<0 | 1>;
 	lastLoginAt: DbTime | null;
+	/** Set once the account was anonymised (deletion or retention): the row stays as an owner placeholder. */
+	anonymisedAt: Generated<DbTime | null>;
+	/** When the retention job warned that the unused account will be anonymised; see src/lib/server/retention. */
+	retentionWarnedAt: Generated<DbTime | null>;
 	createdAt: DbTime;
 	updatedAt: DbTime;
 }
@@ -122,6 +132,10 @@ export interface CampaignsTable {
 	nameKey: string;
 	descriptionNl: string | null;
 	descriptionEn: string | null;
+	/** http(s) URL. */
+	website: string | null;
+	/** "#rrggbb", dark enough for white text (AA, 4.5:1). */
+	colour: string | null;
 	createdAt: DbTime;
 	updatedAt: DbTime;
 }
@@ -210,7 +224,25 @@ export interface AuditLogTable {
 	entityId: string;
 	beforeJson: string | null;
 	afterJson: string | null;
+	/** The campus and edition the entry is about, when it is about one (filters of the audit view). */
+	campusId: Generated<number | null>;
+	editionId: Generated<number | null>;
 	createdAt: DbTime;
+}
+
+export type DeletionRequestStatus = 'open' | 'withdrawn' | 'done';
+
+/** A user's request to delete their account; active 1 while open (one open request per user). */
+export interface DeletionRequestsTable {
+	id: Generated<number>;
+	userId: number;
+	/** Optional, the user's own words; cleared when the account is anonymised. */
+	reason: string | null;
+	status: DeletionRequestStatus;
+	active: 1 | null;
+	requestedAt: DbTime;
+	resolvedAt: DbTime | null;
+	resolvedBy: number | null;
 }
 
 export interface MailOutboxTable {
@@ -238,6 +270,13 @@ export interface MailOutboxTable {
 	calendarMethod: Generated<'REQUEST' | 'CANCEL' | null>;
 }
 
+/** A periodic job's last run (the daily retention pass), claimed across processes by a conditional update. */
+export interface JobRunsTable {
+	name: string;
+	lastRunAt: DbTime;
+	resultJson: string | null;
+}
+
 export interface Database {
 	organisations: OrganisationsTable;
 	users: UsersTable;
@@ -256,7 +295,9 @@ export interface Database {
 	classPreferredHalfDays: ClassPreferredHalfDaysTable;
 	settings: SettingsTable;
 	auditLog: AuditLogTable;
+	deletionRequests: DeletionRequestsTable;
 	mailOutbox: MailOutboxTable;
+	jobRuns: JobRunsTable;
 	kitItems: KitItemsTable;
 	kitOrders: KitOrdersTable;
 	kitOrderLines: KitOrderLinesTable;

@@ -4,7 +4,7 @@ import { isOpenForEnrolment } from '../campaigns/edition-rules';
 import type { EditionsTable } from '../db/schema';
 import { clock } from '../db/time';
 import { ForbiddenError, ValidationError } from '../errors';
-import { listCampusIdsOfTeacher } from '../users/user.repository';
+import { isTeacherOfCampus, listCampusIdsOfTeacher } from '../users/user.repository';
 import type { Selectable } from 'kysely';
 
 type Edition = Selectable<EditionsTable>;
@@ -21,12 +21,17 @@ export async function assertMayEnrol(db: Db, actor: Actor, edition: Edition, cam
 	if (!isOpenForEnrolment(edition, clock.now())) throw new ValidationError('error_enrolment_closed');
 }
 
-/** A teacher changes only the classes they enrolled themselves; others of the campus see them read-only. */
-export function assertMayChangeClass(actor: Actor, edition: Edition, cls: { enrolledBy: number }): void {
+/**
+ * A teacher changes only the classes they enrolled themselves, and only while
+ * they still work at the class's campus (a teacher who left it keeps no access);
+ * others of the campus see them read-only.
+ */
+export async function assertMayChangeClass(db: Db, actor: Actor, edition: Edition, cls: { enrolledBy: number; campusId: number }): Promise<void> {
 	if (isCoordinator(actor)) {
 		if (edition.status === 'archived') throw new ValidationError('error_edition_not_published');
 		return;
 	}
 	if (cls.enrolledBy !== actor.id) throw new ForbiddenError('error_not_your_class');
+	if (!(await isTeacherOfCampus(db, actor.id, cls.campusId))) throw new ForbiddenError('error_not_your_campus');
 	if (!isOpenForEnrolment(edition, clock.now())) throw new ValidationError('error_enrolment_closed');
 }

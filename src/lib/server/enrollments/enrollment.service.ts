@@ -16,7 +16,7 @@ import { assertMayChangeClass, assertMayEnrol } from './class-access';
 import { checkClassFits } from './class-rules';
 import * as classes from './class.repository';
 import { mailClassStatus, mailClassWithdrawn } from './enrollment-mail';
-import { promoteWhilePossible, statusForNewClass, type Promotion } from './quota';
+import { placeForNewClass, promoteWhilePossible, type Promotion, type WaitReason } from './quota';
 
 export interface EnrolInput extends ClassInput {
 	editionId: number;
@@ -29,6 +29,8 @@ export interface EnrolResult {
 	classId: number;
 	status: 'enrolled' | 'waiting';
 	position: number | null;
+	/** Which limit put the class on the waiting list: the campus's own maximum or the edition's total. */
+	reason: WaitReason | null;
 }
 
 /** Maps the unique key on (edition, campus, name, active) to a field error. */
@@ -55,7 +57,7 @@ export async function enrolClass(db: Kysely<Database>, actor: Actor, input: Enro
 			const level = await checkClassFits(trx, edition, input.campusId, input, locale);
 			const nameKey = textKey(input.name);
 			if (await classes.findActiveClassByName(trx, edition.id, input.campusId, nameKey)) throw new ValidationError('error_class_name_taken', 'name');
-			const status = await statusForNewClass(trx, edition.id, input.campusId, edition);
+			const { status, reason } = await placeForNewClass(trx, edition.id, input.campusId, edition);
 			const enrolledBy = isCoordinator(actor) && input.onBehalfOf ? input.onBehalfOf : actor.id;
 			if (enrolledBy !== actor.id && !(await listCampusIdsOfTeacher(trx, enrolledBy)).includes(input.campusId)) {
 				throw new ValidationError('v_choose_option', 'onBehalfOf');
@@ -76,9 +78,9 @@ export async function enrolClass(db: Kysely<Database>, actor: Actor, input: Enro
 			});
 			await classes.replacePreferredHalfDays(trx, classId, input.preferredHalfDays);
 			const position = status === 'waiting' ? await classes.waitingPosition(trx, edition.id, classId) : null;
-			await audit(trx, { actorId: actor.id, action: status === 'enrolled' ? 'class.enrolled' : 'class.waitlisted', entityType: 'class', entityId: classId, after: { ...summary(input), campusId: input.campusId, status } });
+			await audit(trx, { actorId: actor.id, action: status === 'enrolled' ? 'class.enrolled' : 'class.waitlisted', entityType: 'class', entityId: classId, after: { ...summary(input), campusId: input.campusId, status, ...(reason ? { reason } : {}) } });
 			await mailClassStatus(trx, status === 'enrolled' ? 'class_enrolled' : 'class_waiting', classId, position);
-			return { classId, status, position };
+			return { classId, status, position, reason };
 		})
 	);
 }
@@ -96,7 +98,7 @@ export async function updateClassDetails(
 	await mapNameClash(() =>
 		withTransaction(db, async (trx) => {
 			const { edition, cls } = await lockClass(trx, classId);
-			assertMayChangeClass(actor, edition, cls);
+			await assertMayChangeClass(trx, actor, edition, cls);
 			if (cls.status === 'withdrawn') throw new ValidationError('error_class_withdrawn');
 			const campusId = isCoordinator(actor) && input.campusId ? input.campusId : cls.campusId;
 			const level = await checkClassFits(trx, edition, campusId, input, locale);
@@ -118,7 +120,7 @@ export async function updateClassDetails(
 export async function withdrawClass(db: Kysely<Database>, actor: Actor, classId: number): Promise<Promotion[]> {
 	return withTransaction(db, async (trx) => {
 		const { edition, cls } = await lockClass(trx, classId);
-		assertMayChangeClass(actor, edition, cls);
+		await assertMayChangeClass(trx, actor, edition, cls);
 		if (cls.status === 'withdrawn') throw new ValidationError('error_class_withdrawn');
 		const now = nowDb();
 		await classes.updateClass(trx, classId, { status: 'withdrawn', active: null, withdrawnAt: now }, now);

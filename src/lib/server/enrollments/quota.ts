@@ -12,9 +12,39 @@ export function hasPlace(quotas: Quotas, counts: { edition: number; campus: numb
 	return (quotas.maxClasses === null || counts.edition < quotas.maxClasses) && (quotas.maxClassesPerCampus === null || counts.campus < quotas.maxClassesPerCampus);
 }
 
-/** Where a new class of this campus goes right now. The caller holds the edition lock. */
-export async function statusForNewClass(db: Db, editionId: number, campusId: number, quotas: Quotas): Promise<'enrolled' | 'waiting'> {
-	return hasPlace(quotas, await countEnrolled(db, editionId, campusId)) ? 'enrolled' : 'waiting';
+/**
+ * Which limit keeps a class of this campus out: the campus's own maximum (a
+ * place elsewhere in the edition would not help it) before the edition's total.
+ * Null when it fits.
+ */
+export type WaitReason = 'campus' | 'edition';
+export function waitReason(quotas: Quotas, counts: { edition: number; campus: number }): WaitReason | null {
+	if (quotas.maxClassesPerCampus !== null && counts.campus >= quotas.maxClassesPerCampus) return 'campus';
+	if (quotas.maxClasses !== null && counts.edition >= quotas.maxClasses) return 'edition';
+	return null;
+}
+
+/** Where a new class of this campus goes right now, and which limit sent it to the waiting list. The caller holds the edition lock. */
+export async function placeForNewClass(db: Db, editionId: number, campusId: number, quotas: Quotas): Promise<{ status: 'enrolled' | 'waiting'; reason: WaitReason | null }> {
+	const reason = waitReason(quotas, await countEnrolled(db, editionId, campusId));
+	return { status: reason ? 'waiting' : 'enrolled', reason };
+}
+
+/** Why each waiting class waits now, for classes of any editions (one count per edition). */
+export async function waitReasons(db: Db, waiting: { id: number; editionId: number; campusId: number }[]): Promise<Map<number, WaitReason>> {
+	const out = new Map<number, WaitReason>();
+	const editionIds = [...new Set(waiting.map((c) => c.editionId))];
+	if (editionIds.length === 0) return out;
+	const quotas = await db.selectFrom('editions').select(['id', 'maxClasses', 'maxClassesPerCampus']).where('id', 'in', editionIds).execute();
+	for (const q of quotas) {
+		const perCampus = await countEnrolledByCampus(db, q.id);
+		const total = [...perCampus.values()].reduce((a, b) => a + b, 0);
+		for (const c of waiting.filter((w) => w.editionId === q.id)) {
+			const reason = waitReason(q, { edition: total, campus: perCampus.get(c.campusId) ?? 0 });
+			if (reason) out.set(c.id, reason);
+		}
+	}
+	return out;
 }
 
 export interface Promotion {

@@ -5,6 +5,7 @@ import type { Database, Level } from '../db/schema';
 import { fromDbTime } from '../db/time';
 import { levelOfGrade } from '../../domain';
 import { listClassesOfCampuses, waitingPositions } from './class-view.repository';
+import { waitReasons } from './quota';
 
 /**
  * The teacher's start page: their campuses, the published editions meant for
@@ -27,8 +28,16 @@ export async function teacherHome(db: Kysely<Database>, userId: number) {
 		const gradesOfEdition = grades.filter((g) => g.editionId === editionId);
 		return gradesOfEdition.length === 0 || gradesOfEdition.some((g) => offered.has(levelOfGrade(g.grade)!));
 	};
-	const positions = await waitingPositions(db, classes.filter((c) => c.status === 'waiting').map((c) => c.id));
-	const view = classes.map((c) => ({ ...c, createdAt: fromDbTime(c.createdAt), position: positions.get(c.id) ?? null, mine: c.enrolledBy === userId }));
+	const waiting = classes.filter((c) => c.status === 'waiting');
+	const [positions, reasons] = await Promise.all([waitingPositions(db, waiting.map((c) => c.id)), waitReasons(db, waiting)]);
+	const view = classes.map((c) => ({
+		...c,
+		createdAt: fromDbTime(c.createdAt),
+		position: positions.get(c.id) ?? null,
+		// Which limit keeps a waiting class out: its campus's own maximum or the edition's total.
+		waitReason: reasons.get(c.id) ?? null,
+		mine: c.enrolledBy === userId
+	}));
 	return {
 		campuses: campuses.map((c) => ({ ...c, levels: levels.filter((l) => l.campusId === c.id).map((l) => l.level) })),
 		editions: editions.filter((e) => meantForUs(e.id)),

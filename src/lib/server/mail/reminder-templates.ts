@@ -8,7 +8,7 @@ export interface WaitingListNoticeParams {
 	name: string;
 	/** The teacher's classes still waiting, e.g. "5A, 5B". */
 	classes: string;
-	/** The edition, e.g. "PAARS 2027". */
+	/** The edition, e.g. "Campaign 2027". */
 	edition: string;
 	/** When enrolment closes: a UTC instant (DbTime), shown in Brussels time. */
 	closesAt: string;

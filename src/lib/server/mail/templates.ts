@@ -5,6 +5,10 @@ import { workshopMailParts } from './workshop-template';
 import { loginLinkParts, type LoginLinkParams } from './login-link-template';
 import { classWithdrawnParts, kitOrderParts, certificateAvailableParts, type ClassWithdrawnParams, type KitOrderMailParams, type CertificateAvailableParams } from './event-templates';
 import { waitingListNoticeParts, type WaitingListNoticeParams } from './reminder-templates';
+import { schoolInvitationParts, type SchoolInvitationParams } from './school-invitation-template';
+import { dataDeletionParts, type DataDeletionParams } from './data-deletion-template';
+import { registerExistingParts, type RegisterExistingParams } from './register-existing-template';
+import { retentionWarningParts, type RetentionWarningParams } from './retention-warning-template';
 
 /**
  * Mails are rendered in the recipient's language, outside any request, so every
@@ -26,7 +30,11 @@ export type MailTemplate =
 	| { template: 'class_withdrawn'; params: ClassWithdrawnParams }
 	| { template: 'kit_order'; params: KitOrderMailParams }
 	| { template: 'certificate_available'; params: CertificateAvailableParams }
-	| { template: 'waiting_list_notice'; params: WaitingListNoticeParams };
+	| { template: 'waiting_list_notice'; params: WaitingListNoticeParams }
+	| { template: 'school_invitation'; params: SchoolInvitationParams }
+	| { template: 'data_deletion'; params: DataDeletionParams }
+	| { template: 'register_existing'; params: RegisterExistingParams }
+	| { template: 'retention_warning'; params: RetentionWarningParams };
 
 /** The templates a user may switch off in their profile; every other mail always goes. */
 export const optionalMailKinds = { reminders: 'mailReminders', followUps: 'mailFollowUps' } as const;
@@ -69,7 +77,7 @@ export interface WorkshopMailParams {
 	/** Follow-up mails only: where the teaching material is, and each class certificate that can be downloaded. */
 	materialsUrl?: string;
 	certificates?: { className: string; url: string }[];
-	/** The edition, e.g. "PAARS 2027"; named in the mail's footer. */
+	/** The edition, e.g. "Campaign 2027"; named in the mail's footer. */
 	campaign?: string;
 }
 
@@ -135,6 +143,14 @@ function parts(mail: MailTemplate, locale: Locale, city: string): Parts {
 			return certificateAvailableParts(mail.params, locale, city);
 		case 'waiting_list_notice':
 			return waitingListNoticeParts(mail.params, locale, city);
+		case 'school_invitation':
+			return schoolInvitationParts(mail.params, locale, city);
+		case 'data_deletion':
+			return dataDeletionParts(mail.params, locale, city);
+		case 'register_existing':
+			return registerExistingParts(mail.params, locale, city);
+		case 'retention_warning':
+			return retentionWarningParts(mail.params, locale, city);
 		case 'class_enrolled':
 		case 'class_waiting':
 		case 'class_promoted': {
@@ -180,7 +196,7 @@ const isWebLink = (url: string | null): url is string => !!url && /^https?:\/\//
 /**
  * Every mail has the same frame: greeting, what happened, one action, then a
  * footer that says who sends it, on whose behalf and why this person gets it,
- * and where to report discrimination or violence (the city's reporting point).
+ * and where to find help or report discrimination (the city's help links).
  */
 export function renderMail(mail: MailTemplate, locale: Locale, city: CitySettings): RenderedMail {
 	const o = { locale };
@@ -189,12 +205,13 @@ export function renderMail(mail: MailTemplate, locale: Locale, city: CitySetting
 	const link = p.url ?? secretLinkPlaceholder;
 	const sender = p.campaign ? m.ntf_footer_sender_campaign({ city: city.cityName, campaign: p.campaign }, o) : m.ntf_footer_sender({ city: city.cityName }, o);
 	const why = m.ntf_footer_why({ why: p.why }, o);
-	const reporting = city.reportingPoint ? m.ntf_footer_reporting({ point: city.reportingPoint }, o) : '';
-	const reportingUrl = isWebLink(city.reportingPointUrl) ? city.reportingPointUrl : null;
-	const footerText = [sender, why, reporting && (reportingUrl ? `${reporting} ${reportingUrl}` : reporting)].filter(Boolean);
+	// The city's help links (reporting point, helplines), as set on its settings page.
+	const help = city.helpLinks.map((l) => ({ label: l.label, url: isWebLink(l.url) ? l.url : null }));
+	const helpText = help.length ? [m.cs_mail_help({}, o), ...help.map((l) => (l.url ? `${l.label}: ${l.url}` : l.label))] : [];
+	const footerText = [sender, why, ...helpText];
 	const text = [p.greeting, '', ...p.lines, '', `${p.action}: ${link}`, '', ...(p.after ? [p.after, ''] : []), signature, '', '-- ', ...footerText].join('\n');
-	const reportingHtml = reporting
-		? `<br>${escapeHtml(reporting)}${reportingUrl ? ` <a href="${escapeHtml(reportingUrl)}" style="color:#555">${escapeHtml(reportingUrl)}</a>` : ''}`
+	const helpHtml = help.length
+		? `<br>${escapeHtml(m.cs_mail_help({}, o))}${help.map((l) => `<br>${l.url ? `<a href="${escapeHtml(l.url)}" style="color:#555">${escapeHtml(l.label)}</a>` : escapeHtml(l.label)}`).join('')}`
 		: '';
 	const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(p.subject)}</title></head><body style="font-family:sans-serif;line-height:1.5;color:#1f1a24;max-width:40em">
 <p>${escapeHtml(p.greeting)}</p>
@@ -203,7 +220,7 @@ ${p.lines.map((l) => `<p>${linkify(escapeHtml(l))}</p>`).join('\n')}
 ${p.after ? `<p style="color:#555">${escapeHtml(p.after)}</p>` : ''}
 <p>${escapeHtml(signature).replace(/\n/g, '<br>')}</p>
 <hr style="border:none;border-top:1px solid #ddd">
-<p style="color:#555;font-size:13px">${escapeHtml(sender)}<br>${escapeHtml(why)}${reportingHtml}</p>
+<p style="color:#555;font-size:13px">${escapeHtml(sender)}<br>${escapeHtml(why)}${helpHtml}</p>
 </body></html>`;
 	return { subject: p.subject, text, html };
 }

@@ -27,6 +27,8 @@ export interface CampaignReportPdfView {
 	lang: string;
 	title: string;
 	cityName: string;
+	/** The city's PNG/JPEG logo for the cover, or null. */
+	logo: Buffer | null;
 	campaignName: string;
 	editionLine: string;
 	generated: string;
@@ -47,6 +49,8 @@ function cover(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPdfView):
 	const width = doc.page.width - 2 * margin;
 	doc.markContent('Artifact', { type: 'Layout' });
 	doc.rect(0, 0, doc.page.width, 14).fill(v.accent);
+	// The city's name is printed as text just below: the logo is decoration for a screen reader.
+	if (v.logo) doc.image(v.logo, margin, 60, { fit: [200, 100] });
 	doc.endMarkedContent();
 	structText(doc, root, 'P', () => useFont(doc, 'regular', 14).fillColor('#444444').text(v.cityName, margin, 190, { width }));
 	structText(doc, root, 'H1', () => useFont(doc, 'bold', 32).fillColor(v.accent).text(v.title, margin, doc.y + 10, { width }));

@@ -102,7 +102,7 @@ function logoImage(doc: PDFKit.PDFDocument, logo: Buffer): unknown {
 }
 
 /** The QR code as vector squares: sharp at any print size, and no PNG to encode. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
 	const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
 	const n = qr.modules.size;
 	const quiet = 2;

@@ -18,16 +18,18 @@ import { toBuffer } from './document';
 export interface BulkStreamOptions {
 	title: string;
 	cityName: string;
+	/** The city's logo, for editions without a certificate logo of their own. */
+	cityLogoSha256?: string | null;
 	locale: Locale;
 	/** The request's signal: aborts when the client disconnects. */
 	signal?: AbortSignal;
 }
 
-/** The edition's logo, read once per stream (all pages of an edition share it). */
+/** The edition's (else the city's) logo, read once per stream (all pages of an edition share it). */
 function pageMaker(opts: BulkStreamOptions) {
 	const logos = new Map<string, Promise<Buffer | null>>();
 	return async (cert: CertificateView): Promise<CertificatePage> => {
-		const sha = cert.branding.logoSha256;
+		const sha = cert.branding.logoSha256 ?? opts.cityLogoSha256 ?? null;
 		let logo: Promise<Buffer | null> = Promise.resolve(null);
 		if (sha) {
 			if (!logos.has(sha)) logos.set(sha, readLogo(sha));

@@ -6,6 +6,7 @@ import type { Locale } from '../db/schema';
 import { fromDbTime } from '../db/time';
 import { campaignReportPdf } from '../pdf/campaign-report-pdf';
 import { citySettings } from '../settings/settings.service';
+import { readLogo } from '../certificates/certificate-download';
 import * as m from '../../paraglide/messages';
 import { brusselsDateOf, brusselsTimeOf } from '../../time/brussels';
 import { clock } from '../db/time';
@@ -132,7 +133,8 @@ export async function reportDownload(db: Db, actor: Actor, editionId: number, fi
 		case 'report-nl.pdf':
 		case 'report-en.pdf': {
 			const pdfLocale: Locale = file === 'report-nl.pdf' ? 'nl' : 'en';
-			const view = campaignReportPdfView(r, await citySettings(db, pdfLocale), pdfLocale, brusselsDateOf(clock.now()));
+			const city = await citySettings(db, pdfLocale);
+			const view = campaignReportPdfView(r, city, pdfLocale, brusselsDateOf(clock.now()), await readLogo(city.logoSha256));
 			return { filename: name(m.crep_file_report({}, { locale: pdfLocale }), r, 'pdf'), pdf: campaignReportPdf(view, signal) };
 		}
 		case 'report.xlsx':

@@ -63,16 +63,25 @@ function sections(r: CampaignReport, locale: Locale): ReportSection[] {
 	];
 }
 
-export function campaignReportPdfView(r: CampaignReport, city: CitySettings, locale: Locale, today: string): CampaignReportPdfView {
+/** The city's help links and contact address, as on the footer of every page. */
+function contactLines(city: CitySettings, locale: Locale) {
 	const o = { locale };
-	const contact = [
-		{ label: m.crep_helpline({}, o), text: city.helpline, url: city.helplineUrl },
-		{ label: m.crep_reporting_point({}, o), text: city.reportingPoint, url: city.reportingPointUrl }
+	return [
+		...city.helpLinks.map((l) => ({ label: l.label, text: (l.url ?? '').replace(/^https?:\/\//, ''), url: null })),
+		{ label: m.cs_report_contact({}, o), text: city.contactEmail ?? '', url: null },
+		{ label: m.cs_report_website({}, o), text: (city.website ?? '').replace(/^https?:\/\//, ''), url: null }
 	].filter((c) => c.text);
+}
+
+/** `logo`: the city's logo bytes (PNG or JPEG), or null for a cover with the name alone. */
+export function campaignReportPdfView(r: CampaignReport, city: CitySettings, locale: Locale, today: string, logo: Buffer | null = null): CampaignReportPdfView {
+	const o = { locale };
+	const contact = contactLines(city, locale);
 	return {
 		lang: locale === 'nl' ? 'nl-BE' : 'en',
 		title: m.crep_title({}, o),
 		cityName: city.cityName,
+		logo,
 		campaignName: r.edition.campaignName,
 		editionLine: m.crep_cover_edition({ edition: r.edition.name }, o),
 		generated: m.crep_generated({ date: formatDate(today, locale) }, o),

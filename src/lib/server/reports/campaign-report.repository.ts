@@ -246,7 +246,7 @@ export async function givenWorkshopRows(db: Db, editionId: number): Promise<Give
 		.where('s.status', '=', 'scheduled')
 		.where('s.outcome', '=', 'given')
 		.groupBy(['s.id', 'u.organisationId', 'o.name', 'o.nameKey', 's.localDate', 's.startsAt', 'sc.name', 'cp.name', 's.durationMinutes', 's.pupilsPresent'])
-		// The normalised key: SQLite and MariaDB then agree where "çavaria" goes.
+		// The normalised key: SQLite and MariaDB then agree where "Ça va" goes.
 		.orderBy('o.nameKey')
 		.orderBy('s.startsAt')
 		.orderBy('s.id')

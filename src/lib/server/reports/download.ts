@@ -1,6 +1,6 @@
 /** File names and headers for downloads (CSV, XLSX, later PDF), shared by every export. */
 
-/** "PAARS Vlaanderen 2027" → "paars-vlaanderen-2027": ASCII, lower case, hyphens. */
+/** "Campagne Vlaanderen 2027" → "campagne-vlaanderen-2027": ASCII, lower case, hyphens. */
 export function fileSlug(text: string): string {
 	return (
 		text

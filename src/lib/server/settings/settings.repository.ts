@@ -1,7 +1,13 @@
 import type { Db } from '../db';
 import type { DbTime } from '../db/time';
 
-export const listSettings = (db: Db) => db.selectFrom('settings').select(['key', 'value', 'valueNl', 'valueEn']).execute();
+export interface SettingValues {
+	value: string | null;
+	valueNl: string | null;
+	valueEn: string | null;
+}
+
+export const listSettings = (db: Db) => db.selectFrom('settings').select(['key', 'value', 'valueNl', 'valueEn', 'updatedBy']).execute();
 
 export const findSetting = (db: Db, key: string) =>
 	db.selectFrom('settings').selectAll().where('key', '=', key).executeTakeFirst();
@@ -10,3 +16,22 @@ export const insertSetting = (
 	db: Db,
 	row: { key: string; value: string | null; valueNl: string | null; valueEn: string | null; updatedAt: DbTime }
 ) => db.insertInto('settings').values({ ...row, updatedBy: null }).execute();
+
+/**
+ * Writes each key's values, or removes the key when given null. Portable (no
+ * upsert): the caller's transaction reads which keys exist, then updates or inserts.
+ */
+export async function writeSettings(db: Db, changes: Map<string, SettingValues | null>, by: { at: DbTime; userId: number }): Promise<void> {
+	const keys = [...changes.keys()];
+	if (keys.length === 0) return;
+	const existing = new Set((await db.selectFrom('settings').select('key').where('key', 'in', keys).execute()).map((r) => r.key));
+	for (const [key, values] of changes) {
+		if (values === null) {
+			if (existing.has(key)) await db.deleteFrom('settings').where('key', '=', key).execute();
+		} else if (existing.has(key)) {
+			await db.updateTable('settings').set({ ...values, updatedAt: by.at, updatedBy: by.userId }).where('key', '=', key).execute();
+		} else {
+			await db.insertInto('settings').values({ key, ...values, updatedAt: by.at, updatedBy: by.userId }).execute();
+		}
+	}
+}

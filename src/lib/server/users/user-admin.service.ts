@@ -13,6 +13,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { requireCoordinator, type Actor } from '../auth/actor';
 import { enqueueMail } from '../mail/outbox';
 import * as m from '../../paraglide/messages';
+import { revokeAllFeedsOfUser } from '../workshops/calendar-feed.repository';
 import { findUserByEmailKey, findUserById, insertRole, insertUser, listRolesOfUser, updateUser } from './user.repository';
 
 export type { Actor };
@@ -23,6 +24,8 @@ export interface Invitation {
 	role: 'trainer' | 'coordinator';
 	organisationId: number | null;
 	locale: Locale;
+	/** A trainer who may also plan for their organisation (set in the same transaction). */
+	planner?: boolean;
 }
 
 /**
@@ -42,8 +45,8 @@ export async function inviteUser(db: Kysely<Database>, actor: Actor, input: Invi
 				const roles = await listRolesOfUser(trx, existing.id);
 				if (roles.includes(input.role)) throw new ValidationError('error_role_already_held', 'email');
 				await insertRole(trx, existing.id, input.role, now);
-				if (input.role === 'trainer') await updateUser(trx, existing.id, { organisationId: input.organisationId }, now);
-				await audit(trx, { actorId: actor.id, action: 'user.role.added', entityType: 'user', entityId: existing.id, before: { roles }, after: { roles: [...roles, input.role] } });
+				if (input.role === 'trainer') await updateUser(trx, existing.id, { organisationId: input.organisationId, ...plannerOf(input) }, now);
+				await audit(trx, { actorId: actor.id, action: 'user.role.added', entityType: 'user', entityId: existing.id, before: { roles }, after: { roles: [...roles, input.role], ...plannerOf(input) } });
 				return 'role_added' as const;
 			}
 			const userId = await insertUser(trx, {
@@ -57,7 +60,8 @@ export async function inviteUser(db: Kysely<Database>, actor: Actor, input: Invi
 				now
 			});
 			await insertRole(trx, userId, input.role, now);
-			await audit(trx, { actorId: actor.id, action: 'user.invited', entityType: 'user', entityId: userId, after: { role: input.role, organisationId: input.organisationId } });
+			if (input.role === 'trainer' && input.planner) await updateUser(trx, userId, { planner: 1 }, now);
+			await audit(trx, { actorId: actor.id, action: 'user.invited', entityType: 'user', entityId: userId, after: { role: input.role, organisationId: input.organisationId, ...plannerOf(input) } });
 			const token = await issueToken(trx, userId, 'invite');
 			const roleLabel = input.role === 'trainer' ? m.role_trainer({}, { locale: input.locale }) : m.role_coordinator({}, { locale: input.locale });
 			await enqueueMail(trx, {
@@ -75,22 +79,33 @@ export async function inviteUser(db: Kysely<Database>, actor: Actor, input: Invi
 	}
 }
 
-/** Disabling ends every session of the account at once; its history stays. */
+const plannerOf = (input: Invitation) => (input.role === 'trainer' && input.planner ? { planner: 1 as const } : {});
+
+/**
+ * Disabling ends every session of the account at once, and its calendar-feed
+ * addresses for good (re-enabling does not revive them: the user makes a new
+ * one); its history stays.
+ */
 export async function setUserDisabled(db: Kysely<Database>, actor: Actor, userId: number, disabled: boolean): Promise<void> {
 	requireCoordinator(actor);
 	if (userId === actor.id && disabled) throw new ValidationError('error_cannot_disable_self');
 	await withTransaction(db, async (trx) => {
 		const user = await findUserById(trx, userId);
 		if (!user) throw new NotFoundError();
-		await updateUser(trx, userId, { disabled: disabled ? 1 : 0 }, nowDb());
-		if (disabled) await invalidateSessionsOfUser(trx, userId);
+		const now = nowDb();
+		await updateUser(trx, userId, { disabled: disabled ? 1 : 0 }, now);
+		let feedsRevoked = 0;
+		if (disabled) {
+			await invalidateSessionsOfUser(trx, userId);
+			feedsRevoked = await revokeAllFeedsOfUser(trx, userId, now);
+		}
 		await audit(trx, {
 			actorId: actor.id,
 			action: disabled ? 'user.disabled' : 'user.enabled',
 			entityType: 'user',
 			entityId: userId,
 			before: { disabled: user.disabled },
-			after: { disabled: disabled ? 1 : 0 }
+			after: disabled ? { disabled: 1, calendarFeedsRevoked: feedsRevoked } : { disabled: 0 }
 		});
 	});
 }

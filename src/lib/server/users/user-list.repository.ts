@@ -12,7 +12,8 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** One page of accounts with their roles and organisation: two queries, never one per row. */
 export async function listUserPage(db: Db, f: UserListFilter) {
-	let q = db.selectFrom('users').leftJoin('organisations', 'organisations.id', 'users.organisationId');
+	// Anonymised accounts (deleted on request) are placeholders, not people.
+	let q = db.selectFrom('users').leftJoin('organisations', 'organisations.id', 'users.organisationId').where('users.anonymisedAt', 'is', null);
 	if (f.search) {
 		const like = `%${escapeLike(f.search.toLowerCase())}%`;
 		q = q.where((eb) => eb.or([eb('users.emailKey', 'like', like), eb(eb.fn('lower', ['users.displayName']), 'like', like)]));

@@ -39,6 +39,7 @@ export const updateUser = (
 		disabled: 0 | 1;
 		emailConfirmedAt: DbTime;
 		organisationId: number | null;
+		planner: 0 | 1;
 		lastLoginAt: DbTime;
 	}>,
 	now: DbTime
@@ -57,3 +58,13 @@ export const listCampusIdsOfTeacher = async (db: Db, userId: number): Promise<nu
 
 export const linkTeacherToCampus = (db: Db, userId: number, campusId: number, now: DbTime) =>
 	db.insertInto('teacherCampuses').values({ userId, campusId, createdAt: now }).execute();
+
+/** Removes one link; the number of rows removed (0 when there was none). */
+export async function unlinkTeacherFromCampus(db: Db, userId: number, campusId: number): Promise<number> {
+	const result = await db.deleteFrom('teacherCampuses').where('userId', '=', userId).where('campusId', '=', campusId).executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
+
+/** Whether the teacher works at the campus (the ownership rule of every teacher service). */
+export const isTeacherOfCampus = async (db: Db, userId: number, campusId: number): Promise<boolean> =>
+	!!(await db.selectFrom('teacherCampuses').select('campusId').where('userId', '=', userId).where('campusId', '=', campusId).executeTakeFirst());

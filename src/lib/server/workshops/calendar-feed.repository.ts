@@ -16,6 +16,15 @@ export async function revokeActiveFeeds(db: Db, userId: number, editionId: numbe
 	return Number(result.numUpdatedRows);
 }
 
+/**
+ * Ends every active feed of the user (own and edition feeds): a disabled account's
+ * addresses must not start working again when it is re-enabled.
+ */
+export async function revokeAllFeedsOfUser(db: Db, userId: number, now: DbTime): Promise<number> {
+	const result = await db.updateTable('calendarFeeds').set({ revokedAt: now }).where('userId', '=', userId).where('revokedAt', 'is', null).executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
+
 export async function insertFeed(db: Db, row: { tokenHash: string; userId: number; editionId: number | null; now: DbTime }): Promise<number> {
 	const result = await db
 		.insertInto('calendarFeeds')

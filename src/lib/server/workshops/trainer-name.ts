@@ -4,6 +4,6 @@
  */
 export const firstName = (displayName: string) => displayName.trim().split(/\s+/)[0] ?? displayName;
 
-/** "Robin (Wel Jong)", or just "Robin" without an organisation. */
+/** "Robin (Organisation)", or just "Robin" without an organisation. */
 export const trainerLabel = (t: { displayName: string; organisationName: string | null }) =>
 	t.organisationName ? `${firstName(t.displayName)} (${t.organisationName})` : firstName(t.displayName);

@@ -1,11 +1,16 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import { accountPage, logoutOtherDevices, updateProfile } from '$lib/server/users/account.service';
 import { mailPreferences, updateMailPreferences } from '$lib/server/users/mail-preferences.service';
 import { profileSchema } from '$lib/schemas/auth';
+import { addCampusSchema, leaveCampusSchema } from '$lib/schemas/teacher-campus';
+import { addCampusByCode, campusesOfTeacher, leaveCampus } from '$lib/server/users/teacher-campus.service';
 import { mailPreferencesSchema } from '$lib/schemas/mail-preferences';
-import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
+import { cookieName } from '$lib/paraglide/runtime';
+import { languageCookieOptions } from '$lib/server/auth/cookies';
+import { deletionRequestSchema } from '$lib/schemas/deletion-request';
+import { openDeletionRequest, requestDeletion, withdrawDeletionRequest } from '$lib/server/privacy/deletion-request.service';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,6 +20,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		account: { email: user.email, displayName: user.displayName, locale: user.locale, roles: user.roles },
 		saved: url.searchParams.has('saved'),
 		mailPreferences: await mailPreferences(await getDb(), user.id),
+		// Only teachers have campuses; a code in the link (from the registration page) fills in the field.
+		campuses: user.roles.includes('teacher') ? await campusesOfTeacher(await getDb(), user) : null,
+		campusCode: url.searchParams.get('code') ?? '',
+		deletionRequest: await openDeletionRequest(await getDb(), user.id),
 		...(await accountPage(await getDb(), user.id, locals.sessionId))
 	};
 };
@@ -25,7 +34,7 @@ export const actions: Actions = {
 		const parsed = parseForm(profileSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		await updateProfile(await getDb(), locals.user!.id, parsed.data);
-		cookies.set(cookieName, parsed.data.locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
+		cookies.set(cookieName, parsed.data.locale, languageCookieOptions());
 		// A new language must re-render the whole page (header, labels), so the page loads anew.
 		redirect(303, '/account?saved');
 	},
@@ -35,6 +44,48 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		await updateMailPreferences(await getDb(), locals.user!.id, parsed.data);
 		return { mailsSaved: true };
+	},
+	addCampus: async ({ request, locals }) => {
+		const form = await request.formData();
+		const parsed = parseForm(addCampusSchema, form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		try {
+			const added = await addCampusByCode(await getDb(), locals.user!, parsed.data.inviteCode);
+			return { campusAdded: added.label };
+		} catch (err) {
+			return failFromError(err, form);
+		}
+	},
+	leaveCampus: async ({ request, locals }) => {
+		const form = await request.formData();
+		const parsed = parseForm(leaveCampusSchema, form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		try {
+			const left = await leaveCampus(await getDb(), locals.user!, parsed.data.campusId);
+			return { campusLeft: left.label };
+		} catch (err) {
+			return failFromError(err, form);
+		}
+	},
+	requestDeletion: async ({ request, locals }) => {
+		const form = await request.formData();
+		const parsed = parseForm(deletionRequestSchema, form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		try {
+			await requestDeletion(await getDb(), locals.user!.id, parsed.data.reason);
+			return { deletionRequested: true };
+		} catch (err) {
+			return failFromError(err, form);
+		}
+	},
+	withdrawDeletion: async ({ request, locals }) => {
+		const form = await request.formData();
+		try {
+			await withdrawDeletionRequest(await getDb(), locals.user!.id);
+			return { deletionWithdrawn: true };
+		} catch (err) {
+			return failFromError(err, form);
+		}
 	},
 	logoutOthers: async ({ locals }) => {
 		await logoutOtherDevices(await getDb(), locals.user!.id, locals.sessionId!);

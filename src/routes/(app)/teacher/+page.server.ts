@@ -2,6 +2,8 @@ import { pageUser } from '$lib/server/auth/guards';
 import { campusCertificateEditions } from '$lib/server/certificates/certificate-more';
 import { getDb } from '$lib/server/db';
 import { teacherHome } from '$lib/server/enrollments/teacher-home.service';
+import { pastClassesOfTeacher } from '$lib/server/enrollments/past-classes.service';
+import { pageParams } from '$lib/server/pagination';
 import { workshopsOfClasses } from '$lib/server/workshops/teacher-workshop.service';
 import type { PageServerLoad } from './$types';
 
@@ -9,14 +11,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const notice = url.searchParams.get('notice');
 	const db = await getDb();
-	const home = await teacherHome(db, user.id);
+	const [home, past] = await Promise.all([teacherHome(db, user.id), pastClassesOfTeacher(db, user.id, pageParams(url).page)]);
 	// Only classes of the teacher's own campuses are in home: the workshops are theirs to see.
 	const enrolled = [...home.myClasses, ...home.colleagueClasses].filter((c) => c.status === 'enrolled').map((c) => c.id);
 	return {
 		home,
+		past,
 		workshops: await workshopsOfClasses(db, enrolled),
 		// Campus certificates: editions with a given workshop at one of the teacher's campuses (one query).
 		campusCertificates: Object.fromEntries(await campusCertificateEditions(db, home.campuses.map((c) => c.id))),
-		notice: notice ? { kind: notice, name: url.searchParams.get('name') ?? '', edition: url.searchParams.get('edition') ?? '', position: url.searchParams.get('position') ?? '' } : null
+		notice: notice ? { kind: notice, name: url.searchParams.get('name') ?? '', edition: url.searchParams.get('edition') ?? '', position: url.searchParams.get('position') ?? '', reason: url.searchParams.get('reason') ?? '' } : null
 	};
 };

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import { registerTeacher } from '$lib/server/users/registration.service';
+import { RateLimitedError } from '$lib/server/errors';
 import { registerSchema } from '$lib/schemas/auth';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,15 +14,18 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request }) => {
+	default: async ({ request, getClientAddress, setHeaders }) => {
 		const form = await request.formData();
 		const parsed = parseForm(registerSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			await registerTeacher(await getDb(), { ...parsed.data, locale: getLocale() });
+			// The client address as login takes it, so both limits count the same client.
+			await registerTeacher(await getDb(), { ...parsed.data, locale: getLocale(), address: getClientAddress() });
 		} catch (err) {
+			if (err instanceof RateLimitedError) setHeaders({ 'retry-after': String(err.retryAfterSeconds) });
 			return failFromError(err, form);
 		}
+		// The same answer whether the address is new or has an account (which then gets a mail instead).
 		return { registered: parsed.data.email };
 	}
 };

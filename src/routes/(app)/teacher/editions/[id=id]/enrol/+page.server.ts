@@ -26,7 +26,7 @@ export const actions: Actions = {
 			return failFromError(err, form);
 		}
 		const edition = (await enrolFormData(db, locals.user!, Number(params.id))).edition.name;
-		const query = new URLSearchParams({ notice: result.status, name: parsed.data.name, edition, position: String(result.position ?? '') });
+		const query = new URLSearchParams({ notice: result.status, name: parsed.data.name, edition, position: String(result.position ?? ''), reason: result.reason ?? '' });
 		redirect(303, `/teacher?${query}`);
 	}
 };

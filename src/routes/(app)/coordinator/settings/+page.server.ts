@@ -1,0 +1,46 @@
+import { redirect } from '@sveltejs/kit';
+import { pageUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { failFromError, formValues, invalid, parseForm } from '$lib/server/forms';
+import { cityLogoMaxPixels, maxCityLogoBytes } from '$lib/server/settings/city-logo';
+import { cityIdentityForEdit, updateCitySettings } from '$lib/server/settings/city-settings.service';
+import { cityLogoUrl } from '$lib/server/settings/settings.service';
+import { retentionPeriods } from '$lib/server/retention/retention-settings.service';
+import { citySettingsSchema } from '$lib/schemas/city-settings';
+import { limits } from '$lib/limits';
+import * as m from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = pageUser(locals, url);
+	const identity = await cityIdentityForEdit(await getDb(), user);
+	return {
+		retention: await retentionPeriods(await getDb()),
+		identity,
+		logoUrl: identity.logoSha256 ? cityLogoUrl(identity.logoSha256) : null,
+		logo: { maxMb: maxCityLogoBytes / 1_048_576, pixels: cityLogoMaxPixels },
+		maxLinks: limits.helpLinks,
+		saved: url.searchParams.has('saved')
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await request.formData();
+		const parsed = parseForm(citySettingsSchema, form);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const file = form.get('logo');
+		try {
+			let logo: Uint8Array | null = null;
+			if (file instanceof File && file.size > 0) {
+				// Refused before reading: the size alone decides.
+				if (file.size > maxCityLogoBytes) return invalid(formValues(form), { logo: m.cs_v_logo_size({ maxMb: maxCityLogoBytes / 1_048_576 }) });
+				logo = new Uint8Array(await file.arrayBuffer());
+			}
+			await updateCitySettings(await getDb(), locals.user!, parsed.data, logo);
+		} catch (err) {
+			return failFromError(err, form);
+		}
+		redirect(303, '/coordinator/settings?saved');
+	}
+};

@@ -1,0 +1,7 @@
+import type { RetentionPeriods } from '$lib/retention-periods';
+
+/** What the privacy notice says about how long data stay: the values in force, from the page's load. */
+export interface NoticeRetention extends RetentionPeriods {
+	sessionIdleHours: number;
+	sessionAbsoluteDays: number;
+}
