@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/lib/server/db/schema';
 import { emailKey, textKey } from '../../src/lib/server/db/keys';
 import { toDbTime } from '../../src/lib/server/db/time';
+import { recountEdition } from '../../src/lib/server/enrollments/class-counters.service';
 import { levelOfGrade } from '../../src/lib/domain';
 import { schools } from './demo-data';
 
@@ -81,4 +82,6 @@ async function seedEdition(db: Kysely<Database>, campaignId: number, year: numbe
 				.execute();
 		}
 	}
+	// Written directly, past class.repository: count them once for the quota counters.
+	await recountEdition(db, edition.id, true);
 }

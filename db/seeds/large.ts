@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { newInviteCode } from '../../src/lib/server/campuses/invite-code.service';
 import { isMysql } from '../../src/lib/server/db/dialect-of';
+import { recountEdition } from '../../src/lib/server/enrollments/class-counters.service';
 import type { Database, InstructionLanguage, Level } from '../../src/lib/server/db/schema';
 import { emailKey, textKey } from '../../src/lib/server/db/keys';
 import { toDbTime } from '../../src/lib/server/db/time';
@@ -78,6 +79,8 @@ export async function seedLarge(db: Kysely<Database>, opts: LargeSeedOptions): P
 		log(`${size.teachers} teachers, ${size.trainers} trainers`);
 		const edition = await insertEdition(trx, opts.today, now);
 		const counts = await insertClasses(trx, rng, edition, campuses, teacherIds, size, opts.today);
+		// Written in bulk, past class.repository: count them once for the quota counters.
+		await recountEdition(trx, edition.id, true);
 		log(`${size.classes} classes`);
 		const workshops = await insertLargeWorkshops(trx, rng, { edition, trainerIds, slots: size.workshops, today: opts.today, passwordHash, emailDomain });
 		log(`${workshops.slots} workshop slots, ${workshops.bookings} bookings`);

@@ -3,8 +3,10 @@ import { issueToken } from '../../src/lib/server/auth/one-time-token';
 import { bucket, recordFailure } from '../../src/lib/server/auth/rate-limit';
 import { hours } from '../../src/lib/server/db/time';
 import { confirmEmail, registerTeacher } from '../../src/lib/server/users/registration.service';
-import { enrolClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { enrolClass, withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
 import { waitingPosition } from '../../src/lib/server/enrollments/class.repository';
+import { readEnrolled } from '../../src/lib/server/enrollments/class-counters.repository';
+import { checkClassCounters } from '../../src/lib/server/enrollments/class-counters.service';
 import { describeEachDatabase } from './support/databases';
 import { aClass, createEdition, teacherAt } from './support/enrolment-fixtures';
 import { useDatabase } from './support/context';
@@ -73,5 +75,31 @@ describeEachDatabase('concurrency', (dialect) => {
 		expect(Number(enrolled.n)).toBe(10);
 		const positions = await Promise.all(outcomes.filter((o) => o.status === 'waiting').map((o) => waitingPosition(ctx.db, editionId, o.classId)));
 		expect(positions.sort((a, b) => a! - b!)).toEqual(Array.from({ length: 49 }, (_, i) => i + 1));
+		// The counters the quota check read agree with a recount of the classes.
+		expect(await checkClassCounters(ctx.db, { repair: false })).toEqual([]);
+		expect((await readEnrolled(ctx.db, editionId, teachers[0].campusId)).edition).toBe(10);
+	});
+
+	it('keeps each campus under its maximum and the counters exact when 40 enrolments and withdrawals of five campuses race', async () => {
+		const editionId = await createEdition(ctx.db, { maxClasses: 12, maxClassesPerCampus: 3 });
+		const teachers = await Promise.all(Array.from({ length: 5 }, (_, i) => teacherAt(ctx.db, `t${i}@school.be`)));
+		const early = [];
+		for (let i = 0; i < 10; i++) early.push(await enrolClass(ctx.db, teachers[i % 5].actor, aClass(editionId, teachers[i % 5].campusId, `Vooraf ${i}`)));
+		const results = await Promise.allSettled([
+			...Array.from({ length: 30 }, (_, i) => enrolClass(ctx.db, teachers[i % 5].actor, aClass(editionId, teachers[i % 5].campusId, `Race ${i}`))),
+			...early.map((c, i) => withdrawClass(ctx.db, teachers[i % 5].actor, c.classId))
+		]);
+		expect(results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((f) => String(f.reason))).toEqual([]);
+		const perCampus = await ctx.db
+			.selectFrom('classes')
+			.select(['campusId', (eb) => eb.fn.countAll<number>().as('n')])
+			.where('editionId', '=', editionId)
+			.where('status', '=', 'enrolled')
+			.groupBy('campusId')
+			.execute();
+		expect(perCampus.every((r) => Number(r.n) <= 3)).toBe(true);
+		// Five campuses of at most three: the edition is full again, with the rest waiting.
+		expect(perCampus.reduce((a, r) => a + Number(r.n), 0)).toBe(12);
+		expect(await checkClassCounters(ctx.db, { repair: false })).toEqual([]);
 	});
 });

@@ -42,6 +42,8 @@ const tables = [
 	'kitOrders',
 	'kitItems',
 	'classPreferredHalfDays',
+	'campusClassCounters',
+	'editionClassCounters',
 	'classes',
 	'editionGrades',
 	'auditLog',

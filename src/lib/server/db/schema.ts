@@ -277,6 +277,20 @@ export interface JobRunsTable {
 	resultJson: string | null;
 }
 
+/** Enrolled classes of an edition, and a version raised by every write to its classes (caches compare it). */
+export interface EditionClassCountersTable {
+	editionId: number;
+	enrolled: number;
+	version: number;
+}
+
+/** Enrolled classes of one campus in an edition; no row means none. */
+export interface CampusClassCountersTable {
+	editionId: number;
+	campusId: number;
+	enrolled: number;
+}
+
 export interface Database {
 	organisations: OrganisationsTable;
 	users: UsersTable;
@@ -293,6 +307,8 @@ export interface Database {
 	editionGrades: EditionGradesTable;
 	classes: ClassesTable;
 	classPreferredHalfDays: ClassPreferredHalfDaysTable;
+	editionClassCounters: EditionClassCountersTable;
+	campusClassCounters: CampusClassCountersTable;
 	settings: SettingsTable;
 	auditLog: AuditLogTable;
 	deletionRequests: DeletionRequestsTable;

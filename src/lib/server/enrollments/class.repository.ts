@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import type { ClassStatus, InstructionLanguage, Level } from '../db/schema';
 import type { DbTime } from '../db/time';
 import { isMysql } from '../db/dialect-of';
+import { enrolledDeltas, recordClassWrite, type ClassPlace } from './class-counters.repository';
 
 export interface NewClass {
 	editionId: number;
@@ -18,12 +19,14 @@ export interface NewClass {
 	now: DbTime;
 }
 
+/** Inserts a class and counts it in the edition's counters; the caller holds the edition lock. */
 export async function insertClass(db: Db, row: NewClass): Promise<number> {
 	const { now, ...values } = row;
 	const result = await db
 		.insertInto('classes')
 		.values({ ...values, active: 1, queuedAt: now, withdrawnAt: null, createdAt: now, updatedAt: now })
 		.executeTakeFirstOrThrow();
+	await recordClassWrite(db, row.editionId, enrolledDeltas(null, row));
 	return Number(result.insertId);
 }
 
@@ -37,9 +40,16 @@ export const findClassForUpdate = (db: Db, id: number) =>
 		.$if(isMysql(db), (q) => q.forUpdate())
 		.executeTakeFirst();
 
-export const updateClass = (
+/**
+ * Changes a class and keeps the edition's counters in step (a class that gains or
+ * loses its place, or moves campus while it holds one). `before` is the class as
+ * read under the edition lock, which the caller holds. Every write to a class
+ * goes through here or insertClass, so the counters cannot drift unnoticed
+ * (checkClassCounters proves it).
+ */
+export async function updateClass(
 	db: Db,
-	id: number,
+	before: ClassPlace & { id: number },
 	patch: Partial<{
 		name: string;
 		nameKey: string;
@@ -55,7 +65,11 @@ export const updateClass = (
 		withdrawnAt: DbTime | null;
 	}>,
 	now: DbTime
-) => db.updateTable('classes').set({ ...patch, updatedAt: now }).where('id', '=', id).execute();
+): Promise<void> {
+	await db.updateTable('classes').set({ ...patch, updatedAt: now }).where('id', '=', before.id).execute();
+	const after = { editionId: before.editionId, campusId: patch.campusId ?? before.campusId, status: patch.status ?? before.status };
+	await recordClassWrite(db, before.editionId, enrolledDeltas(before, after));
+}
 
 export const findActiveClassByName = (db: Db, editionId: number, campusId: number, nameKey: string) =>
 	db
@@ -67,7 +81,7 @@ export const findActiveClassByName = (db: Db, editionId: number, campusId: numbe
 		.where('active', '=', 1)
 		.executeTakeFirst();
 
-/** Enrolled classes per campus of an edition, aggregated in SQL. */
+/** Enrolled classes per campus of an edition, counted from the classes (the check of the counters). */
 export async function countEnrolledByCampus(db: Db, editionId: number): Promise<Map<number, number>> {
 	const rows = await db
 		.selectFrom('classes')
@@ -77,19 +91,6 @@ export async function countEnrolledByCampus(db: Db, editionId: number): Promise<
 		.groupBy('campusId')
 		.execute();
 	return new Map(rows.map((r) => [r.campusId, Number(r.n)]));
-}
-
-export async function countEnrolled(db: Db, editionId: number, campusId: number): Promise<{ edition: number; campus: number }> {
-	const row = await db
-		.selectFrom('classes')
-		.select((eb) => [
-			eb.fn.countAll<number>().as('edition'),
-			eb.fn.sum<number>(eb.case().when('campusId', '=', campusId).then(1).else(0).end()).as('campus')
-		])
-		.where('editionId', '=', editionId)
-		.where('status', '=', 'enrolled')
-		.executeTakeFirstOrThrow();
-	return { edition: Number(row.edition), campus: Number(row.campus ?? 0) };
 }
 
 /** The waiting list of an edition in arrival order. */

@@ -14,6 +14,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import type { ClassInput } from '../../schemas/enrollment';
 import { assertMayChangeClass, assertMayEnrol } from './class-access';
 import { checkClassFits } from './class-rules';
+import { readEnrolled } from './class-counters.repository';
 import * as classes from './class.repository';
 import { mailClassStatus, mailClassWithdrawn } from './enrollment-mail';
 import { placeForNewClass, promoteWhilePossible, type Promotion, type WaitReason } from './quota';
@@ -103,11 +104,11 @@ export async function updateClassDetails(
 			const campusId = isCoordinator(actor) && input.campusId ? input.campusId : cls.campusId;
 			const level = await checkClassFits(trx, edition, campusId, input, locale);
 			if (campusId !== cls.campusId && cls.status === 'enrolled' && edition.maxClassesPerCampus !== null) {
-				const counts = await classes.countEnrolled(trx, edition.id, campusId);
+				const counts = await readEnrolled(trx, edition.id, campusId);
 				if (counts.campus >= edition.maxClassesPerCampus) throw new ValidationError('error_campus_full', 'campusId');
 			}
 			const nameKey = textKey(input.name);
-			await classes.updateClass(trx, classId, { name: input.name, nameKey, grade: input.grade, level, pupilCount: input.pupilCount, language: input.language, remarks: input.remarks, campusId }, nowDb());
+			await classes.updateClass(trx, cls, { name: input.name, nameKey, grade: input.grade, level, pupilCount: input.pupilCount, language: input.language, remarks: input.remarks, campusId }, nowDb());
 			await classes.replacePreferredHalfDays(trx, classId, input.preferredHalfDays);
 			await audit(trx, { actorId: actor.id, action: 'class.updated', entityType: 'class', entityId: classId, before: { ...summary(cls), campusId: cls.campusId }, after: { ...summary(input), campusId } });
 			// A class leaving a campus may free that campus's place for a waiting class.
@@ -123,7 +124,7 @@ export async function withdrawClass(db: Kysely<Database>, actor: Actor, classId:
 		await assertMayChangeClass(trx, actor, edition, cls);
 		if (cls.status === 'withdrawn') throw new ValidationError('error_class_withdrawn');
 		const now = nowDb();
-		await classes.updateClass(trx, classId, { status: 'withdrawn', active: null, withdrawnAt: now }, now);
+		await classes.updateClass(trx, cls, { status: 'withdrawn', active: null, withdrawnAt: now }, now);
 		await audit(trx, { actorId: actor.id, action: 'class.withdrawn', entityType: 'class', entityId: classId, before: { status: cls.status }, after: { status: 'withdrawn' } });
 		// The teacher may be the one who acted; a coordinator on their behalf is named in the mail.
 		await mailClassWithdrawn(trx, classId, cls.status === 'waiting' ? 'waiting' : 'enrolled', cls.enrolledBy === actor.id ? null : actor.displayName);

@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { nowDb } from '../db/time';
-import { countEnrolled, countEnrolledByCampus, listWaiting, updateClass } from './class.repository';
+import { readCampusEnrolled, readEditionEnrolled, readEnrolled } from './class-counters.repository';
+import { listWaiting, updateClass } from './class.repository';
 
 export interface Quotas {
 	maxClasses: number | null;
@@ -24,22 +25,23 @@ export function waitReason(quotas: Quotas, counts: { edition: number; campus: nu
 	return null;
 }
 
-/** Where a new class of this campus goes right now, and which limit sent it to the waiting list. The caller holds the edition lock. */
+/** Where a new class of this campus goes right now, and which limit sent it to the waiting list. The caller holds the edition lock, so the counters are exact. */
 export async function placeForNewClass(db: Db, editionId: number, campusId: number, quotas: Quotas): Promise<{ status: 'enrolled' | 'waiting'; reason: WaitReason | null }> {
-	const reason = waitReason(quotas, await countEnrolled(db, editionId, campusId));
+	const reason = waitReason(quotas, await readEnrolled(db, editionId, campusId));
 	return { status: reason ? 'waiting' : 'enrolled', reason };
 }
 
-/** Why each waiting class waits now, for classes of any editions (one count per edition). */
+/** Why each waiting class waits now, for classes of any editions (read from the counters, never a count of the edition). */
 export async function waitReasons(db: Db, waiting: { id: number; editionId: number; campusId: number }[]): Promise<Map<number, WaitReason>> {
 	const out = new Map<number, WaitReason>();
 	const editionIds = [...new Set(waiting.map((c) => c.editionId))];
 	if (editionIds.length === 0) return out;
 	const quotas = await db.selectFrom('editions').select(['id', 'maxClasses', 'maxClassesPerCampus']).where('id', 'in', editionIds).execute();
 	for (const q of quotas) {
-		const perCampus = await countEnrolledByCampus(db, q.id);
-		const total = [...perCampus.values()].reduce((a, b) => a + b, 0);
-		for (const c of waiting.filter((w) => w.editionId === q.id)) {
+		const ofEdition = waiting.filter((w) => w.editionId === q.id);
+		const perCampus = await readCampusEnrolled(db, q.id, [...new Set(ofEdition.map((c) => c.campusId))]);
+		const total = await readEditionEnrolled(db, q.id);
+		for (const c of ofEdition) {
 			const reason = waitReason(q, { edition: total, campus: perCampus.get(c.campusId) ?? 0 });
 			if (reason) out.set(c.id, reason);
 		}
@@ -61,15 +63,16 @@ export interface Promotion {
  * Lowering a quota never demotes anyone: this only ever promotes.
  */
 export async function promoteWhilePossible(db: Db, editionId: number, quotas: Quotas): Promise<Promotion[]> {
-	const perCampus = await countEnrolledByCampus(db, editionId);
-	let total = [...perCampus.values()].reduce((a, b) => a + b, 0);
+	let total = await readEditionEnrolled(db, editionId);
 	if (quotas.maxClasses !== null && total >= quotas.maxClasses) return [];
+	const waitingList = await listWaiting(db, editionId);
+	const perCampus = await readCampusEnrolled(db, editionId, [...new Set(waitingList.map((w) => w.campusId))]);
 	const promoted: Promotion[] = [];
-	for (const waiting of await listWaiting(db, editionId)) {
+	for (const waiting of waitingList) {
 		if (quotas.maxClasses !== null && total >= quotas.maxClasses) break;
 		const campusCount = perCampus.get(waiting.campusId) ?? 0;
 		if (!hasPlace(quotas, { edition: total, campus: campusCount })) continue;
-		await updateClass(db, waiting.id, { status: 'enrolled' }, nowDb());
+		await updateClass(db, { id: waiting.id, editionId, campusId: waiting.campusId, status: 'waiting' }, { status: 'enrolled' }, nowDb());
 		perCampus.set(waiting.campusId, campusCount + 1);
 		total++;
 		promoted.push({ classId: waiting.id, enrolledBy: waiting.enrolledBy, name: waiting.name });

@@ -25,7 +25,7 @@ export async function prioritise(db: Kysely<Database>, actor: Actor, classId: nu
 		const firstAt = first ? (await findClassById(trx, first.id))!.queuedAt : cls.queuedAt;
 		if (first && first.id !== classId) {
 			// One millisecond before the current first: positions stay derived from arrival order.
-			await updateClass(trx, classId, { queuedAt: toDbTime(new Date(fromDbTime(firstAt).getTime() - 1)) }, nowDb());
+			await updateClass(trx, cls, { queuedAt: toDbTime(new Date(fromDbTime(firstAt).getTime() - 1)) }, nowDb());
 		}
 		await audit(trx, { actorId: actor.id, action: 'class.prioritised', entityType: 'class', entityId: classId });
 		return promoteAndMail(trx, actor, edition.id, edition);
@@ -46,7 +46,7 @@ export async function moveToWaitingList(db: Kysely<Database>, actor: Actor, clas
 		// Behind everyone who waits, even one who joined in this same millisecond.
 		const last = await lastQueuedAt(trx, edition.id);
 		const queuedAt = last && last >= now ? toDbTime(new Date(fromDbTime(last).getTime() + 1)) : now;
-		await updateClass(trx, classId, { status: 'waiting', queuedAt }, now);
+		await updateClass(trx, cls, { status: 'waiting', queuedAt }, now);
 		await audit(trx, { actorId: actor.id, action: 'class.moved_to_waiting_list', entityType: 'class', entityId: classId, before: { status: 'enrolled' }, after: { status: 'waiting' } });
 		const promoted = await promoteAndMail(trx, actor, edition.id, edition);
 		// Nobody else could use the place, so the class would get it straight back: change nothing.

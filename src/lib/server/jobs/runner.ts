@@ -5,6 +5,7 @@ import { clock } from '../db/time';
 import { logger } from '../log';
 import { deliverDueMail, type DeliveryResult } from '../mail/delivery.service';
 import { applyRetentionIfDue, type RetentionCounts } from '../retention/retention.service';
+import { checkClassCountersIfDue } from './counter-check-job';
 import { createDueNotifications } from './notification-jobs';
 
 export interface JobRunResult {
@@ -12,18 +13,20 @@ export interface JobRunResult {
 	delivery: DeliveryResult | null;
 	/** Null when the daily retention pass was not due (another process or an earlier pass ran it today). */
 	retention: RetentionCounts | null;
+	/** Drifts of the enrolled counters found and repaired; null when the daily check was not due. */
+	counterDrifts: number | null;
 }
 
 /**
  * One pass of the background work: first create the reminders and follow-ups
  * that are due (each once, by its dedupe key), then deliver the outbox when SMTP
  * is configured, and once a day apply the retention periods of the privacy
- * notice. Every app process runs this on a timer, and `npm run jobs:run`
+ * notice and check the enrolled counters. Every app process runs this on a timer, and `npm run jobs:run`
  * runs it once; both are safe side by side. A failing step is logged and does
  * not stop the other.
  */
 export async function runJobsOnce(db: Kysely<Database>, transport: Transporter | null): Promise<JobRunResult> {
-	const result: JobRunResult = { notifications: null, delivery: null, retention: null };
+	const result: JobRunResult = { notifications: null, delivery: null, retention: null, counterDrifts: null };
 	try {
 		result.notifications = await createDueNotifications(db, clock.now());
 	} catch (err) {
@@ -40,6 +43,11 @@ export async function runJobsOnce(db: Kysely<Database>, transport: Transporter |
 		result.retention = await applyRetentionIfDue(db, clock.now());
 	} catch (err) {
 		logger.error('retention job failed', { error: (err as Error).message });
+	}
+	try {
+		result.counterDrifts = await checkClassCountersIfDue(db, clock.now());
+	} catch (err) {
+		logger.error('counter check failed', { error: (err as Error).message });
 	}
 	return result;
 }
