@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { pageIdsByCampus } from '../../src/lib/server/reports/campus-walk';
 import { classFilterOf, enrolmentOverview, overviewPageSize } from '../../src/lib/server/reports/enrolment-overview.service';
 import { textKey } from '../../src/lib/server/db/keys';
+import { withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
 import { createCampus } from './support/fixtures';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
@@ -20,7 +21,7 @@ describeEachDatabase('enrolment overview', (dialect) => {
 	it('lists enrolled and waiting classes by school, campus and class name, hiding withdrawn ones', async () => {
 		const { o } = await overview();
 		expect(names(o)).toEqual(['1A', '2C', '5B', '6A', 'Klas 100%', '5A']);
-		expect(o.rows[0]).toMatchObject({ schoolName: 'Atheneum Zoë', campusName: 'Campus Zuid', city: 'Kortrijk', grade: 'S1', level: 'secundair', pupilCount: 20, language: 'nl', status: 'enrolled', enrolledOn: '2026-11-20' });
+		expect(o.rows[0]).toMatchObject({ schoolName: 'Atheneum Zoë', campusName: 'Campus Zuid', city: 'Kortrijk', grade: 'S1', pupilCount: 20, language: 'nl', status: 'enrolled', enrolledOn: '2026-11-20' });
 		expect(o).toMatchObject({ page: 1, pages: 1, edition: { name: 'PAARS 2027', phase: 'open', maxClasses: 4 } });
 	});
 
@@ -55,9 +56,28 @@ describeEachDatabase('enrolment overview', (dialect) => {
 		const lagerL6 = await run({ level: 'lager', grade: 'L6' });
 		expect(names(lagerL6)).toEqual(['6A', 'Klas 100%']);
 		expect(lagerL6.totals).toEqual({ classes: 2, campuses: 1, enrolled: 0, pupils: 0, waiting: 2 });
-		const school = await run({ school: String(s.schoolId) });
+		const school = await run({ school: 'ATHENEUM zoë ' });
 		expect(names(school)).toEqual(['1A', '2C']);
 		expect(school.totals.pupils).toBe(48);
+		expect(names(await run({ school: 'o' }))).toEqual(['1A', '2C', '5B', '6A', 'Klas 100%', '5A']);
+		expect(names(await run({ school: 'onbekend' }))).toEqual([]);
+	});
+
+	it('finds a school by its instellingsnummer', async () => {
+		const { s } = await overview();
+		await ctx.db.updateTable('schools').set({ instellingsnummer: '031179' }).where('id', '=', s.schoolId).execute();
+		expect(names(await enrolmentOverview(ctx.db, s.coordinator, s.editionId, filterOf({ school: ' 031179' })))).toEqual(['1A', '2C']);
+	});
+
+	it('shows new totals as soon as a class changes, however often the overview was viewed before', async () => {
+		const { s } = await overview();
+		const totals = async (raw: Record<string, string> = {}) => (await enrolmentOverview(ctx.db, s.coordinator, s.editionId, filterOf(raw))).totals;
+		expect(await totals()).toEqual({ classes: 6, campuses: 3, enrolled: 4, pupils: 90, waiting: 2 });
+		expect((await totals({ level: 'lager' })).enrolled).toBe(2);
+		// 5B leaves: 6A, first on the waiting list, gets its place.
+		await withdrawClass(ctx.db, s.coordinator, s.ids['5B']);
+		expect(await totals()).toEqual({ classes: 5, campuses: 3, enrolled: 4, pupils: 20 + 20 + 28 + 12, waiting: 1 });
+		expect((await totals({ level: 'lager' })).enrolled).toBe(2);
 	});
 
 	it('searches class, campus and school names, case-insensitively, with LIKE wildcards taken literally', async () => {
@@ -128,9 +148,9 @@ describeEachDatabase('enrolment overview', (dialect) => {
 		expect(page2.rows.map((r) => textKey(r.campusName))).toContain('campus centrum');
 	});
 
-	it('offers as choices only schools with classes in the edition, and the edition\'s levels and grades', async () => {
+	it('offers as choices the edition\'s levels and grades; schools are searched, not listed', async () => {
 		const { o } = await overview();
-		expect(o.choices.schools.map((x) => x.name)).toEqual(['Atheneum Zoë', 'De Regenboog', 'Sint-Jozefscollege']);
+		expect(Object.keys(o.choices)).toEqual(['levels', 'grades']);
 		expect(o.choices.levels).toEqual(['lager', 'secundair']);
 		expect(o.choices.grades).toEqual(['L5', 'L6', 'S1', 'S2']);
 	});

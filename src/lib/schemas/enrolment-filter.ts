@@ -19,15 +19,19 @@ export const searchMaxLength = 100;
 
 const ignored = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
+/** Free text, trimmed and cut to a sane length; anything else is no text. */
+const text = z
+	.string()
+	.transform((s) => s.normalize('NFC').trim().slice(0, searchMaxLength))
+	.catch('');
+
 export const enrolmentFilterSchema = z.object({
-	school: ignored(z.coerce.number().int().positive().max(2_147_483_647)),
+	/** Part of a school's name, or its instellingsnummer (a search field: 2,000 schools make no dropdown). */
+	school: text,
 	level: ignored(z.enum(levels)),
 	grade: ignored(z.enum(grades as [string, ...string[]])),
 	status: ignored(z.enum(statusFilters)),
-	q: z
-		.string()
-		.transform((s) => s.normalize('NFC').trim().slice(0, searchMaxLength))
-		.catch(''),
+	q: text,
 	sort: z.enum(overviewSorts).catch('school'),
 	dir: z.enum(['asc', 'desc']).catch('asc'),
 	page: z.coerce.number().int().min(1).max(100_000).catch(1)
@@ -48,7 +52,7 @@ export function enrolmentQuery(filter: EnrolmentFilter, patch: Partial<Enrolment
 	const f = { ...filter, page: 1, ...patch };
 	const params = new URLSearchParams();
 	if (f.q) params.set('q', f.q);
-	if (f.school !== undefined) params.set('school', String(f.school));
+	if (f.school) params.set('school', f.school);
 	if (f.level) params.set('level', f.level);
 	if (f.grade) params.set('grade', f.grade);
 	if (f.status) params.set('status', f.status);

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { DbHandle, DialectName } from '../../../src/lib/server/db/dialect';
 import type { Database } from '../../../src/lib/server/db/schema';
 import { clock } from '../../../src/lib/server/db/time';
+import { forgetCachedOverviews } from '../../../src/lib/server/reports/overview-cache';
 import { forgetCachedSettings } from '../../../src/lib/server/settings/settings.service';
 import { emptyTables, openTestDatabase } from './databases';
 
@@ -25,6 +26,7 @@ export function useDatabase(dialect: DialectName, opts: { poolSize?: number } = 
 	beforeEach(async () => {
 		await emptyTables(handle!.db);
 		forgetCachedSettings();
+		forgetCachedOverviews();
 	});
 	afterEach(() => clock.set());
 	afterAll(async () => {

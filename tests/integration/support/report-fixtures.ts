@@ -4,6 +4,8 @@ import type { Database, Level } from '../../../src/lib/server/db/schema';
 import { textKey } from '../../../src/lib/server/db/keys';
 import { nowDb } from '../../../src/lib/server/db/time';
 import { enrolClass, withdrawClass } from '../../../src/lib/server/enrollments/enrollment.service';
+import { recordClassWrite } from '../../../src/lib/server/enrollments/class-counters.repository';
+import { recountEdition } from '../../../src/lib/server/enrollments/class-counters.service';
 import { enrolmentFilterSchema, type EnrolmentFilter } from '../../../src/lib/schemas/enrolment-filter';
 import { freezeClock } from './context';
 import { aClass, coordinatorActor, createEdition, teacherAt } from './enrolment-fixtures';
@@ -59,4 +61,7 @@ export async function insertManyClasses(db: Kysely<Database>, editionId: number,
 		return { editionId, campusId, name, nameKey: textKey(name), grade: 'L5', level: 'lager' as const, pupilCount: 1 + (i % 40), language: 'nl' as const, remarks: null, status: 'enrolled' as const, active: 1 as const, queuedAt: now, enrolledBy, withdrawnAt: null, createdAt: now, updatedAt: now };
 	});
 	for (let i = 0; i < rows.length; i += 500) await db.insertInto('classes').values(rows.slice(i, i + 500)).execute();
+	// Past class.repository: count them, and tell the overview's cache, as the repository would.
+	await recountEdition(db, editionId, true);
+	await recordClassWrite(db, editionId, new Map());
 }

@@ -1,6 +1,7 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db';
 import { containsText } from '../db/like';
-import type { ClassStatus, Level } from '../db/schema';
+import type { ClassStatus, Database, Level } from '../db/schema';
 
 /**
  * SQL of the coordinator's enrolment overview and its exports. Every filter is a
@@ -13,7 +14,8 @@ export interface ClassFilter {
 	editionId: number;
 	/** Empty: every status. */
 	statuses: ClassStatus[];
-	schoolId?: number;
+	/** A normalised key (textKey): part of a school's name, or its instellingsnummer. */
+	school?: string;
 	level?: Level;
 	grade?: string;
 	/** A normalised key (textKey), matched anywhere in class, campus or school name. */
@@ -22,6 +24,10 @@ export interface ClassFilter {
 
 export type SortDirection = 'asc' | 'desc';
 
+/** The school filter: a school whose name contains the key, or whose instellingsnummer it is. */
+const schoolMatches = (eb: ExpressionBuilder<Database, 'schools'>, key: string) =>
+	eb.or([containsText(eb.ref('schools.nameKey'), key), eb('schools.instellingsnummer', '=', key)]);
+
 function filtered(db: Db, f: ClassFilter) {
 	return db
 		.selectFrom('classes')
@@ -29,8 +35,14 @@ function filtered(db: Db, f: ClassFilter) {
 		.$if(f.statuses.length > 0, (q) => q.where('classes.status', 'in', f.statuses))
 		.$if(f.level !== undefined, (q) => q.where('classes.level', '=', f.level!))
 		.$if(f.grade !== undefined, (q) => q.where('classes.grade', '=', f.grade!))
-		.$if(f.schoolId !== undefined, (q) =>
-			q.where('classes.campusId', 'in', (eb) => eb.selectFrom('campuses').select('campuses.id').where('campuses.schoolId', '=', f.schoolId!))
+		.$if(!!f.school, (q) =>
+			q.where('classes.campusId', 'in', (eb) =>
+				eb
+					.selectFrom('campuses')
+					.innerJoin('schools', 'schools.id', 'campuses.schoolId')
+					.select('campuses.id')
+					.where((sub) => schoolMatches(sub, f.school!))
+			)
 		)
 		.$if(!!f.search, (q) =>
 			q.where((eb) =>
@@ -89,7 +101,7 @@ export async function listCampusOrder(db: Db, f: ClassFilter, opts: { sort: 'sch
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
 		.select('campuses.id')
 		.where((eb) => eb.exists(eb.selectFrom('classes').select('classes.id').whereRef('classes.campusId', '=', 'campuses.id').where('classes.editionId', '=', f.editionId)))
-		.$if(f.schoolId !== undefined, (b) => b.where('campuses.schoolId', '=', f.schoolId!));
+		.$if(!!f.school, (b) => b.where((eb) => schoolMatches(eb, f.school!)));
 	for (const key of keys) q = q.orderBy(key, opts.dir);
 	return (await q.execute()).map((r) => r.id);
 }
@@ -214,21 +226,3 @@ export async function listCampusDetails(db: Db, campusIds: number[]) {
 		.execute();
 	return new Map(rows.map((r) => [r.id, r]));
 }
-
-/**
- * Schools with at least one class in the edition, for the filter's choices: one
- * index probe per campus on (campus_id, edition_id), never a scan of the edition per school.
- */
-export const listSchoolsInEdition = (db: Db, editionId: number) =>
-	db
-		.selectFrom('schools')
-		.select(['schools.id', 'schools.name'])
-		.where('schools.id', 'in', (eb) =>
-			eb
-				.selectFrom('campuses')
-				.select('campuses.schoolId')
-				.where((sub) => sub.exists(sub.selectFrom('classes').select('classes.id').whereRef('classes.campusId', '=', 'campuses.id').where('classes.editionId', '=', editionId)))
-		)
-		.orderBy('schools.nameKey')
-		.orderBy('schools.id')
-		.execute();

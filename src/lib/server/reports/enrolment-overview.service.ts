@@ -12,7 +12,9 @@ import { grades as allGrades, levelOfGrade, levels as allLevels } from '../../do
 import type { EnrolmentFilter } from '../../schemas/enrolment-filter';
 import { brusselsDateOf } from '../../time/brussels';
 import { pageIdsByCampus } from './campus-walk';
-import { listOverviewRows, listPageIdsByClass, listSchoolsInEdition, overviewTotals, waitingPositions, type ClassFilter } from './enrolment-overview.repository';
+import { readClassVersion } from '../enrollments/class-counters.repository';
+import { listCampusOrder, listOverviewRows, listPageIdsByClass, overviewTotals, waitingPositions, type ClassFilter } from './enrolment-overview.repository';
+import { cachedCampusOrder, cachedChoices, cachedTotals } from './overview-cache';
 
 export const overviewPageSize = 50;
 
@@ -21,10 +23,11 @@ const defaultStatuses: ClassStatus[] = ['enrolled', 'waiting'];
 /** The URL's filter as the repository's conditions; the search is matched on normalised keys. */
 export function classFilterOf(editionId: number, filter: EnrolmentFilter): ClassFilter {
 	const search = textKey(filter.q);
+	const school = textKey(filter.school);
 	return {
 		editionId,
 		statuses: filter.status === 'all' ? [] : filter.status ? [filter.status] : defaultStatuses,
-		schoolId: filter.school,
+		school: school || undefined,
 		level: filter.level,
 		grade: filter.grade,
 		search: search || undefined
@@ -42,19 +45,28 @@ export async function reportEdition(db: Kysely<Database>, actor: Actor, editionI
 /**
  * One page of the coordinator's enrolment overview: totals, rows and filter
  * choices, each aggregated or paginated in SQL (a fixed handful of queries,
- * whatever the page size).
+ * whatever the page size). Totals and choices are edition-wide figures, cached
+ * in the process until a class of the edition is written (overview-cache.ts).
+ * The page carries only what it shows.
  */
 export async function enrolmentOverview(db: Kysely<Database>, actor: Actor, editionId: number, filter: EnrolmentFilter) {
 	const edition = await reportEdition(db, actor, editionId);
 	const where = classFilterOf(editionId, filter);
-	const totals = await overviewTotals(db, where);
+	const version = await readClassVersion(db, editionId);
+	const totals = await cachedTotals(editionId, version, totalsKey(where), () => overviewTotals(db, where));
 	const pages = pageCount(totals.classes, overviewPageSize);
 	// A page past the end (a stale link after filtering) shows the last one.
 	const page = Math.min(filter.page, pages);
 	const paging = { dir: filter.dir, limit: overviewPageSize, offset: (page - 1) * overviewPageSize };
 	const ids =
 		filter.sort === 'school' || filter.sort === 'campus'
-			? await pageIdsByCampus(db, where, { sort: filter.sort, ...paging })
+			? await pageIdsByCampus(db, where, {
+					sort: filter.sort,
+					...paging,
+					order: await cachedCampusOrder(editionId, version, JSON.stringify([filter.sort, filter.dir, where.school ?? '']), () =>
+						listCampusOrder(db, where, { sort: filter.sort as 'school' | 'campus', dir: filter.dir })
+					)
+				})
 			: await listPageIdsByClass(db, where, { sort: filter.sort, ...paging });
 	const rows = await listOverviewRows(db, ids);
 	const positions = await waitingPositions(db, editionId, rows.filter((r) => r.status === 'waiting').map((r) => r.id));
@@ -68,20 +80,21 @@ export async function enrolmentOverview(db: Kysely<Database>, actor: Actor, edit
 			id: r.id,
 			name: r.name,
 			grade: r.grade,
-			level: r.level,
 			pupilCount: r.pupilCount,
 			language: r.language,
 			status: r.status,
 			position: positions.get(r.id) ?? null,
 			enrolledOn: brusselsDateOf(fromDbTime(r.createdAt)),
-			campusId: r.campusId,
 			campusName: r.campusName,
 			city: r.city,
 			schoolName: r.schoolName
 		})),
-		choices: await filterChoices(db, editionId)
+		choices: await cachedChoices(editionId, version, edition.updatedAt, () => filterChoices(db, editionId))
 	};
 }
+
+/** The filter's conditions as a cache key (sort and page do not change the totals). */
+const totalsKey = (f: ClassFilter) => JSON.stringify([f.statuses, f.school ?? '', f.level ?? '', f.grade ?? '', f.search ?? '']);
 
 function editionSummary(edition: NonNullable<Awaited<ReturnType<typeof findEditionById>>>) {
 	return {
@@ -95,13 +108,11 @@ function editionSummary(edition: NonNullable<Awaited<ReturnType<typeof findEditi
 	};
 }
 
-/** Schools that have classes in the edition; levels and grades the edition is meant for, in the domain's order. */
+/** Levels and grades the edition is meant for, in the domain's order (schools are searched, not listed). */
 async function filterChoices(db: Kysely<Database>, editionId: number) {
-	const schools = await listSchoolsInEdition(db, editionId);
 	const editionGrades = new Set(await listEditionGrades(db, editionId));
 	const grades = allGrades.filter((g) => editionGrades.has(g));
 	return {
-		schools,
 		levels: allLevels.filter((l) => grades.some((g) => levelOfGrade(g) === l)),
 		grades
 	};
