@@ -55,9 +55,3 @@ export function overviewTotals(classes: StoredClass[]) {
 		waiting: classes.filter((c) => c.status === 'waiting').length
 	};
 }
-
-export function schoolIdNamed(name: string): number {
-	const row = read((db) => db.prepare('select id from schools where name = ?').get(name) as { id: number } | undefined);
-	if (!row) throw new Error(`No school named ${name}`);
-	return row.id;
-}
