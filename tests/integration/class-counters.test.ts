@@ -6,6 +6,8 @@ import { setQuotas } from '../../src/lib/server/enrollments/quota-change.service
 import { moveToWaitingList, prioritise } from '../../src/lib/server/enrollments/waiting-list.service';
 import { checkClassCountersIfDue } from '../../src/lib/server/jobs/counter-check-job';
 import { logger } from '../../src/lib/server/log';
+import * as editionCounters from '../../db/migrations/2026-12-06T1200_create_edition_class_counters';
+import * as campusCounters from '../../db/migrations/2026-12-06T1201_create_campus_class_counters';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
 import { aClass, coordinatorActor, createEdition, teacherAt } from './support/enrolment-fixtures';
@@ -44,6 +46,27 @@ describeEachDatabase('enrolled counters', (dialect) => {
 		expect(await checkClassCounters(ctx.db, { repair: false })).toEqual([]);
 		const enrolled = await ctx.db.selectFrom('classes').select('id').where('editionId', '=', editionId).where('status', '=', 'enrolled').execute();
 		expect((await readEnrolled(ctx.db, editionId, a.campusId)).edition).toBe(enrolled.length);
+	});
+
+	it('are filled from the existing classes when the migrations run on a database that has them', async () => {
+		const coordinator = await coordinatorActor(ctx.db);
+		const editionId = await createEdition(ctx.db, { maxClasses: 3 });
+		const empty = await createEdition(ctx.db, { year: 2028 });
+		const a = await teacherAt(ctx.db, 'a@school.be');
+		const b = await teacherAt(ctx.db, 'b@school.be');
+		for (const name of ['A1', 'A2']) await enrolClass(ctx.db, a.actor, aClass(editionId, a.campusId, name));
+		const b1 = await enrolClass(ctx.db, b.actor, aClass(editionId, b.campusId, 'B1'));
+		await enrolClass(ctx.db, b.actor, aClass(editionId, b.campusId, 'B2'));
+		await withdrawClass(ctx.db, coordinator, b1.classId);
+		await campusCounters.down(ctx.db);
+		await editionCounters.down(ctx.db);
+		await editionCounters.up(ctx.db);
+		await campusCounters.up(ctx.db);
+		expect(await readEnrolled(ctx.db, editionId, a.campusId)).toEqual({ edition: 3, campus: 2 });
+		expect(await readEnrolled(ctx.db, editionId, b.campusId)).toEqual({ edition: 3, campus: 1 });
+		expect(await readEnrolled(ctx.db, empty, a.campusId)).toEqual({ edition: 0, campus: 0 });
+		expect(await checkClassCounters(ctx.db, { repair: false })).toEqual([]);
+		expect((await enrolClass(ctx.db, a.actor, aClass(editionId, a.campusId, 'A3'))).status).toBe('waiting');
 	});
 
 	it('the daily check logs a drifted counter and repairs it, so the quota holds again', async () => {
