@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { DbHandle, DialectName } from '../../../src/lib/server/db/dialect';
 import type { Database } from '../../../src/lib/server/db/schema';
+import { forgetAllSessions } from '../../../src/lib/server/auth/session-cache';
 import { clock } from '../../../src/lib/server/db/time';
 import { forgetCachedSettings } from '../../../src/lib/server/settings/settings.service';
 import { emptyTables, openTestDatabase } from './databases';
@@ -25,6 +26,7 @@ export function useDatabase(dialect: DialectName, opts: { poolSize?: number } = 
 	beforeEach(async () => {
 		await emptyTables(handle!.db);
 		forgetCachedSettings();
+		forgetAllSessions();
 	});
 	afterEach(() => clock.set());
 	afterAll(async () => {
