@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { DbHandle, DialectName } from '../../../src/lib/server/db/dialect';
 import type { Database } from '../../../src/lib/server/db/schema';
 import { forgetAllSessions } from '../../../src/lib/server/auth/session-cache';
+import { forgetPublishedEditions } from '../../../src/lib/server/campaigns/published-editions';
 import { clock } from '../../../src/lib/server/db/time';
 import { forgetCachedSettings } from '../../../src/lib/server/settings/settings.service';
 import { emptyTables, openTestDatabase } from './databases';
@@ -27,6 +28,7 @@ export function useDatabase(dialect: DialectName, opts: { poolSize?: number } = 
 		await emptyTables(handle!.db);
 		forgetCachedSettings();
 		forgetAllSessions();
+		forgetPublishedEditions();
 	});
 	afterEach(() => clock.set());
 	afterAll(async () => {
