@@ -4,6 +4,7 @@ import type { DbHandle, DialectName } from '../../../src/lib/server/db/dialect';
 import type { Database } from '../../../src/lib/server/db/schema';
 import { forgetAllSessions } from '../../../src/lib/server/auth/session-cache';
 import { forgetPublishedEditions } from '../../../src/lib/server/campaigns/published-editions';
+import { forgetDashboardFigures } from '../../../src/lib/server/reports/dashboard-figures';
 import { clock } from '../../../src/lib/server/db/time';
 import { forgetCachedSettings } from '../../../src/lib/server/settings/settings.service';
 import { emptyTables, openTestDatabase } from './databases';
@@ -29,6 +30,7 @@ export function useDatabase(dialect: DialectName, opts: { poolSize?: number } = 
 		forgetCachedSettings();
 		forgetAllSessions();
 		forgetPublishedEditions();
+		forgetDashboardFigures();
 	});
 	afterEach(() => clock.set());
 	afterAll(async () => {

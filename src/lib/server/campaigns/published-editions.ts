@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { shortLived } from '../cache/short-lived';
 import type { Database } from '../db/schema';
 import { listEditionsWithCampaign } from './edition.repository';
 
@@ -8,13 +9,12 @@ import { listEditionsWithCampaign } from './edition.repository';
  * few times a year, so they are cached briefly per process like the city settings
  * (settings.service.ts); every edition or campaign write in this process forgets
  * them (edition-admin.repository.ts, campaign.repository.ts). Another process sees
- * a change within `ttlMs`. Nothing here derives from the clock: the enrolment
+ * a change within ten seconds. Nothing here derives from the clock: the enrolment
  * phase is computed by the reader on every request.
  */
 export type PublishedEdition = Awaited<ReturnType<typeof listEditionsWithCampaign>>[number] & { grades: string[] };
 
-const ttlMs = 10_000;
-let cache: { at: number; editions: Promise<PublishedEdition[]> } | undefined;
+const cache = shortLived<'published', PublishedEdition[]>(10_000);
 
 async function load(db: Kysely<Database>): Promise<PublishedEdition[]> {
 	const rows = await listEditionsWithCampaign(db, ['published']);
@@ -25,19 +25,6 @@ async function load(db: Kysely<Database>): Promise<PublishedEdition[]> {
 }
 
 /** Newest year first, as listEditionsWithCampaign orders them. */
-export function publishedEditions(db: Kysely<Database>): Promise<PublishedEdition[]> {
-	if (!cache || Date.now() - cache.at > ttlMs) {
-		const editions = load(db);
-		const entry = { at: Date.now(), editions };
-		cache = entry;
-		// A failed read is not kept: the next request tries again.
-		editions.catch(() => {
-			if (cache === entry) cache = undefined;
-		});
-	}
-	return cache.editions;
-}
+export const publishedEditions = (db: Kysely<Database>): Promise<PublishedEdition[]> => cache.get('published', () => load(db));
 
-export function forgetPublishedEditions(): void {
-	cache = undefined;
-}
+export const forgetPublishedEditions = (): void => cache.forget();
