@@ -1,10 +1,12 @@
 import { expect, it } from 'vitest';
 import { createSession, invalidateSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { hours } from '../../src/lib/server/db/time';
-import { setUserDisabled } from '../../src/lib/server/users/user-admin.service';
+import { forgetAllSessions } from '../../src/lib/server/auth/session-cache';
+import { inviteUser, setUserDisabled, setUserLocale } from '../../src/lib/server/users/user-admin.service';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
-import { createUser } from './support/fixtures';
+import { createOrganisation, createUser } from './support/fixtures';
+import { countingDb } from './support/query-count';
 
 describeEachDatabase('sessions', (dialect) => {
 	const ctx = useDatabase(dialect);
@@ -72,5 +74,32 @@ describeEachDatabase('sessions', (dialect) => {
 		const { token } = await createSession(ctx.db, userId, '');
 		expect(await validateSessionToken(ctx.db, token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A'))).toBeNull();
 		expect(await validateSessionToken(ctx.db, '')).toBeNull();
+	});
+
+	it('reads session, user and roles in one query, and not again while the user clicks on', async () => {
+		const userId = await createUser(ctx.db, { email: 'a@school.be', roles: ['teacher', 'trainer'] });
+		const { token } = await createSession(ctx.db, userId, '');
+		forgetAllSessions();
+		const counting = countingDb(ctx.db);
+		const first = await validateSessionToken(counting.db, token);
+		expect(first!.user.roles.sort()).toEqual(['teacher', 'trainer']);
+		expect(counting.queries()).toBe(1);
+		counting.reset();
+		expect((await validateSessionToken(counting.db, token))!.user).toEqual(first!.user);
+		expect(counting.queries()).toBe(0);
+	});
+
+	it('sees a new role, a new language and a disabled account at the very next request', async () => {
+		const coordinator = { id: await createUser(ctx.db, { email: 'c@stad.be', roles: ['coordinator'], name: 'Griet' }), displayName: 'Griet', roles: ['coordinator' as const] };
+		const orgId = await createOrganisation(ctx.db);
+		const userId = await createUser(ctx.db, { email: 'a@school.be', roles: ['teacher'] });
+		const { token } = await createSession(ctx.db, userId, '');
+		expect((await validateSessionToken(ctx.db, token))!.user.roles).toEqual(['teacher']);
+		await inviteUser(ctx.db, coordinator, { email: 'a@school.be', displayName: 'A', role: 'trainer', organisationId: orgId, locale: 'nl' });
+		expect((await validateSessionToken(ctx.db, token))!.user.roles.sort()).toEqual(['teacher', 'trainer']);
+		await setUserLocale(ctx.db, userId, 'en');
+		expect((await validateSessionToken(ctx.db, token))!.user.locale).toBe('en');
+		await setUserDisabled(ctx.db, coordinator, userId, true);
+		expect(await validateSessionToken(ctx.db, token)).toBeNull();
 	});
 });

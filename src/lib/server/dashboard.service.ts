@@ -3,7 +3,8 @@ import type { Database } from './db/schema';
 import { editionsForDisplay } from './campaigns/edition-view';
 import { lowStockItems } from './kits/catalogue.service';
 import { countPendingMail } from './mail/outbox.service';
-import { dashboardFigures } from './reports/dashboard-figures';
+import { recentDashboardFigures } from './reports/dashboard-figures';
+import { publishedEditions } from './campaigns/published-editions';
 import { countUsersByRole } from './users/user-list.repository';
 
 /** The coordinator's overview: a few counts, each one aggregated in SQL. */
@@ -13,10 +14,10 @@ export async function coordinatorDashboard(db: Kysely<Database>) {
 		db.selectFrom('campuses').select((eb) => eb.fn.countAll<number>().as('n')).where('active', '=', 1).executeTakeFirstOrThrow(),
 		countPendingMail(db),
 		editionsForDisplay(db, ['draft', 'published', 'archived']),
-		dashboardFigures(db)
+		recentDashboardFigures(db)
 	]);
 	// Published editions are few (one or two a year): one low-stock query each.
-	const published = await db.selectFrom('editions').select(['id', 'name']).where('status', '=', 'published').execute();
+	const published = await publishedEditions(db);
 	const lowStock = (await Promise.all(published.map(async (e) => (await lowStockItems(db, e.id)).map((i) => ({ ...i, editionName: e.name }))))).flat();
 	return { teachers: roles.teacher, trainers: roles.trainer, campuses: Number(campuses.n), pendingMail, editions, lowStock, figures };
 }

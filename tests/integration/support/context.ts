@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { DbHandle, DialectName } from '../../../src/lib/server/db/dialect';
 import type { Database } from '../../../src/lib/server/db/schema';
+import { forgetAllSessions } from '../../../src/lib/server/auth/session-cache';
+import { forgetPublishedEditions } from '../../../src/lib/server/campaigns/published-editions';
+import { forgetDashboardFigures } from '../../../src/lib/server/reports/dashboard-figures';
 import { clock } from '../../../src/lib/server/db/time';
 import { forgetCachedOverviews } from '../../../src/lib/server/reports/overview-cache';
 import { forgetCachedSettings } from '../../../src/lib/server/settings/settings.service';
@@ -27,6 +30,9 @@ export function useDatabase(dialect: DialectName, opts: { poolSize?: number } = 
 		await emptyTables(handle!.db);
 		forgetCachedSettings();
 		forgetCachedOverviews();
+		forgetAllSessions();
+		forgetPublishedEditions();
+		forgetDashboardFigures();
 	});
 	afterEach(() => clock.set());
 	afterAll(async () => {

@@ -1,26 +1,28 @@
 import type { Db } from '../db';
 import type { DbTime } from '../db/time';
 
-export const findSessionWithUser = (db: Db, id: string) =>
+/**
+ * The session, its user and the user's roles in one query: one row per role (one
+ * row with a null role for a user without any), none for an unknown session.
+ */
+export const findSessionWithUserAndRoles = (db: Db, id: string) =>
 	db
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.userId')
+		.leftJoin('userRoles', 'userRoles.userId', 'sessions.userId')
 		.select([
-			'sessions.id',
 			'sessions.userId',
-			'sessions.createdAt',
-			'sessions.lastSeenAt',
 			'sessions.idleExpiresAt',
 			'sessions.expiresAt',
-			'sessions.deviceLabel',
 			'users.email',
 			'users.displayName',
 			'users.locale',
 			'users.disabled',
-			'users.organisationId'
+			'users.organisationId',
+			'userRoles.role'
 		])
 		.where('sessions.id', '=', id)
-		.executeTakeFirst();
+		.execute();
 
 export const insertSession = (
 	db: Db,

@@ -2,9 +2,9 @@ import { config } from '../config';
 import type { Db } from '../db';
 import type { Locale, Role } from '../db/schema';
 import { addMs, clock, days, fromDbTime, hours, toDbTime } from '../db/time';
-import { listRolesOfUser } from '../users/user.repository';
 import { newToken, sha256Hex } from './crypto';
 import * as repo from './session.repository';
+import { cachedSession, forgetSession, forgetSessionsOfUser, rememberSession, type CachedSession } from './session-cache';
 
 /**
  * Database sessions in the style of the Lucia guide: the cookie holds a random
@@ -50,42 +50,70 @@ export async function createSession(db: Db, userId: number, deviceLabel: string)
 	return { token, expiresAt: idleExpiresAt };
 }
 
+/** The session with its user and roles: from this process's short-lived cache, else one query. */
+async function loadSession(db: Db, id: string): Promise<CachedSession | null> {
+	const cached = cachedSession(id);
+	if (cached) return cached;
+	const rows = await repo.findSessionWithUserAndRoles(db, id);
+	const row = rows[0];
+	if (!row) return null;
+	const session: CachedSession = {
+		userId: row.userId,
+		email: row.email,
+		displayName: row.displayName,
+		locale: row.locale,
+		organisationId: row.organisationId,
+		roles: rows.flatMap((r) => (r.role ? [r.role] : [])),
+		disabled: !!row.disabled,
+		idleExpiresAt: fromDbTime(row.idleExpiresAt),
+		expiresAt: fromDbTime(row.expiresAt)
+	};
+	rememberSession(id, session);
+	return session;
+}
+
 export async function validateSessionToken(db: Db, token: string): Promise<ValidSession | null> {
 	const id = sha256Hex(token);
-	const row = await repo.findSessionWithUser(db, id);
-	if (!row) return null;
+	const session = await loadSession(db, id);
+	if (!session) return null;
 	const now = clock.now();
-	const expiresAt = fromDbTime(row.expiresAt);
-	let idleExpiresAt = fromDbTime(row.idleExpiresAt);
-	if (row.disabled || now >= expiresAt || now >= idleExpiresAt) {
-		await repo.removeSession(db, id);
+	const { expiresAt } = session;
+	let idleExpiresAt = session.idleExpiresAt;
+	if (session.disabled || now >= expiresAt || now >= idleExpiresAt) {
+		await invalidateSession(db, id);
 		return null;
 	}
+	// Sliding expiry: written at most once per half idle life (a day), so most requests write nothing.
 	const extended = idleExpiresAt.getTime() - now.getTime() < idleMs() / 2;
 	if (extended) {
 		idleExpiresAt = new Date(Math.min(addMs(now, idleMs()).getTime(), expiresAt.getTime()));
 		await repo.touchSession(db, id, toDbTime(now), toDbTime(idleExpiresAt));
+		rememberSession(id, { ...session, idleExpiresAt });
 	}
-	const roles = await listRolesOfUser(db, row.userId);
 	return {
 		id,
 		expiresAt: idleExpiresAt,
 		extended,
 		user: {
-			id: row.userId,
-			email: row.email,
-			displayName: row.displayName,
-			locale: row.locale,
-			roles,
-			organisationId: row.organisationId
+			id: session.userId,
+			email: session.email,
+			displayName: session.displayName,
+			locale: session.locale,
+			roles: [...session.roles],
+			organisationId: session.organisationId
 		}
 	};
 }
 
-export const invalidateSession = (db: Db, sessionId: string) => repo.removeSession(db, sessionId);
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+	forgetSession(sessionId);
+	await repo.removeSession(db, sessionId);
+}
 
-export const invalidateSessionsOfUser = (db: Db, userId: number, exceptSessionId?: string) =>
-	repo.removeSessionsOfUser(db, userId, exceptSessionId);
+export async function invalidateSessionsOfUser(db: Db, userId: number, exceptSessionId?: string): Promise<void> {
+	forgetSessionsOfUser(userId);
+	await repo.removeSessionsOfUser(db, userId, exceptSessionId);
+}
 
 /** A short, human label for the sessions list ("Firefox on Windows"); never the full user agent. */
 export function deviceLabelFrom(userAgent: string | null): string {

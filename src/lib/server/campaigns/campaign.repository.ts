@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { isMysql } from '../db/dialect-of';
 import type { DbTime } from '../db/time';
+import { forgetPublishedEditions } from './published-editions';
 
 export type CampaignRow = {
 	name: string;
@@ -37,8 +38,11 @@ export async function insertCampaign(db: Db, row: CampaignRow, now: DbTime): Pro
 	return Number(result.insertId);
 }
 
-export const updateCampaign = (db: Db, id: number, row: CampaignRow, now: DbTime) =>
-	db.updateTable('campaigns').set({ ...row, updatedAt: now }).where('id', '=', id).execute();
+/** Published editions are cached with their campaign's name and description: forgotten here. */
+export const updateCampaign = (db: Db, id: number, row: CampaignRow, now: DbTime) => {
+	forgetPublishedEditions();
+	return db.updateTable('campaigns').set({ ...row, updatedAt: now }).where('id', '=', id).execute();
+};
 
 /** Every campaign with its number of editions (one query; a city has a handful). */
 export const listCampaignsWithEditionCount = (db: Db) =>

@@ -2,6 +2,7 @@ import { editionsWithCampaign } from './edition.repository';
 import type { Db } from '../db';
 import type { ClassStatus, EditionStatus } from '../db/schema';
 import type { DbTime } from '../db/time';
+import { forgetPublishedEditions } from './published-editions';
 
 /** The columns a coordinator sets on an edition (status and quotas have their own paths). */
 export interface EditionSettings {
@@ -36,6 +37,7 @@ export async function insertEdition(
 	row: EditionSettings & { status: EditionStatus; maxClasses: number | null; maxClassesPerCampus: number | null; copiedFromEditionId: number | null; now: DbTime }
 ): Promise<number> {
 	const { now, ...values } = row;
+	forgetPublishedEditions();
 	const result = await db
 		.insertInto('editions')
 		.values({ ...values, createdAt: now, updatedAt: now })
@@ -43,13 +45,19 @@ export async function insertEdition(
 	return Number(result.insertId);
 }
 
-export const updateEditionSettings = (db: Db, id: number, settings: EditionSettings, now: DbTime) =>
-	db.updateTable('editions').set({ ...settings, updatedAt: now }).where('id', '=', id).execute();
+// Each write below also forgets the cached published editions (published-editions.ts).
+export const updateEditionSettings = (db: Db, id: number, settings: EditionSettings, now: DbTime) => {
+	forgetPublishedEditions();
+	return db.updateTable('editions').set({ ...settings, updatedAt: now }).where('id', '=', id).execute();
+};
 
-export const updateEditionStatus = (db: Db, id: number, status: EditionStatus, now: DbTime) =>
-	db.updateTable('editions').set({ status, updatedAt: now }).where('id', '=', id).execute();
+export const updateEditionStatus = (db: Db, id: number, status: EditionStatus, now: DbTime) => {
+	forgetPublishedEditions();
+	return db.updateTable('editions').set({ status, updatedAt: now }).where('id', '=', id).execute();
+};
 
 export async function replaceEditionGrades(db: Db, editionId: number, grades: string[]): Promise<void> {
+	forgetPublishedEditions();
 	await db.deleteFrom('editionGrades').where('editionId', '=', editionId).execute();
 	if (grades.length) await db.insertInto('editionGrades').values(grades.map((grade) => ({ editionId, grade }))).execute();
 }

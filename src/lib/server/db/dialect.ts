@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Database } from './schema';
 import { guardPool } from './guarded-pool';
 import { dbLimits, type DbLimits } from './limits';
+import { withStatementCache } from './statement-cache';
 
 export type DialectName = 'sqlite' | 'mysql';
 
@@ -29,7 +30,7 @@ async function openSqlite(url: string): Promise<DbHandle> {
 	database.pragma('busy_timeout = 5000');
 	database.pragma('synchronous = NORMAL');
 	const db = new Kysely<Database>({
-		dialect: new SqliteDialect({ database }),
+		dialect: new SqliteDialect({ database: withStatementCache(database) }),
 		plugins: [new CamelCasePlugin()]
 	});
 	return { db, dialect: 'sqlite', close: () => db.destroy() };

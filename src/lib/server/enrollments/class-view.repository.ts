@@ -29,10 +29,29 @@ export const classDetails = (db: Db) =>
 			'users.displayName as enrolledByName'
 		]);
 
-/** The classes of these campuses in editions that are not archived, newest edition first. */
+/**
+ * The classes of these campuses in editions that are not archived, newest edition
+ * first, with only what the teacher's start page shows (campus and school names
+ * come from the teacher's campus list, not once per row).
+ */
 export const listClassesOfCampuses = (db: Db, campusIds: number[]) =>
 	campusIds.length
-		? classDetails(db)
+		? db
+				.selectFrom('classes')
+				.innerJoin('editions', 'editions.id', 'classes.editionId')
+				.innerJoin('users', 'users.id', 'classes.enrolledBy')
+				.select([
+					'classes.id',
+					'classes.editionId',
+					'classes.campusId',
+					'classes.name',
+					'classes.grade',
+					'classes.pupilCount',
+					'classes.status',
+					'classes.enrolledBy',
+					'editions.name as editionName',
+					'users.displayName as enrolledByName'
+				])
 				.where('classes.campusId', 'in', campusIds)
 				.where('editions.status', '!=', 'archived')
 				.orderBy('editions.year', 'desc')

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
-import { listEditionsWithCampaign } from '../campaigns/edition.repository';
+import { publishedEditions } from '../campaigns/published-editions';
 import type { Database } from '../db/schema';
 import { listMaterialsForTeacher } from './material-read.service';
 
@@ -9,7 +9,7 @@ import { listMaterialsForTeacher } from './material-read.service';
  * part, with the materials that fit their classes' levels (newest version of each file).
  */
 export async function teacherMaterials(db: Kysely<Database>, actor: Actor) {
-	const editions = await listEditionsWithCampaign(db, ['published']);
+	const editions = await publishedEditions(db);
 	const out = [];
 	for (const edition of editions) {
 		const { participating, materials } = await listMaterialsForTeacher(db, actor, edition.id);

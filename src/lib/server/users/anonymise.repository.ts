@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { isMysql } from '../db/dialect-of';
 import type { DbTime } from '../db/time';
+import { forgetSessionsOfUser } from '../auth/session-cache';
 
 /** The placeholder that stays where a name was (classes, workshops, the audit log's actor). */
 export const anonymisedDisplayName = 'Verwijderd account';
@@ -25,6 +26,7 @@ export async function countOtherCoordinators(db: Db, userId: number): Promise<nu
 
 /** Everything that lets the account log in or be reached, gone. */
 export async function removeAccessOf(db: Db, userId: number): Promise<void> {
+	forgetSessionsOfUser(userId);
 	await db.deleteFrom('sessions').where('userId', '=', userId).execute();
 	await db.deleteFrom('authTokens').where('userId', '=', userId).execute();
 	await db.deleteFrom('calendarFeeds').where('userId', '=', userId).execute();

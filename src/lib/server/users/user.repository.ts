@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { Locale, Role } from '../db/schema';
 import type { DbTime } from '../db/time';
+import { forgetSessionsOfUser } from '../auth/session-cache';
 
 export const findUserById = (db: Db, id: number) =>
 	db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -29,6 +30,7 @@ export async function insertUser(
 	return Number(result.insertId);
 }
 
+/** Also forgets the user's cached sessions (session-cache.ts): name, locale and the disabled flag live there. */
 export const updateUser = (
 	db: Db,
 	id: number,
@@ -43,15 +45,20 @@ export const updateUser = (
 		lastLoginAt: DbTime;
 	}>,
 	now: DbTime
-) => db.updateTable('users').set({ ...patch, updatedAt: now }).where('id', '=', id).execute();
+) => {
+	forgetSessionsOfUser(id);
+	return db.updateTable('users').set({ ...patch, updatedAt: now }).where('id', '=', id).execute();
+};
 
 export async function listRolesOfUser(db: Db, userId: number): Promise<Role[]> {
 	const rows = await db.selectFrom('userRoles').select('role').where('userId', '=', userId).execute();
 	return rows.map((r) => r.role);
 }
 
-export const insertRole = (db: Db, userId: number, role: Role, now: DbTime) =>
-	db.insertInto('userRoles').values({ userId, role, createdAt: now }).execute();
+export const insertRole = (db: Db, userId: number, role: Role, now: DbTime) => {
+	forgetSessionsOfUser(userId); // the roles are cached with the session
+	return db.insertInto('userRoles').values({ userId, role, createdAt: now }).execute();
+};
 
 export const listCampusIdsOfTeacher = async (db: Db, userId: number): Promise<number[]> =>
 	(await db.selectFrom('teacherCampuses').select('campusId').where('userId', '=', userId).execute()).map((r) => r.campusId);

@@ -1,5 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { editionsForDisplay } from '$lib/server/campaigns/edition-view';
+import { publishedEditionsForDisplay } from '$lib/server/campaigns/edition-view';
 import { trainerCertificateEditions } from '$lib/server/certificates/certificate-more';
 import { getDb } from '$lib/server/db';
 import { orHttpError } from '$lib/server/forms';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = await getDb();
 	const [organisation, editions, workshops, planner, certificates] = await Promise.all([
 		user.organisationId ? findOrganisationName(db, user.organisationId) : null,
-		editionsForDisplay(db, ['published']),
+		publishedEditionsForDisplay(db),
 		orHttpError(() => trainerHome(db, user)),
 		plannerOrganisation(db, user),
 		trainerCertificateEditions(db, user.id)
