@@ -1,4 +1,4 @@
-import { building } from '$app/environment';
+import { building, version } from '$app/environment';
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,7 @@ import { clearSessionCookieOptions, sessionCookieOptions } from '$lib/server/aut
 import { isProduction } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { startServer } from '$lib/server/startup';
+import { useReportCacheBuild } from '$lib/server/reports/report-cache';
 import { logger } from '$lib/server/log';
 import { requestBody } from '$lib/server/http/body-hook';
 import { unreadBody } from '$lib/server/http/unread-body-hook';
@@ -21,6 +22,8 @@ import { databaseDownError, databaseOutage, markIfDatabaseDown } from '$lib/serv
 export const init: ServerInit = async () => {
 	if (building) return;
 	await startServer();
+	// The cached reports of ended editions belong to the build that drew them.
+	await useReportCacheBuild(version);
 };
 
 const requestContext: Handle = async ({ event, resolve }) => {

@@ -16,14 +16,11 @@ const started = performance.now();
 const file = await exportEnrolments(handle.db, actor, Number(editionId), filter, format, 'nl');
 let bytes = 0;
 let lines = 0;
-if (file.body instanceof ReadableStream) {
-	const reader = file.body.getReader();
-	for (let r = await reader.read(); !r.done; r = await reader.read()) {
-		bytes += r.value.byteLength;
-		for (const b of r.value) if (b === 10) lines++;
-	}
-} else {
-	bytes = file.body.byteLength;
+// Both formats are streamed: count the bytes and lines as a client would receive them.
+const reader = file.body.getReader();
+for (let r = await reader.read(); !r.done; r = await reader.read()) {
+	bytes += r.value.byteLength;
+	for (const b of r.value) if (b === 10) lines++;
 }
 const ms = performance.now() - started;
 await handle.close();

@@ -57,3 +57,43 @@ test('the report and its downloads are for coordinators only', async ({ page }) 
 	expect((await page.request.get(`/coordinator/editions/${edition.id}/report/report-nl.pdf`)).status()).toBe(403);
 	expect((await page.goto(`/coordinator/editions/${edition.id}/report`))?.status()).toBe(403);
 });
+
+/** The creation time pdfkit writes into a drawn PDF's metadata, to the second. */
+const creationDate = (pdf: Buffer) => /<xmp:CreateDate>([^<]+)</.exec(pdf.toString('latin1'))?.[1];
+
+test('the report of an ended edition is drawn once and then served as the same file, until a setting changes it', async ({ page }) => {
+	const edition = archived();
+	const url = `/coordinator/editions/${edition.id}/report/report-nl.pdf`;
+	await loginAs(page, demo.coordinator.email);
+	const get = async () => {
+		const response = await page.request.get(url);
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toBe('application/pdf');
+		return response.body();
+	};
+	const first = await get();
+	expect(creationDate(first)).toMatch(/^\d{4}-\d\d-\d\dT/);
+	// A redrawn PDF would carry a later creation second: wait past it.
+	await page.waitForTimeout(1100);
+	const second = await get();
+	expect(creationDate(second)).toBe(creationDate(first));
+	expect(second.equals(first)).toBe(true);
+
+	// The city's name is on the report: a new name gives a new report.
+	await page.goto('/coordinator/settings');
+	const name = page.getByLabel('Naam van de stad (Nederlands)');
+	const original = await name.inputValue();
+	await name.fill(`${original} (rapport)`);
+	await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
+	await expect(page.getByText('De instellingen zijn bewaard.')).toBeVisible();
+	try {
+		const third = await get();
+		expect(creationDate(third)).not.toBe(creationDate(first));
+		expect(third.toString('latin1')).not.toEqual(first.toString('latin1'));
+	} finally {
+		await page.goto('/coordinator/settings');
+		await page.getByLabel('Naam van de stad (Nederlands)').fill(original);
+		await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
+		await expect(page.getByText('De instellingen zijn bewaard.')).toBeVisible();
+	}
+});

@@ -3,6 +3,9 @@ import { unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { bulkClassCertificates } from '../../src/lib/server/certificates/bulk-certificates';
 import { bulkCertificatesDownload } from '../../src/lib/server/certificates/bulk-download';
+import { issueClassCertificates } from '../../src/lib/server/certificates/certificate-batch';
+import { buildClassSubject } from '../../src/lib/server/certificates/certificate-facts';
+import { getOrIssueClassCertificate } from '../../src/lib/server/certificates/certificate.service';
 import type { CertificateView } from '../../src/lib/server/certificates/certificate.service';
 import { bulkPdfStream } from '../../src/lib/server/pdf/certificate-stream';
 import { bookSlot } from '../../src/lib/server/workshops/booking.service';
@@ -134,5 +137,41 @@ describeEachDatabase('bulk certificates', (dialect) => {
 		expect(yielded).toBe(10);
 		expect(await count(ctx.db, 'certificates')).toBe(10);
 		await reader.cancel();
+	});
+
+	const allOfEdition = async () => {
+		const views: CertificateView[] = [];
+		for await (const c of bulkClassCertificates(ctx.db, w.coordinator, { editionId: w.editionId, campusId: null })) views.push(c);
+		return views;
+	};
+
+	it('issues the missing certificates in batches, each with the facts and audit entry one by one would give', async () => {
+		const views = await allOfEdition();
+		expect(views).toHaveLength(30);
+		expect(new Set(views.map((v) => v.code)).size).toBe(30);
+		const rows = await ctx.db.selectFrom('certificates').select(['classId', 'factsJson', 'campusId']).execute();
+		for (const row of rows) expect(JSON.parse(row.factsJson)).toEqual((await buildClassSubject(ctx.db, null, row.classId!)).facts);
+		const audit = await ctx.db.selectFrom('auditLog').select(['entityId', 'campusId', 'editionId']).where('action', '=', 'certificate.issued').execute();
+		expect(audit.map((a) => Number(a.entityId)).sort((a, b) => a - b)).toEqual(views.map((v) => v.id).sort((a, b) => a - b));
+		expect(audit.every((a) => a.editionId === w.editionId && a.campusId !== null)).toBe(true);
+	});
+
+	it('issues nothing in a batch that lost a race, and the download still gives each class its one certificate', async () => {
+		const z04 = (await ctx.db.selectFrom('classes').select('id').where('name', '=', 'Z04').executeTakeFirstOrThrow()).id;
+		const early = await getOrIssueClassCertificate(ctx.db, w.coordinator, z04);
+		const classIds = (await ctx.db.selectFrom('classes').select('id').where('name', 'like', 'W%').execute()).map((c) => c.id);
+		expect(await issueClassCertificates(ctx.db, w.coordinator, w.editionId, [...classIds, z04])).toBe(false);
+		expect(await count(ctx.db, 'certificates')).toBe(1);
+		const views = await allOfEdition();
+		expect(views).toHaveLength(30);
+		expect(views.find((v) => v.facts.className === 'Z04')!.code).toBe(early.code);
+		expect(await count(ctx.db, 'certificates')).toBe(30);
+	});
+
+	it('gives every class exactly one certificate when two coordinators download at once', async () => {
+		const [a, b] = await Promise.all([allOfEdition(), allOfEdition()]);
+		expect(a).toHaveLength(30);
+		expect(b.map((v) => v.code).sort()).toEqual(a.map((v) => v.code).sort());
+		expect(await count(ctx.db, 'certificates')).toBe(30);
 	});
 });

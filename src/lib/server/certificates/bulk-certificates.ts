@@ -6,13 +6,15 @@ import { NotFoundError } from '../errors';
 import { editionEnded } from './certificate-facts';
 import * as repo from './certificate.repository';
 import { getOrIssueClassCertificate, toView, type CertificateView } from './certificate.service';
+import { issueClassCertificates } from './certificate-batch';
 
 /**
  * Bulk certificates (issue 6): every class certificate of an edition, or of one
  * campus, read in keyset chunks so a 100,000-class edition never sits in memory.
  * Per chunk: one query for the eligible classes and one for their valid
- * certificates; only classes without one go through the service one by one
- * (issuing is rare after the first bulk run, and the service owns the rules).
+ * certificates; the chunk's classes without one are issued in one batch
+ * (certificate-batch.ts), and go through the service one by one only when a
+ * concurrent request issued one of them first.
  */
 export const bulkChunkSize = 200;
 
@@ -88,9 +90,12 @@ export async function* bulkClassCertificates(
 	for (;;) {
 		const chunk = await eligibleChunk(db, scope, ended, after, limit);
 		if (chunk.length === 0) return;
-		const active = await activeCertificates(db, scope.editionId, chunk.map((c) => c.id));
+		let active = await activeCertificates(db, scope.editionId, chunk.map((c) => c.id));
 		// Revoked and not reissued: left out, never reissued as a side effect of the download.
 		const revoked = await repo.listRevokedSubjects(db, scope.editionId, chunk.filter((c) => !active.has(c.id)).map((c) => `class:${c.id}`));
+		const missing = chunk.filter((c) => !active.has(c.id) && !revoked.has(`class:${c.id}`)).map((c) => c.id);
+		// The chunk's missing certificates in one batch; after a lost race, the rest one by one below.
+		if (missing.length > 0 && (await issueClassCertificates(db, actor, scope.editionId, missing))) active = new Map([...active, ...(await activeCertificates(db, scope.editionId, missing))]);
 		for (const c of chunk) {
 			const row = active.get(c.id);
 			if (row) yield toView(row);

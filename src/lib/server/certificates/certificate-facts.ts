@@ -74,11 +74,16 @@ export async function buildClassSubject(db: Db, actor: Actor | null, classId: nu
 	if (subject.classStatus !== 'enrolled') throw new ConflictError('cert_error_class_not_enrolled');
 	const slots = await repo.listGivenSlotsOfClass(db, classId);
 	if (limited(actor) && slots.length === 0 && !editionEnded(subject)) throw new ConflictError('cert_error_not_given_yet');
+	return classSubjectOf(subject, slots);
+}
+
+/** A class certificate's subject from its rows: shared by one-at-a-time and bulk issuing. */
+export function classSubjectOf(subject: repo.ClassSubjectRow, slots: { slotId: number; localDate: string; organisation: string | null }[]): BuiltSubject {
 	return {
 		editionId: subject.editionId,
-		subjectKey: `class:${classId}`,
+		subjectKey: `class:${subject.classId}`,
 		campusId: subject.campusId,
-		classId,
+		classId: subject.classId,
 		trainerId: null,
 		facts: {
 			...emptyFacts,

@@ -133,8 +133,8 @@ export async function revokeActive(db: Db, id: number, by: number, at: string, r
 	return Number(r.numUpdatedRows) === 1;
 }
 
-/** The class with its campus, school, edition and campaign: one row. */
-export const findClassSubject = (db: Db, classId: number) =>
+/** Classes with their campus, school, edition and campaign. */
+const classSubjects = (db: Db) =>
 	db
 		.selectFrom('classes')
 		.innerJoin('campuses', 'campuses.id', 'classes.campusId')
@@ -150,9 +150,15 @@ export const findClassSubject = (db: Db, classId: number) =>
 			'campuses.name as campusName',
 			'schools.name as schoolName',
 			...subjectEditionColumns
-		])
-		.where('classes.id', '=', classId)
-		.executeTakeFirst();
+		]);
+
+/** The class with its campus, school, edition and campaign: one row. */
+export const findClassSubject = (db: Db, classId: number) => classSubjects(db).where('classes.id', '=', classId).executeTakeFirst();
+
+export type ClassSubjectRow = NonNullable<Awaited<ReturnType<typeof findClassSubject>>>;
+
+/** The same for many classes at once (bulk issuing). */
+export const listClassSubjects = (db: Db, classIds: number[]) => (classIds.length === 0 ? Promise.resolve([]) : classSubjects(db).where('classes.id', 'in', classIds).execute());
 
 /** The campus with its school, and the edition with its campaign: one row. */
 export const findCampusSubject = (db: Db, editionId: number, campusId: number) =>
@@ -209,6 +215,23 @@ export const listGivenSlotsOfClass = (db: Db, classId: number) =>
 		.orderBy('workshopSlots.localDate')
 		.orderBy('workshopSlots.id')
 		.execute();
+
+/** Given workshops of many classes, with the class each belongs to (bulk issuing). */
+export const listGivenSlotsOfClasses = (db: Db, classIds: number[]) =>
+	classIds.length === 0
+		? Promise.resolve([])
+		: givenSlots(db)
+				.innerJoin('slotClasses', 'slotClasses.slotId', 'workshopSlots.id')
+				.select('slotClasses.classId')
+				.where('slotClasses.classId', 'in', classIds)
+				.orderBy('workshopSlots.localDate')
+				.orderBy('workshopSlots.id')
+				.execute();
+
+/** Many certificates in one statement. */
+export async function insertCertificates(db: Db, rows: Insertable<CertificatesTable>[]): Promise<void> {
+	if (rows.length > 0) await db.insertInto('certificates').values(rows).execute();
+}
 
 export const listGivenSlotsOfCampus = (db: Db, editionId: number, campusId: number) =>
 	givenSlots(db)

@@ -62,14 +62,34 @@ function cover(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPdfView):
 	doc.fillColor('#000000');
 }
 
+const highlightSize = 26;
+const highlightMinSize = 12;
+
+/**
+ * One font size for every big number on the cover: the largest (up to 26 pt) at
+ * which the widest of them fits its column on one line. A Flanders edition's
+ * "1.972.218" pupils is ~150 pt wide at 26 pt in a ~112 pt column and used to
+ * wrap after "1.972."; shrinking all of them alike keeps the row even.
+ */
+function highlightFontSize(doc: PDFKit.PDFDocument, values: string[], width: number): number {
+	useFont(doc, 'bold', highlightSize);
+	const widest = Math.max(0, ...values.map((value) => doc.widthOfString(value)));
+	if (widest <= width) return highlightSize;
+	return Math.max(highlightMinSize, Math.floor(((highlightSize * width) / widest) * 2) / 2);
+}
+
 function highlights(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPdfView): void {
 	const top = doc.y + 60;
 	const w = (doc.page.width - 2 * margin) / Math.max(v.highlights.length, 1);
+	const size = highlightFontSize(doc, v.highlights.map(([value]) => value), w - 12);
+	// Numbers of a smaller size sit on the same baseline band as the 26 pt ones would.
+	const lineHeight = useFont(doc, 'bold', highlightSize).currentLineHeight();
 	v.highlights.forEach(([value, label], i) => {
 		const x = margin + i * w;
 		structText(doc, root, 'P', () => {
-			useFont(doc, 'bold', 26).fillColor(v.accent).text(value, x, top, { width: w - 12 });
-			useFont(doc, 'regular', 10).fillColor('#000000').text(label, x, doc.y + 2, { width: w - 12 });
+			const valueHeight = useFont(doc, 'bold', size).currentLineHeight();
+			doc.fillColor(v.accent).text(value, x, top + lineHeight - valueHeight, { width: w - 12, lineBreak: false });
+			useFont(doc, 'regular', 10).fillColor('#000000').text(label, x, top + lineHeight + 2, { width: w - 12 });
 		});
 	});
 }

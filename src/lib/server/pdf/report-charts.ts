@@ -38,13 +38,23 @@ function title(doc: PDFKit.PDFDocument, text: string, y: number): number {
 	return doc.y + 6;
 }
 
-function bar(doc: PDFKit.PDFDocument, b: PdfBar, max: number, y: number, colour: string, label: string): void {
-	const plot = doc.page.width - 2 * margin - labelWidth - valueWidth;
+/**
+ * Room right of the longest bar for its printed value: 50 pt holds "1.972.218" at
+ * 9 pt only just, so a chart with wider values (ten millions, long decimals)
+ * shortens its bars instead of running the value over the margin.
+ */
+function valueWidthFor(doc: PDFKit.PDFDocument, bars: PdfBar[]): number {
+	useFont(doc, 'regular', 9);
+	return Math.max(valueWidth, ...bars.map((b) => Math.ceil(doc.widthOfString(b.display)) + 6));
+}
+
+function bar(doc: PDFKit.PDFDocument, b: PdfBar, max: number, y: number, colour: string, label: string, valueRoom: number): void {
+	const plot = doc.page.width - 2 * margin - labelWidth - valueRoom;
 	const length = max > 0 ? Math.max((b.value / max) * plot, b.value > 0 ? 1 : 0) : 0;
 	useFont(doc, 'regular', 9).fillColor('#000000');
 	if (label) doc.text(label, margin, y + 2, { width: labelWidth - 8, align: 'right', lineBreak: false, ellipsis: true });
 	if (length > 0) doc.rect(margin + labelWidth, y, length, barHeight).fill(colour);
-	doc.fillColor('#000000').text(b.display, margin + labelWidth + length + 4, y + 2, { width: valueWidth, lineBreak: false });
+	doc.fillColor('#000000').text(b.display, margin + labelWidth + length + 4, y + 2, { width: valueRoom, lineBreak: false });
 }
 
 function axis(doc: PDFKit.PDFDocument, top: number, bottom: number): void {
@@ -63,7 +73,8 @@ export function drawBarChart(doc: PDFKit.PDFDocument, parent: PDFKit.PDFStructur
 	const draw = () => {
 		const top = title(doc, chart.title, doc.y);
 		const max = Math.max(...chart.bars.map((b) => b.value));
-		chart.bars.forEach((b, i) => bar(doc, b, max, top + i * (barHeight + gap), colour, b.label));
+		const room = valueWidthFor(doc, chart.bars);
+		chart.bars.forEach((b, i) => bar(doc, b, max, top + i * (barHeight + gap), colour, b.label, room));
 		const bottom = top + chart.bars.length * (barHeight + gap) - gap + 2;
 		axis(doc, top, bottom);
 		doc.x = margin;
@@ -89,11 +100,12 @@ export function drawPairChart(doc: PDFKit.PDFDocument, parent: PDFKit.PDFStructu
 	ensureRoom(doc, 60 + chart.groups.length * groupHeight);
 	const draw = () => {
 		const top = legend(doc, chart, colour, title(doc, chart.title, doc.y));
+		const room = valueWidthFor(doc, chart.groups.flatMap((g) => g.bars));
 		chart.groups.forEach((g, i) => {
 			const y = top + i * groupHeight;
 			const max = Math.max(g.bars[0].value, g.bars[1].value);
-			bar(doc, g.bars[0], max, y, previousColour, g.label);
-			bar(doc, g.bars[1], max, y + barHeight + 4, colour, '');
+			bar(doc, g.bars[0], max, y, previousColour, g.label, room);
+			bar(doc, g.bars[1], max, y + barHeight + 4, colour, '', room);
 		});
 		const bottom = top + chart.groups.length * groupHeight - 2 * gap + 2;
 		axis(doc, top, bottom);

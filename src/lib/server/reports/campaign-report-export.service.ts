@@ -10,8 +10,10 @@ import { readLogo } from '../certificates/certificate-download';
 import * as m from '../../paraglide/messages';
 import { brusselsDateOf, brusselsTimeOf } from '../../time/brussels';
 import { clock } from '../db/time';
-import { givenSlotClasses, givenWorkshopRows, listCampaignEditions } from './campaign-report.repository';
-import { campaignReport, type CampaignReport } from './campaign-report.service';
+import { givenSlotClasses, givenWorkshopRows, listCampaignEditions, type ReportEditionRow } from './campaign-report.repository';
+import { campaignReport, previousEdition, type CampaignReport } from './campaign-report.service';
+import { cachedReportFile, keepReportBuffer, keepReportStream, openCachedReport, type CachedReportFile } from './report-cache';
+import { editionEnded } from '../certificates/certificate-facts';
 import { campaignReportPdfView } from './campaign-report-pdf-view';
 import * as t from './campaign-report-tables';
 import { csvContentType, csvDocument } from './csv';
@@ -29,7 +31,9 @@ export const isReportFile = (value: string): value is ReportFile => (reportFiles
 
 const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export type ReportDownload = { filename: string; contentType: string; body: string | Buffer<ArrayBuffer> } | { filename: string; pdf: PDFKit.PDFDocument };
+export type ReportDownload =
+	| { filename: string; contentType: string; body: string | Buffer<ArrayBuffer> | ReadableStream<Uint8Array> }
+	| { filename: string; pdf: PDFKit.PDFDocument };
 
 const name = (prefix: string, r: { edition: { name: string } }, ext: string) => `${prefix}-${fileSlug(r.edition.name)}.${ext}`;
 
@@ -123,22 +127,50 @@ async function workshopsDownload(db: Db, actor: Actor, editionId: number, format
 	return { filename, contentType: xlsxContentType, body: await workbook([sheet(table, m.crep_sheet_workshops({}, o))]) };
 }
 
-/** One download of the report of an edition, for a coordinator. */
+const cachedFiles: readonly ReportFile[] = ['report-nl.pdf', 'report-en.pdf', 'report.xlsx'];
+const pdfLocaleOf = (file: ReportFile): Locale => (file === 'report-nl.pdf' ? 'nl' : 'en');
+
+/** The cache file of an ended edition's report (report-cache.ts), or null while the edition runs. */
+async function reportCache(db: Db, editionId: number, file: ReportFile, locale: Locale): Promise<{ edition: ReportEditionRow; file: CachedReportFile } | null> {
+	if (!cachedFiles.includes(file)) return null;
+	const editions = await listCampaignEditions(db, editionId);
+	const edition = editions.find((e) => e.id === editionId);
+	if (!edition || !editionEnded({ editionStatus: edition.status, workshopEndsOn: edition.workshopEndsOn })) return null;
+	const previous = previousEdition(editions, edition);
+	// A PDF's language is in its file name; the workbook is in the reader's language.
+	const key = { editionId, file, locale: file === 'report.xlsx' ? locale : pdfLocaleOf(file) };
+	return { edition, file: await cachedReportFile(db, key, edition.campaignId, previous ? [edition.id, previous.id] : [edition.id]) };
+}
+
+const xlsxName = (r: { edition: { name: string } }, locale: Locale) => name(m.crep_file_report({}, { locale }), r, 'xlsx');
+const pdfName = (r: { edition: { name: string } }, file: ReportFile) => name(m.crep_file_report({}, { locale: pdfLocaleOf(file) }), r, 'pdf');
+
+/** One download of the report of an edition, for a coordinator; an ended edition's report comes from the cache once drawn. */
 export async function reportDownload(db: Db, actor: Actor, editionId: number, file: ReportFile, locale: Locale, signal?: AbortSignal): Promise<ReportDownload> {
 	if (file === 'workshops.csv' || file === 'workshops.xlsx') return workshopsDownload(db, actor, editionId, file === 'workshops.csv' ? 'csv' : 'xlsx', locale);
+	requireCoordinator(actor);
+	const cache = await reportCache(db, editionId, file, locale);
+	const hit = cache && (await openCachedReport(cache.file));
+	if (cache && hit) {
+		const isPdf = file !== 'report.xlsx';
+		return { filename: isPdf ? pdfName(cache, file) : xlsxName(cache, locale), contentType: isPdf ? 'application/pdf' : xlsxContentType, body: hit };
+	}
 	const r = await campaignReport(db, actor, editionId);
 	const o = { locale };
-	const report = m.crep_file_report({}, o);
 	switch (file) {
 		case 'report-nl.pdf':
 		case 'report-en.pdf': {
-			const pdfLocale: Locale = file === 'report-nl.pdf' ? 'nl' : 'en';
+			const pdfLocale = pdfLocaleOf(file);
 			const city = await citySettings(db, pdfLocale);
 			const view = campaignReportPdfView(r, city, pdfLocale, brusselsDateOf(clock.now()), await readLogo(city.logoSha256));
-			return { filename: name(m.crep_file_report({}, { locale: pdfLocale }), r, 'pdf'), pdf: campaignReportPdf(view, signal) };
+			const pdf = campaignReportPdf(view, signal);
+			return { filename: pdfName(r, file), pdf: cache ? await keepReportStream(cache.file, pdf, signal) : pdf };
 		}
-		case 'report.xlsx':
-			return { filename: name(report, r, 'xlsx'), contentType: xlsxContentType, body: await reportWorkbook(r, locale) };
+		case 'report.xlsx': {
+			const body = await reportWorkbook(r, locale);
+			if (cache) await keepReportBuffer(cache.file, body);
+			return { filename: xlsxName(r, locale), contentType: xlsxContentType, body };
+		}
 		case 'campuses.csv':
 			return { filename: name(m.crep_file_campuses({}, o), r, 'csv'), contentType: csvContentType, body: tableCsv(t.campusesTable(r, locale)) };
 		case 'grades.csv':

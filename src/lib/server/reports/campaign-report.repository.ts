@@ -16,6 +16,7 @@ export interface ReportEditionRow {
 	name: string;
 	year: number;
 	status: string;
+	workshopEndsOn: string;
 	copiedFromEditionId: number | null;
 }
 
@@ -25,7 +26,7 @@ export async function listCampaignEditions(db: Db, editionId: number): Promise<R
 		.selectFrom('editions as e')
 		.innerJoin('editions as mine', 'mine.campaignId', 'e.campaignId')
 		.innerJoin('campaigns', 'campaigns.id', 'e.campaignId')
-		.select(['e.id', 'e.campaignId', 'campaigns.name as campaignName', 'e.name', 'e.year', 'e.status', 'e.copiedFromEditionId'])
+		.select(['e.id', 'e.campaignId', 'campaigns.name as campaignName', 'e.name', 'e.year', 'e.status', 'e.workshopEndsOn', 'e.copiedFromEditionId'])
 		.where('mine.id', '=', editionId)
 		.execute();
 }

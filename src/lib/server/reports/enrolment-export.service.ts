@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
 import type { Actor } from '../auth/actor';
 import type { Database, InstructionLanguage, Level } from '../db/schema';
 import type { ClassStatus } from '../db/schema';
@@ -12,6 +11,7 @@ import { csvBom, csvContentType, csvRows, type CsvCell } from './csv';
 import { fileSlug } from './download';
 import { listCampusDetails, listExportChunk, waitingPositions, type ClassFilter } from './enrolment-overview.repository';
 import { classFilterOf, reportEdition } from './enrolment-overview.service';
+import { xlsxStream, type XlsxCell } from './xlsx-stream';
 
 /**
  * The enrolment list as CSV or XLSX, with the overview's filters. Rows are read in
@@ -143,45 +143,34 @@ export function csvStream(header: string[], chunks: AsyncGenerator<ExportRow[], 
 	);
 }
 
-function xlsxCell(row: ExportRow, key: keyof ExportRow): Cell {
+function xlsxCell(row: ExportRow, key: keyof ExportRow): XlsxCell {
 	if (key === 'enrolledOn') {
 		const [y, mo, d] = row.enrolledOn.split('-').map(Number);
-		return { value: new Date(Date.UTC(y, mo - 1, d)), type: Date, format: 'dd/mm/yyyy' };
+		return new Date(Date.UTC(y, mo - 1, d));
 	}
 	return row[key];
 }
 
+async function* xlsxRows(chunks: AsyncGenerator<ExportRow[], void>): AsyncGenerator<XlsxCell[][], void> {
+	try {
+		for await (const chunk of chunks) yield chunk.map((row) => columns.map((c) => xlsxCell(row, c.key)));
+	} finally {
+		await chunks.return();
+	}
+}
+
 /**
- * An XLSX workbook: typed cells (numbers as numbers, dates as dates), a bold,
- * frozen header row, column widths. write-excel-file builds the whole file in
- * memory; the benchmark (npm run bench) measures it at 100,000 rows.
+ * An XLSX workbook, streamed as the rows are read: typed cells (numbers as
+ * numbers, dates as dates), a bold, frozen header row, column widths.
  */
-export async function xlsxBuffer(header: string[], chunks: AsyncGenerator<ExportRow[], void>, sheet: string): Promise<Buffer<ArrayBuffer>> {
-	// One workbook at a time per process: each 100,000-row build holds ~380 MB, so
-	// simultaneous requests wait their turn instead of exhausting memory together.
-	return oneAtATime(() => buildXlsx(header, chunks, sheet));
-}
-
-let queue: Promise<unknown> = Promise.resolve();
-
-function oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
-	const run = queue.then(fn, fn);
-	queue = run.catch(() => undefined);
-	return run;
-}
-
-async function buildXlsx(header: string[], chunks: AsyncGenerator<ExportRow[], void>, sheet: string): Promise<Buffer<ArrayBuffer>> {
-	const data: Row[] = [header.map((value) => ({ value, fontWeight: 'bold' as const }))];
-	for await (const chunk of chunks) for (const row of chunk) data.push(columns.map((c) => xlsxCell(row, c.key)));
-	const file = await writeXlsxFile(data, { sheet, columns: columns.map((c) => ({ width: c.width })), stickyRowsCount: 1 }).toBuffer();
-	// A Node Buffer over a plain ArrayBuffer, as Response's BodyInit type wants it.
-	return file as Buffer<ArrayBuffer>;
+export function xlsxDownload(header: string[], chunks: AsyncGenerator<ExportRow[], void>, sheet: string, signal?: AbortSignal): ReadableStream<Uint8Array> {
+	return xlsxStream({ name: sheet, header, widths: columns.map((c) => c.width), dateFormat: 'dd/mm/yyyy' }, xlsxRows(chunks), signal);
 }
 
 export interface ExportFile {
 	filename: string;
 	contentType: string;
-	body: ReadableStream<Uint8Array> | Buffer<ArrayBuffer>;
+	body: ReadableStream<Uint8Array>;
 }
 
 /** The enrolment list of an edition for a coordinator, filtered as the overview is. */
@@ -199,5 +188,5 @@ export async function exportEnrolments(
 	const header = exportHeader(locale);
 	const filename = `${m.rp_file_prefix({}, { locale })}-${fileSlug(edition.name)}.${format}`;
 	if (format === 'csv') return { filename, contentType: csvContentType, body: csvStream(header, chunks, signal) };
-	return { filename, contentType: xlsxContentType, body: await xlsxBuffer(header, chunks, m.rp_sheet_name({}, { locale })) };
+	return { filename, contentType: xlsxContentType, body: xlsxDownload(header, chunks, m.rp_sheet_name({}, { locale }), signal) };
 }

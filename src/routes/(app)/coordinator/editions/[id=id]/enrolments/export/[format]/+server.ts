@@ -9,7 +9,7 @@ import { parseEnrolmentFilter } from '$lib/schemas/enrolment-filter';
 import * as m from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 
-/** The enrolment list as CSV (streamed) or XLSX, with the overview's filters from the query string. */
+/** The enrolment list as CSV or XLSX (both streamed), with the overview's filters from the query string. */
 export const GET: RequestHandler = async ({ locals, params, url, request }) => {
 	if (!isExportFormat(params.format)) error(404, m.error_not_found());
 	if (!locals.user) error(401, m.error_forbidden());
