@@ -34,10 +34,10 @@ export interface BenchDatabase {
 const limits = { statementMs: 600_000, acquireMs: 60_000 };
 
 export async function openBenchDatabase(dialect: DbChoice, root: string, keep: boolean): Promise<BenchDatabase> {
+	if (dialect === 'mysql') await refuseUnlessEmpty(process.env.TEST_MYSQL_URL!);
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `sc-bench-${dialect}-`));
 	const url = dialect === 'sqlite' ? `sqlite:${path.join(dataDir, 'bench.sqlite')}` : process.env.TEST_MYSQL_URL!;
 	const handle = await openDatabase(url, { poolSize: 4, limits });
-	if (dialect === 'mysql') await refuseUnlessEmpty(handle, url);
 	await migrateToLatest(handle.db, new FileMigrationProvider({ fs: fs.promises, path, migrationFolder: path.join(root, 'db', 'migrations') }));
 	return {
 		dialect,
@@ -61,10 +61,10 @@ async function tablesOf(handle: DbHandle): Promise<string[]> {
 	return rows.rows.map((r) => r.name);
 }
 
-async function refuseUnlessEmpty(handle: DbHandle, url: string): Promise<void> {
-	const tables = await tablesOf(handle);
+async function refuseUnlessEmpty(url: string): Promise<void> {
+	const handle = await openDatabase(url, { poolSize: 1, limits });
+	const tables = await tablesOf(handle).finally(() => handle.close());
 	if (tables.length === 0) return;
-	await handle.close();
 	const name = new URL(url).pathname.slice(1);
 	throw new Error(
 		`The database "${name}" that TEST_MYSQL_URL names holds ${tables.length} table(s) (${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}). ` +

@@ -58,7 +58,7 @@ export class Recorder {
 		const figure: Figure = { database, ...f, value: round(f.value), ratioToBare: f.ratioToBare == null ? null : round(f.ratioToBare), target: f.target ?? null, met: f.met ?? null, measuredAt: new Date().toISOString() };
 		const ratio = figure.ratioToBare === null ? '' : ` = ${figure.ratioToBare}× bare`;
 		const target = figure.target ? `  [target ${figure.target}: ${figure.met ? 'met' : 'NOT met'}]` : '';
-		console.log(`  ${database.padEnd(6)} ${figure.case} · ${figure.metric}: ${figure.value}${figure.unit ? ` ${figure.unit}` : ""}${ratio}${target}${figure.note ? ` (${figure.note})` : ''}`);
+		console.log(`  ${database.padEnd(6)} ${figure.case} · ${figure.metric}: ${figure.value}${figure.unit ? ` ${figure.unit}` : ''}${ratio}${target}${figure.note ? ` (${figure.note})` : ''}`);
 		const data = this.read();
 		const same = (g: Figure) => g.database === database && g.case === figure.case && g.metric === figure.metric;
 		const at = data.figures.findIndex(same);
