@@ -38,6 +38,9 @@ const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n 
  * others stay (a run with --only updates only its own rows).
  */
 export class Recorder {
+	/** This run's figures, in the order measured. */
+	readonly figures: Figure[] = [];
+
 	constructor(private readonly file: string) {}
 
 	private read(): ResultsFile {
@@ -56,6 +59,7 @@ export class Recorder {
 
 	record(database: DbChoice, f: NewFigure): Figure {
 		const figure: Figure = { database, ...f, value: round(f.value), ratioToBare: f.ratioToBare == null ? null : round(f.ratioToBare), target: f.target ?? null, met: f.met ?? null, measuredAt: new Date().toISOString() };
+		this.figures.push(figure);
 		const ratio = figure.ratioToBare === null ? '' : ` = ${figure.ratioToBare}× bare`;
 		const target = figure.target ? `  [target ${figure.target}: ${figure.met ? 'met' : 'NOT met'}]` : '';
 		console.log(`  ${database.padEnd(6)} ${figure.case} · ${figure.metric}: ${figure.value}${figure.unit ? ` ${figure.unit}` : ''}${ratio}${target}${figure.note ? ` (${figure.note})` : ''}`);
@@ -67,4 +71,28 @@ export class Recorder {
 		fs.writeFileSync(this.file, `${JSON.stringify(data, null, '\t')}\n`);
 		return figure;
 	}
+}
+
+/** This run's figures as the Markdown table of the README's performance section: one column per database. */
+export function markdownTable(figures: Figure[]): string {
+	const databases = [...new Set(figures.map((f) => f.database))];
+	const label: Record<DbChoice, string> = { sqlite: 'SQLite', mysql: 'MariaDB' };
+	const rows = new Map<string, Map<DbChoice, Figure>>();
+	for (const f of figures) {
+		const key = `${f.case} | ${f.metric}`;
+		if (!rows.has(key)) rows.set(key, new Map());
+		rows.get(key)!.set(f.database, f);
+	}
+	const cell = (f: Figure | undefined) => {
+		if (!f) return '';
+		const ratio = f.ratioToBare !== null && f.ratioToBare !== 1 ? ` (${f.ratioToBare}×)` : '';
+		const mark = f.met === null ? '' : f.met ? ' ✓' : ' ✗';
+		return `${f.value}${f.unit ? ` ${f.unit}` : ''}${ratio}${mark}`;
+	};
+	const lines = [`| case | figure | ${databases.map((d) => label[d]).join(' | ')} | target |`, `|---|---|${databases.map(() => '---|').join('')}---|`];
+	for (const [key, byDb] of rows) {
+		const any = [...byDb.values()][0];
+		lines.push(`| ${key} | ${databases.map((d) => cell(byDb.get(d))).join(' | ')} | ${any.target ?? ''} |`);
+	}
+	return lines.join('\n');
 }

@@ -29,7 +29,7 @@ import type { BenchContext } from './context';
 import { loadDemo, loadFlanders, openBenchDatabase, type BenchDatabase } from './database';
 import { logIn } from './http';
 import { parseOptions, type CaseName, type DbChoice, type Options } from './options';
-import { Recorder } from './results';
+import { markdownTable, Recorder } from './results';
 import { BenchServer } from './server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -143,4 +143,6 @@ for (const dialect of opts.databases) {
 	}
 }
 if (!process.env.TEST_MYSQL_URL && !opts.databases.includes('mysql')) console.log('\nTEST_MYSQL_URL is not set: MariaDB/MySQL skipped.');
+if (recorder.figures.length) console.log(`\nThis run (✓ target met, ✗ not met; × = ratio to bare):\n\n${markdownTable(recorder.figures)}`);
+if (failures) console.error(`\n${failures} case(s) failed: see above.`);
 process.exit(failures ? 1 : 0);
