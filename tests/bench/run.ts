@@ -1,133 +1,150 @@
 /**
- * npm run bench: the enrolment overview, the campus list, the exports, the
- * workshop pages and a 1,000-page bulk certificate PDF on the Flanders-wide
- * data set (db/seeds/large.ts). Plain tsx, not Vitest: it needs no test
- * runner, must never run as part of `npm test`, and measures exports (and the
- * certificate PDF) in a child process each so their peak memory is their own.
+ * npm run bench: what users get from the built server at Flanders scale
+ * (issue 14). Builds the app, starts it (`node build`, as `npm start` does) on a
+ * fresh database per dialect, logs users in through the real login form and
+ * puts load on the pages and downloads with autocannon over HTTP. Each figure
+ * is printed the moment it is measured and written to tests/bench/results.json
+ * at once, with its ratio to bare (GET /login without a session, same run,
+ * same server) and issue 14's target. Never part of `npm test` or CI.
  *
- * SQLite always (a fresh file in a temp dir); MariaDB too when TEST_MYSQL_URL is
- * set, in a database named sc_bench that is dropped and recreated. Options:
- *   --explain   also print every query's plan (EXPLAIN QUERY PLAN / EXPLAIN)
- *   --runs=N    timed runs per scenario after one warm-up (default 5)
+ * Per database: first the demo alone (demo-size teacher page), then the
+ * Flanders data set beside it (db/seeds/large.ts) and every other case. See
+ * options.ts for --db, --only, --duration and the rest, and database.ts for
+ * which database is used (SQLite: a temporary file; MariaDB/MySQL: the empty
+ * database TEST_MYSQL_URL names, emptied again afterwards).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, sql } from 'kysely';
-import { findLargeEdition, seedLarge } from '../../db/seeds/large';
-import { openDatabase, type DbHandle } from '../../src/lib/server/db/dialect';
-import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { scenarios, type Scenario } from './scenarios';
-import { explain, recordingDb } from './support';
-import { reportScenarios } from './report-scenarios';
-import { workshopScenarios } from './workshop-scenarios';
-import { notificationBench } from './notification-scenarios';
-import { auditScenarios } from './audit-scenarios';
+import { demoPassword } from '../../db/seeds/demo-data';
+import { largePassword } from '../../db/seeds/large';
+import { emailKey } from '../../src/lib/server/db/keys';
+import { bookingRace, prepareBookingRace } from './cases/booking-race';
+import { bulkCertificates, councilReport, enrolmentExports, lightPageDuringDownloads } from './cases/downloads';
+import { enrolmentRush, prepareRush } from './cases/enrolment-rush';
+import { measureBare, measurePage } from './cases/pages';
+import type { BenchContext } from './context';
+import { loadDemo, loadFlanders, openBenchDatabase, type BenchDatabase } from './database';
+import { logIn } from './http';
+import { parseOptions, type CaseName, type DbChoice, type Options } from './options';
+import { markdownTable, Recorder } from './results';
+import { BenchServer } from './server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const args = new Set(process.argv.slice(2));
-const runs = Number([...args].find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 5);
-// Booking queues mails, and every queued mail logs a line: not what a reader of the table wants.
+const dialectLabel: Record<DbChoice, string> = { sqlite: 'SQLite', mysql: 'MariaDB/MySQL' };
+
+let failures = 0;
+
+/** Runs one case; a failure is reported and the run goes on with the next case. */
+async function step(opts: Options, name: CaseName, fn: () => Promise<void>): Promise<void> {
+	if (!opts.only.has(name)) return;
+	try {
+		await fn();
+	} catch (err) {
+		failures++;
+		console.error(`  ✗ ${name} failed: ${(err as Error).stack ?? err}`);
+	}
+}
+
+async function benchOn(dialect: DbChoice, opts: Options, recorder: Recorder): Promise<void> {
+	console.log(`\n## ${dialectLabel[dialect]}`);
+	const db = await openBenchDatabase(dialect, root, opts.keep);
+	const server = new BenchServer(root, { port: opts.port, databaseUrl: db.url, dataDir: db.dataDir });
+	const record = recorder.record.bind(recorder, dialect);
+	// Others' work on the same 2 cores moves every absolute figure; the ratios to bare less so.
+	record({ case: 'machine', metric: 'load average (1 min) at the start', value: os.loadavg()[0], unit: '', note: `${os.cpus().length} cores` });
+	try {
+		await loadDemo(db);
+		if (opts.only.has('demo')) {
+			await server.start();
+			const ctx = await contextWithBare(server, db, opts, record, 'demo data');
+			const cookie = await logIn(server.origin, 'teacher@example.org', demoPassword);
+			await step(opts, 'demo', () => measurePage(ctx, { name: 'demo-size logged-in teacher start page', path: '/teacher', cookie, minRatio: 0.5 }));
+			await server.stop();
+		}
+		if (!opts.only.has('demo') || opts.only.size > 1) await flandersCases(db, server, opts, record);
+	} finally {
+		await server.stop();
+		await db.close();
+	}
+}
+
+async function contextWithBare(server: BenchServer, db: BenchDatabase, opts: Options, record: BenchContext['record'], data: string): Promise<BenchContext> {
+	const bare = await measureBare(server, opts.duration);
+	record({ case: 'bare: GET /login without a session', metric: `throughput, ${data}`, value: bare.requestsPerSecond, unit: 'req/s', ratioToBare: 1, note: [`p99 ${bare.p99} ms`, bare.note].filter(Boolean).join('; ') });
+	return { server, db, opts, record, bare: bare.requestsPerSecond };
+}
+
+async function flandersCases(db: BenchDatabase, server: BenchServer, opts: Options, record: BenchContext['record']): Promise<void> {
+	console.log(`  loading the Flanders data set (db:seed:large${opts.small ? ', at 1/50 of its size: --small' : ''})…`);
+	const { editionId, seconds } = await loadFlanders(db, opts.small);
+	if (!opts.small) record({ case: 'loading the Flanders data set (db:seed:large)', metric: 'time', value: seconds, unit: 's' });
+	// Quotas and choices for the races are set before the server starts: a server may cache editions.
+	const coordinatorEmail = 'coordinator@schaal.example.org';
+	const rushPlan = opts.only.has('rush') ? await prepareRush(db.handle.db, editionId, coordinatorEmail) : null;
+	const racePlan = opts.only.has('booking') ? await prepareBookingRace(db.handle.db, editionId) : null;
+	await server.start();
+	const ctx = await contextWithBare(server, db, opts, record, 'Flanders data');
+	const teacherEmail = 'leerkracht-0001@schaal.example.org';
+	const sessions = {
+		coordinator: await logIn(server.origin, coordinatorEmail, largePassword),
+		teacher: await logIn(server.origin, teacherEmail, largePassword)
+	};
+	await step(opts, 'teacher', async () => {
+		const classes = await classesOnTeacherPage(db, editionId, teacherEmail);
+		await measurePage(ctx, { name: 'teacher start page, 100 classes', path: '/teacher', cookie: sessions.teacher, minRatio: 0.3, note: `${classes} classes of the teacher's campuses` });
+	});
+	await step(opts, 'dashboard', () => measurePage(ctx, { name: 'coordinator dashboard, Flanders', path: '/coordinator', cookie: sessions.coordinator, minRatio: 0.4 }));
+	await step(opts, 'overview', () =>
+		measurePage(ctx, { name: 'enrolment overview of the Flanders edition', path: `/coordinator/editions/${editionId}/enrolments`, cookie: sessions.coordinator, minRatio: 0.2, connections: 20, maxP99: 300, maxKb: 60 })
+	);
+	await step(opts, 'rush', () => enrolmentRush(ctx, rushPlan!, largePassword));
+	await step(opts, 'booking', () => bookingRace(ctx, racePlan!, largePassword));
+	await step(opts, 'certificates', () => bulkCertificates(ctx, editionId, sessions));
+	await step(opts, 'exports', () => enrolmentExports(ctx, editionId, sessions));
+	await step(opts, 'interference', () => lightPageDuringDownloads(ctx, editionId, sessions));
+	// Last: it restarts the server.
+	await step(opts, 'report', () => councilReport(ctx, editionId, sessions));
+}
+
+/** How many classes of the Flanders edition the teacher's start page lists (those of the teacher's campuses). */
+async function classesOnTeacherPage(db: BenchDatabase, editionId: number, email: string): Promise<number> {
+	const row = await db.handle.db
+		.selectFrom('classes')
+		.innerJoin('teacherCampuses', 'teacherCampuses.campusId', 'classes.campusId')
+		.innerJoin('users', 'users.id', 'teacherCampuses.userId')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.where('users.emailKey', '=', emailKey(email))
+		.where('classes.editionId', '=', editionId)
+		.where('classes.status', '!=', 'withdrawn')
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+// The seeds queue mails, and every queued mail logs a line: not what a reader of the figures wants.
 process.env.LOG_LEVEL ??= 'warn';
-const actor = { id: 1, displayName: 'bench', roles: ['coordinator' as const] };
-
-type Results = Map<string, string>;
-
-async function prepare(url: string): Promise<{ handle: DbHandle; seedSeconds: number }> {
-	if (url.startsWith('mysql')) {
-		const admin = await openDatabase(process.env.TEST_MYSQL_URL!, { poolSize: 1 });
-		await sql`drop database if exists sc_bench`.execute(admin.db);
-		await sql`create database sc_bench character set utf8mb4 collate utf8mb4_unicode_ci`.execute(admin.db);
-		await admin.close();
+const opts = parseOptions(process.argv.slice(2), process.env);
+// A --small try is no measurement: its figures go to a file git ignores.
+const resultsFile = path.join(root, 'tests', 'bench', opts.small ? 'results-small.json' : 'results.json');
+if (opts.build) {
+	console.log('Building the app (npm run build; --no-build runs the build/ that is there)…');
+	const built = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+	if (built.status !== 0) throw new Error('npm run build failed');
+}
+if (!fs.existsSync(path.join(root, 'build', 'index.js'))) throw new Error('build/ is missing: run without --no-build');
+console.log(`${os.cpus().length} cores, Node ${process.version}; ${opts.duration} s per page case, the rush ${opts.rushSeconds} s. Figures go to ${path.relative(root, resultsFile)} as they come.`);
+const recorder = new Recorder(resultsFile);
+for (const dialect of opts.databases) {
+	try {
+		await benchOn(dialect, opts, recorder);
+	} catch (err) {
+		failures++;
+		console.error(`${dialectLabel[dialect]}: ${(err as Error).message}`);
 	}
-	const handle = await openDatabase(url, { poolSize: 4 });
-	await migrateToLatest(handle.db, new FileMigrationProvider({ fs: fs.promises, path, migrationFolder: path.join(root, 'db', 'migrations') }));
-	const started = performance.now();
-	await seedLarge(handle.db, { today: new Date() });
-	return { handle, seedSeconds: (performance.now() - started) / 1000 };
 }
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-	const started = performance.now();
-	await fn();
-	return performance.now() - started;
-}
-
-function exportOnce(url: string, editionId: number, format: 'csv' | 'xlsx') {
-	const out = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'tests/bench/export-once.ts'), url, String(editionId), format], { cwd: root, encoding: 'utf8' });
-	if (out.status !== 0) throw new Error(`export ${format} failed: ${out.stderr}`);
-	const r = JSON.parse(out.stdout.trim().split('\n').pop()!);
-	return `${Math.round(r.ms)} ms, ${(r.bytes / 1048576).toFixed(1)} MB, RSS ${Math.round(r.baselineMb)} → peak ${Math.round(r.peakMb)} MB`;
-}
-
-/**
- * The warm-up run goes through a recording connection: it counts the queries
- * (and with --explain prints their plans); then the timed runs, median and max.
- */
-async function measure(handle: DbHandle, s: Scenario): Promise<string> {
-	const { spy, queries } = recordingDb(handle.db);
-	const result = await s.run(spy);
-	if (args.has('--explain')) {
-		console.log(`\n## ${s.name}`);
-		for (const q of queries) console.log(`  ${q.sql.slice(0, 300)}\n${(await explain(handle, q)).map((l) => `      ${l}`).join('\n')}`);
-	}
-	const times: number[] = [];
-	for (let i = 0; i < runs; i++) times.push(await time(() => s.run(handle.db)));
-	times.sort((a, b) => a - b);
-	const note = s.note ? `, ${s.note(result)}` : '';
-	return `${times[Math.floor(times.length / 2)].toFixed(1)} ms (max ${times[times.length - 1].toFixed(1)}), ${queries.length} q${note}`;
-}
-
-/** The bulk certificate PDF (1,000 pages) in a child process: time, event-loop delay and memory, issuing and then reading. */
-function certificateStreamOnce(url: string, editionId: number): [string, string][] {
-	const out = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'tests/bench/certificate-stream-once.ts'), url, String(editionId)], { cwd: root, encoding: 'utf8' });
-	if (out.status !== 0) throw new Error(`certificate stream failed: ${out.stderr}`);
-	const r = JSON.parse(out.stdout.trim().split('\n').pop()!);
-	type Pass = { ms: number; pages: number; mb: number; maxDelayMs: number; p99DelayMs: number; cpuSliceMs: { max: number; p99: number }; rssMb: [number, number] };
-	const show = (p: Pass) =>
-		`${p.ms} ms, ${p.pages} p, ${p.mb} MB; loop delay max ${p.maxDelayMs} / p99 ${p.p99DelayMs} ms (own CPU ${p.cpuSliceMs.max} / ${p.cpuSliceMs.p99}); RSS ${Math.round(p.rssMb[0])} → ${Math.round(p.rssMb[1])} MB`;
-	return [
-		['certificates PDF, 1,000 pages, issuing', show(r.issuing)],
-		['certificates PDF, 1,000 pages, issued', show(r.reading)],
-		['certificates PDF, live heap at page 100 → 1,000', `${r.heapAt100And1000Mb[0]} → ${r.heapAt100And1000Mb[1]} MB`]
-	];
-}
-
-async function bench(name: string, url: string): Promise<Results> {
-	console.log(`\n${name}: loading the data set…`);
-	const { handle, seedSeconds } = await prepare(url);
-	const results: Results = new Map([['seed (db:seed:large)', `${seedSeconds.toFixed(1)} s`]]);
-	const edition = (await findLargeEdition(handle.db))!;
-	const school = await handle.db.selectFrom('schools').select('id').orderBy('id').offset(10).limit(1).executeTakeFirstOrThrow();
-	for (const s of [...scenarios(actor, edition.id, school.id), ...(await workshopScenarios(handle.db, edition.id)), ...reportScenarios(actor, edition.id)]) results.set(s.name, await measure(handle, s));
-	for (const s of await auditScenarios(handle.db, actor)) results.set(s.name, await measure(handle, s));
-	const notifications = await notificationBench(handle.db);
-	for (const [label, value] of notifications.oneOff) results.set(label, value);
-	for (const s of notifications.scenarios) results.set(s.name, await measure(handle, s));
-	await handle.close();
-	for (const format of ['csv', 'xlsx'] as const) results.set(`export ${format}, all 100,000 rows`, exportOnce(url, edition.id, format));
-	for (const [label, value] of certificateStreamOnce(url, edition.id)) results.set(label, value);
-	return results;
-}
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-bench-'));
-const columns: [string, Results][] = [];
-try {
-	columns.push(['SQLite', await bench('SQLite', `sqlite:${path.join(dir, 'bench.sqlite')}`)]);
-	if (process.env.TEST_MYSQL_URL) {
-		const url = new URL(process.env.TEST_MYSQL_URL);
-		url.pathname = '/sc_bench';
-		columns.push(['MariaDB/MySQL', await bench('MariaDB/MySQL', url.toString())]);
-	} else console.log('\nTEST_MYSQL_URL is not set: MariaDB/MySQL skipped.');
-} finally {
-	fs.rmSync(dir, { recursive: true, force: true });
-}
-
-const rowNames = [...columns[0][1].keys()];
-const widths = [Math.max(...rowNames.map((n) => n.length)), ...columns.map(([h, r]) => Math.max(h.length, ...[...r.values()].map((v) => v.length)))];
-const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
-console.log(`\n${line(['', ...columns.map(([h]) => h)])}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
-for (const n of rowNames) console.log(line([n, ...columns.map(([, r]) => r.get(n) ?? '')]));
-console.log(`\n${os.cpus().length} cores, Node ${process.version}; median of ${runs} runs after one warm-up.`);
+if (!process.env.TEST_MYSQL_URL && !opts.databases.includes('mysql')) console.log('\nTEST_MYSQL_URL is not set: MariaDB/MySQL skipped.');
+if (recorder.figures.length) console.log(`\nThis run (✓ target met, ✗ not met; × = ratio to bare):\n\n${markdownTable(recorder.figures)}`);
+if (failures) console.error(`\n${failures} case(s) failed: see above.`);
+process.exit(failures ? 1 : 0);

@@ -6,7 +6,7 @@ import { campaignReportPdfView } from '../../src/lib/server/reports/campaign-rep
 import { campaignReport } from '../../src/lib/server/reports/campaign-report.service';
 import { citySettings, forgetCachedSettings } from '../../src/lib/server/settings/settings.service';
 import { pdfText } from './support/pdf-text';
-import { recordingDb } from '../bench/support';
+import { recordingDb } from './support/recording-db';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
 import { reportWorld } from './support/campaign-report-fixtures';
