@@ -46,19 +46,20 @@ export interface ReportCacheKey {
 	locale: string;
 }
 
-/** The key's file: "edition-12/report.xlsx.nl.<hash>". */
-async function fileOf(db: Db, key: ReportCacheKey, campaignId: number, editionIds: number[]) {
+export interface CachedReportFile {
+	dir: string;
+	/** Every version of this file and language starts with it. */
+	prefix: string;
+	path: string;
+}
+
+/** Where this version of the report lives: "edition-12/report.xlsx.nl.<hash>" (whether or not it is there yet). */
+export async function cachedReportFile(db: Db, key: ReportCacheKey, campaignId: number, editionIds: number[]): Promise<CachedReportFile> {
 	const parts = await reportFingerprint(db, campaignId, editionIds);
 	const hash = createHash('sha256').update(JSON.stringify([buildVersion, key, editionIds, parts])).digest('hex').slice(0, 32);
 	const dir = path.join(folder(), `edition-${key.editionId}`);
 	const prefix = `${key.file}.${key.locale}.`;
 	return { dir, prefix, path: path.join(dir, `${prefix}${hash}`) };
-}
-
-export type CachedReportFile = Awaited<ReturnType<typeof fileOf>>;
-
-export async function cachedReportFile(db: Db, key: ReportCacheKey, campaignId: number, editionIds: number[]): Promise<CachedReportFile> {
-	return fileOf(db, key, campaignId, editionIds);
 }
 
 /** The cached bytes as a download stream, or null when this version is not on disk. */
