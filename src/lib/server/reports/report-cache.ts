@@ -20,6 +20,10 @@ import { reportFingerprint } from './report-fingerprint.repository';
  * that drew it. Whatever changes an input (a late workshop report, a setting,
  * a renamed campus, in this process or another one), the next request asks for
  * another name and draws afresh; nothing has to remember to clear the cache.
+ * Counts and highest ids catch inserts and deletes; updates are caught because
+ * every write stamps updated_at from the app's clock (DESIGN §5.4), which only
+ * moves forward (two writes in one millisecond on clocks that disagree between
+ * processes are the one blind spot, and the next write clears it).
  * Certificates are not an input: the report counts workshops and classes, not
  * certificates. Files are written to a temporary name and renamed only once
  * complete, so a cancelled download never leaves half a report behind; older
