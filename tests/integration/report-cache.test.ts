@@ -97,6 +97,17 @@ describeEachDatabase('the cached council report of an ended edition', (dialect) 
 		expect(await pdfText(after.bytes)).toContain('Stad Brugge');
 	});
 
+	it('draws afresh when a trainer moves to another organisation, and not after a mere login', async () => {
+		const w = await endedWorld();
+		await download(w, 'report-nl.pdf');
+		clock.set(() => new Date('2027-07-02T10:00:00Z'));
+		await ctx.db.updateTable('users').set({ lastLoginAt: nowDb(), updatedAt: nowDb() }).where('id', '=', w.anna.id).execute();
+		expect((await download(w, 'report-nl.pdf')).drawn).toBe(false);
+		const other = await ctx.db.selectFrom('users').select('organisationId').where('id', '=', w.chris.id).executeTakeFirstOrThrow();
+		await ctx.db.updateTable('users').set({ organisationId: other.organisationId, updatedAt: nowDb() }).where('id', '=', w.anna.id).execute();
+		expect((await download(w, 'report-nl.pdf')).drawn).toBe(true);
+	});
+
 	it('never caches the report of an edition that is still running', async () => {
 		const w = await reportWorld(ctx.db);
 		clock.set(() => new Date('2027-05-10T10:00:00Z'));

@@ -20,6 +20,10 @@ import { reportFingerprint } from './report-fingerprint.repository';
  * that drew it. Whatever changes an input (a late workshop report, a setting,
  * a renamed campus, in this process or another one), the next request asks for
  * another name and draws afresh; nothing has to remember to clear the cache.
+ * Counts and highest ids catch inserts and deletes; updates are caught because
+ * every write stamps updated_at from the app's clock (DESIGN §5.4), which only
+ * moves forward (two writes in one millisecond on clocks that disagree between
+ * processes are the one blind spot, and the next write clears it).
  * Certificates are not an input: the report counts workshops and classes, not
  * certificates. Files are written to a temporary name and renamed only once
  * complete, so a cancelled download never leaves half a report behind; older
@@ -46,19 +50,20 @@ export interface ReportCacheKey {
 	locale: string;
 }
 
-/** The key's file: "edition-12/report.xlsx.nl.<hash>". */
-async function fileOf(db: Db, key: ReportCacheKey, campaignId: number, editionIds: number[]) {
+export interface CachedReportFile {
+	dir: string;
+	/** Every version of this file and language starts with it. */
+	prefix: string;
+	path: string;
+}
+
+/** Where this version of the report lives: "edition-12/report.xlsx.nl.<hash>" (whether or not it is there yet). */
+export async function cachedReportFile(db: Db, key: ReportCacheKey, campaignId: number, editionIds: number[]): Promise<CachedReportFile> {
 	const parts = await reportFingerprint(db, campaignId, editionIds);
 	const hash = createHash('sha256').update(JSON.stringify([buildVersion, key, editionIds, parts])).digest('hex').slice(0, 32);
 	const dir = path.join(folder(), `edition-${key.editionId}`);
 	const prefix = `${key.file}.${key.locale}.`;
 	return { dir, prefix, path: path.join(dir, `${prefix}${hash}`) };
-}
-
-export type CachedReportFile = Awaited<ReturnType<typeof fileOf>>;
-
-export async function cachedReportFile(db: Db, key: ReportCacheKey, campaignId: number, editionIds: number[]): Promise<CachedReportFile> {
-	return fileOf(db, key, campaignId, editionIds);
 }
 
 /** The cached bytes as a download stream, or null when this version is not on disk. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db';
 
 /**
@@ -10,8 +11,8 @@ import type { Db } from '../db';
  * Inputs, as campaign-report.repository.ts reads them: the campaign and its
  * editions (names, years, predecessor); classes of the edition and of its
  * predecessor; campuses (names, the city's active count) and schools; workshop
- * slots (outcome, pupils present, duration: a late report) and their trainers;
- * trainers' organisations (users, organisations); material downloads and kit
+ * slots (outcome, pupils present, duration: a late report) and their trainers
+ * with the organisation of each; organisations (names); material downloads and kit
  * items of the editions; the city settings (name, logo, colours, contacts).
  * Keep this list in step when the report reads something new.
  */
@@ -35,13 +36,20 @@ export async function reportFingerprint(db: Db, campaignId: number, editionIds: 
 			.select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('id').as('id'), eb.fn.max('updatedAt').as('at')])
 			.where('editionId', 'in', editionIds)
 			.executeTakeFirst(),
+		// Trainers and their organisations, not users.updated_at: every login moves that.
 		db
 			.selectFrom('slotTrainers as st')
 			.innerJoin('workshopSlots as s', 's.id', 'st.slotId')
-			.select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('st.id').as('id'), eb.fn.count('st.active').as('active'), eb.fn.max('st.cancelledAt').as('at')])
+			.innerJoin('users as u', 'u.id', 'st.trainerId')
+			.select((eb) => [
+				eb.fn.countAll().as('n'),
+				eb.fn.max('st.id').as('id'),
+				eb.fn.count('st.active').as('active'),
+				eb.fn.max('st.cancelledAt').as('at'),
+				eb.fn.sum(sql<number>`coalesce(${sql.ref('u.organisationId')}, 0) * ${sql.ref('st.id')}`).as('orgs')
+			])
 			.where('s.editionId', 'in', editionIds)
 			.executeTakeFirst(),
-		db.selectFrom('users').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updatedAt').as('at')]).executeTakeFirst(),
 		db.selectFrom('organisations').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('id').as('id'), eb.fn.max('updatedAt').as('at')]).executeTakeFirst(),
 		db
 			.selectFrom('materialDownloads as d')
