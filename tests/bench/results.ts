@@ -58,7 +58,18 @@ export class Recorder {
 	}
 
 	record(database: DbChoice, f: NewFigure): Figure {
-		const figure: Figure = { database, ...f, value: round(f.value), ratioToBare: f.ratioToBare == null ? null : round(f.ratioToBare), target: f.target ?? null, met: f.met ?? null, measuredAt: new Date().toISOString() };
+		const figure: Figure = {
+			database,
+			case: f.case,
+			metric: f.metric,
+			value: round(f.value),
+			unit: f.unit,
+			ratioToBare: f.ratioToBare == null ? null : round(f.ratioToBare),
+			target: f.target ?? null,
+			met: f.met ?? null,
+			...(f.note ? { note: f.note } : {}),
+			measuredAt: new Date().toISOString()
+		};
 		this.figures.push(figure);
 		const ratio = figure.ratioToBare === null ? '' : ` = ${figure.ratioToBare}× bare`;
 		const target = figure.target ? `  [target ${figure.target}: ${figure.met ? 'met' : 'NOT met'}]` : '';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { enrolClass } from '../../src/lib/server/enrollments/enrollment.service';
 import { classForViewer } from '../../src/lib/server/enrollments/enrol-form.service';
-import { teacherHome } from '../../src/lib/server/enrollments/teacher-home.service';
+import { classesPerPage, teacherHome } from '../../src/lib/server/enrollments/teacher-home.service';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
 import { createCampus } from './support/fixtures';
@@ -37,5 +37,21 @@ describeEachDatabase('what teachers see of classes', (dialect) => {
 		const forKleuter = await createEdition(ctx.db, { year: 2028, grades: ['K2', 'K3', 'L1'] });
 		await createEdition(ctx.db, { year: 2029, grades: ['K3'], status: 'draft' });
 		expect((await teacherHome(ctx.db, teacher.actor.id)).editions.map((e) => e.id)).toEqual([forKleuter]);
+	});
+
+	it('shows a teacher with many classes their own and their colleagues\' a page at a time', async () => {
+		const editionId = await createEdition(ctx.db, {});
+		const lies = await teacherAt(ctx.db, 'lies@school.be');
+		const tom = await teacherAt(ctx.db, 'tom@school.be', { id: lies.campusId });
+		for (let i = 0; i < classesPerPage + 2; i++) await enrolClass(ctx.db, lies.actor, aClass(editionId, lies.campusId, `5-${String(i).padStart(2, '0')}`));
+		await enrolClass(ctx.db, tom.actor, aClass(editionId, tom.campusId, '6A'));
+		const first = await teacherHome(ctx.db, lies.actor.id);
+		expect(first.myClasses).toHaveLength(classesPerPage);
+		expect(first.classPages).toEqual({ mine: { page: 1, pages: 2 }, colleagues: { page: 1, pages: 1 } });
+		const second = await teacherHome(ctx.db, lies.actor.id, { mine: 2, colleagues: 1 });
+		expect(second.myClasses.map((c) => c.name)).toEqual([`5-${classesPerPage}`, `5-${classesPerPage + 1}`]);
+		expect(second.colleagueClasses.map((c) => [c.name, c.enrolledByName])).toEqual([['6A', 'tom']]);
+		// A page past the end shows the last one.
+		expect((await teacherHome(ctx.db, lies.actor.id, { mine: 9, colleagues: 1 })).classPages.mine.page).toBe(2);
 	});
 });

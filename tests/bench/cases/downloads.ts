@@ -42,7 +42,7 @@ export async function enrolmentExports(ctx: BenchContext, editionId: number, s: 
 	ctx.record({ case: `${name}, CSV`, metric: 'time', value: seconds(csv), unit: 's', note: `${MB(csv.bytes).toFixed(1)} MB` });
 	ctx.record({ case: `${name}, CSV`, metric: 'server RSS growth', value: growth(csv), unit: 'MB' });
 	const xlsx = await download(ctx.server, paths(editionId).xlsx, s.coordinator);
-	ctx.record({ case: `${name}, XLSX`, metric: 'time', value: seconds(xlsx), unit: 's', target: `≤ 2× the CSV's (${(2 * seconds(csv)).toFixed(1)} s)`, met: seconds(xlsx) <= 2 * seconds(csv), note: `${MB(xlsx.bytes).toFixed(1)} MB` });
+	ctx.record({ case: `${name}, XLSX`, metric: 'time', value: seconds(xlsx), unit: 's', target: "≤ 2× the CSV's time", met: seconds(xlsx) <= 2 * seconds(csv), note: `${MB(xlsx.bytes).toFixed(1)} MB, ${(seconds(xlsx) / seconds(csv)).toFixed(1)}× the CSV's time` });
 	ctx.record({ case: `${name}, XLSX`, metric: 'server RSS growth', value: growth(xlsx), unit: 'MB', target: '< 100 MB', met: growth(xlsx) < 100 });
 }
 
@@ -93,7 +93,7 @@ export async function lightPageDuringDownloads(ctx: BenchContext, editionId: num
 			value: r.p99,
 			unit: 'ms',
 			ratioToBare: null,
-			target: `≤ 2× idle (${Math.round(2 * idle.p99)} ms)`,
+			target: '≤ 2× idle',
 			met: r.p99 <= 2 * idle.p99,
 			note: [`${(r.p99 / idle.p99).toFixed(1)}× idle, ${r.requests} requests in ${seconds(d).toFixed(1)} s`, unexpected(r, 200)].filter(Boolean).join('; ')
 		});

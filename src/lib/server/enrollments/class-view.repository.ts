@@ -29,37 +29,47 @@ export const classDetails = (db: Db) =>
 			'users.displayName as enrolledByName'
 		]);
 
+const currentClassesOfCampuses = (db: Db, campusIds: number[]) =>
+	db.selectFrom('classes').innerJoin('editions', 'editions.id', 'classes.editionId').where('classes.campusId', 'in', campusIds).where('editions.status', '!=', 'archived');
+
+/** How many classes of these campuses (editions not archived) the user enrolled, and how many colleagues did. */
+export async function countClassesOfCampuses(db: Db, campusIds: number[], userId: number): Promise<{ mine: number; colleagues: number }> {
+	if (!campusIds.length) return { mine: 0, colleagues: 0 };
+	const row = await currentClassesOfCampuses(db, campusIds)
+		.select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.sum<number>(eb.case().when('classes.enrolledBy', '=', userId).then(1).else(0).end()).as('mine')])
+		.executeTakeFirstOrThrow();
+	const mine = Number(row.mine ?? 0);
+	return { mine, colleagues: Number(row.all) - mine };
+}
+
 /**
- * The classes of these campuses in editions that are not archived, newest edition
- * first, with only what the teacher's start page shows (campus and school names
- * come from the teacher's campus list, not once per row).
+ * One page of the classes of these campuses in editions that are not archived,
+ * the user's own or their colleagues', newest edition first, with only what the
+ * teacher's start page shows (campus and school names come from the teacher's
+ * campus list, not once per row).
  */
-export const listClassesOfCampuses = (db: Db, campusIds: number[]) =>
-	campusIds.length
-		? db
-				.selectFrom('classes')
-				.innerJoin('editions', 'editions.id', 'classes.editionId')
-				.innerJoin('users', 'users.id', 'classes.enrolledBy')
-				.select([
-					'classes.id',
-					'classes.editionId',
-					'classes.campusId',
-					'classes.name',
-					'classes.grade',
-					'classes.pupilCount',
-					'classes.status',
-					'classes.enrolledBy',
-					'editions.name as editionName',
-					'users.displayName as enrolledByName'
-				])
-				.where('classes.campusId', 'in', campusIds)
-				.where('editions.status', '!=', 'archived')
-				.orderBy('editions.year', 'desc')
-				.orderBy('classes.status')
-				.orderBy('classes.nameKey')
-				.orderBy('classes.id')
-				.execute()
-		: Promise.resolve([]);
+export const listClassesOfCampuses = (db: Db, campusIds: number[], whose: { userId: number; mine: boolean }, page: { limit: number; offset: number }) =>
+	currentClassesOfCampuses(db, campusIds)
+		.innerJoin('users', 'users.id', 'classes.enrolledBy')
+		.select([
+			'classes.id',
+			'classes.editionId',
+			'classes.campusId',
+			'classes.name',
+			'classes.grade',
+			'classes.pupilCount',
+			'classes.status',
+			'editions.name as editionName',
+			'users.displayName as enrolledByName'
+		])
+		.where('classes.enrolledBy', whose.mine ? '=' : '!=', whose.userId)
+		.orderBy('editions.year', 'desc')
+		.orderBy('classes.status')
+		.orderBy('classes.nameKey')
+		.orderBy('classes.id')
+		.limit(page.limit)
+		.offset(page.offset)
+		.execute();
 
 /** Waiting-list positions of several classes in one query, derived from arrival order. */
 export async function waitingPositions(db: Db, classIds: number[]): Promise<Map<number, number>> {

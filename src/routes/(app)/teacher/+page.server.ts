@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const notice = url.searchParams.get('notice');
 	const db = await getDb();
-	const [home, past] = await Promise.all([teacherHome(db, user.id), pastClassesOfTeacher(db, user.id, pageParams(url).page)]);
+	const [home, past] = await Promise.all([teacherHome(db, user.id, { mine: pageParams(url, 1, 'mine').page, colleagues: pageParams(url, 1, 'colleagues').page }), pastClassesOfTeacher(db, user.id, pageParams(url).page)]);
 	// Only classes of the teacher's own campuses are in home: the workshops are theirs to see.
 	const enrolled = [...home.myClasses, ...home.colleagueClasses].filter((c) => c.status === 'enrolled').map((c) => c.id);
 	return {
