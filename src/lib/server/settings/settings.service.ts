@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { Locale } from '../db/schema';
 import { limits } from '../../limits';
+import { shortLived } from '../cache/short-lived';
 import { listSettings, type SettingValues } from './settings.repository';
 
 /**
@@ -53,19 +54,20 @@ export interface CityIdentity {
 type Row = SettingValues & { key: string; updatedBy: number | null };
 
 const fallback = { nl: 'Stad', en: 'City' };
-const ttlMs = 10_000;
-let cache: { at: number; rows: Row[] } | undefined;
+// Every page reads the settings; another process sees a change within ten seconds.
+const cache = shortLived<'settings', Row[]>(10_000);
 
 export const helpLinkKey = (i: number) => `help_link_${i + 1}`;
 export const cityLogoUrl = (sha256: string) => `/city-logo/${sha256}`;
 
-async function rows(db: Db): Promise<Row[]> {
-	if (!cache || Date.now() - cache.at > ttlMs) cache = { at: Date.now(), rows: await listSettings(db) };
-	return cache.rows;
-}
+/** The rows last read, kept past the cache's time for the outage page (lastKnownCitySettings). */
+let lastRows: Row[] = [];
+
+const rows = (db: Db): Promise<Row[]> => cache.get('settings', () => listSettings(db).then((r) => (lastRows = r)));
 
 export function forgetCachedSettings(): void {
-	cache = undefined;
+	cache.forget();
+	lastRows = [];
 }
 
 const blank = (s: string | null | undefined) => (s?.trim() ? s : null);
@@ -93,7 +95,7 @@ export async function citySettings(db: Db, locale: Locale): Promise<CitySettings
  * database is unreachable, which would otherwise wait out a second time limit.
  */
 export function lastKnownCitySettings(locale: Locale): CitySettings {
-	return settingsOf(cache?.rows ?? [], locale);
+	return settingsOf(lastRows, locale);
 }
 
 function settingsOf(all: Row[], locale: Locale): CitySettings {
