@@ -1,17 +1,9 @@
 import type { Db } from '../db';
-import type { DbTime } from '../db/time';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../db/schema';
 
-export interface AuditRow {
-	actorUserId: number | null;
-	action: string;
-	entityType: string;
-	entityId: string;
-	beforeJson: string | null;
-	afterJson: string | null;
-	campusId: number | null;
-	editionId: number | null;
-	createdAt: DbTime;
-}
+/** An entry as written: every column of the table but its id, campus and edition given (null when not about one). */
+export type AuditRow = Omit<Selectable<AuditLogTable>, 'id'>;
 
 export const insertAuditEntry = (db: Db, row: AuditRow) => db.insertInto('auditLog').values(row).execute();
 
