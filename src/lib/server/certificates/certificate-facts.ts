@@ -3,7 +3,7 @@ import { isCoordinator, type Actor } from '../auth/actor';
 import { clock } from '../db/time';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { listCampusIdsOfTeacher } from '../users/user.repository';
-import { brusselsDateOf } from '$lib/time/brussels';
+import { brusselsDateOf } from '../../time/brussels';
 import * as repo from './certificate.repository';
 
 /** What a certificate certifies, frozen at issue time (certificates.facts_json). */
