@@ -5,7 +5,7 @@ import * as fontkit from 'fontkit';
 /**
  * DejaVu Sans, embedded: pdfkit's built-in Helvetica is WinAnsi only and breaks
  * "Łukasz" or "Ольга". Each TTF is parsed once per process (parsing per document
- * costs ~20 ms) and the parsed Font object is passed to doc.font().
+ * costs ~20 ms) and registered under a name in each document (useFont, document.ts).
  */
 export type ParsedFont = unknown;
 

@@ -43,9 +43,10 @@ function rowHeight(doc: PDFKit.PDFDocument, cells: string[], cols: { w: number }
 	return Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i].w - 2 * padX }))) + 2 * padY;
 }
 
-function drawRow(doc: PDFKit.PDFDocument, tr: Struct, t: PdfTable, cells: string[], header: boolean, shade: boolean): void {
+/** `h`: the row's height when the caller measured it already (laying out every cell again costs). */
+function drawRow(doc: PDFKit.PDFDocument, tr: Struct, t: PdfTable, cells: string[], header: boolean, shade: boolean, h?: number): void {
 	const cols = columnXs(doc, t.widths);
-	const h = rowHeight(doc, cells, cols, header ? 'bold' : 'regular');
+	h ??= rowHeight(doc, cells, cols, header ? 'bold' : 'regular');
 	const y = doc.y;
 	const width = doc.page.width - 2 * margin;
 	doc.markContent('Artifact', { type: 'Layout' });
@@ -96,7 +97,8 @@ export async function drawTable(doc: PDFKit.PDFDocument, parent: Struct, t: PdfT
 	parent.add(table);
 	headerRow(doc, table, t);
 	for (const [n, cells] of t.rows.entries()) {
-		if (doc.y + rowHeight(doc, cells, cols, 'regular') > pageBottom(doc)) {
+		const h = rowHeight(doc, cells, cols, 'regular');
+		if (doc.y + h > pageBottom(doc)) {
 			await nextTurn();
 			if (signal?.aborted) break;
 			doc.addPage();
@@ -104,7 +106,7 @@ export async function drawTable(doc: PDFKit.PDFDocument, parent: Struct, t: PdfT
 		}
 		const tr = doc.struct('TR');
 		table.add(tr);
-		drawRow(doc, tr, t, cells, false, n % 2 === 1);
+		drawRow(doc, tr, t, cells, false, n % 2 === 1, h);
 		tr.end();
 	}
 	table.end();
