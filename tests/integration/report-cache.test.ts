@@ -118,7 +118,8 @@ describeEachDatabase('the cached council report of an ended edition', (dialect) 
 	it('keeps nothing of a download that was cancelled', async () => {
 		const w = await endedWorld();
 		const file = await reportDownload(ctx.db, w.coordinator, w.editionId, 'report-nl.pdf', 'nl', AbortSignal.abort());
-		await toBuffer('pdf' in file ? file.pdf : (null as never));
+		// A cancelled download ends in an error or a cut-off file: either way nothing is kept.
+		await toBuffer('pdf' in file ? file.pdf : (null as never)).catch(() => null);
 		await settle();
 		expect(cacheFiles().filter((n) => n.startsWith('report-nl.pdf.'))).toEqual([]);
 		expect((await download(w, 'report-nl.pdf')).drawn).toBe(true);

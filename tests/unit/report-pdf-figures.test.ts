@@ -52,7 +52,7 @@ function view(highlights: [string, string][]): CampaignReportPdfView {
 		editionLine: 'Editie 2027',
 		generated: 'Gemaakt op 30 juni 2027',
 		accent: '#6b2d8f',
-		pageLabel: (n, total) => `p. ${n} / ${total}`,
+		pageLabel: 'p. {n} / {total}',
 		highlights,
 		keyFigures: { heading: 'Kerncijfers', caption: '2027', headers: ['Cijfer', 'Waarde'], rows: [['Leerlingen', '1.972.218']], note: '' },
 		sections: [

@@ -44,7 +44,16 @@ const schema = z.object({
 	DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
 	DB_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(1000),
 	/** What a 503 answer tells clients in its Retry-After header (seconds). */
-	DB_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(5)
+	DB_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(5),
+	/**
+	 * Render workers (threads) for the heavy downloads: report PDF, bulk certificates
+	 * (workers/render-pool.ts). Default: one per core, at least 2, at most 4; 0 draws
+	 * on the request's own thread. Downloads beyond the workers wait in a queue of
+	 * RENDER_QUEUE, at most RENDER_QUEUE_WAIT_SECONDS; beyond that: 503 "busy".
+	 */
+	RENDER_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
+	RENDER_QUEUE: z.coerce.number().int().min(0).default(8),
+	RENDER_QUEUE_WAIT_SECONDS: z.coerce.number().positive().default(60)
 });
 
 export type Config = z.infer<typeof schema>;

@@ -11,6 +11,7 @@ import { logger } from './log';
 import { onShutdown } from './shutdown';
 import { removeStaleImportFiles } from './campuses/campus-import/import-file-store';
 import { isDatabaseEmpty, seedDemo } from '../../../db/seeds/demo';
+import { renderPool } from './workers/render-pool';
 
 /**
  * Runs once when the server starts (the `init` hook; never while building):
@@ -53,6 +54,8 @@ export async function startServer(): Promise<void> {
 		process.exit(1);
 	}
 	warnWithoutSmtp();
+	// Render threads start now, fonts parsed, so the first heavy download after a restart does not wait for them.
+	renderPool().warm();
 	startHousekeeping();
 	const stopJobs = startJobTimer(async () => runJobsOnce((await getHandle()).db, smtpTransport()), config().JOBS_INTERVAL_SECONDS * 1000);
 	onShutdown({

@@ -55,7 +55,7 @@ export async function bulkCertificatesDownload(
 	const cityLogoSha256 = settings.logoSha256;
 	const title = `${certificateTitle(first.value.branding, locale)} – ${what}`;
 	const filename = `${safe(`${m.cbulk_file({}, o)} ${what}`)}.${format}`;
-	if (format === 'pdf') return { body: bulkPdfStream(all, { title, cityName: city, cityLogoSha256, locale, signal }), filename, contentType: 'application/pdf' };
+	if (format === 'pdf') return { body: await bulkPdfStream(all, { title, cityName: city, cityLogoSha256, locale, signal }), filename, contentType: 'application/pdf' };
 	const pdfTitle = (c: CertificateView) => `${certificateTitle(c.branding, locale)} – ${m.cpdf_class_heading({ className: c.facts.className ?? '' }, o)} – ${c.facts.editionName}`;
-	return { body: bulkZipStream(all, { title, cityName: city, cityLogoSha256, locale, signal, pdfTitle }), filename, contentType: 'application/zip' };
+	return { body: await bulkZipStream(all, { title, cityName: city, cityLogoSha256, locale, signal, pdfTitle }), filename, contentType: 'application/zip' };
 }

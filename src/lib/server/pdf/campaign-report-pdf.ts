@@ -33,7 +33,11 @@ export interface CampaignReportPdfView {
 	editionLine: string;
 	generated: string;
 	accent: string;
-	pageLabel: (n: number, total: number) => string;
+	/**
+	 * "p. {n} / {total}" in the reader's language: a template, not a function, so
+	 * the view can be posted to a render worker (workers/render-pool.ts).
+	 */
+	pageLabel: string;
 	/** The few big numbers on the cover: [value, label]. */
 	highlights: [string, string][];
 	keyFigures: { heading: string; caption: string; rows: [string, string][]; note: string; headers: [string, string] };
@@ -146,6 +150,8 @@ function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
 	return `${cut.trimEnd()}…`;
 }
 
+const pageLabelOf = (template: string, n: number, total: number) => template.replace('{n}', String(n)).replace('{total}', String(total));
+
 /** Header and footer of every page, as artifacts (screen readers skip them). */
 async function furniture(doc: PDFKit.PDFDocument, v: CampaignReportPdfView): Promise<void> {
 	const range = doc.bufferedPageRange();
@@ -165,7 +171,7 @@ async function furniture(doc: PDFKit.PDFDocument, v: CampaignReportPdfView): Pro
 		}
 		const footY = doc.page.height - 44;
 		doc.text(fit(doc, footerContact(v), width - 70), margin, footY, { lineBreak: false });
-		useFont(doc, 'bold', 9).text(v.pageLabel(i - range.start + 1, total), margin, footY, { width, align: 'right', lineBreak: false });
+		useFont(doc, 'bold', 9).text(pageLabelOf(v.pageLabel, i - range.start + 1, total), margin, footY, { width, align: 'right', lineBreak: false });
 		doc.endMarkedContent();
 		doc.page.margins.bottom = bottom;
 	}

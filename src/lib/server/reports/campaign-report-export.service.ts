@@ -4,7 +4,7 @@ import { NotFoundError } from '../errors';
 import type { Db } from '../db';
 import type { Locale } from '../db/schema';
 import { fromDbTime } from '../db/time';
-import { campaignReportPdf } from '../pdf/campaign-report-pdf';
+import { Readable } from 'node:stream';
 import { citySettings } from '../settings/settings.service';
 import { readLogo } from '../certificates/certificate-download';
 import * as m from '../../paraglide/messages';
@@ -17,6 +17,7 @@ import { editionEnded } from '../certificates/certificate-facts';
 import { campaignReportPdfView } from './campaign-report-pdf-view';
 import * as t from './campaign-report-tables';
 import { csvContentType, csvDocument } from './csv';
+import { renderPool } from '../workers/render-pool';
 import { fileSlug } from './download';
 
 /**
@@ -33,7 +34,7 @@ const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadshe
 
 export type ReportDownload =
 	| { filename: string; contentType: string; body: string | Buffer<ArrayBuffer> | ReadableStream<Uint8Array> }
-	| { filename: string; pdf: PDFKit.PDFDocument };
+	| { filename: string; pdf: Readable };
 
 const name = (prefix: string, r: { edition: { name: string } }, ext: string) => `${prefix}-${fileSlug(r.edition.name)}.${ext}`;
 
@@ -163,7 +164,8 @@ export async function reportDownload(db: Db, actor: Actor, editionId: number, fi
 			const pdfLocale = pdfLocaleOf(file);
 			const city = await citySettings(db, pdfLocale);
 			const view = campaignReportPdfView(r, city, pdfLocale, brusselsDateOf(clock.now()), await readLogo(city.logoSha256));
-			const pdf = campaignReportPdf(view, signal);
+			// Drawn on a render worker: seconds of CPU for a Flanders edition, which would stall every other request here.
+			const pdf = Readable.fromWeb((await renderPool().stream({ kind: 'report-pdf', view }, null, signal)) as import('node:stream/web').ReadableStream);
 			return { filename: pdfName(r, file), pdf: cache ? await keepReportStream(cache.file, pdf, signal) : pdf };
 		}
 		case 'report.xlsx': {

@@ -86,7 +86,7 @@ export function campaignReportPdfView(r: CampaignReport, city: CitySettings, loc
 		editionLine: m.crep_cover_edition({ edition: r.edition.name }, o),
 		generated: m.crep_generated({ date: formatDate(today, locale) }, o),
 		accent: /^#[0-9a-f]{6}$/i.test(city.accentColor) ? city.accentColor : '#6b2d8f',
-		pageLabel: (n, total) => m.crep_page({ n, total }, o),
+		pageLabel: m.crep_page({ n: '{n}', total: '{total}' }, o),
 		highlights: [
 			[t.formatNumber(r.figures.campuses, locale), m.crep_f_campuses({}, o)],
 			[t.formatNumber(r.figures.classes, locale), m.crep_f_classes({}, o)],

@@ -96,6 +96,8 @@ function levelTotals(grades: q.GradeRow[]) {
 }
 
 /** The report of an edition for a coordinator (others: Forbidden; unknown edition: NotFound). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function campaignReport(db: Db, actor: Actor, editionId: number): Promise<CampaignReport> {
 	requireCoordinator(actor);
 	const editions = await q.listCampaignEditions(db, editionId);
@@ -112,7 +114,11 @@ export async function campaignReport(db: Db, actor: Actor, editionId: number): P
 		activeCampuses: await q.countActiveCampuses(db)
 	};
 	const given = await q.givenPerCampus(db, editionId);
+	// SQLite answers synchronously: the two ~70 ms scans of a Flanders edition each
+	// get their own turn of the event loop, so other users' pages run in between.
+	await nextTurn();
 	const campuses = (await q.campusRows(db, editionId)).map((c) => ({ ...c, workshopsGiven: given.get(c.campusId) ?? 0 }));
+	await nextTurn();
 	const grades = sortGrades(await q.gradeRows(db, editionId));
 	return {
 		edition: editionOf(current),

@@ -87,58 +87,43 @@ function sheetHead(sheet: XlsxSheet, columns: string[]): string {
 	return `${xmlHead}<worksheet xmlns="${mainNs}" xmlns:r="${relNs}"><sheetViews><sheetView tabSelected="1" workbookViewId="0">${frozen}</sheetView></sheetViews><cols>${cols}</cols><sheetData>${rowXml(1, sheet.header, columns, boldStyle)}`;
 }
 
-/**
- * The workbook's bytes, pulled: each pull reads one chunk of rows from `rows` and
- * deflates its XML, so the database is read only as fast as the client downloads.
- * Aborting `signal` (or cancelling the stream) stops reading rows.
- */
-export function xlsxStream(sheet: XlsxSheet, rows: AsyncIterator<XlsxCell[][], void>, signal?: AbortSignal): ReadableStream<Uint8Array> {
+export interface XlsxWriter {
+	/** Rows 2, 3, …: their XML is deflated at once, bytes come out through `emit` as the zip fills. */
+	add(rows: XlsxCell[][]): void;
+	finish(): void;
+}
+
+/** The workbook's bytes pushed through `emit`: the fixed parts and the header at once, then rows as they are added. */
+export function xlsxWriter(sheet: XlsxSheet, emit: (bytes: Uint8Array) => void): XlsxWriter {
 	const columns = sheet.header.map((_, i) => columnName(i));
-	let zip: Zip;
-	let body: ZipDeflate;
+	let failure: Error | null = null;
+	const zip = new Zip((err, data) => {
+		if (err) failure = err;
+		else emit(data);
+	});
+	const check = () => {
+		if (failure) throw failure;
+	};
+	for (const [name, xml] of fixedParts(sheet)) {
+		const part = new ZipPassThrough(name);
+		zip.add(part);
+		part.push(strToU8(xml), true);
+	}
+	// Level 1: XML rows compress ~10× even so, and deflate stays a small part of the export's time.
+	const body = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 1 });
+	zip.add(body);
+	body.push(strToU8(sheetHead(sheet, columns)));
 	let rowNumber = 1;
-	let emitted = 0;
-	return new ReadableStream<Uint8Array>(
-		{
-			start(controller) {
-				zip = new Zip((err, data) => {
-					if (err) return controller.error(err);
-					emitted++;
-					controller.enqueue(data);
-				});
-				for (const [name, xml] of fixedParts(sheet)) {
-					const part = new ZipPassThrough(name);
-					zip.add(part);
-					part.push(strToU8(xml), true);
-				}
-				// Level 1: XML rows compress ~10× even so, and deflate stays a small part of the export's time.
-				body = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 1 });
-				zip.add(body);
-				body.push(strToU8(sheetHead(sheet, columns)));
-			},
-			// A pull must enqueue something (or end): the stream does not call pull again
-			// on its own, and deflate may swallow a small chunk of rows whole.
-			async pull(controller) {
-				for (const before = emitted; emitted === before; ) {
-					if (signal?.aborted) {
-						// A cut-off zip is no workbook: fail the download rather than end it.
-						await rows.return?.();
-						return controller.error(signal.reason);
-					}
-					const next = await rows.next();
-					if (next.done) {
-						body.push(strToU8('</sheetData></worksheet>'), true);
-						zip.end();
-						controller.close();
-						return;
-					}
-					body.push(strToU8(next.value.map((cells) => rowXml(++rowNumber, cells, columns)).join('')));
-				}
-			},
-			async cancel() {
-				await rows.return?.();
-			}
+	check();
+	return {
+		add(rows) {
+			body.push(strToU8(rows.map((cells) => rowXml(++rowNumber, cells, columns)).join('')));
+			check();
 		},
-		{ highWaterMark: 0 }
-	);
+		finish() {
+			body.push(strToU8('</sheetData></worksheet>'), true);
+			zip.end();
+			check();
+		}
+	};
 }

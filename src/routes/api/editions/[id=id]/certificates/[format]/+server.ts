@@ -1,8 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { bulkCertificatesDownload, isBulkFormat } from '$lib/server/certificates/bulk-download';
-import { orHttpError } from '$lib/server/forms';
-import { contentDisposition } from '$lib/server/reports/download';
+import { downloadResponse } from '$lib/server/http/download-response';
 import * as m from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 
@@ -11,16 +10,15 @@ import type { RequestHandler } from './$types';
  * streamed PDF or a ZIP of single PDFs, in ?lang=nl|en. The stream stops when
  * the client goes away (request.signal).
  */
-export const GET: RequestHandler = async ({ locals, params, url, request }) => {
+export const GET: RequestHandler = async (event) => {
+	const { locals, params, url, request } = event;
 	if (!locals.user) error(401, m.error_forbidden());
 	if (!isBulkFormat(params.format)) error(404, m.error_not_found());
 	const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'nl';
 	const campus = url.searchParams.get('campus');
 	const campusId = campus && /^[1-9][0-9]{0,9}$/.test(campus) ? Number(campus) : null;
 	if (campus && campusId === null) error(404, m.error_not_found());
+	const user = locals.user;
 	const scope = { editionId: Number(params.id), campusId };
-	const download = await orHttpError(async () => bulkCertificatesDownload(await getDb(), locals.user!, scope, params.format as 'pdf' | 'zip', lang, request.signal));
-	return new Response(download.body, {
-		headers: { 'Content-Type': download.contentType, 'Content-Disposition': contentDisposition(download.filename), 'Cache-Control': 'private, no-store' }
-	});
+	return downloadResponse(event, async () => bulkCertificatesDownload(await getDb(), user, scope, params.format as 'pdf' | 'zip', lang, request.signal));
 };
