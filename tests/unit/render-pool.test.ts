@@ -25,10 +25,10 @@ async function heldJob(pool: RenderPool) {
 describe('render workers', () => {
 	const file = workerFile();
 
-	it('draws on a worker thread what the request thread would draw', async () => {
+	it('draws on a worker thread what the request thread would draw, also reading ahead', async () => {
 		const onWorker = new RenderPool(1, 0, 1000, file);
 		const inline = new RenderPool(1, 0, 1000, null);
-		const [a, b] = await Promise.all([bytesOf(await onWorker.stream(xlsx, rowBatches(1200))), bytesOf(await inline.stream(xlsx, rowBatches(1200)))]);
+		const [a, b] = await Promise.all([bytesOf(await onWorker.stream(xlsx, rowBatches(1200), undefined, { readAhead: true })), bytesOf(await inline.stream(xlsx, rowBatches(1200)))]);
 		const [rowsA, rowsB] = [await readSheet(a), await readSheet(b)];
 		expect(rowsA).toHaveLength(1201);
 		expect(rowsA[1200]).toEqual(['1200A', 24, new Date(Date.UTC(2027, 0, 24))]);

@@ -169,7 +169,7 @@ async function* xlsxRows(chunks: AsyncGenerator<ExportRow[], void>): AsyncGenera
  */
 export function xlsxDownload(header: string[], chunks: AsyncGenerator<ExportRow[], void>, sheet: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
 	const init = { kind: 'xlsx' as const, sheet: { name: sheet, header, widths: columns.map((c) => c.width), dateFormat: 'dd/mm/yyyy' } };
-	return renderPool().stream(init, xlsxRows(chunks), signal);
+	return renderPool().stream(init, xlsxRows(chunks), signal, { readAhead: true });
 }
 
 export interface ExportFile {

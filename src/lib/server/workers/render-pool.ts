@@ -185,8 +185,22 @@ export class RenderPool {
 	 * server says so before any header is sent. With `batches`, each pull of the
 	 * stream feeds one batch: input is read only as fast as the client downloads.
 	 */
-	async stream(init: RenderInit, batches: AsyncIterator<RenderBatch, void> | null, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+	async stream(
+		init: RenderInit,
+		batches: AsyncIterator<RenderBatch, void> | null,
+		signal?: AbortSignal,
+		options: { readAhead?: boolean } = {}
+	): Promise<ReadableStream<Uint8Array>> {
 		const runner = await this.acquire();
+		// With readAhead the next batch is read while the worker draws this one (the
+		// database and the worker then run side by side); without, input is read
+		// strictly on demand (bulk certificates: reading issues them).
+		let ahead: Promise<IteratorResult<RenderBatch, void>> | null = null;
+		const nextBatch = (): Promise<IteratorResult<RenderBatch, void>> => {
+			const next = ahead ?? batches!.next();
+			ahead = null;
+			return next;
+		};
 		let over = false;
 		let emitted = 0;
 		let output: ReadableStreamDefaultController<Uint8Array> | null = null;
@@ -233,7 +247,7 @@ export class RenderPool {
 					try {
 						// A pull must enqueue something (or end): the stream does not pull again on its own.
 						for (const before = emitted; !over && emitted === before; ) {
-							const next = batches ? await batches.next() : { done: true as const, value: undefined };
+							const next = batches ? await nextBatch() : { done: true as const, value: undefined };
 							if (over) return;
 							if (next.done) {
 								await runner.call({ op: 'finish' });
@@ -241,7 +255,13 @@ export class RenderPool {
 								controller.close();
 								return;
 							}
-							await runner.call({ op: 'add', batch: next.value });
+							const drawn = runner.call({ op: 'add', batch: next.value });
+							if (options.readAhead) {
+								ahead = batches!.next();
+								// Awaited by the next pull; a failure must not count as unhandled meanwhile.
+								ahead.catch(() => {});
+							}
+							await drawn;
 						}
 					} catch (err) {
 						fail(controller, err);
