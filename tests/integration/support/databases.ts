@@ -6,6 +6,7 @@ import { describe } from 'vitest';
 import { openDatabase, type DbHandle, type DialectName } from '../../../src/lib/server/db/dialect';
 import { bundledMigrations, migrateToLatest } from '../../../src/lib/server/db/migrate';
 import type { Database } from '../../../src/lib/server/db/schema';
+import { isMysql } from '../../../src/lib/server/db/dialect-of';
 
 /**
  * Every integration suite runs once per database: SQLite always, MySQL/MariaDB
@@ -24,45 +25,6 @@ const workerId = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '
 /** TEST_DB_PREFIX keeps two checkouts' test runs on one server apart. */
 export const mysqlDatabasePrefix = process.env.TEST_DB_PREFIX ?? 'sc_test';
 export const mysqlDatabaseName = `${mysqlDatabasePrefix}_w${workerId}`;
-
-/** Tables in an order that respects foreign keys when emptied front to back. */
-const tables = [
-	'jobRuns',
-	'certificates',
-	'calendarFeeds',
-	'slotClasses',
-	'slotTrainers',
-	'workshopSlots',
-	'blockedDays',
-	'materialDownloads',
-	'materialVersions',
-	'materialLevels',
-	'materials',
-	'kitOrderLines',
-	'kitOrders',
-	'kitItems',
-	'classPreferredHalfDays',
-	'campusClassCounters',
-	'editionClassCounters',
-	'classes',
-	'editionGrades',
-	'auditLog',
-	'deletionRequests',
-	'mailOutbox',
-	'rateLimits',
-	'authTokens',
-	'sessions',
-	'teacherCampuses',
-	'userRoles',
-	'users',
-	'campusLevels',
-	'campuses',
-	'schools',
-	'editions',
-	'campaigns',
-	'organisations',
-	'settings'
-] as const;
 
 export function mysqlUrlFor(database: string): string {
 	const url = new URL(mysqlUrl!);
@@ -97,8 +59,37 @@ export async function openTestDatabase(dialect: DialectName, poolSize = 5): Prom
 	return handle;
 }
 
+/** The app's tables, read from the database itself once per handle (not the migrator's own). */
+const tablesOf = new WeakMap<Kysely<Database>, Promise<string[]>>();
+
+function appTables(db: Kysely<Database>): Promise<string[]> {
+	let tables = tablesOf.get(db);
+	if (!tables) {
+		tables = db.introspection.getTables().then((all) => all.map((t) => t.name).filter((name) => !name.startsWith('kysely_')));
+		tablesOf.set(db, tables);
+	}
+	return tables;
+}
+
+/**
+ * Empties every table of the schema, so a table a new migration adds is emptied
+ * too (a hand-kept list once forgot tables and leaked rows between tests).
+ * Foreign keys are off meanwhile, on the one connection that deletes: the order
+ * of the tables then does not matter.
+ */
 export async function emptyTables(db: Kysely<Database>): Promise<void> {
-	for (const table of tables) await db.deleteFrom(table).execute();
+	const tables = await appTables(db);
+	const mysql = isMysql(db);
+	await db.connection().execute(async (conn) => {
+		const off = mysql ? sql`set foreign_key_checks = 0` : sql`pragma foreign_keys = off`;
+		const on = mysql ? sql`set foreign_key_checks = 1` : sql`pragma foreign_keys = on`;
+		await off.execute(conn);
+		try {
+			for (const table of tables) await sql`delete from ${sql.table(table)}`.execute(conn);
+		} finally {
+			await on.execute(conn);
+		}
+	});
 }
 
 /** describe() once per database; the MySQL half is skipped (and says so) without TEST_MYSQL_URL. */
