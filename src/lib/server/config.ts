@@ -53,7 +53,11 @@ const schema = z.object({
 	 */
 	RENDER_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
 	RENDER_QUEUE: z.coerce.number().int().min(0).default(8),
-	RENDER_QUEUE_WAIT_SECONDS: z.coerce.number().positive().default(60)
+	RENDER_QUEUE_WAIT_SECONDS: z.coerce.number().positive().default(60),
+	/** With NODE_ENV=test only: the server's clock runs this many days ahead (end-to-end tests of "a week later"). */
+	TEST_CLOCK_SHIFT_DAYS: z.coerce.number().finite().default(0),
+	/** Set by Vitest: one-time links are not echoed to the console during tests. */
+	VITEST: z.string().optional()
 });
 
 export type Config = z.infer<typeof schema>;

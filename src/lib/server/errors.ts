@@ -49,3 +49,17 @@ export class RateLimitedError extends DomainError {
 		super(messageKey, 429, undefined, { seconds: retryAfterSeconds, minutes: Math.ceil(retryAfterSeconds / 60) });
 	}
 }
+
+/**
+ * The value, or null when what it reads is not there (a NotFoundError, such as an
+ * edition that is no longer open); any other failure, a database outage
+ * included, goes on to the caller instead of turning into a quietly poorer page.
+ */
+export async function nullIfNotFound<T>(promise: Promise<T>): Promise<T | null> {
+	try {
+		return await promise;
+	} catch (err) {
+		if (err instanceof NotFoundError) return null;
+		throw err;
+	}
+}

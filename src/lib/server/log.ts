@@ -20,6 +20,9 @@ function mask(value: unknown): unknown {
 	return value;
 }
 
+// The one place that reads process.env itself (config.ts is the rule): the log must
+// work while the configuration is invalid (start-up logs why), and tests switch
+// LOG_LEVEL and LOG_IN_TESTS at run time.
 function threshold(): number {
 	const level = (process.env.LOG_LEVEL ?? 'info') as Level;
 	return order[level] ?? order.info;

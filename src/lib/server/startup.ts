@@ -76,8 +76,8 @@ export async function startServer(): Promise<void> {
  * and report it given. Ignored in every other environment.
  */
 function shiftClockForTests(): void {
-	const shift = Number(process.env.TEST_CLOCK_SHIFT_DAYS ?? 0);
-	if (config().NODE_ENV !== 'test' || !Number.isFinite(shift) || shift === 0) return;
+	const shift = config().TEST_CLOCK_SHIFT_DAYS;
+	if (config().NODE_ENV !== 'test' || shift === 0) return;
 	clock.set(() => new Date(Date.now() + days(shift)));
 	logger.warn('test clock shifted', { days: shift });
 }

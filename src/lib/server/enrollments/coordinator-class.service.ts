@@ -3,6 +3,7 @@ import { listAuditOfEntity } from '../audit/audit.repository';
 import { requireCoordinator, type Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { fromDbTime } from '../db/time';
+import { nullIfNotFound } from '../errors';
 import { classForViewer, enrolFormData } from './enrol-form.service';
 
 /** A class as the coordinator corrects it: details, campuses of its school, and its history. */
@@ -11,7 +12,7 @@ export async function classForCoordinator(db: Kysely<Database>, actor: Actor, cl
 	const cls = await classForViewer(db, actor, classId);
 	const siblings = await db.selectFrom('campuses').select('id').where('schoolId', '=', cls.schoolId).where('active', '=', 1).execute();
 	const [form, history] = await Promise.all([
-		enrolFormData(db, actor, cls.editionId, siblings.map((c) => c.id)).catch(() => null),
+		nullIfNotFound(enrolFormData(db, actor, cls.editionId, siblings.map((c) => c.id))),
 		listAuditOfEntity(db, 'class', String(classId))
 	]);
 	return {

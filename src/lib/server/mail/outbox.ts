@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import type { Locale } from '../db/schema';
 import { nowDb } from '../db/time';
-import { isProduction } from '../config';
+import { config, isProduction } from '../config';
 import { logger } from '../log';
 import { citySettings } from '../settings/settings.service';
 import { insertOutboxMail, insertOutboxMailOnce, type NewOutboxRow } from './outbox.repository';
@@ -44,7 +44,7 @@ async function outboxRow(db: Db, input: MailToQueue): Promise<NewOutboxRow> {
  */
 export async function enqueueMail(db: Db, input: MailToQueue): Promise<number> {
 	const id = await insertOutboxMail(db, await outboxRow(db, input));
-	if (input.secretLink && !isProduction() && !process.env.VITEST) {
+	if (input.secretLink && !isProduction() && !config().VITEST) {
 		// Deliberately unmasked: this is the developer's only way to follow the link.
 		console.log(`[outbox] ${input.mail.template} for ${input.recipient}: ${input.secretLink}`);
 	}

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { classForViewer, enrolFormData } from '$lib/server/enrollments/enrol-form.service';
 import { updateClassDetails, withdrawClass } from '$lib/server/enrollments/enrollment.service';
 import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { nullIfNotFound } from '$lib/server/errors';
 import { classSchema } from '$lib/schemas/enrollment';
 import { workshopsOfClasses } from '$lib/server/workshops/teacher-workshop.service';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const cls = await orHttpError(() => classForViewer(db, user, Number(params.id)));
 	// classForViewer has checked that the class is at one of the teacher's campuses.
 	const [form, workshops, certificates] = await Promise.all([
-		enrolFormData(db, user, cls.editionId, [cls.campusId]).catch(() => null),
+		nullIfNotFound(enrolFormData(db, user, cls.editionId, [cls.campusId])),
 		workshopsOfClasses(db, [cls.id]),
 		classCertificateEligible(db, user, cls.id)
 	]);
