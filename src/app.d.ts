@@ -5,6 +5,8 @@ declare global {
 	namespace App {
 		interface Locals {
 			requestId: string;
+			/** The database, set once per request in hooks.server.ts: routes take it from here. */
+			db: import('kysely').Kysely<import('$lib/server/db/schema').Database>;
 			user: SessionUser | null;
 			sessionId: string | null;
 			guard: GuardDecision;

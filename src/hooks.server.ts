@@ -28,6 +28,7 @@ export const init: ServerInit = async () => {
 
 const requestContext: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = randomUUID();
+	event.locals.db = await getDb();
 	event.locals.user = null;
 	event.locals.sessionId = null;
 	event.locals.guard = 'allow';
@@ -91,7 +92,7 @@ function refusedPage(message: string, path: string): string {
 const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(sessionCookieName);
 	if (token) {
-		const valid = await validateSessionToken(await getDb(), token);
+		const valid = await validateSessionToken(event.locals.db, token);
 		if (valid) {
 			event.locals.user = valid.user;
 			event.locals.sessionId = valid.id;

@@ -1,4 +1,3 @@
-import { getDb } from '$lib/server/db';
 import { citySettings, lastKnownCitySettings } from '$lib/server/settings/settings.service';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { LayoutServerLoad } from './$types';
@@ -8,7 +7,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	return {
 		locale,
 		// dbDown: this is the error page of a request that met an unreachable database (db-outage.ts).
-		city: locals.dbDown ? lastKnownCitySettings(locale) : await citySettings(await getDb(), locale),
+		city: locals.dbDown ? lastKnownCitySettings(locale) : await citySettings(locals.db, locale),
 		user: locals.user ? { displayName: locals.user.displayName, roles: locals.user.roles } : null
 	};
 };

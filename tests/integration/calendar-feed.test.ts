@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/lib/server/auth/crypto';
 import { publicOrigin } from '../../src/lib/server/config';
-import { useHandle } from '../../src/lib/server/db';
+import { useHandle, getDb } from '../../src/lib/server/db';
 import { cancelSlot, setSlotClasses, updateSlot } from '../../src/lib/server/workshops/slot-admin.service';
 import { assignTrainer, bookSlot, unassignTrainer } from '../../src/lib/server/workshops/booking.service';
 import { buildFeedCalendar } from '../../src/lib/server/workshops/calendar-ics';
@@ -37,7 +37,7 @@ const host = () => new URL(publicOrigin()).hostname;
 const uid = (slotId: number) => `workshop-${slotId}@${host()}`;
 
 async function get(token: string) {
-	const response = await GET({ params: { token } } as unknown as Parameters<typeof GET>[0]);
+	const response = await GET({ params: { token }, locals: { db: await getDb() } } as unknown as Parameters<typeof GET>[0]);
 	return { status: response.status, headers: response.headers, body: await response.text() };
 }
 

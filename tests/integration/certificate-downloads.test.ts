@@ -1,5 +1,5 @@
 import { beforeEach, expect, it } from 'vitest';
-import { useHandle } from '../../src/lib/server/db';
+import { useHandle, getDb } from '../../src/lib/server/db';
 import { campusCertificateEditions, trainerCertificateEditions } from '../../src/lib/server/certificates/certificate-more';
 import { bookSlot } from '../../src/lib/server/workshops/booking.service';
 import { reportWorkshop } from '../../src/lib/server/workshops/report.service';
@@ -19,7 +19,7 @@ const origin = 'http://localhost:3000';
 async function call(handler: (event: never) => Response | Promise<Response>, actor: Actor, path: string, params: Record<string, string>, lang = 'nl') {
 	const url = new URL(`${origin}${path}?lang=${lang}`);
 	try {
-		const res = await handler({ locals: { user: actor }, params, url } as never);
+		const res = await handler({ locals: { user: actor, db: await getDb() }, params, url } as never);
 		return { status: res.status, res };
 	} catch (err) {
 		const status = (err as { status?: number }).status;

@@ -45,7 +45,7 @@ describeEachDatabase('revoked certificates stay revoked', (dialect) => {
 
 	async function teacherDownload(classId: number, lang = 'nl') {
 		try {
-			const res = await classGet({ locals: { user: w.centrum.teacher }, params: { id: String(classId) }, url: new URL(`http://localhost:3000/api/classes/${classId}/certificate?lang=${lang}`) } as never);
+			const res = await classGet({ locals: { user: w.centrum.teacher, db: ctx.db }, params: { id: String(classId) }, url: new URL(`http://localhost:3000/api/classes/${classId}/certificate?lang=${lang}`) } as never);
 			return { status: res.status, message: null as string | null };
 		} catch (err) {
 			const e = err as { status?: number; body?: { message?: string } };

@@ -1,5 +1,5 @@
 import { beforeEach, expect, it } from 'vitest';
-import { useHandle } from '../../src/lib/server/db';
+import { useHandle, getDb } from '../../src/lib/server/db';
 import { setUserDisabled } from '../../src/lib/server/users/user-admin.service';
 import { feedStatus, regenerateFeed, resolveFeedToken } from '../../src/lib/server/workshops/calendar-feed.service';
 import { GET } from '../../src/routes/api/calendar/[token]/+server';
@@ -8,7 +8,7 @@ import { freezeClock, useDatabase } from './support/context';
 import { createCoordinator, workshopWorld } from './support/workshop-fixtures';
 
 /** What a calendar app gets for the address. */
-const statusOf = async (token: string) => (await GET({ params: { token: `${token}.ics` } } as unknown as Parameters<typeof GET>[0])).status;
+const statusOf = async (token: string) => (await GET({ params: { token: `${token}.ics` }, locals: { db: await getDb() } } as unknown as Parameters<typeof GET>[0])).status;
 
 describeEachDatabase('calendar feeds of a disabled account (issue 13, point 6)', (dialect) => {
 	const ctx = useDatabase(dialect);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { resetConfigForTests } from '../../src/lib/server/config';
-import { useHandle } from '../../src/lib/server/db';
+import { useHandle, getDb } from '../../src/lib/server/db';
 import { bookSlot } from '../../src/lib/server/workshops/booking.service';
 import { reportWorkshop } from '../../src/lib/server/workshops/report.service';
 import { setSlotClasses } from '../../src/lib/server/workshops/slot-admin.service';
@@ -24,12 +24,12 @@ const origin = 'http://localhost:3000';
 async function post(actor: Actor, classId: number, fields: Record<string, string>) {
 	const url = new URL(`${origin}/api/classes/${classId}/named-certificates`);
 	const request = new Request(url, { method: 'POST', body: new URLSearchParams(fields) });
-	return POST({ locals: { user: actor }, params: { id: String(classId) }, request, url } as unknown as Parameters<typeof POST>[0]);
+	return POST({ locals: { user: actor, db: await getDb() }, params: { id: String(classId) }, request, url } as unknown as Parameters<typeof POST>[0]);
 }
 
 async function get(actor: Actor, classId: number, lang: string) {
 	const url = new URL(`${origin}/api/classes/${classId}/certificate?lang=${lang}`);
-	return GET({ locals: { user: actor }, params: { id: String(classId) }, url } as unknown as Parameters<typeof GET>[0]);
+	return GET({ locals: { user: actor, db: await getDb() }, params: { id: String(classId) }, url } as unknown as Parameters<typeof GET>[0]);
 }
 
 const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer());

@@ -35,7 +35,7 @@ describeEachDatabase('queries per page', (dialect) => {
 		const counting = countingDb(ctx.db);
 		useHandle({ db: counting.db, dialect, close: async () => {} });
 		const session = await validateSessionToken(counting.db, token);
-		const locals = { user: session!.user, sessionId: session!.id, guard: 'allow', requestId: 'test', dbDown: false };
+		const locals = { db: counting.db, user: session!.user, sessionId: session!.id, guard: 'allow', requestId: 'test', dbDown: false };
 		const event = { locals, url: new URL(`http://localhost${path}`), params: {} } as never;
 		await rootLayout(event);
 		await appLayout(event);

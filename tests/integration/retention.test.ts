@@ -188,11 +188,11 @@ describeEachDatabase('retention of personal data', (dialect) => {
 		expect(retentionSettingsSchema.safeParse({ accountMonths: '24', outboxDays: '90.5', auditMonths: '24' }).success).toBe(false);
 
 		useHandle({ db: ctx.db, dialect, close: async () => {} });
-		const defaults = (await privacyLoad({} as never)) as { retention: NoticeRetention };
+		const defaults = (await privacyLoad({ locals: { db: ctx.db } } as never)) as { retention: NoticeRetention };
 		expect(defaults.retention).toMatchObject({ accountMonths: 24, outboxDays: 90, auditMonths: 24 });
 		const coordinator = await createUser(ctx.db, { email: 'griet@stad.be', roles: ['coordinator'], name: 'Griet' });
 		await updateRetentionPeriods(ctx.db, asCoordinator(coordinator), { accountMonths: 36, outboxDays: 45 + 75, auditMonths: 18 });
-		const saved = (await privacyLoad({} as never)) as typeof defaults;
+		const saved = (await privacyLoad({ locals: { db: ctx.db } } as never)) as typeof defaults;
 		const nl = render(PrivacyNl, { props: { city: null, retention: saved.retention } }).body;
 		const en = render(PrivacyEn, { props: { city: null, retention: saved.retention } }).body;
 		expect(nl).toMatch(/data-retention="accounts">36 maanden/);

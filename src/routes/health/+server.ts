@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
-import { getDb } from '$lib/server/db';
 import { logger } from '$lib/server/log';
 import type { RequestHandler } from './$types';
 
@@ -10,12 +9,12 @@ import type { RequestHandler } from './$types';
  * balancer must learn quickly that this process cannot serve. The probe's query is
  * left to finish or time out in the pool.
  */
-export const GET: RequestHandler = async () => {
+export const GET: RequestHandler = async ({ locals }) => {
 	const limit = config().DB_HEALTH_TIMEOUT_MS;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	try {
 		const probe = (async () => {
-			const db = await getDb();
+			const db = locals.db;
 			await db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
 		})();
 		probe.catch(() => {});

@@ -2,7 +2,6 @@ import { redirect } from '@sveltejs/kit';
 import { cookieName, isLocale } from '$lib/paraglide/runtime';
 import { languageCookieOptions } from '$lib/server/auth/cookies';
 import { safeReturnPath } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { setUserLocale } from '$lib/server/users/user-admin.service';
 import type { RequestHandler } from './$types';
 
@@ -19,7 +18,7 @@ export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 	const back = safeReturnPath(String(form.get('back') ?? '/'));
 	if (isLocale(to)) {
 		cookies.set(cookieName, to, languageCookieOptions());
-		if (locals.user && locals.user.locale !== to) await setUserLocale(await getDb(), locals.user.id, to);
+		if (locals.user && locals.user.locale !== to) await setUserLocale(locals.db, locals.user.id, to);
 	}
 	redirect(303, back);
 };

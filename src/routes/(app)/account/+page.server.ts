@@ -1,5 +1,4 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import { accountPage, logoutOtherDevices, updateProfile } from '$lib/server/users/account.service';
 import { mailPreferences, updateMailPreferences } from '$lib/server/users/mail-preferences.service';
@@ -19,12 +18,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		account: { email: user.email, displayName: user.displayName, locale: user.locale, roles: user.roles },
 		saved: url.searchParams.has('saved'),
-		mailPreferences: await mailPreferences(await getDb(), user.id),
+		mailPreferences: await mailPreferences(locals.db, user.id),
 		// Only teachers have campuses; a code in the link (from the registration page) fills in the field.
-		campuses: user.roles.includes('teacher') ? await campusesOfTeacher(await getDb(), user) : null,
+		campuses: user.roles.includes('teacher') ? await campusesOfTeacher(locals.db, user) : null,
 		campusCode: url.searchParams.get('code') ?? '',
-		deletionRequest: await openDeletionRequest(await getDb(), user.id),
-		...(await accountPage(await getDb(), user.id, locals.sessionId))
+		deletionRequest: await openDeletionRequest(locals.db, user.id),
+		...(await accountPage(locals.db, user.id, locals.sessionId))
 	};
 };
 
@@ -33,7 +32,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(profileSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		await updateProfile(await getDb(), locals.user!.id, parsed.data);
+		await updateProfile(locals.db, locals.user!.id, parsed.data);
 		cookies.set(cookieName, parsed.data.locale, languageCookieOptions());
 		// A new language must re-render the whole page (header, labels), so the page loads anew.
 		redirect(303, '/account?saved');
@@ -42,7 +41,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(mailPreferencesSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		await updateMailPreferences(await getDb(), locals.user!.id, parsed.data);
+		await updateMailPreferences(locals.db, locals.user!.id, parsed.data);
 		return { mailsSaved: true };
 	},
 	addCampus: async ({ request, locals }) => {
@@ -50,7 +49,7 @@ export const actions: Actions = {
 		const parsed = parseForm(addCampusSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			const added = await addCampusByCode(await getDb(), locals.user!, parsed.data.inviteCode);
+			const added = await addCampusByCode(locals.db, locals.user!, parsed.data.inviteCode);
 			return { campusAdded: added.label };
 		} catch (err) {
 			return failFromError(err, form);
@@ -61,7 +60,7 @@ export const actions: Actions = {
 		const parsed = parseForm(leaveCampusSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			const left = await leaveCampus(await getDb(), locals.user!, parsed.data.campusId);
+			const left = await leaveCampus(locals.db, locals.user!, parsed.data.campusId);
 			return { campusLeft: left.label };
 		} catch (err) {
 			return failFromError(err, form);
@@ -72,7 +71,7 @@ export const actions: Actions = {
 		const parsed = parseForm(deletionRequestSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			await requestDeletion(await getDb(), locals.user!.id, parsed.data.reason);
+			await requestDeletion(locals.db, locals.user!.id, parsed.data.reason);
 			return { deletionRequested: true };
 		} catch (err) {
 			return failFromError(err, form);
@@ -81,14 +80,14 @@ export const actions: Actions = {
 	withdrawDeletion: async ({ request, locals }) => {
 		const form = await request.formData();
 		try {
-			await withdrawDeletionRequest(await getDb(), locals.user!.id);
+			await withdrawDeletionRequest(locals.db, locals.user!.id);
 			return { deletionWithdrawn: true };
 		} catch (err) {
 			return failFromError(err, form);
 		}
 	},
 	logoutOthers: async ({ locals }) => {
-		await logoutOtherDevices(await getDb(), locals.user!.id, locals.sessionId!);
+		await logoutOtherDevices(locals.db, locals.user!.id, locals.sessionId!);
 		return { loggedOutOthers: true };
 	}
 };

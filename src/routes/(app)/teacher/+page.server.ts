@@ -1,6 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { campusCertificateEditions } from '$lib/server/certificates/certificate-more';
-import { getDb } from '$lib/server/db';
 import { teacherHome } from '$lib/server/enrollments/teacher-home.service';
 import { pastClassesOfTeacher } from '$lib/server/enrollments/past-classes.service';
 import { pageParams } from '$lib/server/pagination';
@@ -10,7 +9,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const notice = url.searchParams.get('notice');
-	const db = await getDb();
+	const db = locals.db;
 	const [home, past] = await Promise.all([teacherHome(db, user.id, { mine: pageParams(url, 1, 'mine').page, colleagues: pageParams(url, 1, 'colleagues').page }), pastClassesOfTeacher(db, user.id, pageParams(url).page)]);
 	// Only classes of the teacher's own campuses are in home: the workshops are theirs to see.
 	const enrolled = [...home.myClasses, ...home.colleagueClasses].filter((c) => c.status === 'enrolled').map((c) => c.id);

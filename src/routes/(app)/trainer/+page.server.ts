@@ -1,7 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { publishedEditionsForDisplay } from '$lib/server/campaigns/edition-view';
 import { trainerCertificateEditions } from '$lib/server/certificates/certificate-more';
-import { getDb } from '$lib/server/db';
 import { orHttpError } from '$lib/server/forms';
 import { findOrganisationName } from '$lib/server/users/user-list.repository';
 import { plannerOrganisation } from '$lib/server/workshops/trainer-planner.service';
@@ -10,7 +9,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	const [organisation, editions, workshops, planner, certificates] = await Promise.all([
 		user.organisationId ? findOrganisationName(db, user.organisationId) : null,
 		publishedEditionsForDisplay(db),

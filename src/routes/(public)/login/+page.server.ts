@@ -2,7 +2,6 @@ import { redirect } from '@sveltejs/kit';
 import { startSession } from '$lib/server/auth/cookies';
 import { safeReturnPath, startPageOf } from '$lib/server/auth/guards';
 import { login } from '$lib/server/auth/login.service';
-import { getDb } from '$lib/server/db';
 import { RateLimitedError } from '$lib/server/errors';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import { loginSchema } from '$lib/schemas/auth';
@@ -17,13 +16,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
+	default: async ({ locals, request, cookies, url, getClientAddress, setHeaders }) => {
 		const form = await request.formData();
 		const parsed = parseForm(loginSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		let session;
 		try {
-			session = await login(await getDb(), {
+			session = await login(locals.db, {
 				...parsed.data,
 				address: getClientAddress(),
 				userAgent: request.headers.get('user-agent')

@@ -1,5 +1,4 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import { registerTeacher } from '$lib/server/users/registration.service';
 import { RateLimitedError } from '$lib/server/errors';
@@ -14,13 +13,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, getClientAddress, setHeaders }) => {
+	default: async ({ locals, request, getClientAddress, setHeaders }) => {
 		const form = await request.formData();
 		const parsed = parseForm(registerSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
 			// The client address as login takes it, so both limits count the same client.
-			await registerTeacher(await getDb(), { ...parsed.data, locale: getLocale(), address: getClientAddress() });
+			await registerTeacher(locals.db, { ...parsed.data, locale: getLocale(), address: getClientAddress() });
 		} catch (err) {
 			if (err instanceof RateLimitedError) setHeaders({ 'retry-after': String(err.retryAfterSeconds) });
 			return failFromError(err, form);

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { Readable } from 'node:stream';
-import { getDb } from '$lib/server/db';
 import { citySettings } from '$lib/server/settings/settings.service';
 import { fileStore } from '$lib/server/storage';
 import type { RequestHandler } from './$types';
@@ -10,8 +9,8 @@ import type { RequestHandler } from './$types';
  * logo is served, never another stored file; its hash is in the address, so the
  * bytes behind it never change and browsers may keep it for a year.
  */
-export const GET: RequestHandler = async ({ params, request }) => {
-	const city = await citySettings(await getDb(), 'nl');
+export const GET: RequestHandler = async ({ locals, params, request }) => {
+	const city = await citySettings(locals.db, 'nl');
 	if (!city.logoSha256 || params.hash !== city.logoSha256) error(404, 'not found');
 	const stat = await fileStore().stat(city.logoSha256);
 	if (!stat) error(404, 'not found');

@@ -1,6 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { auditPage } from '$lib/server/audit/audit-view.service';
-import { getDb } from '$lib/server/db';
 import { pageParams } from '$lib/server/pagination';
 import { auditFilterQuery, parseAuditFilter } from '$lib/schemas/audit-filter';
 import * as m from '$lib/paraglide/messages';
@@ -9,6 +8,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const filter = parseAuditFilter(url.searchParams);
-	const audit = await auditPage(await getDb(), user, filter, pageParams(url, 50), m.md_hidden());
+	const audit = await auditPage(locals.db, user, filter, pageParams(url, 50), m.md_hidden());
 	return { filter, query: auditFilterQuery(filter), audit };
 };

@@ -2,7 +2,6 @@ import { fail } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { campusListPage } from '$lib/server/campuses/campus-list.service';
 import { regenerateInviteCode } from '$lib/server/campuses/invite-code.service';
-import { getDb } from '$lib/server/db';
 import { failFromError } from '$lib/server/forms';
 import { pageParams } from '$lib/server/pagination';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +15,7 @@ function importNotice(url: URL) {
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	pageUser(locals, url);
-	const campuses = await campusListPage(await getDb(), { search: url.searchParams.get('q') ?? '', level: url.searchParams.get('level') ?? '', ...pageParams(url) });
+	const campuses = await campusListPage(locals.db, { search: url.searchParams.get('q') ?? '', level: url.searchParams.get('level') ?? '', ...pageParams(url) });
 	return { campuses, imported: importNotice(url) };
 };
 
@@ -26,7 +25,7 @@ export const actions: Actions = {
 		const campusId = Number(form.get('campusId'));
 		if (!Number.isInteger(campusId) || campusId <= 0) return fail(400, { message: null });
 		try {
-			const code = await regenerateInviteCode(await getDb(), locals.user!.id, campusId);
+			const code = await regenerateInviteCode(locals.db, locals.user!.id, campusId);
 			return { regenerated: { campus: String(form.get('name') ?? ''), code } };
 		} catch (err) {
 			return failFromError(err, form);

@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, formValues } from '$lib/server/forms';
 import { carryOutDeletion, deletionRequestsPage } from '$lib/server/privacy/deletion-request.service';
 import { carryOutSchema } from '$lib/schemas/deletion-request';
@@ -9,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
-	return { requests: await deletionRequestsPage(await getDb(), user), done: url.searchParams.has('done') };
+	return { requests: await deletionRequestsPage(locals.db, user), done: url.searchParams.has('done') };
 };
 
 export const actions: Actions = {
@@ -22,7 +21,7 @@ export const actions: Actions = {
 			return fail(400, { values: formValues(form), requestId, errors: { confirm: m.md_confirm_required() }, message: m.md_confirm_required() });
 		}
 		try {
-			await carryOutDeletion(await getDb(), user, parsed.data.requestId);
+			await carryOutDeletion(locals.db, user, parsed.data.requestId);
 		} catch (err) {
 			return failFromError(err, form);
 		}

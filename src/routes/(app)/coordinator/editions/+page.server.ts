@@ -1,6 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { copyEdition, editionListPage } from '$lib/server/campaigns/edition-admin.service';
-import { getDb } from '$lib/server/db';
 import { failFromError } from '$lib/server/forms';
 import { pageParams } from '$lib/server/pagination';
 import { fail, redirect } from '@sveltejs/kit';
@@ -8,7 +7,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	pageUser(locals, url);
-	return { editions: await editionListPage(await getDb(), pageParams(url)) };
+	return { editions: await editionListPage(locals.db, pageParams(url)) };
 };
 
 export const actions: Actions = {
@@ -18,7 +17,7 @@ export const actions: Actions = {
 		if (!Number.isInteger(editionId) || editionId <= 0) return fail(400, { message: null });
 		let copy: { id: number };
 		try {
-			copy = await copyEdition(await getDb(), locals.user!, editionId);
+			copy = await copyEdition(locals.db, locals.user!, editionId);
 		} catch (err) {
 			return failFromError(err, form);
 		}

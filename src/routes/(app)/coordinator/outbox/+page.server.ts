@@ -1,5 +1,4 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { fromDbTime } from '$lib/server/db/time';
 import { failFromError } from '$lib/server/forms';
 import { outboxPage, outboxStatuses, retryAllFailedMail, retryFailedMail } from '$lib/server/mail/outbox.service';
@@ -14,7 +13,7 @@ const parseStatus = (value: string | null): OutboxStatus | null => (outboxStatus
 export const load: PageServerLoad = async ({ locals, url }) => {
 	pageUser(locals, url);
 	const status = parseStatus(url.searchParams.get('status'));
-	const outbox = await outboxPage(await getDb(), { ...pageParams(url, 50), status });
+	const outbox = await outboxPage(locals.db, { ...pageParams(url, 50), status });
 	return {
 		status,
 		smtpConfigured: !!config().SMTP_URL,
@@ -35,7 +34,7 @@ export const actions: Actions = {
 		const user = pageUser(locals, url);
 		const form = await request.formData();
 		try {
-			await retryFailedMail(await getDb(), user, idOf(form));
+			await retryFailedMail(locals.db, user, idOf(form));
 		} catch (err) {
 			return failFromError(err, form);
 		}
@@ -45,7 +44,7 @@ export const actions: Actions = {
 		const user = pageUser(locals, url);
 		const form = await request.formData();
 		try {
-			const n = await retryAllFailedMail(await getDb(), user);
+			const n = await retryAllFailedMail(locals.db, user);
 			return { notice: m.ntf_retry_all_done({ count: n }) };
 		} catch (err) {
 			return failFromError(err, form);

@@ -1,5 +1,4 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import { pageParams } from '$lib/server/pagination';
 import { peoplePage } from '$lib/server/users/people.service';
@@ -13,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const paging = pageParams(url);
-	const people = await peoplePage(await getDb(), {
+	const people = await peoplePage(locals.db, {
 		search: url.searchParams.get('q') ?? '',
 		role: url.searchParams.get('role') ?? '',
 		...paging
@@ -27,7 +26,7 @@ export const actions: Actions = {
 		const parsed = parseForm(inviteUserSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			const outcome = await inviteUser(await getDb(), locals.user!, parsed.data);
+			const outcome = await inviteUser(locals.db, locals.user!, parsed.data);
 			return { invited: { email: parsed.data.email, role: parsed.data.role, outcome } };
 		} catch (err) {
 			return failFromError(err, form);
@@ -40,7 +39,7 @@ export const actions: Actions = {
 		const parsed = parseForm(plannerSchema, form);
 		if (!parsed.ok) return fail(400, { message: null });
 		try {
-			const { displayName } = await setPlanner(await getDb(), locals.user!, parsed.data.userId, parsed.data.planner);
+			const { displayName } = await setPlanner(locals.db, locals.user!, parsed.data.userId, parsed.data.planner);
 			return { plannerSet: { name: displayName, planner: parsed.data.planner } };
 		} catch (err) {
 			return failFromError(err, form);
@@ -53,7 +52,7 @@ async function toggle({ request, locals }: { request: Request; locals: App.Local
 	const userId = Number(form.get('userId'));
 	if (!Number.isInteger(userId) || userId <= 0) return fail(400, { message: null });
 	try {
-		await setUserDisabled(await getDb(), locals.user!, userId, disabled);
+		await setUserDisabled(locals.db, locals.user!, userId, disabled);
 		return { toggled: { name: String(form.get('name') ?? ''), disabled } };
 	} catch (err) {
 		return failFromError(err, form);

@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { createSchool, schoolListPage } from '$lib/server/campuses/school.service';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import { pageParams } from '$lib/server/pagination';
 import { schoolSchema } from '$lib/schemas/campus';
@@ -9,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	pageUser(locals, url);
-	return { schools: await schoolListPage(await getDb(), { search: url.searchParams.get('q') ?? '', ...pageParams(url) }) };
+	return { schools: await schoolListPage(locals.db, { search: url.searchParams.get('q') ?? '', ...pageParams(url) }) };
 };
 
 export const actions: Actions = {
@@ -19,7 +18,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		let id: number;
 		try {
-			id = await createSchool(await getDb(), locals.user!, parsed.data);
+			id = await createSchool(locals.db, locals.user!, parsed.data);
 		} catch (err) {
 			return failFromError(err, form);
 		}

@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, formValues, invalid, parseForm } from '$lib/server/forms';
 import { cityLogoMaxPixels, maxCityLogoBytes } from '$lib/server/settings/city-logo';
 import { cityIdentityForEdit, updateCitySettings } from '$lib/server/settings/city-settings.service';
@@ -13,9 +12,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
-	const identity = await cityIdentityForEdit(await getDb(), user);
+	const identity = await cityIdentityForEdit(locals.db, user);
 	return {
-		retention: await retentionPeriods(await getDb()),
+		retention: await retentionPeriods(locals.db),
 		identity,
 		logoUrl: identity.logoSha256 ? cityLogoUrl(identity.logoSha256) : null,
 		logo: { maxMb: maxCityLogoBytes / 1_048_576, pixels: cityLogoMaxPixels },
@@ -37,7 +36,7 @@ export const actions: Actions = {
 				if (file.size > maxCityLogoBytes) return invalid(formValues(form), { logo: m.cs_v_logo_size({ maxMb: maxCityLogoBytes / 1_048_576 }) });
 				logo = new Uint8Array(await file.arrayBuffer());
 			}
-			await updateCitySettings(await getDb(), locals.user!, parsed.data, logo);
+			await updateCitySettings(locals.db, locals.user!, parsed.data, logo);
 		} catch (err) {
 			return failFromError(err, form);
 		}

@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, formValues, invalid, orHttpError, parseForm } from '$lib/server/forms';
 import { saveOrder } from '$lib/server/kits/kit-order.service';
 import { teacherKitPage } from '$lib/server/kits/teacher-kit.service';
@@ -11,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const wanted = Number(url.searchParams.get('campus')) || null;
-	return { page: await orHttpError(async () => teacherKitPage(await getDb(), user, wanted)), saved: url.searchParams.has('saved') };
+	return { page: await orHttpError(async () => teacherKitPage(locals.db, user, wanted)), saved: url.searchParams.has('saved') };
 };
 
 export const actions: Actions = {
@@ -21,7 +20,7 @@ export const actions: Actions = {
 		const { lines, errors } = orderLines(form);
 		if (!parsed.ok || Object.keys(errors).length) return invalid(formValues(form), { ...(parsed.ok ? {} : parsed.errors), ...errors });
 		try {
-			await saveOrder(await getDb(), locals.user!, { ...parsed.data, lines }, getLocale());
+			await saveOrder(locals.db, locals.user!, { ...parsed.data, lines }, getLocale());
 		} catch (err) {
 			return failFromError(err, form);
 		}

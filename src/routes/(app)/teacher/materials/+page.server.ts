@@ -1,12 +1,11 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { orHttpError } from '$lib/server/forms';
 import { teacherMaterials } from '$lib/server/materials/teacher-materials.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
-	const editions = await orHttpError(async () => teacherMaterials(await getDb(), user));
+	const editions = await orHttpError(async () => teacherMaterials(locals.db, user));
 	return {
 		editions: editions.map(({ edition, materials }) => ({
 			edition,

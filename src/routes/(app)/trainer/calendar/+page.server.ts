@@ -1,5 +1,4 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, orHttpError } from '$lib/server/forms';
 import { feedStatus, regenerateFeed } from '$lib/server/workshops/calendar-feed.service';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,14 +7,14 @@ const scope = { editionId: null };
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
-	return { feed: await orHttpError(async () => feedStatus(await getDb(), user, scope)) };
+	return { feed: await orHttpError(async () => feedStatus(locals.db, user, scope)) };
 };
 
 export const actions: Actions = {
 	// The new address goes back in the action's answer only: it is never stored or shown again.
 	regenerate: async ({ locals }) => {
 		try {
-			return { created: (await regenerateFeed(await getDb(), locals.user!, scope)).urls };
+			return { created: (await regenerateFeed(locals.db, locals.user!, scope)).urls };
 		} catch (err) {
 			return failFromError(err, new FormData());
 		}

@@ -1,5 +1,4 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { clock } from '$lib/server/db/time';
 import { orHttpError } from '$lib/server/forms';
 import { pageParams } from '$lib/server/pagination';
@@ -11,7 +10,7 @@ import type { PageServerLoad } from './$types';
 /** "My workshops" as a list (upcoming, past paged) or as one week (?view=week&week=YYYY-MM-DD). */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	const today = brusselsDateOf(clock.now());
 	const toReport = await orHttpError(() => myToReport(db, user));
 	if (url.searchParams.get('view') === 'week') {

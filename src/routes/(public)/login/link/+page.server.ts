@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { safeReturnPath, startPageOf } from '$lib/server/auth/guards';
 import { LoginLinkRateLimitedError, requestLoginLink } from '$lib/server/auth/login-link.service';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import { forgotPasswordSchema } from '$lib/schemas/auth';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -15,14 +14,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, url, getClientAddress, setHeaders }) => {
+	default: async ({ locals, request, url, getClientAddress, setHeaders }) => {
 		const form = await request.formData();
 		// The same one-field form as "forgot password": a well-formed e-mail address.
 		const parsed = parseForm(forgotPasswordSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
 			// Same answer whether or not the account exists; only the rate limit is told.
-			await requestLoginLink(await getDb(), {
+			await requestLoginLink(locals.db, {
 				email: parsed.data.email,
 				ip: getClientAddress(),
 				locale: getLocale(),

@@ -1,7 +1,8 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
 import { error, fail } from '@sveltejs/kit';
 import { limitVerify, verifyCertificate } from '$lib/server/certificates/verify.service';
 import { formatCode } from '$lib/server/certificates/code';
-import { getDb } from '$lib/server/db';
 import { RateLimitedError } from '$lib/server/errors';
 import { cityName } from '$lib/server/settings/settings.service';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -11,9 +12,9 @@ import type { Actions, PageServerLoad } from './$types';
 type Headers = (headers: Record<string, string>) => void;
 
 /** Rate limited per client address; a blocked client gets a clear 429. */
-async function limited(address: string, setHeaders: Headers): Promise<void> {
+async function limited(db: Kysely<Database>, address: string, setHeaders: Headers): Promise<void> {
 	try {
-		await limitVerify(await getDb(), address);
+		await limitVerify(db, address);
 	} catch (err) {
 		if (!(err instanceof RateLimitedError)) throw err;
 		setHeaders({ 'retry-after': String(err.retryAfterSeconds) });
@@ -21,26 +22,25 @@ async function limited(address: string, setHeaders: Headers): Promise<void> {
 	}
 }
 
-async function lookUp(code: string, typedName: string | null) {
-	const db = await getDb();
+async function lookUp(db: Kysely<Database>, code: string, typedName: string | null) {
 	const result = await verifyCertificate(db, code, typedName);
 	return { result: result.status === 'unknown' ? result : { ...result, displayCode: formatCode(result.code) }, city: await cityName(db, getLocale()) };
 }
 
-export const load: PageServerLoad = async ({ params, getClientAddress, setHeaders }) => {
-	await limited(getClientAddress(), setHeaders);
+export const load: PageServerLoad = async ({ locals, params, getClientAddress, setHeaders }) => {
+	await limited(locals.db, getClientAddress(), setHeaders);
 	// Nobody else should keep a copy of what a certificate says about someone.
 	setHeaders({ 'cache-control': 'no-store' });
-	return lookUp(params.code, null);
+	return lookUp(locals.db, params.code, null);
 };
 
 export const actions: Actions = {
 	/** "Does this name match?": the name is compared, never stored or shown back in a URL. */
-	name: async ({ params, request, getClientAddress, setHeaders }) => {
-		await limited(getClientAddress(), setHeaders);
+	name: async ({ locals, params, request, getClientAddress, setHeaders }) => {
+		await limited(locals.db, getClientAddress(), setHeaders);
 		const name = String((await request.formData()).get('name') ?? '').trim().slice(0, 200);
 		if (!name) return fail(400, { name, nameError: m.cert_verify_name_required(), nameMatches: null });
-		const { result } = await lookUp(params.code, name);
+		const { result } = await lookUp(locals.db, params.code, name);
 		return { name, nameError: null, nameMatches: result.status === 'unknown' ? null : result.nameMatches };
 	}
 };

@@ -1,5 +1,4 @@
 import * as m from '$lib/paraglide/messages';
-import { getDb } from '$lib/server/db';
 import { buildFeedCalendar } from '$lib/server/workshops/calendar-ics';
 import { resolveFeedToken } from '$lib/server/workshops/calendar-feed.service';
 import type { RequestHandler } from './$types';
@@ -10,10 +9,10 @@ import type { RequestHandler } from './$types';
  * so the answer tells nobody whether an address ever worked. The request log
  * records the route id, never the path with the token.
  */
-export const GET: RequestHandler = async ({ params }) => {
+export const GET: RequestHandler = async ({ locals, params }) => {
 	// Many calendar apps want an address that ends in .ics.
 	const token = params.token.replace(/\.ics$/, '');
-	const db = await getDb();
+	const db = locals.db;
 	const feed = await resolveFeedToken(db, token);
 	if (!feed) {
 		return new Response(m.wsc_feed_not_found(), {

@@ -2,7 +2,6 @@ import { error, redirect } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { answerUploadError, redirectWithError } from '$lib/server/materials/material-http';
 import { addFileMaterial } from '$lib/server/materials/material.service';
-import { getDb } from '$lib/server/db';
 import { discardUpload, receiveUpload } from '$lib/server/storage/upload';
 import { materialFormLimits, materialInput, materialTextsSchema } from '$lib/schemas/material';
 import type { RequestHandler } from './$types';
@@ -34,7 +33,7 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 			const [key, params] = uploadFieldErrors[field] ?? ['error_form', {}];
 			redirectWithError(back, key, params);
 		}
-		id = await addFileMaterial(await getDb(), locals.user, editionId, parsed.data, upload);
+		id = await addFileMaterial(locals.db, locals.user, editionId, parsed.data, upload);
 	} catch (err) {
 		return answerUploadError(err, back);
 	}

@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { auditCsv, textStream } from '$lib/server/audit/audit-export';
-import { getDb } from '$lib/server/db';
 import { clock } from '$lib/server/db/time';
 import { orHttpError } from '$lib/server/forms';
 import { csvContentType } from '$lib/server/reports/csv';
@@ -14,7 +13,7 @@ import type { RequestHandler } from './$types';
 /** The audit view as CSV, with the page's filters from the query string, streamed in chunks. */
 export const GET: RequestHandler = async ({ locals, url, request }) => {
 	if (!locals.user) error(401, m.error_forbidden());
-	const chunks = orHttpError(async () => auditCsv(await getDb(), locals.user!, parseAuditFilter(url.searchParams), getLocale(), request.signal));
+	const chunks = orHttpError(async () => auditCsv(locals.db, locals.user!, parseAuditFilter(url.searchParams), getLocale(), request.signal));
 	return new Response(textStream(await chunks), {
 		headers: {
 			'content-type': csvContentType,

@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { campaignDetail, updateCampaign } from '$lib/server/campaigns/campaign.service';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import * as m from '$lib/paraglide/messages';
 import { campaignSchema } from '$lib/schemas/campaign';
@@ -9,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	pageUser(locals, url);
-	const detail = await campaignDetail(await getDb(), Number(params.id));
+	const detail = await campaignDetail(locals.db, Number(params.id));
 	if (!detail) error(404, m.error_not_found());
 	return { ...detail, created: url.searchParams.has('created') };
 };
@@ -20,7 +19,7 @@ export const actions: Actions = {
 		const parsed = parseForm(campaignSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			await updateCampaign(await getDb(), locals.user!, Number(params.id), parsed.data);
+			await updateCampaign(locals.db, locals.user!, Number(params.id), parsed.data);
 			return { saved: true };
 		} catch (err) {
 			return failFromError(err, form);

@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { createCampaign } from '$lib/server/campaigns/campaign.service';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import { campaignSchema } from '$lib/schemas/campaign';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +17,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		let id: number;
 		try {
-			id = await createCampaign(await getDb(), locals.user!, parsed.data);
+			id = await createCampaign(locals.db, locals.user!, parsed.data);
 		} catch (err) {
 			return failFromError(err, form);
 		}

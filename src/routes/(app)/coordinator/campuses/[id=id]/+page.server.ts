@@ -4,7 +4,6 @@ import { campusDetail } from '$lib/server/campuses/campus-detail.service';
 import { deactivateCampus, updateCampus } from '$lib/server/campuses/campus.service';
 import { regenerateInviteCode } from '$lib/server/campuses/invite-code.service';
 import { campusCertificateEditions } from '$lib/server/certificates/certificate-more';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import * as m from '$lib/paraglide/messages';
 import { campusSchema } from '$lib/schemas/campus';
@@ -12,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	pageUser(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	const detail = await campusDetail(db, Number(params.id));
 	if (!detail) error(404, m.error_not_found());
 	const certificates = (await campusCertificateEditions(db, [detail.campus.id])).get(detail.campus.id) ?? [];
@@ -27,7 +26,7 @@ export const actions: Actions = {
 		const parsed = parseForm(campusSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			await updateCampus(await getDb(), locals.user!, Number(params.id), parsed.data);
+			await updateCampus(locals.db, locals.user!, Number(params.id), parsed.data);
 			return { saved: true };
 		} catch (err) {
 			return failFromError(err, form);
@@ -37,7 +36,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		if (form.get('confirm') !== 'yes') return fail(400, { deactivateError: m.cp_deactivate_confirm_required() });
 		try {
-			await deactivateCampus(await getDb(), locals.user!, Number(params.id));
+			await deactivateCampus(locals.db, locals.user!, Number(params.id));
 			return { deactivated: true };
 		} catch (err) {
 			return failFromError(err, form);
@@ -46,7 +45,7 @@ export const actions: Actions = {
 	regenerate: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		try {
-			const code = await regenerateInviteCode(await getDb(), locals.user!.id, Number(params.id));
+			const code = await regenerateInviteCode(locals.db, locals.user!.id, Number(params.id));
 			return { regenerated: code };
 		} catch (err) {
 			return failFromError(err, form);

@@ -4,7 +4,6 @@ import { analyseImport, maxImportBytes, maxImportMb } from '$lib/server/campuses
 import { confirmImport, previewImport } from '$lib/server/campuses/campus-import/import.service';
 import { isImportFileId, storeImportFile } from '$lib/server/campuses/campus-import/import-file-store';
 import { fileErrorMessage, problemMessage } from '$lib/server/campuses/campus-import/problem-messages';
-import { getDb } from '$lib/server/db';
 import { failFromError } from '$lib/server/forms';
 import { pageParams } from '$lib/server/pagination';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	pageUser(locals, url);
 	const fileId = url.searchParams.get('file');
 	if (fileId === null) return { preview: null, fileError: null };
-	const preview = isImportFileId(fileId) ? await previewImport(await getDb(), fileId, pageParams(url).page) : ({ ok: false, error: { code: 'expired' } } as const);
+	const preview = isImportFileId(fileId) ? await previewImport(locals.db, fileId, pageParams(url).page) : ({ ok: false, error: { code: 'expired' } } as const);
 	if (!preview.ok) return { preview: null, fileError: fileErrorMessage(preview.error) };
 	return {
 		fileError: null,
@@ -44,7 +43,7 @@ export const actions: Actions = {
 		if (!isImportFileId(fileId)) return refuse(fileErrorMessage({ code: 'expired' }));
 		let outcome;
 		try {
-			outcome = await confirmImport(await getDb(), locals.user!, fileId);
+			outcome = await confirmImport(locals.db, locals.user!, fileId);
 		} catch (err) {
 			return failFromError(err, form);
 		}

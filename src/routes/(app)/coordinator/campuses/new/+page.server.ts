@@ -2,14 +2,13 @@ import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { createCampus } from '$lib/server/campuses/campus.service';
 import { schoolOptions } from '$lib/server/campuses/school.service';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import { newCampusSchema } from '$lib/schemas/campus';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	pageUser(locals, url);
-	return { schools: await schoolOptions(await getDb()), school: url.searchParams.get('school') ?? '' };
+	return { schools: await schoolOptions(locals.db), school: url.searchParams.get('school') ?? '' };
 };
 
 export const actions: Actions = {
@@ -21,7 +20,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		let id: number;
 		try {
-			id = await createCampus(await getDb(), locals.user!, parsed.data);
+			id = await createCampus(locals.db, locals.user!, parsed.data);
 		} catch (err) {
 			return failFromError(err, form);
 		}

@@ -1,5 +1,4 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { parseClassForm } from '$lib/server/enrollments/class-form';
 import { classForCoordinator } from '$lib/server/enrollments/coordinator-class.service';
 import { updateClassDetails, withdrawClass } from '$lib/server/enrollments/enrollment.service';
@@ -10,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
-	return await orHttpError(async () => classForCoordinator(await getDb(), user, Number(params.id)));
+	return await orHttpError(async () => classForCoordinator(locals.db, user, Number(params.id)));
 };
 
 /** Each action names what happened so the page can say it; promotions it caused are listed. */
@@ -29,18 +28,18 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseClassForm(form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		return run(form, 'saved', async () => updateClassDetails(await getDb(), locals.user!, Number(params.id), parsed.data, getLocale()));
+		return run(form, 'saved', async () => updateClassDetails(locals.db, locals.user!, Number(params.id), parsed.data, getLocale()));
 	},
 	withdraw: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		return run(form, 'withdrawn', async () => withdrawClass(await getDb(), locals.user!, Number(params.id)));
+		return run(form, 'withdrawn', async () => withdrawClass(locals.db, locals.user!, Number(params.id)));
 	},
 	toWaiting: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		return run(form, 'waiting', async () => moveToWaitingList(await getDb(), locals.user!, Number(params.id)));
+		return run(form, 'waiting', async () => moveToWaitingList(locals.db, locals.user!, Number(params.id)));
 	},
 	prioritise: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		return run(form, 'prioritised', async () => prioritise(await getDb(), locals.user!, Number(params.id)));
+		return run(form, 'prioritised', async () => prioritise(locals.db, locals.user!, Number(params.id)));
 	}
 };

@@ -1,7 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { editionDetail, listCampaignOptions, transitionEdition, updateEdition, type Transition } from '$lib/server/campaigns/edition-admin.service';
 import { parseEditionForm } from '$lib/server/campaigns/edition-form';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid } from '$lib/server/forms';
 import * as m from '$lib/paraglide/messages';
 import { error, type RequestEvent } from '@sveltejs/kit';
@@ -9,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	pageUser(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	const [edition, campaigns] = await Promise.all([editionDetail(db, Number(params.id)), listCampaignOptions(db)]);
 	if (!edition) error(404, m.error_not_found());
 	return { edition, campaigns, created: url.searchParams.has('created'), copied: url.searchParams.has('copied') };
@@ -18,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 async function transition({ request, locals, params }: RequestEvent<{ id: string }>, to: Transition) {
 	const form = await request.formData();
 	try {
-		await transitionEdition(await getDb(), locals.user!, Number(params.id), to);
+		await transitionEdition(locals.db, locals.user!, Number(params.id), to);
 		return { done: to };
 	} catch (err) {
 		return failFromError(err, form);
@@ -31,7 +30,7 @@ export const actions: Actions = {
 		const parsed = parseEditionForm(form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			const { promoted } = await updateEdition(await getDb(), locals.user!, Number(params.id), parsed.data);
+			const { promoted } = await updateEdition(locals.db, locals.user!, Number(params.id), parsed.data);
 			return { saved: true, promoted };
 		} catch (err) {
 			return failFromError(err, form);

@@ -1,14 +1,13 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { createEdition, newEditionForm } from '$lib/server/campaigns/edition-admin.service';
 import { parseEditionForm } from '$lib/server/campaigns/edition-form';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid } from '$lib/server/forms';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	pageUser(locals, url);
-	return await newEditionForm(await getDb());
+	return await newEditionForm(locals.db);
 };
 
 export const actions: Actions = {
@@ -18,7 +17,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		let id: number;
 		try {
-			id = await createEdition(await getDb(), locals.user!, parsed.data);
+			id = await createEdition(locals.db, locals.user!, parsed.data);
 		} catch (err) {
 			return failFromError(err, form);
 		}

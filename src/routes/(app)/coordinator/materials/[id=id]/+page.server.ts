@@ -1,6 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { config } from '$lib/server/config';
-import { getDb } from '$lib/server/db';
 import { failFromError, formValues, invalid, orHttpError } from '$lib/server/forms';
 import { materialDetailForCoordinator } from '$lib/server/materials/material-detail.service';
 import { errorFromQuery } from '$lib/server/materials/material-http';
@@ -10,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
-	const detail = await orHttpError(async () => materialDetailForCoordinator(await getDb(), user, Number(params.id)));
+	const detail = await orHttpError(async () => materialDetailForCoordinator(locals.db, user, Number(params.id)));
 	return {
 		...detail,
 		maxMb: Math.floor(config().UPLOAD_MAX_BYTES / 1_048_576),
@@ -31,7 +30,7 @@ export const actions: Actions = {
 			return invalid(formValues(form), errors);
 		}
 		try {
-			await updateMaterialDetails(await getDb(), locals.user!, Number(params.id), parsed.data);
+			await updateMaterialDetails(locals.db, locals.user!, Number(params.id), parsed.data);
 		} catch (err) {
 			return failFromError(err, form);
 		}
@@ -40,7 +39,7 @@ export const actions: Actions = {
 	retire: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		try {
-			await retireMaterial(await getDb(), locals.user!, Number(params.id));
+			await retireMaterial(locals.db, locals.user!, Number(params.id));
 		} catch (err) {
 			return failFromError(err, form);
 		}

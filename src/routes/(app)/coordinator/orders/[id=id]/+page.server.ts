@@ -1,6 +1,7 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, orHttpError } from '$lib/server/forms';
 import { approveOrder, cancelOrder, handOver, markPacked } from '$lib/server/kits/kit-order-flow.service';
 import { coordinatorOrderPage } from '$lib/server/kits/order-page.service';
@@ -9,15 +10,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
-	return { order: await orHttpError(async () => coordinatorOrderPage(await getDb(), user, Number(params.id))), done: url.searchParams.get('done') };
+	return { order: await orHttpError(async () => coordinatorOrderPage(locals.db, user, Number(params.id))), done: url.searchParams.get('done') };
 };
 
 /** Each step of the order, then back to its page with what happened. */
-const step = (done: string, run: (form: FormData, db: Awaited<ReturnType<typeof getDb>>, actor: NonNullable<App.Locals['user']>, id: number) => Promise<void>) =>
+const step = (done: string, run: (form: FormData, db: Kysely<Database>, actor: NonNullable<App.Locals['user']>, id: number) => Promise<void>) =>
 	async ({ request, locals, params }: { request: Request; locals: App.Locals; params: { id: string } }) => {
 		const form = await request.formData();
 		try {
-			await run(form, await getDb(), locals.user!, Number(params.id));
+			await run(form, locals.db, locals.user!, Number(params.id));
 		} catch (err) {
 			return failFromError(err, form);
 		}

@@ -1,6 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import { inviteIntoOrganisation, organisationDetail, updateOrganisation } from '$lib/server/organisations/organisation.service';
 import { setPlanner } from '$lib/server/users/planner.service';
@@ -11,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	pageUser(locals, url);
-	const detail = await organisationDetail(await getDb(), Number(params.id));
+	const detail = await organisationDetail(locals.db, Number(params.id));
 	if (!detail) error(404, m.error_not_found());
 	return { ...detail, created: url.searchParams.has('created') };
 };
@@ -22,7 +21,7 @@ export const actions: Actions = {
 		const parsed = parseForm(organisationSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			await updateOrganisation(await getDb(), locals.user!, Number(params.id), parsed.data);
+			await updateOrganisation(locals.db, locals.user!, Number(params.id), parsed.data);
 			return { saved: true };
 		} catch (err) {
 			return failFromError(err, form);
@@ -33,7 +32,7 @@ export const actions: Actions = {
 		const parsed = parseForm(organisationInviteSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			const outcome = await inviteIntoOrganisation(await getDb(), locals.user!, Number(params.id), parsed.data);
+			const outcome = await inviteIntoOrganisation(locals.db, locals.user!, Number(params.id), parsed.data);
 			return { invited: { email: parsed.data.email, planner: parsed.data.planner, outcome } };
 		} catch (err) {
 			return failFromError(err, form);
@@ -44,7 +43,7 @@ export const actions: Actions = {
 		const parsed = parseForm(plannerSchema, form);
 		if (!parsed.ok) return fail(400, { message: null });
 		try {
-			const { displayName } = await setPlanner(await getDb(), locals.user!, parsed.data.userId, parsed.data.planner);
+			const { displayName } = await setPlanner(locals.db, locals.user!, parsed.data.userId, parsed.data.planner);
 			return { plannerSet: { name: displayName, planner: parsed.data.planner } };
 		} catch (err) {
 			return failFromError(err, form);

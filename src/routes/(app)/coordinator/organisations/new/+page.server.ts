@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import { createOrganisation } from '$lib/server/organisations/organisation.service';
 import { organisationSchema } from '$lib/schemas/organisation';
@@ -18,7 +17,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		let id: number;
 		try {
-			id = await createOrganisation(await getDb(), locals.user!, parsed.data);
+			id = await createOrganisation(locals.db, locals.user!, parsed.data);
 		} catch (err) {
 			return failFromError(err, form);
 		}

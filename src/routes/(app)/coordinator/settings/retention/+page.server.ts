@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import { retentionOverview, updateRetentionPeriods } from '$lib/server/retention/retention-settings.service';
 import { retentionSettingsSchema } from '$lib/schemas/retention-settings';
@@ -9,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
-	return { ...(await retentionOverview(await getDb(), user)), bounds: retentionBounds, saved: url.searchParams.has('saved') };
+	return { ...(await retentionOverview(locals.db, user)), bounds: retentionBounds, saved: url.searchParams.has('saved') };
 };
 
 export const actions: Actions = {
@@ -18,7 +17,7 @@ export const actions: Actions = {
 		const parsed = parseForm(retentionSettingsSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			await updateRetentionPeriods(await getDb(), locals.user!, parsed.data);
+			await updateRetentionPeriods(locals.db, locals.user!, parsed.data);
 		} catch (err) {
 			return failFromError(err, form);
 		}

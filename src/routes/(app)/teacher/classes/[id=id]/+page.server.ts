@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { classForViewer, enrolFormData } from '$lib/server/enrollments/enrol-form.service';
 import { updateClassDetails, withdrawClass } from '$lib/server/enrollments/enrollment.service';
 import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
@@ -14,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	const cls = await orHttpError(() => classForViewer(db, user, Number(params.id)));
 	// classForViewer has checked that the class is at one of the teacher's campuses.
 	const [form, workshops, certificates] = await Promise.all([
@@ -31,7 +30,7 @@ export const actions: Actions = {
 		const parsed = parseForm(classSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			await updateClassDetails(await getDb(), locals.user!, Number(params.id), parsed.data, getLocale());
+			await updateClassDetails(locals.db, locals.user!, Number(params.id), parsed.data, getLocale());
 		} catch (err) {
 			return failFromError(err, form);
 		}
@@ -39,7 +38,7 @@ export const actions: Actions = {
 	},
 	withdraw: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const db = await getDb();
+		const db = locals.db;
 		let name: string;
 		try {
 			const cls = await classForViewer(db, locals.user!, Number(params.id));

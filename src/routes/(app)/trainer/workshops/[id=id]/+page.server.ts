@@ -1,7 +1,8 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
 import { redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
 import { bookSlot, cancelBooking } from '$lib/server/workshops/booking.service';
 import { reportWorkshop } from '$lib/server/workshops/report.service';
@@ -11,10 +12,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
-	return { view: await orHttpError(async () => trainerSlotPage(await getDb(), user, Number(params.id))), done: url.searchParams.get('done') };
+	return { view: await orHttpError(async () => trainerSlotPage(locals.db, user, Number(params.id))), done: url.searchParams.get('done') };
 };
 
-type Db = Awaited<ReturnType<typeof getDb>>;
+type Db = Kysely<Database>;
 type Actor = NonNullable<App.Locals['user']>;
 
 /**
@@ -27,7 +28,7 @@ function action<S extends z.ZodType>(schema: S, done: string, run: (db: Db, acto
 		const parsed = parseForm(schema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			await run(await getDb(), locals.user!, Number(params.id), parsed.data);
+			await run(locals.db, locals.user!, Number(params.id), parsed.data);
 		} catch (err) {
 			return failFromError(err, form);
 		}

@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
 import { bookSlot } from '$lib/server/workshops/booking.service';
 import { openSlotsPage, parseCursor, parseOpenFilters } from '$lib/server/workshops/trainer-views.service';
@@ -11,7 +10,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const filters = parseOpenFilters(url.searchParams);
 	const after = parseCursor(url.searchParams.get('after'));
-	return { list: await orHttpError(async () => openSlotsPage(await getDb(), user, filters, after)), filters, paged: after !== null };
+	return { list: await orHttpError(async () => openSlotsPage(locals.db, user, filters, after)), filters, paged: after !== null };
 };
 
 export const actions: Actions = {
@@ -21,7 +20,7 @@ export const actions: Actions = {
 		const parsed = parseForm(bookSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			await bookSlot(await getDb(), locals.user!, parsed.data.slotId);
+			await bookSlot(locals.db, locals.user!, parsed.data.slotId);
 		} catch (err) {
 			return failFromError(err, form);
 		}

@@ -1,7 +1,8 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
 import { redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
 import { pageParams } from '$lib/server/pagination';
 import { assignTrainer, unassignTrainer } from '$lib/server/workshops/booking.service';
@@ -13,10 +14,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const after = parseCursor(url.searchParams.get('after'));
-	return { plan: await orHttpError(async () => plannerPage(await getDb(), user, after, pageParams(url))), paged: after !== null, done: url.searchParams.get('done') };
+	return { plan: await orHttpError(async () => plannerPage(locals.db, user, after, pageParams(url))), paged: after !== null, done: url.searchParams.get('done') };
 };
 
-type Db = Awaited<ReturnType<typeof getDb>>;
+type Db = Kysely<Database>;
 type Actor = NonNullable<App.Locals['user']>;
 
 /** Parse, run the booking service (which checks the planner's rights again), back to the plan. */
@@ -26,7 +27,7 @@ function action<S extends z.ZodType>(schema: S, done: string, run: (db: Db, acto
 		const parsed = parseForm(schema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			await run(await getDb(), locals.user!, parsed.data);
+			await run(locals.db, locals.user!, parsed.data);
 		} catch (err) {
 			return failFromError(err, form);
 		}

@@ -4,7 +4,6 @@ import { safeReturnPath } from '$lib/server/auth/guards';
 import { useLoginLink } from '$lib/server/auth/login-link.service';
 import { peekToken } from '$lib/server/auth/one-time-token';
 import { invalidateSession } from '$lib/server/auth/session';
-import { getDb } from '$lib/server/db';
 import { ValidationError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,13 +12,13 @@ import type { Actions, PageServerLoad } from './$types';
  * open links with GET, and that must not use up the link. Nothing about the
  * account is shown before the POST.
  */
-export const load: PageServerLoad = async ({ params }) => ({
-	valid: (await peekToken(await getDb(), params.token, 'login_link')) !== null
+export const load: PageServerLoad = async ({ locals, params }) => ({
+	valid: (await peekToken(locals.db, params.token, 'login_link')) !== null
 });
 
 export const actions: Actions = {
 	default: async ({ params, request, cookies, url, locals }) => {
-		const db = await getDb();
+		const db = locals.db;
 		let session;
 		try {
 			session = await useLoginLink(db, params.token, { userAgent: request.headers.get('user-agent') });

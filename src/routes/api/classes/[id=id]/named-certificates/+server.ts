@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import { namedCertificatesDownload } from '$lib/server/certificates/certificate-download';
 import { parsePupilNames } from '$lib/server/certificates/pupil-names';
 import { pupilNamesErrorPage } from '$lib/server/certificates/pupil-names-page';
@@ -25,6 +24,6 @@ export const POST: RequestHandler = async ({ locals, params, request, url }) => 
 		const back = locals.user.roles.includes('teacher') ? `/teacher/classes/${classId}` : '/';
 		return pupilNamesErrorPage({ locale: getLocale(), action: url.pathname, back, names, lang, errors: parsed.errors });
 	}
-	const download = await orHttpError(async () => namedCertificatesDownload(await getDb(), locals.user!, classId, lang, parsed.names));
+	const download = await orHttpError(async () => namedCertificatesDownload(locals.db, locals.user!, classId, lang, parsed.names));
 	return pdfResponse(download.doc, download.filename);
 };

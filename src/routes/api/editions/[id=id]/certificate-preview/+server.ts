@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { brandingPreviewDownload } from '$lib/server/certificates/certificate-download';
 import { orHttpError } from '$lib/server/forms';
 import { pdfResponse } from '$lib/server/pdf/document';
@@ -10,6 +9,6 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!locals.user) error(401, m.error_forbidden());
 	const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'nl';
-	const download = await orHttpError(async () => brandingPreviewDownload(await getDb(), locals.user!, Number(params.id), lang));
+	const download = await orHttpError(async () => brandingPreviewDownload(locals.db, locals.user!, Number(params.id), lang));
 	return pdfResponse(download.doc, download.filename);
 };

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import { packingListView } from '$lib/server/kits/kit-pdf-view';
 import { orHttpError } from '$lib/server/forms';
 import { pdfResponse } from '$lib/server/pdf/document';
@@ -11,6 +10,6 @@ import type { RequestHandler } from './$types';
 /** One order's packing list as a PDF in the reader's language; access checked again by the service. */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	if (!locals.user) error(401, m.error_forbidden());
-	const view = await orHttpError(async () => packingListView(await getDb(), locals.user!, Number(params.id), getLocale()));
+	const view = await orHttpError(async () => packingListView(locals.db, locals.user!, Number(params.id), getLocale()));
 	return pdfResponse(packingListPdf(view), `${view.labels.title} ${view.campusName}.pdf`);
 };

@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
-import { getDb } from '$lib/server/db';
 import { DomainError } from '$lib/server/errors';
 import { messageOf } from '$lib/server/forms';
 import { authorizeDownload } from '$lib/server/materials/material-read.service';
@@ -13,7 +12,7 @@ export const GET: RequestHandler = async ({ locals, request, params }) => {
 	if (!locals.user) error(401, m.error_forbidden());
 	let grant;
 	try {
-		grant = await authorizeDownload(await getDb(), locals.user, Number(params.id));
+		grant = await authorizeDownload(locals.db, locals.user, Number(params.id));
 	} catch (err) {
 		if (err instanceof DomainError) error(err.status, messageOf(err));
 		throw err;

@@ -2,7 +2,6 @@ import { error, redirect } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { answerUploadError } from '$lib/server/materials/material-http';
 import { replaceMaterialFile } from '$lib/server/materials/material.service';
-import { getDb } from '$lib/server/db';
 import { receiveUpload } from '$lib/server/storage/upload';
 import type { RequestHandler } from './$types';
 
@@ -12,7 +11,7 @@ export const POST: RequestHandler = async ({ locals, request, params }) => {
 	const back = `/coordinator/materials/${params.id}`;
 	try {
 		const { upload } = await receiveUpload(request);
-		await replaceMaterialFile(await getDb(), locals.user, Number(params.id), upload);
+		await replaceMaterialFile(locals.db, locals.user, Number(params.id), upload);
 	} catch (err) {
 		return answerUploadError(err, back);
 	}

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import { campusCodesFile, isCodeFormat } from '$lib/server/campuses/campus-codes.service';
 import { orHttpError } from '$lib/server/forms';
 import { pdfResponse } from '$lib/server/pdf/document';
@@ -12,7 +11,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, params, request }) => {
 	if (!isCodeFormat(params.format)) error(404, m.error_not_found());
 	if (!locals.user) error(401, m.error_forbidden());
-	const file = await orHttpError(async () => campusCodesFile(await getDb(), locals.user!, params.format as 'csv', getLocale(), request.signal));
+	const file = await orHttpError(async () => campusCodesFile(locals.db, locals.user!, params.format as 'csv', getLocale(), request.signal));
 	if ('pdf' in file) {
 		const res = pdfResponse(file.pdf, file.filename);
 		// Opened in the browser to print, not saved straight away.

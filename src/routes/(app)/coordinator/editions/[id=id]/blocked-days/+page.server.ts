@@ -1,8 +1,9 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { blockDaysSchema, releaseDaySchema, releaseKindSchema } from '$lib/schemas/blocked-day';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
 import { addBlockedDays, blockedDaysPage, prefillPublicHolidays, removeBlockedDay, removeBlockedKind } from '$lib/server/workshops/blocked-days.service';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,14 +12,14 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
 	const q = url.searchParams;
 	return {
-		page: await orHttpError(async () => blockedDaysPage(await getDb(), user, Number(params.id))),
+		page: await orHttpError(async () => blockedDaysPage(locals.db, user, Number(params.id))),
 		done: q.get('done'),
 		n: Number(q.get('n') ?? 0),
 		skipped: Number(q.get('skipped') ?? 0)
 	};
 };
 
-type Db = Awaited<ReturnType<typeof getDb>>;
+type Db = Kysely<Database>;
 type Actor = NonNullable<App.Locals['user']>;
 
 /** Parse with the form's schema, run the service, back to the page saying what was done (and how many). */
@@ -29,7 +30,7 @@ function action<S extends z.ZodType>(schema: S, done: string, run: (db: Db, acto
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		let counts: string;
 		try {
-			counts = await run(await getDb(), locals.user!, parsed.data, Number(params.id));
+			counts = await run(locals.db, locals.user!, parsed.data, Number(params.id));
 		} catch (err) {
 			return failFromError(err, form);
 		}

@@ -1,19 +1,18 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, orHttpError } from '$lib/server/forms';
 import { feedStatus, regenerateFeed } from '$lib/server/workshops/calendar-feed.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
-	return { editionId: Number(params.id), feed: await orHttpError(async () => feedStatus(await getDb(), user, { editionId: Number(params.id) })) };
+	return { editionId: Number(params.id), feed: await orHttpError(async () => feedStatus(locals.db, user, { editionId: Number(params.id) })) };
 };
 
 export const actions: Actions = {
 	// The new address goes back in the action's answer only: it is never stored or shown again.
 	regenerate: async ({ locals, params }) => {
 		try {
-			return { created: (await regenerateFeed(await getDb(), locals.user!, { editionId: Number(params.id) })).urls };
+			return { created: (await regenerateFeed(locals.db, locals.user!, { editionId: Number(params.id) })).urls };
 		} catch (err) {
 			return failFromError(err, new FormData());
 		}

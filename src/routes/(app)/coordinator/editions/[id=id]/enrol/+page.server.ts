@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { campusListPage } from '$lib/server/campuses/campus-list.service';
-import { getDb } from '$lib/server/db';
 import { parseClassForm } from '$lib/server/enrollments/class-form';
 import { teachersOfCampus } from '$lib/server/enrollments/coordinator-class.service';
 import { enrolFormData } from '$lib/server/enrollments/enrol-form.service';
@@ -15,11 +14,10 @@ import type { Actions, PageServerLoad } from './$types';
 /** Two steps on one page: search and choose a campus (?campus=ID), then the class form. */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
-	return orHttpError(() => loadStep(user, url, Number(params.id)));
+	return orHttpError(() => loadStep(locals.db, user, url, Number(params.id)));
 };
 
-async function loadStep(user: App.Locals['user'] & object, url: URL, editionId: number) {
-	const db = await getDb();
+async function loadStep(db: App.Locals['db'], user: App.Locals['user'] & object, url: URL, editionId: number) {
 	const campusId = Number(url.searchParams.get('campus'));
 	if (Number.isInteger(campusId) && campusId > 0) {
 		const form = await enrolFormData(db, user, editionId, [campusId]);
@@ -39,7 +37,7 @@ export const actions: Actions = {
 		if (!behalf.ok) return invalid(behalf.values, behalf.errors);
 		let classId: number;
 		try {
-			({ classId } = await enrolClass(await getDb(), locals.user!, { ...parsed.data, onBehalfOf: behalf.data.onBehalfOf, editionId: Number(params.id) }, getLocale()));
+			({ classId } = await enrolClass(locals.db, locals.user!, { ...parsed.data, onBehalfOf: behalf.data.onBehalfOf, editionId: Number(params.id) }, getLocale()));
 		} catch (err) {
 			return failFromError(err, form);
 		}

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { DomainError } from '$lib/server/errors';
 import { messageOf } from '$lib/server/forms';
 import { enrolmentOverview } from '$lib/server/reports/enrolment-overview.service';
@@ -10,7 +9,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
 	try {
-		return { overview: await enrolmentOverview(await getDb(), user, Number(params.id), parseEnrolmentFilter(url.searchParams)) };
+		return { overview: await enrolmentOverview(locals.db, user, Number(params.id), parseEnrolmentFilter(url.searchParams)) };
 	} catch (err) {
 		if (err instanceof DomainError) error(err.status, messageOf(err));
 		throw err;

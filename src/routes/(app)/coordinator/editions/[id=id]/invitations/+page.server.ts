@@ -2,7 +2,6 @@ import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { invitationOverview, sendSchoolInvitations } from '$lib/server/campaigns/school-invitations.service';
 import type { InvitationOptions } from '$lib/server/campaigns/school-invitation-recipients';
-import { getDb } from '$lib/server/db';
 import { failFromError, orHttpError } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +15,7 @@ const query = (o: InvitationOptions) => `teachers=${o.includeTeachers ? 1 : 0}&l
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	pageUser(locals, url);
 	const options = optionsOf((n) => url.searchParams.get(n));
-	const overview = await orHttpError(async () => invitationOverview(await getDb(), locals.user!, Number(params.id), options));
+	const overview = await orHttpError(async () => invitationOverview(locals.db, locals.user!, Number(params.id), options));
 	const sent = url.searchParams.get('sent');
 	return { overview, options, sent: sent === null ? null : Math.max(0, Math.floor(Number(sent)) || 0) };
 };
@@ -27,7 +26,7 @@ export const actions: Actions = {
 		const options = optionsOf((n) => form.get(n));
 		let queued: number;
 		try {
-			queued = (await sendSchoolInvitations(await getDb(), locals.user!, Number(params.id), options)).queued;
+			queued = (await sendSchoolInvitations(locals.db, locals.user!, Number(params.id), options)).queued;
 		} catch (err) {
 			return failFromError(err, form);
 		}

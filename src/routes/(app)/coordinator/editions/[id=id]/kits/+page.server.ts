@@ -1,6 +1,7 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
 import { addStock, correctOnHand, createItem, setItemActive, updateItem } from '$lib/server/kits/catalogue.service';
 import { cataloguePage } from '$lib/server/kits/catalogue-page.service';
@@ -13,14 +14,14 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
 	const q = url.searchParams;
 	return {
-		page: await orHttpError(async () => cataloguePage(await getDb(), user, Number(params.id))),
+		page: await orHttpError(async () => cataloguePage(locals.db, user, Number(params.id))),
 		done: q.get('done'),
 		moved: Number(q.get('moved') ?? 0),
 		skipped: Number(q.get('skipped') ?? 0)
 	};
 };
 
-type Db = Awaited<ReturnType<typeof getDb>>;
+type Db = Kysely<Database>;
 type Actor = NonNullable<App.Locals['user']>;
 
 /** Parse with the form's schema, run the service, back to the page with what was done. */
@@ -31,7 +32,7 @@ function action<S extends z.ZodType>(schema: S, done: string, run: (db: Db, acto
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		let extra: string | void;
 		try {
-			extra = await run(await getDb(), locals.user!, parsed.data, Number(params.id));
+			extra = await run(locals.db, locals.user!, parsed.data, Number(params.id));
 		} catch (err) {
 			return failFromError(err, form);
 		}

@@ -2,7 +2,6 @@ import { error } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { editionDetail } from '$lib/server/campaigns/edition-admin.service';
 import { config } from '$lib/server/config';
-import { getDb } from '$lib/server/db';
 import { failFromError, formValues, invalid, orHttpError } from '$lib/server/forms';
 import { errorFromQuery } from '$lib/server/materials/material-http';
 import { listMaterialsForCoordinator } from '$lib/server/materials/material-read.service';
@@ -13,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	const edition = await editionDetail(db, Number(params.id));
 	if (!edition) error(404, m.error_not_found());
 	const { materials } = await orHttpError(() => listMaterialsForCoordinator(db, user, edition.id));
@@ -35,7 +34,7 @@ export const actions: Actions = {
 			return invalid(formValues(form), errors);
 		}
 		try {
-			await addLinkMaterial(await getDb(), locals.user!, Number(params.id), parsed.data);
+			await addLinkMaterial(locals.db, locals.user!, Number(params.id), parsed.data);
 		} catch (err) {
 			return failFromError(err, form);
 		}

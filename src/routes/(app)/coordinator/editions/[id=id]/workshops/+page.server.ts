@@ -1,5 +1,4 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { orHttpError } from '$lib/server/forms';
 import { slotListPage, slotWeekPage } from '$lib/server/workshops/slot-list.service';
 import { parseSlotFilter } from '$lib/schemas/slot-filter';
@@ -8,7 +7,7 @@ import type { PageServerLoad } from './$types';
 /** The edition's workshop slots as a paged list or, with ?view=week, one week at a time. */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	const q = parseSlotFilter(url.searchParams);
 	const created = Number(url.searchParams.get('created') ?? 0);
 	if (q.view === 'week') return { view: 'week' as const, week: await orHttpError(() => slotWeekPage(db, user, Number(params.id), q)), created };

@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { enrolFormData } from '$lib/server/enrollments/enrol-form.service';
 import { parseClassForm } from '$lib/server/enrollments/class-form';
 import { enrolClass } from '$lib/server/enrollments/enrollment.service';
@@ -10,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
-	return { form: await orHttpError(async () => enrolFormData(await getDb(), user, Number(params.id))) };
+	return { form: await orHttpError(async () => enrolFormData(locals.db, user, Number(params.id))) };
 };
 
 export const actions: Actions = {
@@ -18,7 +17,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseClassForm(form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const db = await getDb();
+		const db = locals.db;
 		let result;
 		try {
 			result = await enrolClass(db, locals.user!, { ...parsed.data, editionId: Number(params.id) }, getLocale());

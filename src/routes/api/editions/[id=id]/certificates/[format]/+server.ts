@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { bulkCertificatesDownload, isBulkFormat } from '$lib/server/certificates/bulk-download';
 import { downloadResponse } from '$lib/server/http/download-response';
 import * as m from '$lib/paraglide/messages';
@@ -20,5 +19,5 @@ export const GET: RequestHandler = async (event) => {
 	if (campus && campusId === null) error(404, m.error_not_found());
 	const user = locals.user;
 	const scope = { editionId: Number(params.id), campusId };
-	return downloadResponse(event, async () => bulkCertificatesDownload(await getDb(), user, scope, params.format as 'pdf' | 'zip', lang, request.signal));
+	return downloadResponse(event, async () => bulkCertificatesDownload(locals.db, user, scope, params.format as 'pdf' | 'zip', lang, request.signal));
 };

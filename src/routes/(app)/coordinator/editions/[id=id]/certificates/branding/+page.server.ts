@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { editionBranding, maxLogoBytes, updateBranding } from '$lib/server/certificates/branding.service';
 import { failFromError, formValues, invalid, orHttpError, parseForm } from '$lib/server/forms';
 import { certificateBrandingSchema } from '$lib/schemas/certificate-branding';
@@ -10,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
-	const branding = await orHttpError(async () => editionBranding(await getDb(), user, Number(params.id)));
+	const branding = await orHttpError(async () => editionBranding(locals.db, user, Number(params.id)));
 	return { branding, defaults: { primary: defaultPrimary, accent: defaultAccent }, saved: url.searchParams.has('saved') };
 };
 
@@ -27,7 +26,7 @@ export const actions: Actions = {
 				if (file.size > maxLogoBytes) return invalid(formValues(form), { logo: m.cpdf_branding_v_logo_size() });
 				logo = new Uint8Array(await file.arrayBuffer());
 			}
-			await updateBranding(await getDb(), locals.user!, Number(params.id), parsed.data, logo);
+			await updateBranding(locals.db, locals.user!, Number(params.id), parsed.data, logo);
 		} catch (err) {
 			return failFromError(err, form);
 		}

@@ -3,7 +3,6 @@ import { pageUser } from '$lib/server/auth/guards';
 import { findEditionById } from '$lib/server/campaigns/edition.repository';
 import { campusListPage } from '$lib/server/campuses/campus-list.service';
 import { findCampusById } from '$lib/server/campuses/campus.repository';
-import { getDb } from '$lib/server/db';
 import { failFromError, formValues, invalid, orHttpError, parseForm } from '$lib/server/forms';
 import { prefillOrder, saveOrder } from '$lib/server/kits/kit-order.service';
 import { pageParams } from '$lib/server/pagination';
@@ -14,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** A coordinator orders for a campus: search and choose it (?campus=ID), then the order form (its open order when it has one). */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	const edition = await findEditionById(db, Number(params.id));
 	if (!edition) error(404);
 	const editionRef = { id: edition.id, name: edition.name };
@@ -37,7 +36,7 @@ export const actions: Actions = {
 		if (!parsed.ok || Object.keys(errors).length) return invalid(formValues(form), { ...(parsed.ok ? {} : parsed.errors), ...errors });
 		let orderId: number;
 		try {
-			orderId = await saveOrder(await getDb(), locals.user!, { ...parsed.data, editionId: Number(params.id), lines }, getLocale());
+			orderId = await saveOrder(locals.db, locals.user!, { ...parsed.data, editionId: Number(params.id), lines }, getLocale());
 		} catch (err) {
 			return failFromError(err, form);
 		}

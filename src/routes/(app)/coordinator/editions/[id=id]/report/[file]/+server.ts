@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import { downloadResponse } from '$lib/server/http/download-response';
 import { isReportFile, reportDownload } from '$lib/server/reports/campaign-report-export.service';
 import * as m from '$lib/paraglide/messages';
@@ -13,7 +12,7 @@ export const GET: RequestHandler = async (event) => {
 	if (!locals.user) error(401, m.error_forbidden());
 	const user = locals.user;
 	return downloadResponse(event, async () => {
-		const file = await reportDownload(await getDb(), user, Number(params.id), params.file as Parameters<typeof reportDownload>[3], getLocale(), request.signal);
+		const file = await reportDownload(locals.db, user, Number(params.id), params.file as Parameters<typeof reportDownload>[3], getLocale(), request.signal);
 		return 'pdf' in file ? { filename: file.filename, contentType: 'application/pdf', body: file.pdf } : file;
 	});
 };

@@ -1,7 +1,8 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
 import { fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
 import { assignTrainer, unassignTrainer } from '$lib/server/workshops/booking.service';
 import { cancelSlot, setSlotClasses, updateSlot } from '$lib/server/workshops/slot-admin.service';
@@ -11,11 +12,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
-	const page = await orHttpError(async () => slotPage(await getDb(), user, Number(params.id), Number(params.slotId)));
+	const page = await orHttpError(async () => slotPage(locals.db, user, Number(params.id), Number(params.slotId)));
 	return { page, done: url.searchParams.get('done') ?? (url.searchParams.has('created') ? 'created' : null) };
 };
 
-type Db = Awaited<ReturnType<typeof getDb>>;
+type Db = Kysely<Database>;
 type Actor = NonNullable<App.Locals['user']>;
 type Params = { id: string; slotId: string };
 
@@ -31,7 +32,7 @@ function action<S extends z.ZodType>(schema: S, done: string, run: (db: Db, acto
 		const parsed = parseForm(schema, form, { lists });
 		if (!parsed.ok) return fail(400, { ...invalid(parsed.values, parsed.errors).data, ticked });
 		try {
-			await run(await getDb(), locals.user!, parsed.data, Number(params.slotId));
+			await run(locals.db, locals.user!, parsed.data, Number(params.slotId));
 		} catch (err) {
 			const failure = failFromError(err, form);
 			return fail(failure.status, { ...failure.data, ticked });

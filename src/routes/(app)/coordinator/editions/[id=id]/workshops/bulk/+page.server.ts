@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
 import { createSlotsBulk } from '$lib/server/workshops/slot-admin.service';
 import { slotFormChoices } from '$lib/server/workshops/slot-page.service';
@@ -10,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** Several slots on one day at one campus, all or none. */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
-	const choices = await orHttpError(async () => slotFormChoices(await getDb(), user, Number(params.id)));
+	const choices = await orHttpError(async () => slotFormChoices(locals.db, user, Number(params.id)));
 	return { ...choices, campusId: url.searchParams.get('campusId') ?? '' };
 };
 
@@ -22,7 +21,7 @@ export const actions: Actions = {
 		const d = parsed.data;
 		let ids: number[];
 		try {
-			ids = await createSlotsBulk(await getDb(), locals.user!, Number(params.id), d);
+			ids = await createSlotsBulk(locals.db, locals.user!, Number(params.id), d);
 		} catch (err) {
 			return failFromError(err, form);
 		}

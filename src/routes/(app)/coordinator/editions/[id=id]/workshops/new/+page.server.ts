@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
 import { createSlot } from '$lib/server/workshops/slot-admin.service';
 import { slotFormChoices } from '$lib/server/workshops/slot-page.service';
@@ -10,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** One new slot; ?campusId= (from the planning view) preselects the campus. */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
-	const choices = await orHttpError(async () => slotFormChoices(await getDb(), user, Number(params.id)));
+	const choices = await orHttpError(async () => slotFormChoices(locals.db, user, Number(params.id)));
 	return { ...choices, campusId: url.searchParams.get('campusId') ?? '' };
 };
 
@@ -21,7 +20,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		let slotId: number;
 		try {
-			slotId = await createSlot(await getDb(), locals.user!, Number(params.id), parsed.data);
+			slotId = await createSlot(locals.db, locals.user!, Number(params.id), parsed.data);
 		} catch (err) {
 			return failFromError(err, form);
 		}

@@ -1,5 +1,4 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { orHttpError } from '$lib/server/forms';
 import { pageParams } from '$lib/server/pagination';
 import { planningPage } from '$lib/server/workshops/planning.service';
@@ -10,5 +9,5 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = pageUser(locals, url);
 	const { page } = pageParams(url);
 	const all = url.searchParams.get('all') === '1';
-	return { planning: await orHttpError(async () => planningPage(await getDb(), user, Number(params.id), { page, all })) };
+	return { planning: await orHttpError(async () => planningPage(locals.db, user, Number(params.id), { page, all })) };
 };

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import { downloadResponse } from '$lib/server/http/download-response';
 import { exportEnrolments, isExportFormat } from '$lib/server/reports/enrolment-export.service';
 import { parseEnrolmentFilter } from '$lib/schemas/enrolment-filter';
@@ -14,6 +13,6 @@ export const GET: RequestHandler = async (event) => {
 	if (!locals.user) error(401, m.error_forbidden());
 	const user = locals.user;
 	return downloadResponse(event, async () =>
-		exportEnrolments(await getDb(), user, Number(params.id), parseEnrolmentFilter(url.searchParams), params.format as 'csv' | 'xlsx', getLocale(), request.signal)
+		exportEnrolments(locals.db, user, Number(params.id), parseEnrolmentFilter(url.searchParams), params.format as 'csv' | 'xlsx', getLocale(), request.signal)
 	);
 };
