@@ -113,7 +113,8 @@ describe('the app while its MariaDB is killed and frozen (own mariadbd, built se
 		);
 		printSummary(requests, enrolments, inTable);
 		const reasons = new Map<string, number>();
-		for (const line of serverLog.split('\n').filter((l) => l.includes('database unavailable'))) {
+		// The log keeps its last 200 kB: its first line may be the tail of a cut one, with no '{'.
+		for (const line of serverLog.split('\n').filter((l) => l.includes('database unavailable') && l.includes('{'))) {
 			const { code, error } = JSON.parse(line.slice(line.indexOf('{'))) as { code?: string; error?: string };
 			const key = `${code ?? '-'} ${String(error ?? '').slice(0, 60)}`;
 			reasons.set(key, (reasons.get(key) ?? 0) + 1);
