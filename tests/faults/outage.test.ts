@@ -113,9 +113,18 @@ describe('the app while its MariaDB is killed and frozen (own mariadbd, built se
 		);
 		printSummary(requests, enrolments, inTable);
 		const reasons = new Map<string, number>();
-		// The log keeps its last 200 kB: its first line may be the tail of a cut one, with no '{'.
-		for (const line of serverLog.split('\n').filter((l) => l.includes('database unavailable') && l.includes('{'))) {
-			const { code, error } = JSON.parse(line.slice(line.indexOf('{'))) as { code?: string; error?: string };
+		// The log keeps its last 200 kB: its first line may be the tail of a cut one, which is no JSON.
+		const parsed = (line: string) => {
+			try {
+				return JSON.parse(line.slice(line.indexOf('{'))) as { code?: string; error?: string };
+			} catch {
+				return null;
+			}
+		};
+		for (const line of serverLog.split('\n').filter((l) => l.includes('database unavailable'))) {
+			const entry = parsed(line);
+			if (!entry) continue;
+			const { code, error } = entry;
 			const key = `${code ?? '-'} ${String(error ?? '').slice(0, 60)}`;
 			reasons.set(key, (reasons.get(key) ?? 0) + 1);
 		}
