@@ -8,7 +8,7 @@ import { withTransaction } from '../db/transaction';
 import { ConflictError, NotFoundError } from '../errors';
 import { pageCount } from '../pagination';
 import { requeueFailedMail } from './delivery.repository';
-import { secretLinkPlaceholder } from './templates';
+import { secretLinkPlaceholder } from './secret-link';
 
 export const outboxStatuses: OutboxStatus[] = ['pending', 'sending', 'sent', 'failed'];
 
