@@ -18,26 +18,13 @@ export interface ClassWaitingParams extends ClassEnrolmentParams {
 	position: number;
 }
 
-type Outcome = 'class_enrolled' | 'class_waiting' | 'class_promoted';
+type O = { locale: Locale };
 
-function classEnrolmentParts(outcome: Outcome, p: ClassEnrolmentParams & { position?: number }, locale: Locale): Parts {
-	const o = { locale };
-	const line =
-		outcome === 'class_enrolled'
-			? m.mail_class_enrolled_body({ className: p.className, edition: p.edition, campus: p.campus }, o)
-			: outcome === 'class_waiting'
-				? m.mail_class_waiting_body({ className: p.className, edition: p.edition, campus: p.campus, position: p.position! }, o)
-				: m.mail_class_promoted_body({ className: p.className, edition: p.edition, campus: p.campus }, o);
-	const subject =
-		outcome === 'class_enrolled'
-			? m.mail_class_enrolled_subject({ className: p.className, edition: p.edition }, o)
-			: outcome === 'class_waiting'
-				? m.mail_class_waiting_subject({ className: p.className, edition: p.edition }, o)
-				: m.mail_class_promoted_subject({ className: p.className, edition: p.edition }, o);
+function classEnrolmentParts(p: ClassEnrolmentParams, text: { subject: string; line: string }, o: O): Parts {
 	return {
-		subject,
+		subject: text.subject,
 		greeting: m.mail_greeting({ name: p.name }, o),
-		lines: [line],
+		lines: [text.line],
 		action: m.mail_class_action({}, o),
 		url: p.url,
 		after: m.mail_class_after({}, o),
@@ -46,6 +33,38 @@ function classEnrolmentParts(outcome: Outcome, p: ClassEnrolmentParams & { posit
 	};
 }
 
-export const classEnrolledParts = (p: ClassEnrolmentParams, locale: Locale): Parts => classEnrolmentParts('class_enrolled', p, locale);
-export const classWaitingParts = (p: ClassWaitingParams, locale: Locale): Parts => classEnrolmentParts('class_waiting', p, locale);
-export const classPromotedParts = (p: ClassEnrolmentParams, locale: Locale): Parts => classEnrolmentParts('class_promoted', p, locale);
+export function classEnrolledParts(p: ClassEnrolmentParams, locale: Locale): Parts {
+	const o = { locale };
+	return classEnrolmentParts(
+		p,
+		{
+			subject: m.mail_class_enrolled_subject({ className: p.className, edition: p.edition }, o),
+			line: m.mail_class_enrolled_body({ className: p.className, edition: p.edition, campus: p.campus }, o)
+		},
+		o
+	);
+}
+
+export function classWaitingParts(p: ClassWaitingParams, locale: Locale): Parts {
+	const o = { locale };
+	return classEnrolmentParts(
+		p,
+		{
+			subject: m.mail_class_waiting_subject({ className: p.className, edition: p.edition }, o),
+			line: m.mail_class_waiting_body({ className: p.className, edition: p.edition, campus: p.campus, position: p.position }, o)
+		},
+		o
+	);
+}
+
+export function classPromotedParts(p: ClassEnrolmentParams, locale: Locale): Parts {
+	const o = { locale };
+	return classEnrolmentParts(
+		p,
+		{
+			subject: m.mail_class_promoted_subject({ className: p.className, edition: p.edition }, o),
+			line: m.mail_class_promoted_body({ className: p.className, edition: p.edition, campus: p.campus }, o)
+		},
+		o
+	);
+}

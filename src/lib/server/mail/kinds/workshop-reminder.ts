@@ -26,6 +26,7 @@ export interface WorkshopReminderParams {
 
 type O = { locale: Locale };
 
+/** The subject (the city's name follows); without classes it names none rather than "undefined". */
 export function workshopReminderSubject(p: WorkshopReminderParams, when: string, o: O): string {
 	switch (p.event) {
 		case 'reminder':
