@@ -5,7 +5,7 @@ import { validateSessionToken } from '../../src/lib/server/auth/session';
 import { publicOrigin } from '../../src/lib/server/config';
 import { emailKey } from '../../src/lib/server/db/keys';
 import { minutes } from '../../src/lib/server/db/time';
-import { secretLinkPlaceholder } from '../../src/lib/server/mail/templates';
+import { secretLinkPlaceholder } from '../../src/lib/server/mail/secret-link';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
 import { count, createUser, outboxFor, tokenFromLink } from './support/fixtures';

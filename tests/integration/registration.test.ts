@@ -3,7 +3,7 @@ import { login } from '../../src/lib/server/auth/login.service';
 import { days } from '../../src/lib/server/db/time';
 import { ValidationError } from '../../src/lib/server/errors';
 import { formatInviteCode } from '../../src/lib/invite-code';
-import { secretLinkPlaceholder } from '../../src/lib/server/mail/templates';
+import { secretLinkPlaceholder } from '../../src/lib/server/mail/secret-link';
 import { confirmEmail, registerTeacher } from '../../src/lib/server/users/registration.service';
 import { regenerateInviteCode } from '../../src/lib/server/campuses/invite-code.service';
 import { describeEachDatabase } from './support/databases';

@@ -4,7 +4,7 @@ import type { EditionsTable, Locale } from '../db/schema';
 import { emailKey } from '../db/keys';
 import { publicOrigin } from '../config';
 import { formatInviteCode } from '../../invite-code';
-import type { SchoolInvitationCampus } from '../mail/school-invitation-template';
+import type { SchoolInvitationCampus } from '../mail/kinds/school-invitation';
 import {
 	existingDedupeKeys,
 	findPreviousEdition,

@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import { publicOrigin } from '../config';
 import { days, fromDbTime, toDbTime } from '../db/time';
 import { enqueueMailOnce } from '../mail/outbox';
-import type { WorkshopMailParams } from '../mail/templates';
+import type { WorkshopMailParams } from '../mail/kinds/workshop';
 import { brusselsDateOf } from '../../time/brussels';
 import { trainerLabel } from '../workshops/trainer-name';
 import { slotInvitations } from '../workshops/workshop-invitation';

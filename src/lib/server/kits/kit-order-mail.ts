@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { publicOrigin } from '../config';
 import type { Locale } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
-import type { KitOrderMailParams } from '../mail/event-templates';
+import type { KitOrderMailParams } from '../mail/kinds/kit-order';
 import { listLines } from './kit-order.repository';
 
 /**

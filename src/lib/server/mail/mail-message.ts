@@ -1,6 +1,6 @@
 import type { SendMailOptions } from 'nodemailer';
 import type { ClaimedMail } from './delivery.repository';
-import { secretLinkPlaceholder } from './templates';
+import { secretLinkPlaceholder } from './secret-link';
 
 /**
  * The MIME message of one outbox row. The Message-ID is derived from the row, so

@@ -8,36 +8,19 @@ import { withTransaction } from '../db/transaction';
 import { ConflictError, NotFoundError } from '../errors';
 import { pageCount } from '../pagination';
 import { requeueFailedMail } from './delivery.repository';
-import { secretLinkPlaceholder } from './templates';
+import { countOutboxMail, findOutboxMail, listOutboxMail, outboxMailExists } from './outbox-view.repository';
+import { secretLinkPlaceholder } from './secret-link';
 
 export const outboxStatuses: OutboxStatus[] = ['pending', 'sending', 'sent', 'failed'];
 
 /** The outbox as coordinators see it: never the secret link column. */
 export async function outboxPage(db: Kysely<Database>, q: { page: number; limit: number; offset: number; status?: OutboxStatus | null }) {
-	const filtered = db.selectFrom('mailOutbox').$if(!!q.status, (qb) => qb.where('status', '=', q.status!));
-	const [rows, total, failed] = await Promise.all([
-		filtered
-			.select(['id', 'recipient', 'locale', 'template', 'subject', 'status', 'attempts', 'sentAt', 'createdAt', 'nextAttemptAt', 'lastError'])
-			// Newest first by when the change happened (the demo and imports queue out of id order).
-			.orderBy('createdAt', 'desc')
-			.orderBy('id', 'desc')
-			.limit(q.limit)
-			.offset(q.offset)
-			.execute(),
-		filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-		countByStatus(db, 'failed')
-	]);
-	return { rows, total: Number(total.n), failed, page: q.page, pages: pageCount(Number(total.n), q.limit) };
-}
-
-async function countByStatus(db: Kysely<Database>, status: OutboxStatus): Promise<number> {
-	const row = await db.selectFrom('mailOutbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', status).executeTakeFirstOrThrow();
-	return Number(row.n);
+	const [{ rows, total }, failed] = await Promise.all([listOutboxMail(db, q), countOutboxMail(db, ['failed'])]);
+	return { rows, total, failed, page: q.page, pages: pageCount(total, q.limit) };
 }
 
 export async function countPendingMail(db: Kysely<Database>): Promise<number> {
-	const row = await db.selectFrom('mailOutbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['pending', 'failed']).executeTakeFirstOrThrow();
-	return Number(row.n);
+	return countOutboxMail(db, ['pending', 'failed']);
 }
 
 /**
@@ -46,11 +29,7 @@ export async function countPendingMail(db: Kysely<Database>): Promise<number> {
  * as, or reset the password of, the recipient).
  */
 export async function outboxMail(db: Kysely<Database>, id: number, hiddenLinkLabel: string) {
-	const row = await db
-		.selectFrom('mailOutbox')
-		.select(['id', 'recipient', 'locale', 'template', 'subject', 'bodyText', 'status', 'attempts', 'sentAt', 'createdAt', 'nextAttemptAt', 'lastError', 'calendarMethod'])
-		.where('id', '=', id)
-		.executeTakeFirst();
+	const row = await findOutboxMail(db, id);
 	if (!row) throw new NotFoundError();
 	return { ...row, bodyText: row.bodyText.split(secretLinkPlaceholder).join(hiddenLinkLabel) };
 }
@@ -60,8 +39,7 @@ export async function retryFailedMail(db: Kysely<Database>, actor: Actor, id: nu
 	requireCoordinator(actor);
 	await withTransaction(db, async (trx) => {
 		if ((await requeueFailedMail(trx, id, nowDb())) === 0) {
-			const exists = await trx.selectFrom('mailOutbox').select('id').where('id', '=', id).executeTakeFirst();
-			if (!exists) throw new NotFoundError();
+			if (!(await outboxMailExists(trx, id))) throw new NotFoundError();
 			throw new ConflictError('ntf_retry_not_failed');
 		}
 		await audit(trx, { actorId: actor.id, action: 'mail.retried', entityType: 'mail', entityId: id });

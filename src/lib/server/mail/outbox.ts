@@ -5,7 +5,8 @@ import { config, isProduction } from '../config';
 import { logger } from '../log';
 import { citySettings } from '../settings/settings.service';
 import { insertOutboxMail, insertOutboxMailOnce, type NewOutboxRow } from './outbox.repository';
-import { renderMail, type MailTemplate } from './templates';
+import type { MailTemplate } from './registry';
+import { renderMail } from './render';
 
 export interface MailToQueue {
 	recipient: string;

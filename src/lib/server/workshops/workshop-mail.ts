@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { publicOrigin } from '../config';
 import { enqueueMail } from '../mail/outbox';
-import type { WorkshopMailEvent } from '../mail/templates';
+import type { WorkshopMailEvent } from '../mail/kinds/workshop';
 import { findSlotById } from './slot.repository';
 import { trainerLabel } from './trainer-name';
 import { slotInvitations, type InvitationMethod } from './workshop-invitation';

@@ -1,7 +1,7 @@
-import * as m from '../../paraglide/messages';
-import { formatDate } from '../../time/brussels';
-import type { Locale } from '../db/schema';
-import type { Parts } from './templates';
+import * as m from '../../../paraglide/messages';
+import { formatDate } from '../../../time/brussels';
+import type { Locale } from '../../db/schema';
+import type { Parts } from '../parts';
 
 /** An unused account will be anonymised on `date` (YYYY-MM-DD) unless the person logs in before then. */
 export interface RetentionWarningParams {

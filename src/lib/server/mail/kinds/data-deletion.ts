@@ -1,6 +1,6 @@
-import * as m from '../../paraglide/messages';
-import type { Locale } from '../db/schema';
-import type { Parts } from './templates';
+import * as m from '../../../paraglide/messages';
+import type { Locale } from '../../db/schema';
+import type { Parts } from '../parts';
 
 /** A deletion request received, or carried out: the person hears of both, in their language. */
 export interface DataDeletionParams {

@@ -1,6 +1,6 @@
-import * as m from '../../paraglide/messages';
-import type { Locale } from '../db/schema';
-import type { Parts } from './templates';
+import * as m from '../../../paraglide/messages';
+import type { Locale } from '../../db/schema';
+import type { Parts } from '../parts';
 
 /**
  * Someone registered with the address of an existing account. The page answered

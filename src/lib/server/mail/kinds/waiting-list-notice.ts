@@ -1,8 +1,8 @@
-import * as m from '../../paraglide/messages';
-import type { Locale } from '../db/schema';
-import { fromDbTime } from '../db/time';
-import { formatDateTime } from '../../time/brussels';
-import type { Parts } from './templates';
+import * as m from '../../../paraglide/messages';
+import type { Locale } from '../../db/schema';
+import { fromDbTime } from '../../db/time';
+import { formatDateTime } from '../../../time/brussels';
+import type { Parts } from '../parts';
 
 export interface WaitingListNoticeParams {
 	name: string;

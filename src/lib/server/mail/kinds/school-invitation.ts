@@ -1,7 +1,7 @@
-import * as m from '../../paraglide/messages';
-import type { Locale } from '../db/schema';
-import { formatDate } from '../../time/brussels';
-import type { Parts } from './templates';
+import * as m from '../../../paraglide/messages';
+import type { Locale } from '../../db/schema';
+import { formatDate } from '../../../time/brussels';
+import type { Parts } from '../parts';
 
 /**
  * The invitation to enrol in an edition, sent to campus contacts (with each
