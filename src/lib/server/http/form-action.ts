@@ -1,5 +1,5 @@
 import type { ActionFailure, RequestEvent } from '@sveltejs/kit';
-import { fail } from '@sveltejs/kit';
+import { fail, isActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { DomainError } from '../errors';
 import { failFromError, invalid, parseForm } from '../forms';
@@ -40,6 +40,13 @@ export async function orFail<T, X extends object = Record<never, never>>(
 		return opts.extra ? fail(failure.status, { ...failure.data, ...opts.extra }) : (failure as ActionFailure<FailData & X>);
 	}
 }
+
+/**
+ * Whether orFail's answer is its failure; otherwise the answer narrows to what the
+ * call returned (Kit's isActionFailure narrows to a failure without data, which
+ * leaves a failure with data in the other branch).
+ */
+export const isFailure = (answer: unknown): answer is ActionFailure<FailData> => isActionFailure(answer);
 
 export interface FormActionOptions {
 	/** Checkbox groups: keys that arrive as an array of every ticked value (see parseForm). */
