@@ -109,3 +109,17 @@ export async function useLoginLink(db: Kysely<Database>, token: string, input: {
 	logger.info('login', { userId: result.userId, via: 'login_link' });
 	return result;
 }
+
+/**
+ * useLoginLink for the link's page, which shows "no longer valid" in place of a
+ * form error: null for that refusal (its ValidationError, nothing else; any other
+ * failure still reaches handleError).
+ */
+export async function redeemLoginLink(db: Kysely<Database>, token: string, input: { userAgent: string | null }) {
+	try {
+		return await useLoginLink(db, token, input);
+	} catch (err) {
+		if (err instanceof ValidationError) return null;
+		throw err;
+	}
+}

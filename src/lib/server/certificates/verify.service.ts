@@ -67,8 +67,19 @@ export async function verifyCertificate(db: Kysely<Database>, codeInput: string,
 export const verifyRule: Rule = { limit: 60, windowMs: minutes(10), blockMs: () => minutes(10) };
 
 export async function limitVerify(db: Kysely<Database>, address: string): Promise<void> {
+	const wait = await verifyWaitSeconds(db, address);
+	if (wait > 0) throw new RateLimitedError(wait);
+}
+
+/**
+ * The same limit as limitVerify, told as a number for the page (which answers a
+ * blocked client with its own 429): the seconds to wait, or 0 when the attempt
+ * may go ahead (and is counted).
+ */
+export async function verifyWaitSeconds(db: Kysely<Database>, address: string): Promise<number> {
 	const name = bucket('verify-a', address);
 	const wait = await secondsBlocked(db, [name]);
-	if (wait > 0) throw new RateLimitedError(wait);
+	if (wait > 0) return wait;
 	await recordFailure(db, name, verifyRule);
+	return 0;
 }

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { audit } from '../audit/audit';
 import { isCoordinator, type Actor } from '../auth/actor';
 import { findEditionById } from '../campaigns/edition.repository';
+import { findCampusById } from '../campuses/campus.repository';
 import type { Db } from '../db';
 import { isUniqueViolation } from '../db/errors';
 import type { Database, KitDelivery } from '../db/schema';
@@ -25,6 +26,12 @@ export interface OrderInput {
 	/** false keeps it as a draft the coordinator does not approve yet; default true. */
 	submit?: boolean;
 }
+
+/** The edition a coordinator orders in (undefined when there is none): the order page's header. */
+export const orderEdition = (db: Db, editionId: number) => findEditionById(db, editionId);
+
+/** The campus a coordinator orders for, with its school's name (undefined when there is none). */
+export const orderCampus = (db: Db, campusId: number) => findCampusById(db, campusId);
 
 const itemName = (a: { nameNl: string; nameEn: string }, locale: string) => (locale === 'en' ? a.nameEn : a.nameNl);
 

@@ -35,3 +35,15 @@ export function errorFromQuery(url: URL): string | null {
 	const params = Object.fromEntries([...url.searchParams].filter(([k]) => k !== 'error'));
 	return fn(params);
 }
+
+/**
+ * Runs an upload endpoint's work, which ends in a redirect (Kit's throw passes
+ * through); a DomainError on the way is answered as answerUploadError does.
+ */
+export async function orUploadError(back: string, run: () => Promise<never>): Promise<Response> {
+	try {
+		return await run();
+	} catch (err) {
+		return answerUploadError(err, back);
+	}
+}

@@ -12,6 +12,9 @@ import { anonymiseUser } from '../users/anonymise';
 import { findUserById } from '../users/user.repository';
 import * as repo from './deletion-request.repository';
 
+/** How many deletion requests wait for a coordinator (the dashboard's count). */
+export const countOpenDeletionRequests = (db: Kysely<Database>) => repo.countOpenRequests(db);
+
 /**
  * Deletion of one's own account (privacy notice): the user asks, with an optional
  * reason, and may withdraw while it is open; a coordinator carries it out. Each

@@ -1,5 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/forms';
+import { formAction, orFail } from '$lib/server/http/form-action';
 import { accountPage, logoutOtherDevices, updateProfile } from '$lib/server/users/account.service';
 import { mailPreferences, updateMailPreferences } from '$lib/server/users/mail-preferences.service';
 import { profileSchema } from '$lib/schemas/auth';
@@ -44,47 +45,24 @@ export const actions: Actions = {
 		await updateMailPreferences(locals.db, locals.user!.id, parsed.data);
 		return { mailsSaved: true };
 	},
-	addCampus: async ({ request, locals }) => {
-		const form = await request.formData();
-		const parsed = parseForm(addCampusSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			const added = await addCampusByCode(locals.db, locals.user!, parsed.data.inviteCode);
-			return { campusAdded: added.label };
-		} catch (err) {
-			return failFromError(err, form);
-		}
-	},
-	leaveCampus: async ({ request, locals }) => {
-		const form = await request.formData();
-		const parsed = parseForm(leaveCampusSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			const left = await leaveCampus(locals.db, locals.user!, parsed.data.campusId);
-			return { campusLeft: left.label };
-		} catch (err) {
-			return failFromError(err, form);
-		}
-	},
-	requestDeletion: async ({ request, locals }) => {
-		const form = await request.formData();
-		const parsed = parseForm(deletionRequestSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			await requestDeletion(locals.db, locals.user!.id, parsed.data.reason);
-			return { deletionRequested: true };
-		} catch (err) {
-			return failFromError(err, form);
-		}
-	},
+	addCampus: formAction(addCampusSchema, async (data, { locals }) => {
+		const added = await addCampusByCode(locals.db, locals.user!, data.inviteCode);
+		return { campusAdded: added.label };
+	}),
+	leaveCampus: formAction(leaveCampusSchema, async (data, { locals }) => {
+		const left = await leaveCampus(locals.db, locals.user!, data.campusId);
+		return { campusLeft: left.label };
+	}),
+	requestDeletion: formAction(deletionRequestSchema, async (data, { locals }) => {
+		await requestDeletion(locals.db, locals.user!.id, data.reason);
+		return { deletionRequested: true };
+	}),
 	withdrawDeletion: async ({ request, locals }) => {
 		const form = await request.formData();
-		try {
+		return orFail(form, async () => {
 			await withdrawDeletionRequest(locals.db, locals.user!.id);
 			return { deletionWithdrawn: true };
-		} catch (err) {
-			return failFromError(err, form);
-		}
+		});
 	},
 	logoutOthers: async ({ locals }) => {
 		await logoutOtherDevices(locals.db, locals.user!.id, locals.sessionId!);

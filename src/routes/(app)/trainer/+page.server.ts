@@ -2,7 +2,7 @@ import { pageUser } from '$lib/server/auth/guards';
 import { publishedEditionsForDisplay } from '$lib/server/campaigns/edition-view';
 import { trainerCertificateEditions } from '$lib/server/certificates/certificate-more';
 import { orHttpError } from '$lib/server/forms';
-import { findOrganisationName } from '$lib/server/users/user-list.repository';
+import { organisationName } from '$lib/server/users/people.service';
 import { plannerOrganisation } from '$lib/server/workshops/trainer-planner.service';
 import { trainerHome } from '$lib/server/workshops/trainer-views.service';
 import type { PageServerLoad } from './$types';
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const db = locals.db;
 	const [organisation, editions, workshops, planner, certificates] = await Promise.all([
-		user.organisationId ? findOrganisationName(db, user.organisationId) : null,
+		user.organisationId ? organisationName(db, user.organisationId) : null,
 		publishedEditionsForDisplay(db),
 		orHttpError(() => trainerHome(db, user)),
 		plannerOrganisation(db, user),

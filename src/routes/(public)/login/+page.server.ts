@@ -2,8 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { startSession } from '$lib/server/auth/cookies';
 import { safeReturnPath, startPageOf } from '$lib/server/auth/guards';
 import { login } from '$lib/server/auth/login.service';
-import { RateLimitedError } from '$lib/server/errors';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import { loginSchema } from '$lib/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,23 +15,18 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request, cookies, url, getClientAddress, setHeaders }) => {
-		const form = await request.formData();
-		const parsed = parseForm(loginSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		let session;
-		try {
-			session = await login(locals.db, {
-				...parsed.data,
+	default: formAction(
+		loginSchema,
+		async (data, { locals, request, cookies, url, getClientAddress }) => {
+			const session = await login(locals.db, {
+				...data,
 				address: getClientAddress(),
 				userAgent: request.headers.get('user-agent')
 			});
-		} catch (err) {
-			if (err instanceof RateLimitedError) setHeaders({ 'retry-after': String(err.retryAfterSeconds) });
-			return failFromError(err, form);
-		}
-		startSession(cookies, session);
-		// "/" sends the user on to the start page of their role.
-		redirect(303, safeReturnPath(url.searchParams.get('next')));
-	}
+			startSession(cookies, session);
+			// "/" sends the user on to the start page of their role.
+			redirect(303, safeReturnPath(url.searchParams.get('next')));
+		},
+		{ retryAfter: true }
+	)
 };

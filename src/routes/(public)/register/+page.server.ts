@@ -1,9 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
 import { registerTeacher } from '$lib/server/users/registration.service';
-import { RateLimitedError } from '$lib/server/errors';
 import { registerSchema } from '$lib/schemas/auth';
 import { getLocale } from '$lib/paraglide/runtime';
+import { formAction } from '$lib/server/http/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -13,18 +12,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request, getClientAddress, setHeaders }) => {
-		const form = await request.formData();
-		const parsed = parseForm(registerSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
+	default: formAction(
+		registerSchema,
+		async (data, { locals, getClientAddress }) => {
 			// The client address as login takes it, so both limits count the same client.
-			await registerTeacher(locals.db, { ...parsed.data, locale: getLocale(), address: getClientAddress() });
-		} catch (err) {
-			if (err instanceof RateLimitedError) setHeaders({ 'retry-after': String(err.retryAfterSeconds) });
-			return failFromError(err, form);
-		}
-		// The same answer whether the address is new or has an account (which then gets a mail instead).
-		return { registered: parsed.data.email };
-	}
+			await registerTeacher(locals.db, { ...data, locale: getLocale(), address: getClientAddress() });
+			// The same answer whether the address is new or has an account (which then gets a mail instead).
+			return { registered: data.email };
+		},
+		{ retryAfter: true }
+	)
 };

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { campusListPage } from '$lib/server/campuses/campus-list.service';
 import { regenerateInviteCode } from '$lib/server/campuses/invite-code.service';
-import { failFromError } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import { pageParams } from '$lib/server/pagination';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,11 +24,9 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const campusId = Number(form.get('campusId'));
 		if (!Number.isInteger(campusId) || campusId <= 0) return fail(400, { message: null });
-		try {
+		return orFail(form, async () => {
 			const code = await regenerateInviteCode(locals.db, locals.user!.id, campusId);
 			return { regenerated: { campus: String(form.get('name') ?? ''), code } };
-		} catch (err) {
-			return failFromError(err, form);
-		}
+		});
 	}
 };

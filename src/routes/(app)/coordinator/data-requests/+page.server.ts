@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, formValues } from '$lib/server/forms';
+import { formValues } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import { carryOutDeletion, deletionRequestsPage } from '$lib/server/privacy/deletion-request.service';
 import { carryOutSchema } from '$lib/schemas/deletion-request';
 import * as m from '$lib/paraglide/messages';
@@ -20,12 +21,10 @@ export const actions: Actions = {
 			const requestId = String(form.get('requestId') ?? '');
 			return fail(400, { values: formValues(form), requestId, errors: { confirm: m.md_confirm_required() }, message: m.md_confirm_required() });
 		}
-		try {
+		return orFail(form, async () => {
 			await carryOutDeletion(locals.db, user, parsed.data.requestId);
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		// One's own account: its sessions are gone, so the next page is the login page.
-		redirect(303, '/coordinator/data-requests?done');
+			// One's own account: its sessions are gone, so the next page is the login page.
+			redirect(303, '/coordinator/data-requests?done');
+		});
 	}
 };

@@ -1,6 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { copyEdition, editionListPage } from '$lib/server/campaigns/edition-admin.service';
-import { failFromError } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import { pageParams } from '$lib/server/pagination';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,12 +15,9 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const editionId = Number(form.get('editionId'));
 		if (!Number.isInteger(editionId) || editionId <= 0) return fail(400, { message: null });
-		let copy: { id: number };
-		try {
-			copy = await copyEdition(locals.db, locals.user!, editionId);
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		redirect(303, `/coordinator/editions/${copy.id}?copied`);
+		return orFail(form, async () => {
+			const copy = await copyEdition(locals.db, locals.user!, editionId);
+			redirect(303, `/coordinator/editions/${copy.id}?copied`);
+		});
 	}
 };

@@ -1,12 +1,13 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { fromDbTime } from '$lib/server/db/time';
-import { failFromError } from '$lib/server/forms';
 import { outboxPage, outboxStatuses, retryAllFailedMail, retryFailedMail } from '$lib/server/mail/outbox.service';
 import { pageParams } from '$lib/server/pagination';
 import { config } from '$lib/server/config';
-import type { OutboxStatus } from '$lib/server/db/schema';
+import { orFail } from '$lib/server/http/form-action';
 import * as m from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+
+type OutboxStatus = (typeof outboxStatuses)[number];
 
 const parseStatus = (value: string | null): OutboxStatus | null => (outboxStatuses as string[]).includes(value ?? '') ? (value as OutboxStatus) : null;
 
@@ -33,21 +34,17 @@ export const actions: Actions = {
 	retry: async ({ locals, url, request }) => {
 		const user = pageUser(locals, url);
 		const form = await request.formData();
-		try {
+		return orFail(form, async () => {
 			await retryFailedMail(locals.db, user, idOf(form));
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		return { notice: m.ntf_retry_done() };
+			return { notice: m.ntf_retry_done() };
+		});
 	},
 	retryAll: async ({ locals, url, request }) => {
 		const user = pageUser(locals, url);
 		const form = await request.formData();
-		try {
+		return orFail(form, async () => {
 			const n = await retryAllFailedMail(locals.db, user);
 			return { notice: m.ntf_retry_all_done({ count: n }) };
-		} catch (err) {
-			return failFromError(err, form);
-		}
+		});
 	}
 };

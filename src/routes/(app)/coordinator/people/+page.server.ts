@@ -1,5 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/forms';
+import { formAction, orFail } from '$lib/server/http/form-action';
 import { pageParams } from '$lib/server/pagination';
 import { peoplePage } from '$lib/server/users/people.service';
 import { setPlanner } from '$lib/server/users/planner.service';
@@ -21,29 +22,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	invite: async ({ request, locals }) => {
-		const form = await request.formData();
-		const parsed = parseForm(inviteUserSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			const outcome = await inviteUser(locals.db, locals.user!, parsed.data);
-			return { invited: { email: parsed.data.email, role: parsed.data.role, outcome } };
-		} catch (err) {
-			return failFromError(err, form);
-		}
-	},
+	invite: formAction(inviteUserSchema, async (data, { locals }) => {
+		const outcome = await inviteUser(locals.db, locals.user!, data);
+		return { invited: { email: data.email, role: data.role, outcome } };
+	}),
 	disable: (event) => toggle(event, true),
 	enable: (event) => toggle(event, false),
 	planner: async ({ request, locals }) => {
 		const form = await request.formData();
 		const parsed = parseForm(plannerSchema, form);
 		if (!parsed.ok) return fail(400, { message: null });
-		try {
+		return orFail(form, async () => {
 			const { displayName } = await setPlanner(locals.db, locals.user!, parsed.data.userId, parsed.data.planner);
 			return { plannerSet: { name: displayName, planner: parsed.data.planner } };
-		} catch (err) {
-			return failFromError(err, form);
-		}
+		});
 	}
 };
 
@@ -51,10 +43,8 @@ async function toggle({ request, locals }: { request: Request; locals: App.Local
 	const form = await request.formData();
 	const userId = Number(form.get('userId'));
 	if (!Number.isInteger(userId) || userId <= 0) return fail(400, { message: null });
-	try {
+	return orFail(form, async () => {
 		await setUserDisabled(locals.db, locals.user!, userId, disabled);
 		return { toggled: { name: String(form.get('name') ?? ''), disabled } };
-	} catch (err) {
-		return failFromError(err, form);
-	}
+	});
 }

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { createSchool, schoolListPage } from '$lib/server/campuses/school.service';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import { pageParams } from '$lib/server/pagination';
 import { schoolSchema } from '$lib/schemas/campus';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,16 +12,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	create: async ({ request, locals }) => {
-		const form = await request.formData();
-		const parsed = parseForm(schoolSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		let id: number;
-		try {
-			id = await createSchool(locals.db, locals.user!, parsed.data);
-		} catch (err) {
-			return failFromError(err, form);
-		}
+	create: formAction(schoolSchema, async (data, { locals }) => {
+		const id = await createSchool(locals.db, locals.user!, data);
 		redirect(303, `/coordinator/schools/${id}?created=1`);
-	}
+	})
 };

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, formValues, invalid, parseForm } from '$lib/server/forms';
+import { formValues, invalid } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import { cityLogoMaxPixels, maxCityLogoBytes } from '$lib/server/settings/city-logo';
 import { cityIdentityForEdit, updateCitySettings } from '$lib/server/settings/city-settings.service';
 import { cityLogoUrl } from '$lib/server/settings/settings.service';
@@ -24,22 +25,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		const form = await request.formData();
-		const parsed = parseForm(citySettingsSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+	default: formAction(citySettingsSchema, async (data, { locals }, form) => {
 		const file = form.get('logo');
-		try {
-			let logo: Uint8Array | null = null;
-			if (file instanceof File && file.size > 0) {
-				// Refused before reading: the size alone decides.
-				if (file.size > maxCityLogoBytes) return invalid(formValues(form), { logo: m.cs_v_logo_size({ maxMb: maxCityLogoBytes / 1_048_576 }) });
-				logo = new Uint8Array(await file.arrayBuffer());
-			}
-			await updateCitySettings(locals.db, locals.user!, parsed.data, logo);
-		} catch (err) {
-			return failFromError(err, form);
+		let logo: Uint8Array | null = null;
+		if (file instanceof File && file.size > 0) {
+			// Refused before reading: the size alone decides.
+			if (file.size > maxCityLogoBytes) return invalid(formValues(form), { logo: m.cs_v_logo_size({ maxMb: maxCityLogoBytes / 1_048_576 }) });
+			logo = new Uint8Array(await file.arrayBuffer());
 		}
+		await updateCitySettings(locals.db, locals.user!, data, logo);
 		redirect(303, '/coordinator/settings?saved');
-	}
+	})
 };

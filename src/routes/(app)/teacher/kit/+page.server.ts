@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, formValues, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { formValues, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import { saveOrder } from '$lib/server/kits/kit-order.service';
 import { teacherKitPage } from '$lib/server/kits/teacher-kit.service';
 import { kitOrderSchema, orderLines } from '$lib/schemas/kit-order';
@@ -19,11 +20,9 @@ export const actions: Actions = {
 		const parsed = parseForm(kitOrderSchema, form);
 		const { lines, errors } = orderLines(form);
 		if (!parsed.ok || Object.keys(errors).length) return invalid(formValues(form), { ...(parsed.ok ? {} : parsed.errors), ...errors });
-		try {
+		return orFail(form, async () => {
 			await saveOrder(locals.db, locals.user!, { ...parsed.data, lines }, getLocale());
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		redirect(303, `/teacher/kit?campus=${parsed.data.campusId}&saved`);
+			redirect(303, `/teacher/kit?campus=${parsed.data.campusId}&saved`);
+		});
 	}
 };

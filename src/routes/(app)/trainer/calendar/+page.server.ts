@@ -1,5 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, orHttpError } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import { feedStatus, regenerateFeed } from '$lib/server/workshops/calendar-feed.service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,10 +14,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	// The new address goes back in the action's answer only: it is never stored or shown again.
 	regenerate: async ({ locals }) => {
-		try {
-			return { created: (await regenerateFeed(locals.db, locals.user!, scope)).urls };
-		} catch (err) {
-			return failFromError(err, new FormData());
-		}
+		// Nothing posted to send back: the failure carries no values.
+		return orFail(new FormData(), async () => ({ created: (await regenerateFeed(locals.db, locals.user!, scope)).urls }));
 	}
 };

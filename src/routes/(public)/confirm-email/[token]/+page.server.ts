@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { failFromError } from '$lib/server/forms';
 import { confirmEmail, describeToken } from '$lib/server/users/registration.service';
+import { orFail } from '$lib/server/http/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 // The GET only shows a button: mail scanners that open links must not use up the token.
@@ -11,11 +11,9 @@ export const load: PageServerLoad = async ({ locals, params }) => ({
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		const form = await request.formData();
-		try {
+		return orFail(form, async () => {
 			await confirmEmail(locals.db, params.token);
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		redirect(303, '/login?confirmed');
+			redirect(303, '/login?confirmed');
+		});
 	}
 };

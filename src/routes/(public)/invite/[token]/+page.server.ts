@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { startSession } from '$lib/server/auth/cookies';
 import { deviceLabelFrom } from '$lib/server/auth/session';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import { acceptInvite, describeToken } from '$lib/server/users/registration.service';
 import { acceptInviteSchema } from '$lib/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,21 +11,13 @@ export const load: PageServerLoad = async ({ locals, params }) => ({
 });
 
 export const actions: Actions = {
-	default: async ({ locals, params, request, cookies }) => {
-		const form = await request.formData();
-		const parsed = parseForm(acceptInviteSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		let session;
-		try {
-			session = await acceptInvite(locals.db, {
-				token: params.token,
-				...parsed.data,
-				deviceLabel: deviceLabelFrom(request.headers.get('user-agent'))
-			});
-		} catch (err) {
-			return failFromError(err, form);
-		}
+	default: formAction(acceptInviteSchema, async (data, { locals, params, request, cookies }) => {
+		const session = await acceptInvite(locals.db, {
+			token: params.token,
+			...data,
+			deviceLabel: deviceLabelFrom(request.headers.get('user-agent'))
+		});
 		startSession(cookies, session);
 		redirect(303, '/');
-	}
+	})
 };

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { safeReturnPath, startPageOf } from '$lib/server/auth/guards';
-import { LoginLinkRateLimitedError, requestLoginLink } from '$lib/server/auth/login-link.service';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { requestLoginLink } from '$lib/server/auth/login-link.service';
+import { formAction } from '$lib/server/http/form-action';
 import { forgotPasswordSchema } from '$lib/schemas/auth';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,23 +14,19 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request, url, getClientAddress, setHeaders }) => {
-		const form = await request.formData();
-		// The same one-field form as "forgot password": a well-formed e-mail address.
-		const parsed = parseForm(forgotPasswordSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
+	// The same one-field form as "forgot password": a well-formed e-mail address.
+	default: formAction(
+		forgotPasswordSchema,
+		async (data, { locals, url, getClientAddress }) => {
 			// Same answer whether or not the account exists; only the rate limit is told.
 			await requestLoginLink(locals.db, {
-				email: parsed.data.email,
+				email: data.email,
 				ip: getClientAddress(),
 				locale: getLocale(),
 				next: url.searchParams.get('next')
 			});
-		} catch (err) {
-			if (err instanceof LoginLinkRateLimitedError) setHeaders({ 'retry-after': String(err.retryAfterSeconds) });
-			return failFromError(err, form);
-		}
-		return { sentTo: parsed.data.email };
-	}
+			return { sentTo: data.email };
+		},
+		{ retryAfter: true }
+	)
 };

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { startSession } from '$lib/server/auth/cookies';
 import { resetPassword } from '$lib/server/auth/password-reset.service';
 import { deviceLabelFrom } from '$lib/server/auth/session';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import { describeToken } from '$lib/server/users/registration.service';
 import { resetPasswordSchema } from '$lib/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,21 +12,13 @@ export const load: PageServerLoad = async ({ locals, params }) => ({
 });
 
 export const actions: Actions = {
-	default: async ({ locals, params, request, cookies }) => {
-		const form = await request.formData();
-		const parsed = parseForm(resetPasswordSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		let session;
-		try {
-			session = await resetPassword(locals.db, {
-				token: params.token,
-				password: parsed.data.password,
-				deviceLabel: deviceLabelFrom(request.headers.get('user-agent'))
-			});
-		} catch (err) {
-			return failFromError(err, form);
-		}
+	default: formAction(resetPasswordSchema, async (data, { locals, params, request, cookies }) => {
+		const session = await resetPassword(locals.db, {
+			token: params.token,
+			password: data.password,
+			deviceLabel: deviceLabelFrom(request.headers.get('user-agent'))
+		});
 		startSession(cookies, session);
 		redirect(303, '/');
-	}
+	})
 };

@@ -1,28 +1,23 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '$lib/server/db/schema';
 import { error, fail } from '@sveltejs/kit';
-import { limitVerify, verifyCertificate } from '$lib/server/certificates/verify.service';
+import { verifyCertificate, verifyWaitSeconds } from '$lib/server/certificates/verify.service';
 import { formatCode } from '$lib/server/certificates/code';
-import { RateLimitedError } from '$lib/server/errors';
 import { cityName } from '$lib/server/settings/settings.service';
 import { getLocale } from '$lib/paraglide/runtime';
 import * as m from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 type Headers = (headers: Record<string, string>) => void;
+type Db = App.Locals['db'];
 
 /** Rate limited per client address; a blocked client gets a clear 429. */
-async function limited(db: Kysely<Database>, address: string, setHeaders: Headers): Promise<void> {
-	try {
-		await limitVerify(db, address);
-	} catch (err) {
-		if (!(err instanceof RateLimitedError)) throw err;
-		setHeaders({ 'retry-after': String(err.retryAfterSeconds) });
-		error(429, m.cert_verify_rate_limited({ minutes: Math.ceil(err.retryAfterSeconds / 60) }));
-	}
+async function limited(db: Db, address: string, setHeaders: Headers): Promise<void> {
+	const wait = await verifyWaitSeconds(db, address);
+	if (wait === 0) return;
+	setHeaders({ 'retry-after': String(wait) });
+	error(429, m.cert_verify_rate_limited({ minutes: Math.ceil(wait / 60) }));
 }
 
-async function lookUp(db: Kysely<Database>, code: string, typedName: string | null) {
+async function lookUp(db: Db, code: string, typedName: string | null) {
 	const result = await verifyCertificate(db, code, typedName);
 	return { result: result.status === 'unknown' ? result : { ...result, displayCode: formatCode(result.code) }, city: await cityName(db, getLocale()) };
 }

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
-import { answerUploadError, redirectWithError } from '$lib/server/materials/material-http';
+import { orUploadError, redirectWithError } from '$lib/server/materials/material-http';
 import { addFileMaterial } from '$lib/server/materials/material.service';
 import { discardUpload, receiveUpload } from '$lib/server/storage/upload';
 import { materialFormLimits, materialInput, materialTextsSchema } from '$lib/schemas/material';
@@ -22,8 +22,8 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 	if (!locals.user) error(401, m.error_forbidden());
 	const editionId = Number(url.searchParams.get('editionId'));
 	const back = Number.isInteger(editionId) && editionId > 0 ? `/coordinator/editions/${editionId}/materials` : '/coordinator/editions';
-	let id: number;
-	try {
+	const user = locals.user;
+	return orUploadError(back, async () => {
 		const { upload, fields } = await receiveUpload(request);
 		const formEdition = Number(fields.editionId);
 		const parsed = materialTextsSchema.safeParse(materialInput(fields));
@@ -33,9 +33,7 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 			const [key, params] = uploadFieldErrors[field] ?? ['error_form', {}];
 			redirectWithError(back, key, params);
 		}
-		id = await addFileMaterial(locals.db, locals.user, editionId, parsed.data, upload);
-	} catch (err) {
-		return answerUploadError(err, back);
-	}
-	redirect(303, `/coordinator/materials/${id}?created`);
+		const id = await addFileMaterial(locals.db, user, editionId, parsed.data, upload);
+		redirect(303, `/coordinator/materials/${id}?created`);
+	});
 };

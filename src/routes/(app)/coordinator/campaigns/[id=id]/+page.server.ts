@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { campaignDetail, updateCampaign } from '$lib/server/campaigns/campaign.service';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import * as m from '$lib/paraglide/messages';
 import { campaignSchema } from '$lib/schemas/campaign';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,15 +14,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	update: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const parsed = parseForm(campaignSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			await updateCampaign(locals.db, locals.user!, Number(params.id), parsed.data);
-			return { saved: true };
-		} catch (err) {
-			return failFromError(err, form);
-		}
-	}
+	update: formAction(campaignSchema, async (data, { locals, params }) => {
+		await updateCampaign(locals.db, locals.user!, Number(params.id), data);
+		return { saved: true };
+	})
 };

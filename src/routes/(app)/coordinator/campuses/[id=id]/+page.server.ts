@@ -4,7 +4,8 @@ import { campusDetail } from '$lib/server/campuses/campus-detail.service';
 import { deactivateCampus, updateCampus } from '$lib/server/campuses/campus.service';
 import { regenerateInviteCode } from '$lib/server/campuses/invite-code.service';
 import { campusCertificateEditions } from '$lib/server/certificates/certificate-more';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import * as m from '$lib/paraglide/messages';
 import { campusSchema } from '$lib/schemas/campus';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,36 +20,27 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	update: async ({ request, locals, params }) => {
-		const form = await request.formData();
+	update: async (event) => {
+		const form = await event.request.formData();
 		// The level checkboxes repeat one key; the schema reads them as one comma list.
 		form.set('levels', form.getAll('levels').join(','));
 		const parsed = parseForm(campusSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			await updateCampus(locals.db, locals.user!, Number(params.id), parsed.data);
+		return orFail(form, async () => {
+			await updateCampus(event.locals.db, event.locals.user!, Number(event.params.id), parsed.data);
 			return { saved: true };
-		} catch (err) {
-			return failFromError(err, form);
-		}
+		});
 	},
 	deactivate: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		if (form.get('confirm') !== 'yes') return fail(400, { deactivateError: m.cp_deactivate_confirm_required() });
-		try {
+		return orFail(form, async () => {
 			await deactivateCampus(locals.db, locals.user!, Number(params.id));
 			return { deactivated: true };
-		} catch (err) {
-			return failFromError(err, form);
-		}
+		});
 	},
 	regenerate: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		try {
-			const code = await regenerateInviteCode(locals.db, locals.user!.id, Number(params.id));
-			return { regenerated: code };
-		} catch (err) {
-			return failFromError(err, form);
-		}
+		return orFail(form, async () => ({ regenerated: await regenerateInviteCode(locals.db, locals.user!.id, Number(params.id)) }));
 	}
 };

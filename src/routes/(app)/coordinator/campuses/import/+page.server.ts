@@ -4,7 +4,7 @@ import { analyseImport, maxImportBytes, maxImportMb } from '$lib/server/campuses
 import { confirmImport, previewImport } from '$lib/server/campuses/campus-import/import.service';
 import { isImportFileId, storeImportFile } from '$lib/server/campuses/campus-import/import-file-store';
 import { fileErrorMessage, problemMessage } from '$lib/server/campuses/campus-import/problem-messages';
-import { failFromError } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import { pageParams } from '$lib/server/pagination';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,14 +41,11 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const fileId = String(form.get('file') ?? '');
 		if (!isImportFileId(fileId)) return refuse(fileErrorMessage({ code: 'expired' }));
-		let outcome;
-		try {
-			outcome = await confirmImport(locals.db, locals.user!, fileId);
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		if (!outcome.ok) return refuse(fileErrorMessage(outcome.error));
-		const c = outcome.counts;
-		redirect(303, `/coordinator/campuses?imported=${c.rows}&schools=${c.schoolsCreated}&created=${c.campusesCreated}&updated=${c.campusesUpdated}`);
+		return orFail(form, async () => {
+			const outcome = await confirmImport(locals.db, locals.user!, fileId);
+			if (!outcome.ok) return refuse(fileErrorMessage(outcome.error));
+			const c = outcome.counts;
+			redirect(303, `/coordinator/campuses?imported=${c.rows}&schools=${c.schoolsCreated}&created=${c.campusesCreated}&updated=${c.campusesUpdated}`);
+		});
 	}
 };

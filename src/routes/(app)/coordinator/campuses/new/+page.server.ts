@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { createCampus } from '$lib/server/campuses/campus.service';
 import { schoolOptions } from '$lib/server/campuses/school.service';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import { newCampusSchema } from '$lib/schemas/campus';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,12 +19,9 @@ export const actions: Actions = {
 		form.set('levels', form.getAll('levels').join(','));
 		const parsed = parseForm(newCampusSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		let id: number;
-		try {
-			id = await createCampus(locals.db, locals.user!, parsed.data);
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		redirect(303, `/coordinator/campuses/${id}?created=1`);
+		return orFail(form, async () => {
+			const id = await createCampus(locals.db, locals.user!, parsed.data);
+			redirect(303, `/coordinator/campuses/${id}?created=1`);
+		});
 	}
 };

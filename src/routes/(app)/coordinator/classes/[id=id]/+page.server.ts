@@ -3,7 +3,8 @@ import { parseClassForm } from '$lib/server/enrollments/class-form';
 import { classForCoordinator } from '$lib/server/enrollments/coordinator-class.service';
 import { updateClassDetails, withdrawClass } from '$lib/server/enrollments/enrollment.service';
 import { moveToWaitingList, prioritise } from '$lib/server/enrollments/waiting-list.service';
-import { failFromError, invalid, orHttpError } from '$lib/server/forms';
+import { invalid, orHttpError } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,13 +15,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 /** Each action names what happened so the page can say it; promotions it caused are listed. */
 async function run(form: FormData, done: string, fn: () => Promise<unknown>) {
-	try {
+	return orFail(form, async () => {
 		const result = await fn();
 		const promoted = Array.isArray(result) ? result.map((p: { name: string }) => p.name) : [];
 		return { done, promoted };
-	} catch (err) {
-		return failFromError(err, form);
-	}
+	});
 }
 
 export const actions: Actions = {

@@ -1,7 +1,8 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { editionDetail, listCampaignOptions, transitionEdition, updateEdition, type Transition } from '$lib/server/campaigns/edition-admin.service';
 import { parseEditionForm } from '$lib/server/campaigns/edition-form';
-import { failFromError, invalid } from '$lib/server/forms';
+import { invalid } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import * as m from '$lib/paraglide/messages';
 import { error, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,12 +17,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 async function transition({ request, locals, params }: RequestEvent<{ id: string }>, to: Transition) {
 	const form = await request.formData();
-	try {
+	return orFail(form, async () => {
 		await transitionEdition(locals.db, locals.user!, Number(params.id), to);
 		return { done: to };
-	} catch (err) {
-		return failFromError(err, form);
-	}
+	});
 }
 
 export const actions: Actions = {
@@ -29,12 +28,10 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseEditionForm(form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
+		return orFail(form, async () => {
 			const { promoted } = await updateEdition(locals.db, locals.user!, Number(params.id), parsed.data);
 			return { saved: true, promoted };
-		} catch (err) {
-			return failFromError(err, form);
-		}
+		});
 	},
 	publish: (event) => transition(event, 'publish'),
 	archive: (event) => transition(event, 'archive'),

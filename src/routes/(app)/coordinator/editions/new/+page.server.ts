@@ -1,7 +1,8 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { createEdition, newEditionForm } from '$lib/server/campaigns/edition-admin.service';
 import { parseEditionForm } from '$lib/server/campaigns/edition-form';
-import { failFromError, invalid } from '$lib/server/forms';
+import { invalid } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,12 +16,9 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseEditionForm(form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		let id: number;
-		try {
-			id = await createEdition(locals.db, locals.user!, parsed.data);
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		redirect(303, `/coordinator/editions/${id}?created`);
+		return orFail(form, async () => {
+			const id = await createEdition(locals.db, locals.user!, parsed.data);
+			redirect(303, `/coordinator/editions/${id}?created`);
+		});
 	}
 };

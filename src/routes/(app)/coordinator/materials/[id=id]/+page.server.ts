@@ -1,6 +1,7 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { config } from '$lib/server/config';
-import { failFromError, formValues, invalid, orHttpError } from '$lib/server/forms';
+import { formValues, invalid, orHttpError } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import { materialDetailForCoordinator } from '$lib/server/materials/material-detail.service';
 import { errorFromQuery } from '$lib/server/materials/material-http';
 import { retireMaterial, updateMaterialDetails } from '$lib/server/materials/material.service';
@@ -29,20 +30,16 @@ export const actions: Actions = {
 			for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
 			return invalid(formValues(form), errors);
 		}
-		try {
+		return orFail(form, async () => {
 			await updateMaterialDetails(locals.db, locals.user!, Number(params.id), parsed.data);
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		return { saved: true };
+			return { saved: true };
+		});
 	},
 	retire: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		try {
+		return orFail(form, async () => {
 			await retireMaterial(locals.db, locals.user!, Number(params.id));
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		return { retired: true };
+			return { retired: true };
+		});
 	}
 };

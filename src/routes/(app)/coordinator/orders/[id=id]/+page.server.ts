@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '$lib/server/db/schema';
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, orHttpError } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import { approveOrder, cancelOrder, handOver, markPacked } from '$lib/server/kits/kit-order-flow.service';
 import { coordinatorOrderPage } from '$lib/server/kits/order-page.service';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -14,15 +13,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 /** Each step of the order, then back to its page with what happened. */
-const step = (done: string, run: (form: FormData, db: Kysely<Database>, actor: NonNullable<App.Locals['user']>, id: number) => Promise<void>) =>
+const step = (done: string, run: (form: FormData, db: App.Locals['db'], actor: NonNullable<App.Locals['user']>, id: number) => Promise<void>) =>
 	async ({ request, locals, params }: { request: Request; locals: App.Locals; params: { id: string } }) => {
 		const form = await request.formData();
-		try {
+		return orFail(form, async () => {
 			await run(form, locals.db, locals.user!, Number(params.id));
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		redirect(303, `/coordinator/orders/${params.id}?done=${done}`);
+			redirect(303, `/coordinator/orders/${params.id}?done=${done}`);
+		});
 	};
 
 export const actions: Actions = {

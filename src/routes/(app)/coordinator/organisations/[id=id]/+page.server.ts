@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/forms';
+import { formAction, orFail } from '$lib/server/http/form-action';
 import { inviteIntoOrganisation, organisationDetail, updateOrganisation } from '$lib/server/organisations/organisation.service';
 import { setPlanner } from '$lib/server/users/planner.service';
 import * as m from '$lib/paraglide/messages';
@@ -16,37 +17,21 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	update: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const parsed = parseForm(organisationSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			await updateOrganisation(locals.db, locals.user!, Number(params.id), parsed.data);
-			return { saved: true };
-		} catch (err) {
-			return failFromError(err, form);
-		}
-	},
-	invite: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const parsed = parseForm(organisationInviteSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			const outcome = await inviteIntoOrganisation(locals.db, locals.user!, Number(params.id), parsed.data);
-			return { invited: { email: parsed.data.email, planner: parsed.data.planner, outcome } };
-		} catch (err) {
-			return failFromError(err, form);
-		}
-	},
+	update: formAction(organisationSchema, async (data, { locals, params }) => {
+		await updateOrganisation(locals.db, locals.user!, Number(params.id), data);
+		return { saved: true };
+	}),
+	invite: formAction(organisationInviteSchema, async (data, { locals, params }) => {
+		const outcome = await inviteIntoOrganisation(locals.db, locals.user!, Number(params.id), data);
+		return { invited: { email: data.email, planner: data.planner, outcome } };
+	}),
 	planner: async ({ request, locals }) => {
 		const form = await request.formData();
 		const parsed = parseForm(plannerSchema, form);
 		if (!parsed.ok) return fail(400, { message: null });
-		try {
+		return orFail(form, async () => {
 			const { displayName } = await setPlanner(locals.db, locals.user!, parsed.data.userId, parsed.data.planner);
 			return { plannerSet: { name: displayName, planner: parsed.data.planner } };
-		} catch (err) {
-			return failFromError(err, form);
-		}
+		});
 	}
 };

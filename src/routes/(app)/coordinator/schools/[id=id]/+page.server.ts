@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { deactivateSchool, schoolDetail, updateSchool } from '$lib/server/campuses/school.service';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { formAction, orFail } from '$lib/server/http/form-action';
 import * as m from '$lib/paraglide/messages';
 import { schoolSchema } from '$lib/schemas/campus';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,26 +14,17 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	update: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const parsed = parseForm(schoolSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			await updateSchool(locals.db, locals.user!, Number(params.id), parsed.data);
-			return { saved: true };
-		} catch (err) {
-			return failFromError(err, form);
-		}
-	},
+	update: formAction(schoolSchema, async (data, { locals, params }) => {
+		await updateSchool(locals.db, locals.user!, Number(params.id), data);
+		return { saved: true };
+	}),
 	deactivate: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		// A plain checkbox instead of a script dialog: the page works without JavaScript.
 		if (form.get('confirm') !== 'yes') return fail(400, { deactivateError: m.cp_deactivate_confirm_required() });
-		try {
+		return orFail(form, async () => {
 			const { campuses } = await deactivateSchool(locals.db, locals.user!, Number(params.id));
 			return { deactivated: { campuses } };
-		} catch (err) {
-			return failFromError(err, form);
-		}
+		});
 	}
 };

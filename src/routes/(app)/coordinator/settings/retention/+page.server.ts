@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import { retentionOverview, updateRetentionPeriods } from '$lib/server/retention/retention-settings.service';
 import { retentionSettingsSchema } from '$lib/schemas/retention-settings';
 import { retentionBounds } from '$lib/retention-periods';
@@ -12,15 +12,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		const form = await request.formData();
-		const parsed = parseForm(retentionSettingsSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			await updateRetentionPeriods(locals.db, locals.user!, parsed.data);
-		} catch (err) {
-			return failFromError(err, form);
-		}
+	default: formAction(retentionSettingsSchema, async (data, { locals }) => {
+		await updateRetentionPeriods(locals.db, locals.user!, data);
 		redirect(303, '/coordinator/settings/retention?saved');
-	}
+	})
 };

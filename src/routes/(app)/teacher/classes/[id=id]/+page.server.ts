@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { classForViewer, enrolFormData } from '$lib/server/enrollments/enrol-form.service';
 import { updateClassDetails, withdrawClass } from '$lib/server/enrollments/enrollment.service';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/forms';
+import { formAction, orFail } from '$lib/server/http/form-action';
 import { nullIfNotFound } from '$lib/server/errors';
 import { classSchema } from '$lib/schemas/enrollment';
 import { workshopsOfClasses } from '$lib/server/workshops/teacher-workshop.service';
@@ -25,28 +26,17 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	update: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const parsed = parseForm(classSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			await updateClassDetails(locals.db, locals.user!, Number(params.id), parsed.data, getLocale());
-		} catch (err) {
-			return failFromError(err, form);
-		}
+	update: formAction(classSchema, async (data, { locals, params }) => {
+		await updateClassDetails(locals.db, locals.user!, Number(params.id), data, getLocale());
 		redirect(303, `/teacher/classes/${params.id}?saved`);
-	},
+	}),
 	withdraw: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		const db = locals.db;
-		let name: string;
-		try {
+		return orFail(form, async () => {
 			const cls = await classForViewer(db, locals.user!, Number(params.id));
 			await withdrawClass(db, locals.user!, cls.id);
-			name = cls.name;
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		redirect(303, `/teacher?${new URLSearchParams({ notice: 'withdrawn', name })}`);
+			redirect(303, `/teacher?${new URLSearchParams({ notice: 'withdrawn', name: cls.name })}`);
+		});
 	}
 };

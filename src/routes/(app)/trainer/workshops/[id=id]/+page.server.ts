@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '$lib/server/db/schema';
-import { redirect } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import { bookSlot, cancelBooking } from '$lib/server/workshops/booking.service';
 import { reportWorkshop } from '$lib/server/workshops/report.service';
 import { trainerSlotPage } from '$lib/server/workshops/trainer-slot-page.service';
@@ -15,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return { view: await orHttpError(async () => trainerSlotPage(locals.db, user, Number(params.id))), done: url.searchParams.get('done') };
 };
 
-type Db = Kysely<Database>;
+type Db = App.Locals['db'];
 type Actor = NonNullable<App.Locals['user']>;
 
 /**
@@ -23,17 +22,10 @@ type Actor = NonNullable<App.Locals['user']>;
  * was done. Each form posts a hidden "form" name, so a failure shows at its form.
  */
 function action<S extends z.ZodType>(schema: S, done: string, run: (db: Db, actor: Actor, slotId: number, data: z.output<S>) => Promise<void>) {
-	return async ({ request, locals, params }: { request: Request; locals: App.Locals; params: { id: string } }) => {
-		const form = await request.formData();
-		const parsed = parseForm(schema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			await run(locals.db, locals.user!, Number(params.id), parsed.data);
-		} catch (err) {
-			return failFromError(err, form);
-		}
+	return formAction(schema, async (data, { locals, params }: RequestEvent<{ id: string }>) => {
+		await run(locals.db, locals.user!, Number(params.id), data);
 		redirect(303, `/trainer/workshops/${params.id}?done=${done}`);
-	};
+	});
 }
 
 const bookHere = bookSchema.omit({ slotId: true });

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import { bookSlot } from '$lib/server/workshops/booking.service';
 import { openSlotsPage, parseCursor, parseOpenFilters } from '$lib/server/workshops/trainer-views.service';
 import { bookSchema } from '$lib/schemas/trainer-workshop';
@@ -15,15 +16,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	/** "I will give this one": on success, to the slot's page; a refusal stays on the list. */
-	book: async ({ request, locals }) => {
-		const form = await request.formData();
-		const parsed = parseForm(bookSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			await bookSlot(locals.db, locals.user!, parsed.data.slotId);
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		redirect(303, `/trainer/workshops/${parsed.data.slotId}?done=booked`);
-	}
+	book: formAction(bookSchema, async ({ slotId }, { locals }) => {
+		await bookSlot(locals.db, locals.user!, slotId);
+		redirect(303, `/trainer/workshops/${slotId}?done=booked`);
+	})
 };

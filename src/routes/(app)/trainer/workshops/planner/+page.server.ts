@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '$lib/server/db/schema';
-import { redirect } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import { pageParams } from '$lib/server/pagination';
 import { assignTrainer, unassignTrainer } from '$lib/server/workshops/booking.service';
 import { plannerPage } from '$lib/server/workshops/trainer-planner.service';
@@ -17,22 +16,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { plan: await orHttpError(async () => plannerPage(locals.db, user, after, pageParams(url))), paged: after !== null, done: url.searchParams.get('done') };
 };
 
-type Db = Kysely<Database>;
+type Db = App.Locals['db'];
 type Actor = NonNullable<App.Locals['user']>;
 
 /** Parse, run the booking service (which checks the planner's rights again), back to the plan. */
 function action<S extends z.ZodType>(schema: S, done: string, run: (db: Db, actor: Actor, data: z.output<S>) => Promise<void>) {
-	return async ({ request, locals }: { request: Request; locals: App.Locals }) => {
-		const form = await request.formData();
-		const parsed = parseForm(schema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			await run(locals.db, locals.user!, parsed.data);
-		} catch (err) {
-			return failFromError(err, form);
-		}
+	return formAction(schema, async (data, { locals }: RequestEvent) => {
+		await run(locals.db, locals.user!, data);
 		redirect(303, `/trainer/workshops/planner?done=${done}`);
-	};
+	});
 }
 
 export const actions: Actions = {

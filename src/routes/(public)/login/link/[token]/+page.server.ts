@@ -1,10 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { startSession } from '$lib/server/auth/cookies';
 import { safeReturnPath } from '$lib/server/auth/guards';
-import { useLoginLink } from '$lib/server/auth/login-link.service';
+import { redeemLoginLink } from '$lib/server/auth/login-link.service';
 import { peekToken } from '$lib/server/auth/one-time-token';
 import { invalidateSession } from '$lib/server/auth/session';
-import { ValidationError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -19,13 +18,8 @@ export const load: PageServerLoad = async ({ locals, params }) => ({
 export const actions: Actions = {
 	default: async ({ params, request, cookies, url, locals }) => {
 		const db = locals.db;
-		let session;
-		try {
-			session = await useLoginLink(db, params.token, { userAgent: request.headers.get('user-agent') });
-		} catch (err) {
-			if (err instanceof ValidationError) return fail(400, { linkInvalid: true });
-			throw err;
-		}
+		const session = await redeemLoginLink(db, params.token, { userAgent: request.headers.get('user-agent') });
+		if (!session) return fail(400, { linkInvalid: true });
 		// Someone else was logged in in this browser: that session ends here.
 		if (locals.sessionId) await invalidateSession(db, locals.sessionId);
 		startSession(cookies, session);

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
-import { answerUploadError } from '$lib/server/materials/material-http';
+import { orUploadError } from '$lib/server/materials/material-http';
 import { replaceMaterialFile } from '$lib/server/materials/material.service';
 import { receiveUpload } from '$lib/server/storage/upload';
 import type { RequestHandler } from './$types';
@@ -9,11 +9,10 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ locals, request, params }) => {
 	if (!locals.user) error(401, m.error_forbidden());
 	const back = `/coordinator/materials/${params.id}`;
-	try {
+	const user = locals.user;
+	return orUploadError(back, async () => {
 		const { upload } = await receiveUpload(request);
-		await replaceMaterialFile(locals.db, locals.user, Number(params.id), upload);
-	} catch (err) {
-		return answerUploadError(err, back);
-	}
-	redirect(303, `${back}?replaced`);
+		await replaceMaterialFile(locals.db, user, Number(params.id), upload);
+		redirect(303, `${back}?replaced`);
+	});
 };

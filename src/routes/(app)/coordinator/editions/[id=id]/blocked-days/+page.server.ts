@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '$lib/server/db/schema';
-import { redirect } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { blockDaysSchema, releaseDaySchema, releaseKindSchema } from '$lib/schemas/blocked-day';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import { addBlockedDays, blockedDaysPage, prefillPublicHolidays, removeBlockedDay, removeBlockedKind } from '$lib/server/workshops/blocked-days.service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,23 +18,15 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-type Db = Kysely<Database>;
+type Db = App.Locals['db'];
 type Actor = NonNullable<App.Locals['user']>;
 
 /** Parse with the form's schema, run the service, back to the page saying what was done (and how many). */
 function action<S extends z.ZodType>(schema: S, done: string, run: (db: Db, actor: Actor, data: z.output<S>, editionId: number) => Promise<string>) {
-	return async ({ request, locals, params }: { request: Request; locals: App.Locals; params: { id: string } }) => {
-		const form = await request.formData();
-		const parsed = parseForm(schema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		let counts: string;
-		try {
-			counts = await run(locals.db, locals.user!, parsed.data, Number(params.id));
-		} catch (err) {
-			return failFromError(err, form);
-		}
+	return formAction(schema, async (data, { locals, params }: RequestEvent<{ id: string }>) => {
+		const counts = await run(locals.db, locals.user!, data, Number(params.id));
 		redirect(303, `/coordinator/editions/${params.id}/blocked-days?done=${done}${counts}`);
-	};
+	});
 }
 
 export const actions: Actions = {

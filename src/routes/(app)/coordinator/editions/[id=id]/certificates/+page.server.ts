@@ -2,7 +2,8 @@ import { pageUser } from '$lib/server/auth/guards';
 import { listCertificates, parseCertificateStatus } from '$lib/server/certificates/certificate-list';
 import { reissueCertificate, revokeCertificate } from '$lib/server/certificates/certificate.service';
 import { formatCode } from '$lib/server/certificates/code';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import { pageParams } from '$lib/server/pagination';
 import { reissueCertificateSchema, revokeCertificateSchema } from '$lib/schemas/certificate';
 import * as m from '$lib/paraglide/messages';
@@ -15,28 +16,18 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	revoke: async ({ locals, url, request }) => {
-		const user = pageUser(locals, url);
-		const form = await request.formData();
-		const parsed = parseForm(revokeCertificateSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			await revokeCertificate(locals.db, user, parsed.data.id, parsed.data.reason || null);
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		return { notice: m.cert_list_revoked_notice() };
+	revoke: async (event) => {
+		const user = pageUser(event.locals, event.url);
+		return formAction(revokeCertificateSchema, async (data) => {
+			await revokeCertificate(event.locals.db, user, data.id, data.reason || null);
+			return { notice: m.cert_list_revoked_notice() };
+		})(event);
 	},
-	reissue: async ({ locals, url, request }) => {
-		const user = pageUser(locals, url);
-		const form = await request.formData();
-		const parsed = parseForm(reissueCertificateSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		try {
-			const fresh = await reissueCertificate(locals.db, user, parsed.data.id);
+	reissue: async (event) => {
+		const user = pageUser(event.locals, event.url);
+		return formAction(reissueCertificateSchema, async (data) => {
+			const fresh = await reissueCertificate(event.locals.db, user, data.id);
 			return { notice: m.cert_list_reissued_notice({ code: formatCode(fresh.code) }) };
-		} catch (err) {
-			return failFromError(err, form);
-		}
+		})(event);
 	}
 };

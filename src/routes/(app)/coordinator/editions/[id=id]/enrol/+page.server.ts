@@ -5,7 +5,8 @@ import { parseClassForm } from '$lib/server/enrollments/class-form';
 import { teachersOfCampus } from '$lib/server/enrollments/coordinator-class.service';
 import { enrolFormData } from '$lib/server/enrollments/enrol-form.service';
 import { enrolClass } from '$lib/server/enrollments/enrollment.service';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import { pageParams } from '$lib/server/pagination';
 import { onBehalfSchema } from '$lib/schemas/enrollment';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -35,12 +36,9 @@ export const actions: Actions = {
 		const behalf = parseForm(onBehalfSchema, form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		if (!behalf.ok) return invalid(behalf.values, behalf.errors);
-		let classId: number;
-		try {
-			({ classId } = await enrolClass(locals.db, locals.user!, { ...parsed.data, onBehalfOf: behalf.data.onBehalfOf, editionId: Number(params.id) }, getLocale()));
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		redirect(303, `/coordinator/classes/${classId}`);
+		return orFail(form, async () => {
+			const { classId } = await enrolClass(locals.db, locals.user!, { ...parsed.data, onBehalfOf: behalf.data.onBehalfOf, editionId: Number(params.id) }, getLocale());
+			redirect(303, `/coordinator/classes/${classId}`);
+		});
 	}
 };

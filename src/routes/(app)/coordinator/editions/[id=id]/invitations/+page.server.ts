@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { invitationOverview, sendSchoolInvitations } from '$lib/server/campaigns/school-invitations.service';
 import type { InvitationOptions } from '$lib/server/campaigns/school-invitation-recipients';
-import { failFromError, orHttpError } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The page's choices, from its query string (GET form) or the posted send form: same names in both. */
@@ -24,13 +25,10 @@ export const actions: Actions = {
 	send: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		const options = optionsOf((n) => form.get(n));
-		let queued: number;
-		try {
-			queued = (await sendSchoolInvitations(locals.db, locals.user!, Number(params.id), options)).queued;
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		// The count travels in the address, so the notice survives a reload and works without JavaScript.
-		redirect(303, `?${query(options)}&sent=${queued}`);
+		return orFail(form, async () => {
+			const { queued } = await sendSchoolInvitations(locals.db, locals.user!, Number(params.id), options);
+			// The count travels in the address, so the notice survives a reload and works without JavaScript.
+			redirect(303, `?${query(options)}&sent=${queued}`);
+		});
 	}
 };

@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '$lib/server/db/schema';
-import { redirect } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import { addStock, correctOnHand, createItem, setItemActive, updateItem } from '$lib/server/kits/catalogue.service';
 import { cataloguePage } from '$lib/server/kits/catalogue-page.service';
 import { carryOverStock } from '$lib/server/kits/stock-carry-over.service';
@@ -21,23 +20,15 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-type Db = Kysely<Database>;
+type Db = App.Locals['db'];
 type Actor = NonNullable<App.Locals['user']>;
 
 /** Parse with the form's schema, run the service, back to the page with what was done. */
 function action<S extends z.ZodType>(schema: S, done: string, run: (db: Db, actor: Actor, data: z.output<S>, editionId: number) => Promise<string | void>) {
-	return async ({ request, locals, params }: { request: Request; locals: App.Locals; params: { id: string } }) => {
-		const form = await request.formData();
-		const parsed = parseForm(schema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		let extra: string | void;
-		try {
-			extra = await run(locals.db, locals.user!, parsed.data, Number(params.id));
-		} catch (err) {
-			return failFromError(err, form);
-		}
+	return formAction(schema, async (data, { locals, params }: RequestEvent<{ id: string }>) => {
+		const extra = await run(locals.db, locals.user!, data, Number(params.id));
 		redirect(303, `/coordinator/editions/${params.id}/kits?done=${done}${extra ?? ''}`);
-	};
+	});
 }
 
 const itemOnly = stockSchema.pick({ itemId: true });

@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { editionDetail } from '$lib/server/campaigns/edition-admin.service';
 import { config } from '$lib/server/config';
-import { failFromError, formValues, invalid, orHttpError } from '$lib/server/forms';
+import { formValues, invalid, orHttpError } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import { errorFromQuery } from '$lib/server/materials/material-http';
 import { listMaterialsForCoordinator } from '$lib/server/materials/material-read.service';
 import { addLinkMaterial } from '$lib/server/materials/material.service';
@@ -33,11 +34,9 @@ export const actions: Actions = {
 			for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
 			return invalid(formValues(form), errors);
 		}
-		try {
+		return orFail(form, async () => {
 			await addLinkMaterial(locals.db, locals.user!, Number(params.id), parsed.data);
-		} catch (err) {
-			return failFromError(err, form);
-		}
-		return { linkAdded: true };
+			return { linkAdded: true };
+		});
 	}
 };

@@ -3,7 +3,8 @@ import { pageUser } from '$lib/server/auth/guards';
 import { enrolFormData } from '$lib/server/enrollments/enrol-form.service';
 import { parseClassForm } from '$lib/server/enrollments/class-form';
 import { enrolClass } from '$lib/server/enrollments/enrollment.service';
-import { failFromError, invalid, orHttpError } from '$lib/server/forms';
+import { invalid, orHttpError } from '$lib/server/forms';
+import { isFailure, orFail } from '$lib/server/http/form-action';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,12 +19,9 @@ export const actions: Actions = {
 		const parsed = parseClassForm(form);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const db = locals.db;
-		let result;
-		try {
-			result = await enrolClass(db, locals.user!, { ...parsed.data, editionId: Number(params.id) }, getLocale());
-		} catch (err) {
-			return failFromError(err, form);
-		}
+		const result = await orFail(form, () => enrolClass(db, locals.user!, { ...parsed.data, editionId: Number(params.id) }, getLocale()));
+		// Only the enrolment's refusal is the form's; the edition's name below is read as on any page.
+		if (isFailure(result)) return result;
 		const edition = (await enrolFormData(db, locals.user!, Number(params.id))).edition.name;
 		const query = new URLSearchParams({ notice: result.status, name: parsed.data.name, edition, position: String(result.position ?? ''), reason: result.reason ?? '' });
 		redirect(303, `/teacher?${query}`);

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { editionBranding, maxLogoBytes, updateBranding } from '$lib/server/certificates/branding.service';
-import { failFromError, formValues, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { formValues, invalid, orHttpError } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import { certificateBrandingSchema } from '$lib/schemas/certificate-branding';
 import { defaultAccent, defaultPrimary } from '$lib/server/pdf/certificate-pdf';
 import * as m from '$lib/paraglide/messages';
@@ -14,22 +15,15 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const parsed = parseForm(certificateBrandingSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+	default: formAction(certificateBrandingSchema, async (data, { locals, params }, form) => {
 		const file = form.get('logo');
-		try {
-			let logo: Uint8Array | null = null;
-			if (file instanceof File && file.size > 0) {
-				// Refused before reading: the size alone decides.
-				if (file.size > maxLogoBytes) return invalid(formValues(form), { logo: m.cpdf_branding_v_logo_size() });
-				logo = new Uint8Array(await file.arrayBuffer());
-			}
-			await updateBranding(locals.db, locals.user!, Number(params.id), parsed.data, logo);
-		} catch (err) {
-			return failFromError(err, form);
+		let logo: Uint8Array | null = null;
+		if (file instanceof File && file.size > 0) {
+			// Refused before reading: the size alone decides.
+			if (file.size > maxLogoBytes) return invalid(formValues(form), { logo: m.cpdf_branding_v_logo_size() });
+			logo = new Uint8Array(await file.arrayBuffer());
 		}
+		await updateBranding(locals.db, locals.user!, Number(params.id), data, logo);
 		redirect(303, `/coordinator/editions/${params.id}/certificates/branding?saved`);
-	}
+	})
 };

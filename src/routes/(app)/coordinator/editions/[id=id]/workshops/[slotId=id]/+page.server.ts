@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '$lib/server/db/schema';
 import { fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { orFail } from '$lib/server/http/form-action';
 import { assignTrainer, unassignTrainer } from '$lib/server/workshops/booking.service';
 import { cancelSlot, setSlotClasses, updateSlot } from '$lib/server/workshops/slot-admin.service';
 import { slotPage } from '$lib/server/workshops/slot-page.service';
@@ -16,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return { page, done: url.searchParams.get('done') ?? (url.searchParams.has('created') ? 'created' : null) };
 };
 
-type Db = Kysely<Database>;
+type Db = App.Locals['db'];
 type Actor = NonNullable<App.Locals['user']>;
 type Params = { id: string; slotId: string };
 
@@ -31,13 +30,14 @@ function action<S extends z.ZodType>(schema: S, done: string, run: (db: Db, acto
 		const ticked = lists.flatMap((key) => form.getAll(key).map(String));
 		const parsed = parseForm(schema, form, { lists });
 		if (!parsed.ok) return fail(400, { ...invalid(parsed.values, parsed.errors).data, ticked });
-		try {
-			await run(locals.db, locals.user!, parsed.data, Number(params.slotId));
-		} catch (err) {
-			const failure = failFromError(err, form);
-			return fail(failure.status, { ...failure.data, ticked });
-		}
-		redirect(303, `/coordinator/editions/${params.id}/workshops/${params.slotId}?done=${done}`);
+		return orFail(
+			form,
+			async () => {
+				await run(locals.db, locals.user!, parsed.data, Number(params.slotId));
+				redirect(303, `/coordinator/editions/${params.id}/workshops/${params.slotId}?done=${done}`);
+			},
+			{ extra: { ticked } }
+		);
 	};
 }
 

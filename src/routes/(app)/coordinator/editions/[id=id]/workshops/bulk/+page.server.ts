@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import { createSlotsBulk } from '$lib/server/workshops/slot-admin.service';
 import { slotFormChoices } from '$lib/server/workshops/slot-page.service';
 import { bulkSlotSchema } from '$lib/schemas/workshop-slot';
@@ -14,18 +15,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const parsed = parseForm(bulkSlotSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const d = parsed.data;
-		let ids: number[];
-		try {
-			ids = await createSlotsBulk(locals.db, locals.user!, Number(params.id), d);
-		} catch (err) {
-			return failFromError(err, form);
-		}
+	default: formAction(bulkSlotSchema, async (d, { locals, params }) => {
+		const ids = await createSlotsBulk(locals.db, locals.user!, Number(params.id), d);
 		// The new series, on its own: that campus on that day.
 		redirect(303, `/coordinator/editions/${params.id}/workshops?campus=${d.campusId}&from=${d.localDate}&to=${d.localDate}&created=${ids.length}`);
-	}
+	})
 };

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/forms';
+import { formAction } from '$lib/server/http/form-action';
 import { createSlot } from '$lib/server/workshops/slot-admin.service';
 import { slotFormChoices } from '$lib/server/workshops/slot-page.service';
 import { slotSchema } from '$lib/schemas/workshop-slot';
@@ -14,16 +15,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const parsed = parseForm(slotSchema, form);
-		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		let slotId: number;
-		try {
-			slotId = await createSlot(locals.db, locals.user!, Number(params.id), parsed.data);
-		} catch (err) {
-			return failFromError(err, form);
-		}
+	default: formAction(slotSchema, async (data, { locals, params }) => {
+		const slotId = await createSlot(locals.db, locals.user!, Number(params.id), data);
 		redirect(303, `/coordinator/editions/${params.id}/workshops/${slotId}?created=1`);
-	}
+	})
 };
