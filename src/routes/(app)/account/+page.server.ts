@@ -1,5 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, parseForm } from '$lib/server/http/forms';
 import { accountPage, logoutOtherDevices, updateProfile } from '$lib/server/users/account.service';
 import { mailPreferences, updateMailPreferences } from '$lib/server/users/mail-preferences.service';
 import { profileSchema } from '$lib/schemas/auth';

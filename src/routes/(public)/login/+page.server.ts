@@ -3,7 +3,7 @@ import { startSession } from '$lib/server/auth/cookies';
 import { safeReturnPath, startPageOf } from '$lib/server/auth/guards';
 import { login } from '$lib/server/auth/login.service';
 import { RateLimitedError } from '$lib/server/errors';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, parseForm } from '$lib/server/http/forms';
 import { loginSchema } from '$lib/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, parseForm } from '$lib/server/http/forms';
 import { registerTeacher } from '$lib/server/users/registration.service';
 import { RateLimitedError } from '$lib/server/errors';
 import { registerSchema } from '$lib/schemas/auth';

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { campusListPage } from '$lib/server/campuses/campus-list.service';
 import { regenerateInviteCode } from '$lib/server/campuses/invite-code.service';
-import { failFromError } from '$lib/server/forms';
+import { failFromError } from '$lib/server/http/forms';
 import { pageParams } from '$lib/server/pagination';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, formValues } from '$lib/server/forms';
+import { failFromError, formValues } from '$lib/server/http/forms';
 import { carryOutDeletion, deletionRequestsPage } from '$lib/server/privacy/deletion-request.service';
 import { carryOutSchema } from '$lib/schemas/deletion-request';
 import * as m from '$lib/paraglide/messages';

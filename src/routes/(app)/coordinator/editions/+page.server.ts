@@ -1,6 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { copyEdition, editionListPage } from '$lib/server/campaigns/edition-admin.service';
-import { failFromError } from '$lib/server/forms';
+import { failFromError } from '$lib/server/http/forms';
 import { pageParams } from '$lib/server/pagination';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';

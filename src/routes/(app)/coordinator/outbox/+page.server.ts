@@ -1,6 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { fromDbTime } from '$lib/server/db/time';
-import { failFromError } from '$lib/server/forms';
+import { failFromError } from '$lib/server/http/forms';
 import { outboxPage, outboxStatuses, retryAllFailedMail, retryFailedMail } from '$lib/server/mail/outbox.service';
 import { pageParams } from '$lib/server/pagination';
 import { config } from '$lib/server/config';

@@ -1,5 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, parseForm } from '$lib/server/http/forms';
 import { pageParams } from '$lib/server/pagination';
 import { peoplePage } from '$lib/server/users/people.service';
 import { setPlanner } from '$lib/server/users/planner.service';

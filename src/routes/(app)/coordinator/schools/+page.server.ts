@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { createSchool, schoolListPage } from '$lib/server/campuses/school.service';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, parseForm } from '$lib/server/http/forms';
 import { pageParams } from '$lib/server/pagination';
 import { schoolSchema } from '$lib/schemas/campus';
 import type { Actions, PageServerLoad } from './$types';

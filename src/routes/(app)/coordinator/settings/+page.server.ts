@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, formValues, invalid, parseForm } from '$lib/server/forms';
+import { failFromError, formValues, invalid, parseForm } from '$lib/server/http/forms';
 import { cityLogoMaxPixels, maxCityLogoBytes } from '$lib/server/settings/city-logo';
 import { cityIdentityForEdit, updateCitySettings } from '$lib/server/settings/city-settings.service';
 import { cityLogoUrl } from '$lib/server/settings/settings.service';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, formValues, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { failFromError, formValues, invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { saveOrder } from '$lib/server/kits/kit-order.service';
 import { teacherKitPage } from '$lib/server/kits/teacher-kit.service';
 import { kitOrderSchema, orderLines } from '$lib/schemas/kit-order';

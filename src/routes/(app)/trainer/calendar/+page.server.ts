@@ -1,5 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, orHttpError } from '$lib/server/forms';
+import { failFromError, orHttpError } from '$lib/server/http/forms';
 import { feedStatus, regenerateFeed } from '$lib/server/workshops/calendar-feed.service';
 import type { Actions, PageServerLoad } from './$types';
 

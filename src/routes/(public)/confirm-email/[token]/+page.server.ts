@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { failFromError } from '$lib/server/forms';
+import { failFromError } from '$lib/server/http/forms';
 import { confirmEmail, describeToken } from '$lib/server/users/registration.service';
 import type { Actions, PageServerLoad } from './$types';
 

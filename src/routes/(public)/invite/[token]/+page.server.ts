@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { startSession } from '$lib/server/auth/cookies';
 import { deviceLabelFrom } from '$lib/server/auth/session';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, parseForm } from '$lib/server/http/forms';
 import { acceptInvite, describeToken } from '$lib/server/users/registration.service';
 import { acceptInviteSchema } from '$lib/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';

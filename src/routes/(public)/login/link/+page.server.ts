@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { safeReturnPath, startPageOf } from '$lib/server/auth/guards';
 import { LoginLinkRateLimitedError, requestLoginLink } from '$lib/server/auth/login-link.service';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, parseForm } from '$lib/server/http/forms';
 import { forgotPasswordSchema } from '$lib/schemas/auth';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { startSession } from '$lib/server/auth/cookies';
 import { resetPassword } from '$lib/server/auth/password-reset.service';
 import { deviceLabelFrom } from '$lib/server/auth/session';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, parseForm } from '$lib/server/http/forms';
 import { describeToken } from '$lib/server/users/registration.service';
 import { resetPasswordSchema } from '$lib/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';

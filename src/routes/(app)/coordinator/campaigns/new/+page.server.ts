@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { createCampaign } from '$lib/server/campaigns/campaign.service';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, parseForm } from '$lib/server/http/forms';
 import { campaignSchema } from '$lib/schemas/campaign';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -4,7 +4,7 @@ import { campusDetail } from '$lib/server/campuses/campus-detail.service';
 import { deactivateCampus, updateCampus } from '$lib/server/campuses/campus.service';
 import { regenerateInviteCode } from '$lib/server/campuses/invite-code.service';
 import { campusCertificateEditions } from '$lib/server/certificates/certificate-more';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, parseForm } from '$lib/server/http/forms';
 import * as m from '$lib/paraglide/messages';
 import { campusSchema } from '$lib/schemas/campus';
 import type { Actions, PageServerLoad } from './$types';

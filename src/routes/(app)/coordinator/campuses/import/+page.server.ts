@@ -4,7 +4,7 @@ import { analyseImport, maxImportBytes, maxImportMb } from '$lib/server/campuses
 import { confirmImport, previewImport } from '$lib/server/campuses/campus-import/import.service';
 import { isImportFileId, storeImportFile } from '$lib/server/campuses/campus-import/import-file-store';
 import { fileErrorMessage, problemMessage } from '$lib/server/campuses/campus-import/problem-messages';
-import { failFromError } from '$lib/server/forms';
+import { failFromError } from '$lib/server/http/forms';
 import { pageParams } from '$lib/server/pagination';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { config } from '$lib/server/config';
-import { failFromError, formValues, invalid, orHttpError } from '$lib/server/forms';
+import { failFromError, formValues, invalid, orHttpError } from '$lib/server/http/forms';
 import { materialDetailForCoordinator } from '$lib/server/materials/material-detail.service';
 import { errorFromQuery } from '$lib/server/materials/material-http';
 import { retireMaterial, updateMaterialDetails } from '$lib/server/materials/material.service';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, orHttpError } from '$lib/server/forms';
+import { failFromError, orHttpError } from '$lib/server/http/forms';
 import { approveOrder, cancelOrder, handOver, markPacked } from '$lib/server/kits/kit-order-flow.service';
 import { coordinatorOrderPage } from '$lib/server/kits/order-page.service';
 import { getLocale } from '$lib/paraglide/runtime';

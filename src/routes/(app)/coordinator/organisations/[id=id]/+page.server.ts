@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, parseForm } from '$lib/server/http/forms';
 import { inviteIntoOrganisation, organisationDetail, updateOrganisation } from '$lib/server/organisations/organisation.service';
 import { setPlanner } from '$lib/server/users/planner.service';
 import * as m from '$lib/paraglide/messages';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, parseForm } from '$lib/server/http/forms';
 import { createOrganisation } from '$lib/server/organisations/organisation.service';
 import { organisationSchema } from '$lib/schemas/organisation';
 import type { Actions, PageServerLoad } from './$types';

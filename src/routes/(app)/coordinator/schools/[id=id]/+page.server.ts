@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { deactivateSchool, schoolDetail, updateSchool } from '$lib/server/campuses/school.service';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, parseForm } from '$lib/server/http/forms';
 import * as m from '$lib/paraglide/messages';
 import { schoolSchema } from '$lib/schemas/campus';
 import type { Actions, PageServerLoad } from './$types';

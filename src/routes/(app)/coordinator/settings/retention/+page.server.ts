@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, parseForm } from '$lib/server/http/forms';
 import { retentionOverview, updateRetentionPeriods } from '$lib/server/retention/retention-settings.service';
 import { retentionSettingsSchema } from '$lib/schemas/retention-settings';
 import { retentionBounds } from '$lib/retention-periods';

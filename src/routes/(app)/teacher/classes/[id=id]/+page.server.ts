@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { classForViewer, enrolFormData } from '$lib/server/enrollments/enrol-form.service';
 import { updateClassDetails, withdrawClass } from '$lib/server/enrollments/enrollment.service';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { nullIfNotFound } from '$lib/server/errors';
 import { classSchema } from '$lib/schemas/enrollment';
 import { workshopsOfClasses } from '$lib/server/workshops/teacher-workshop.service';

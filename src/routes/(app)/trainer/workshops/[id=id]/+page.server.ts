@@ -3,7 +3,7 @@ import type { Database } from '$lib/server/db/schema';
 import { redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { bookSlot, cancelBooking } from '$lib/server/workshops/booking.service';
 import { reportWorkshop } from '$lib/server/workshops/report.service';
 import { trainerSlotPage } from '$lib/server/workshops/trainer-slot-page.service';

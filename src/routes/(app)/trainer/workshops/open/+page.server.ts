@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { bookSlot } from '$lib/server/workshops/booking.service';
 import { openSlotsPage, parseCursor, parseOpenFilters } from '$lib/server/workshops/trainer-views.service';
 import { bookSchema } from '$lib/schemas/trainer-workshop';

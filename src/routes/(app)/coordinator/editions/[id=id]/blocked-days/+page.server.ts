@@ -4,7 +4,7 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { blockDaysSchema, releaseDaySchema, releaseKindSchema } from '$lib/schemas/blocked-day';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { addBlockedDays, blockedDaysPage, prefillPublicHolidays, removeBlockedDay, removeBlockedKind } from '$lib/server/workshops/blocked-days.service';
 import type { Actions, PageServerLoad } from './$types';
 

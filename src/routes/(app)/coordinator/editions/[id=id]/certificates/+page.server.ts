@@ -2,7 +2,7 @@ import { pageUser } from '$lib/server/auth/guards';
 import { listCertificates, parseCertificateStatus } from '$lib/server/certificates/certificate-list';
 import { reissueCertificate, revokeCertificate } from '$lib/server/certificates/certificate.service';
 import { formatCode } from '$lib/server/certificates/code';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { pageParams } from '$lib/server/pagination';
 import { reissueCertificateSchema, revokeCertificateSchema } from '$lib/schemas/certificate';
 import * as m from '$lib/paraglide/messages';

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { invitationOverview, sendSchoolInvitations } from '$lib/server/campaigns/school-invitations.service';
 import type { InvitationOptions } from '$lib/server/campaigns/school-invitation-recipients';
-import { failFromError, orHttpError } from '$lib/server/forms';
+import { failFromError, orHttpError } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The page's choices, from its query string (GET form) or the posted send form: same names in both. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { addStock, correctOnHand, createItem, setItemActive, updateItem } from '$lib/server/kits/catalogue.service';
 import { cataloguePage } from '$lib/server/kits/catalogue-page.service';
 import { carryOverStock } from '$lib/server/kits/stock-carry-over.service';

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { editionDetail } from '$lib/server/campaigns/edition-admin.service';
 import { config } from '$lib/server/config';
-import { failFromError, formValues, invalid, orHttpError } from '$lib/server/forms';
+import { failFromError, formValues, invalid, orHttpError } from '$lib/server/http/forms';
 import { errorFromQuery } from '$lib/server/materials/material-http';
 import { listMaterialsForCoordinator } from '$lib/server/materials/material-read.service';
 import { addLinkMaterial } from '$lib/server/materials/material.service';

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { DomainError } from '$lib/server/errors';
-import { messageOf } from '$lib/server/forms';
+import { messageOf } from '$lib/server/http/forms';
 import { campaignReport } from '$lib/server/reports/campaign-report.service';
 import type { PageServerLoad } from './$types';
 

@@ -3,7 +3,7 @@ import { pageUser } from '$lib/server/auth/guards';
 import { findEditionById } from '$lib/server/campaigns/edition.repository';
 import { campusListPage } from '$lib/server/campuses/campus-list.service';
 import { findCampusById } from '$lib/server/campuses/campus.repository';
-import { failFromError, formValues, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { failFromError, formValues, invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { prefillOrder, saveOrder } from '$lib/server/kits/kit-order.service';
 import { pageParams } from '$lib/server/pagination';
 import { kitOrderSchema, orderLines } from '$lib/schemas/kit-order';

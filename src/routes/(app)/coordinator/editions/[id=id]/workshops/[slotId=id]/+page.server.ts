@@ -3,7 +3,7 @@ import type { Database } from '$lib/server/db/schema';
 import { fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { assignTrainer, unassignTrainer } from '$lib/server/workshops/booking.service';
 import { cancelSlot, setSlotClasses, updateSlot } from '$lib/server/workshops/slot-admin.service';
 import { slotPage } from '$lib/server/workshops/slot-page.service';

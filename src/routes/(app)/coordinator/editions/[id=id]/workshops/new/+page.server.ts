@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { failFromError, invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { createSlot } from '$lib/server/workshops/slot-admin.service';
 import { slotFormChoices } from '$lib/server/workshops/slot-page.service';
 import { slotSchema } from '$lib/schemas/workshop-slot';
