@@ -1,7 +1,7 @@
 // `npm start`: runs the built server, building it first when build/ is missing
 // (a fresh clone). Sets the body-size limit uploads need unless one is given (an
 // outer cap only: each route's own limit is enforced in the app, see
-// src/lib/server/http/body-limits.ts), and loads static-headers.mjs (nosniff on /_app).
+// src/lib/server/hooks/body-limits.ts), and loads static-headers.mjs (nosniff on /_app).
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';

@@ -15,7 +15,7 @@ import { getDb } from '$lib/server/db';
 import { startServer } from '$lib/server/startup';
 import { useReportCacheBuild } from '$lib/server/reports/report-cache';
 import { logger } from '$lib/server/log';
-import { requestBody } from '$lib/server/http/body-hook';
+import { requestBody } from '$lib/server/hooks/body-hook';
 import { unreadBody } from '$lib/server/http/unread-body-hook';
 import { databaseDownError, databaseOutage, markIfDatabaseDown } from '$lib/server/http/db-outage';
 

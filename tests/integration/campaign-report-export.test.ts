@@ -1,9 +1,9 @@
 import readXlsxFile, { readSheet } from 'read-excel-file/node';
 import { expect, it } from 'vitest';
-import { toBuffer } from '../../src/lib/server/pdf/document';
 import { reportDownload } from '../../src/lib/server/reports/campaign-report-export.service';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
+import { downloadBytes } from './support/download-bytes';
 import { pdfText } from './support/pdf-text';
 import { reportWorld } from './support/campaign-report-fixtures';
 
@@ -49,7 +49,7 @@ describeEachDatabase('campaign report downloads', (dialect) => {
 		const w = await reportWorld(ctx.db);
 		const en = await reportDownload(ctx.db, w.coordinator, w.editionId, 'report-en.pdf', 'nl');
 		expect(en.filename).toBe('campaign-report-paars-2027.pdf');
-		expect(await pdfText(await toBuffer('pdf' in en ? en.pdf : (null as never)))).toContain('Campaign report');
+		expect(await pdfText(await downloadBytes(en))).toContain('Campaign report');
 		await expect(reportDownload(ctx.db, w.centrum.teacher, w.editionId, 'workshops.csv', 'nl')).rejects.toMatchObject({ status: 403 });
 		await expect(reportDownload(ctx.db, w.anna, w.editionId, 'report-nl.pdf', 'nl')).rejects.toMatchObject({ status: 403 });
 	});

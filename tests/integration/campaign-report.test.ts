@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
-import { campaignReportPdf } from '../../src/lib/server/pdf/campaign-report-pdf';
+import { campaignReportPdf } from '../../src/lib/server/reports/campaign-report-pdf';
 import { toBuffer } from '../../src/lib/server/pdf/document';
 import { campaignReportPdfView } from '../../src/lib/server/reports/campaign-report-pdf-view';
 import { campaignReport } from '../../src/lib/server/reports/campaign-report.service';

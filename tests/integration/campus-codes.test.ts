@@ -1,12 +1,12 @@
 import { readSheet } from 'read-excel-file/node';
 import { expect, it } from 'vitest';
 import { campusCodesFile } from '../../src/lib/server/campuses/campus-codes.service';
-import { toBuffer } from '../../src/lib/server/pdf/document';
 import { formatInviteCode } from '../../src/lib/invite-code';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
 import { coordinatorActor } from './support/enrolment-fixtures';
 import { createCampus, createSchool } from './support/fixtures';
+import { downloadBytes } from './support/download-bytes';
 import { pdfText } from './support/pdf-text';
 
 describeEachDatabase('campus codes export', (dialect) => {
@@ -25,7 +25,7 @@ describeEachDatabase('campus codes export', (dialect) => {
 	it('exports school, campus, address, contact and code as CSV and XLSX, formulas kept as text', async () => {
 		const { a, b, actor } = await world();
 		const csv = await campusCodesFile(ctx.db, actor, 'csv', 'nl');
-		if ('pdf' in csv) throw new Error('csv expected');
+		if (csv.contentType === 'application/pdf') throw new Error('csv expected');
 		const text = String(csv.body);
 		expect(csv.filename).toBe('campuscodes.csv');
 		expect(text.startsWith('\uFEFFSchool;Instellingsnummer;Campus;Straat;Postcode;Gemeente;Contactpersoon;')).toBe(true);
@@ -34,7 +34,7 @@ describeEachDatabase('campus codes export', (dialect) => {
 		expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
 		expect(text).not.toContain('Gesloten');
 		const xlsx = await campusCodesFile(ctx.db, actor, 'xlsx', 'en');
-		if ('pdf' in xlsx) throw new Error('xlsx expected');
+		if (xlsx.contentType === 'application/pdf') throw new Error('xlsx expected');
 		const rows = await readSheet(xlsx.body as Buffer);
 		expect(rows[0].slice(0, 3)).toEqual(['School', 'School number', 'Campus']);
 		expect(rows.slice(1).map((r) => [r[2], r[9]])).toEqual([
@@ -46,8 +46,8 @@ describeEachDatabase('campus codes export', (dialect) => {
 	it('prints one block per campus with its code and registration link', async () => {
 		const { a, actor } = await world();
 		const file = await campusCodesFile(ctx.db, actor, 'pdf', 'nl');
-		if (!('pdf' in file)) throw new Error('pdf expected');
-		const text = await pdfText(await toBuffer(file.pdf));
+		if (file.contentType !== 'application/pdf') throw new Error('pdf expected');
+		const text = await pdfText(await downloadBytes(file));
 		expect(text).toContain('Campus Zoë');
 		expect(text).toContain(formatInviteCode(a.inviteCode));
 		expect(text).toContain(`/register?code=${a.inviteCode}`);

@@ -6,11 +6,11 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { editionBranding, updateBranding } from '../../src/lib/server/certificates/branding.service';
 import { brandingPreviewDownload, classCertificateDownload } from '../../src/lib/server/certificates/certificate-download';
 import { resetConfigForTests } from '../../src/lib/server/config';
-import { toBuffer } from '../../src/lib/server/pdf/document';
 import { useFileStore } from '../../src/lib/server/storage';
 import { certificateBrandingSchema } from '../../src/lib/schemas/certificate-branding';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
+import { downloadBytes } from './support/download-bytes';
 import { pdfText } from './support/pdf-text';
 import { workshopWorld, type WorkshopWorld } from './support/workshop-fixtures';
 
@@ -72,10 +72,10 @@ describeEachDatabase('certificate branding', (dialect) => {
 		expect(b).toMatchObject({ titleNl: 'Regenboogattest', titleEn: 'Rainbow certificate', primaryColor: '#004488', accentColor: '#ff8800', logoType: 'image/png' });
 		expect(b.logoSha256).toMatch(/^[0-9a-f]{64}$/);
 
-		const preview = await toBuffer((await brandingPreviewDownload(ctx.db, w.coordinator, w.editionId, 'en')).doc);
+		const preview = await downloadBytes(await brandingPreviewDownload(ctx.db, w.coordinator, w.editionId, 'en'));
 		expect(await pdfText(preview)).toContain('RAINBOW CERTIFICATE');
 		expect(preview.toString('latin1')).toContain('/Subtype /Image');
-		const cls = await toBuffer((await classCertificateDownload(ctx.db, w.coordinator, w.centrum.classIds[0], 'nl')).doc);
+		const cls = await downloadBytes(await classCertificateDownload(ctx.db, w.coordinator, w.centrum.classIds[0], 'nl'));
 		expect(await pdfText(cls)).toContain('REGENBOOGATTEST');
 		expect(await ctx.db.selectFrom('auditLog').select('action').where('action', '=', 'edition.certificate_branding').execute()).toHaveLength(1);
 

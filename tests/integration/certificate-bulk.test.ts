@@ -7,7 +7,7 @@ import { issueClassCertificates } from '../../src/lib/server/certificates/certif
 import { buildClassSubject } from '../../src/lib/server/certificates/certificate-facts';
 import { getOrIssueClassCertificate } from '../../src/lib/server/certificates/certificate.service';
 import type { CertificateView } from '../../src/lib/server/certificates/certificate.service';
-import { bulkPdfStream } from '../../src/lib/server/pdf/certificate-stream';
+import { bulkPdfStream } from '../../src/lib/server/certificates/certificate-stream';
 import { bookSlot } from '../../src/lib/server/workshops/booking.service';
 import { reportWorkshop } from '../../src/lib/server/workshops/report.service';
 import { setSlotClasses } from '../../src/lib/server/workshops/slot-admin.service';
@@ -21,7 +21,8 @@ const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) =>
 const zuidNames = names('Z', 16);
 const westNames = names('W', 14);
 
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
+async function readAll(stream: unknown): Promise<Buffer> {
+	if (!(stream instanceof ReadableStream)) throw new Error('a web stream expected');
 	const parts: Uint8Array[] = [];
 	const reader = stream.getReader();
 	for (let r = await reader.read(); !r.done; r = await reader.read()) parts.push(r.value);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { toBuffer } from '../../src/lib/server/pdf/document';
-import { certificatePdf, missingGlyphs, type CertificateLike, type CertificatePage } from '../../src/lib/server/pdf/certificate-pdf';
+import { certificatePdf, missingGlyphs, type CertificateLike, type CertificatePage } from '../../src/lib/server/certificates/certificate-pdf';
 import { pdfText } from './support/pdf-text';
 
 /** Pure rendering: a certificate view built here, no database. */

@@ -6,7 +6,6 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { updateBranding } from '../../src/lib/server/certificates/branding.service';
 import { classCertificateDownload } from '../../src/lib/server/certificates/certificate-download';
 import { resetConfigForTests } from '../../src/lib/server/config';
-import { toBuffer } from '../../src/lib/server/pdf/document';
 import { reportDownload } from '../../src/lib/server/reports/campaign-report-export.service';
 import { cityIdentityForEdit, updateCitySettings } from '../../src/lib/server/settings/city-settings.service';
 import { citySettings, citySetUp, forgetCachedSettings } from '../../src/lib/server/settings/settings.service';
@@ -16,6 +15,7 @@ import { citySettingsSchema } from '../../src/lib/schemas/city-settings';
 import * as helpLinksMigration from '../../db/migrations/2026-12-04T1900_move_help_links_to_list';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
+import { downloadBytes } from './support/download-bytes';
 import { pdfText } from './support/pdf-text';
 import { workshopWorld, type WorkshopWorld } from './support/workshop-fixtures';
 
@@ -169,24 +169,24 @@ describeEachDatabase('city settings', (dialect) => {
 	it('prints the city name and logo on certificates, unless the edition has its own certificate logo', async () => {
 		await updateCitySettings(ctx.db, w.coordinator, input(valid), await image(1200, 400, 'png'));
 		const classId = w.centrum.classIds[0];
-		const nl = await toBuffer((await classCertificateDownload(ctx.db, w.coordinator, classId, 'nl')).doc);
+		const nl = await downloadBytes(await classCertificateDownload(ctx.db, w.coordinator, classId, 'nl'));
 		if (process.env.CITY_PDF_OUT) fs.writeFileSync(`${process.env.CITY_PDF_OUT}-certificate-${dialect}.pdf`, nl);
 		expect(await pdfText(nl)).toContain('Stad Gent');
 		expect(pdfImages(nl)).toEqual([512]);
-		const en = await toBuffer((await classCertificateDownload(ctx.db, w.coordinator, classId, 'en')).doc);
+		const en = await downloadBytes(await classCertificateDownload(ctx.db, w.coordinator, classId, 'en'));
 		expect(await pdfText(en)).toContain('City of Ghent');
 
 		const branding = certificateBrandingSchema.parse({});
 		await updateBranding(ctx.db, w.coordinator, w.editionId, branding, await image(40, 20, 'png'));
-		const own = await toBuffer((await classCertificateDownload(ctx.db, w.coordinator, classId, 'nl')).doc);
+		const own = await downloadBytes(await classCertificateDownload(ctx.db, w.coordinator, classId, 'nl'));
 		expect(pdfImages(own)).toEqual([40]);
 	});
 
 	it('prints the city name, logo and contacts in the council report', async () => {
 		await updateCitySettings(ctx.db, w.coordinator, input(valid), await image(600, 300, 'jpeg'));
 		const download = await reportDownload(ctx.db, w.coordinator, w.editionId, 'report-nl.pdf', 'nl');
-		if (!('pdf' in download)) throw new Error('expected a PDF');
-		const pdf = await toBuffer(download.pdf);
+		if (download.contentType !== 'application/pdf') throw new Error('expected a PDF');
+		const pdf = await downloadBytes(download);
 		if (process.env.CITY_PDF_OUT) fs.writeFileSync(`${process.env.CITY_PDF_OUT}-report-${dialect}.pdf`, pdf);
 		const text = await pdfText(pdf);
 		expect(text).toContain('Stad Gent');

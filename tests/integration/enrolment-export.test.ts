@@ -1,16 +1,17 @@
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import { expect, it } from 'vitest';
-import { exportEnrolments, type ExportFile } from '../../src/lib/server/reports/enrolment-export.service';
+import type { Download } from '../../src/lib/server/http/download';
+import { exportEnrolments } from '../../src/lib/server/reports/enrolment-export.service';
 import { enrolClass } from '../../src/lib/server/enrollments/enrollment.service';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
 import { aClass } from './support/enrolment-fixtures';
 import { enrolmentScenario, filterOf, insertManyClasses } from './support/report-fixtures';
 
-async function bytesOf(file: ExportFile): Promise<Buffer> {
+async function bytesOf(file: Download): Promise<Buffer> {
 	const parts: Uint8Array[] = [];
-	for (const reader = file.body.getReader(); ; ) {
+	for (const reader = (file.body as ReadableStream<Uint8Array>).getReader(); ; ) {
 		const r = await reader.read();
 		if (r.done) return Buffer.concat(parts);
 		parts.push(r.value);
@@ -128,7 +129,7 @@ describeEachDatabase('enrolment export', (dialect) => {
 		await insertManyClasses(ctx.db, s.editionId, s.campuses.centrum, s.teacher.id, 1100);
 		const abort = new AbortController();
 		const file = await exportEnrolments(ctx.db, s.coordinator, s.editionId, filterOf(), 'xlsx', 'nl', abort.signal);
-		const reader = file.body.getReader();
+		const reader = (file.body as ReadableStream<Uint8Array>).getReader();
 		await reader.read();
 		abort.abort();
 		await expect(async () => {

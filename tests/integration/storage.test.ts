@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { text } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocalFileStore } from '../../src/lib/server/storage/local-file-store';
-import { fileResponse } from '../../src/lib/server/storage/file-response';
+import { fileResponse } from '../../src/lib/server/http/file-response';
 import { receiveUpload } from '../../src/lib/server/storage/upload';
 import { minimalPdf, multipartRequest, tinyPng } from './support/material-files';
 

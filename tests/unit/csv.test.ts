@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvBom, csvDocument, csvRows, safeCsvText } from '../../src/lib/server/reports/csv';
-import { contentDisposition, fileSlug } from '../../src/lib/server/reports/download';
+import { contentDisposition, fileSlug } from '../../src/lib/server/http/download-names';
 
 describe('CSV for Belgian Excel', () => {
 	it('starts with a UTF-8 byte-order mark and ends every row with CRLF', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkFileKind } from '../../src/lib/server/storage/file-kind';
 import { validateFileName } from '../../src/lib/server/storage/file-name';
-import { contentRange, parseRange } from '../../src/lib/server/storage/range';
+import { contentRange, parseRange } from '../../src/lib/server/http/range';
 import { checkLinkUrl } from '../../src/lib/server/materials/material-input';
 import { minimalDocx, minimalOdt, minimalPdf, tinyPng } from '../integration/support/material-files';
 

@@ -1,6 +1,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { campaignReportPdf, type CampaignReportPdfView } from '../../src/lib/server/pdf/campaign-report-pdf';
+import { campaignReportPdf, type CampaignReportPdfView } from '../../src/lib/server/reports/campaign-report-pdf';
 import { toBuffer } from '../../src/lib/server/pdf/document';
 
 /** A text run as pdf.js reads it: its text, where it starts and how wide it is (PDF points). */

@@ -2,8 +2,8 @@ import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { requestBody } from '../../src/lib/server/http/body-hook';
-import { DEFAULT_BODY_LIMIT_BYTES, bodyLimitFor, fileRouteIds } from '../../src/lib/server/http/body-limits';
+import { requestBody } from '../../src/lib/server/hooks/body-hook';
+import { DEFAULT_BODY_LIMIT_BYTES, bodyLimitFor, fileRouteIds } from '../../src/lib/server/hooks/body-limits';
 import { limitBody } from '../../src/lib/server/http/request-body';
 
 const MB = 1024 * 1024;

@@ -1,7 +1,7 @@
 /**
  * Services throw DomainErrors carrying a message key (a Paraglide message id) and,
  * where a form field is at fault, the field's name. Routes map them to HTTP once
- * (see lib/server/http.ts) in the user's language.
+ * (see lib/server/http/forms.ts and http/download-response.ts) in the user's language.
  */
 export class DomainError extends Error {
 	constructor(
@@ -47,6 +47,20 @@ export class RateLimitedError extends DomainError {
 		messageKey = 'error_rate_limited'
 	) {
 		super(messageKey, 429, undefined, { seconds: retryAfterSeconds, minutes: Math.ceil(retryAfterSeconds / 60) });
+	}
+}
+
+/**
+ * Too busy to do it now (503), not refused: the answer says when to try again
+ * (Retry-After). Kept here, not beside its one cause (workers/render-pool.ts), so
+ * http/download-response.ts can answer it without importing a domain folder.
+ */
+export class BusyError extends DomainError {
+	constructor(
+		messageKey: string,
+		readonly retryAfterSeconds: number
+	) {
+		super(messageKey, 503, undefined, { seconds: retryAfterSeconds });
 	}
 }
 

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { requireCoordinator, type Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
-import { csvBom, csvRows } from '../reports/csv';
+import { clock } from '../db/time';
+import type { Download } from '../http/download';
+import { csvBom, csvContentType, csvRows } from '../reports/csv';
 import type { AuditFilter } from '../../schemas/audit-filter';
 import { brusselsDateOf, brusselsTimeOf } from '../../time/brussels';
 import * as m from '../../paraglide/messages';
@@ -66,4 +68,10 @@ export function textStream(chunks: AsyncGenerator<string, void>): ReadableStream
 		},
 		{ highWaterMark: 0 }
 	);
+}
+
+/** The audit view as a CSV download, read chunk by chunk as the client takes it; never cached. */
+export function auditCsvDownload(db: Kysely<Database>, actor: Actor, f: AuditFilter, locale: Locale, signal?: AbortSignal): Download {
+	const chunks = auditCsv(db, actor, f, locale, signal);
+	return { filename: `audit-${brusselsDateOf(clock.now())}.csv`, contentType: csvContentType, body: textStream(chunks), cacheControl: 'no-store' };
 }

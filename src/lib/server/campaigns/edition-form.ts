@@ -1,5 +1,5 @@
 import { editionSchema } from '../../schemas/edition';
-import { formValues, parseForm } from '../forms';
+import { formValues, parseForm } from '../http/forms';
 
 /**
  * Parses the edition form. The grade checkboxes post one `grades` key per ticked

@@ -7,7 +7,8 @@ import { formatInviteCode } from '../../invite-code';
 import * as m from '../../paraglide/messages';
 import { registerUrl } from '../campaigns/school-invitation-recipients';
 import { citySettings } from '../settings/settings.service';
-import { campusCodesPdf } from '../pdf/campus-codes-pdf';
+import { pdfContentType, type Download } from '../http/download';
+import { campusCodesPdf } from './campus-codes-pdf';
 import { csvContentType, csvDocument } from '../reports/csv';
 import { listCampusCodes } from './campus-codes.repository';
 
@@ -37,21 +38,20 @@ const columns: { header: Message; width: number; value: (r: CodeRow) => string }
 	{ header: m.si_x_link, width: 50, value: (r) => registerUrl(r.inviteCode) }
 ];
 
-export type CodesFile = { filename: string } & ({ pdf: PDFKit.PDFDocument } | { contentType: string; body: string | Buffer<ArrayBuffer> });
-
-export async function campusCodesFile(db: Kysely<Database>, actor: Actor, format: CodeFormat, locale: Locale, signal?: AbortSignal): Promise<CodesFile> {
+export async function campusCodesFile(db: Kysely<Database>, actor: Actor, format: CodeFormat, locale: Locale, signal?: AbortSignal): Promise<Download> {
 	requireCoordinator(actor);
 	const rows = await listCampusCodes(db);
 	const o = { locale };
 	const filename = `${m.si_codes_file({}, o)}.${format}`;
-	if (format === 'pdf') return { filename, pdf: await codesPdf(db, rows, locale, signal) };
+	// The PDF opens in the browser, to print; the lists are saved, and never kept by any cache.
+	if (format === 'pdf') return { filename, contentType: pdfContentType, body: await codesPdf(db, rows, locale, signal), disposition: 'inline' };
 	const header = columns.map((c) => c.header({}, o));
 	// Every cell is text: the CSV helper puts an apostrophe before a leading =, +, - or @; write-excel-file stores such text as text.
 	const cells = rows.map((r) => columns.map((c) => c.value(r)));
-	if (format === 'csv') return { filename, contentType: csvContentType, body: csvDocument(header, cells) };
+	if (format === 'csv') return { filename, contentType: csvContentType, body: csvDocument(header, cells), cacheControl: 'no-store' };
 	const data: Row[] = [header.map((value) => ({ value, fontWeight: 'bold' as const })), ...cells.map((row) => row.map((value) => ({ value, type: String })))];
 	const file = await writeXlsxFile(data, { sheet: m.si_codes_sheet({}, o), columns: columns.map((c) => ({ width: c.width })), stickyRowsCount: 1 }).toBuffer();
-	return { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: file as Buffer<ArrayBuffer> };
+	return { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: file as Buffer<ArrayBuffer>, cacheControl: 'no-store' };
 }
 
 async function codesPdf(db: Kysely<Database>, rows: CodeRow[], locale: Locale, signal?: AbortSignal) {

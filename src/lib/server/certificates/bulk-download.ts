@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { Database, Locale } from '../db/schema';
 import { NotFoundError } from '../errors';
-import { certificateTitle } from '../pdf/certificate-pdf';
-import { bulkPdfStream, bulkZipStream } from '../pdf/certificate-stream';
+import type { Download } from '../http/download';
+import { certificateTitle } from './certificate-pdf';
+import { bulkPdfStream, bulkZipStream } from './certificate-stream';
 import { citySettings } from '../settings/settings.service';
 import * as m from '../../paraglide/messages';
 import { assertBulkScope, bulkClassCertificates, type BulkScope } from './bulk-certificates';
@@ -11,12 +12,6 @@ import type { CertificateView } from './certificate.service';
 
 export type BulkFormat = 'pdf' | 'zip';
 export const isBulkFormat = (s: string): s is BulkFormat => s === 'pdf' || s === 'zip';
-
-export interface BulkDownload {
-	body: ReadableStream<Uint8Array>;
-	filename: string;
-	contentType: string;
-}
 
 /** Puts a value already taken from a generator back in front of it. */
 async function* prepend<T>(first: T, rest: AsyncGenerator<T, void, undefined>): AsyncGenerator<T, void, undefined> {
@@ -42,7 +37,7 @@ export async function bulkCertificatesDownload(
 	format: BulkFormat,
 	locale: Locale,
 	signal?: AbortSignal
-): Promise<BulkDownload> {
+): Promise<Download> {
 	const info = await assertBulkScope(db, actor, scope);
 	const certs = bulkClassCertificates(db, actor, scope, { ended: info.ended });
 	const first = await certs.next();

@@ -5,9 +5,10 @@ import type { Database, Locale } from '../db/schema';
 import { clock } from '../db/time';
 import { logger } from '../log';
 import { brusselsDateOf } from '../../time/brussels';
-import { certificatePdf, certificateTitle, type CertificatePage } from '../pdf/certificate-pdf';
+import { certificatePdf, certificateTitle, type CertificatePage } from './certificate-pdf';
 import { citySettings } from '../settings/settings.service';
 import { fileStore } from '../storage';
+import { pdfContentType, type Download } from '../http/download';
 import * as m from '../../paraglide/messages';
 import { DomainError } from '../errors';
 import { editionBranding } from './branding.service';
@@ -55,33 +56,28 @@ export async function certificatePage(db: Kysely<Database>, cert: CertificateVie
 
 const slug = (s: string) => s.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 
-export interface CertificateDownload {
-	doc: PDFKit.PDFDocument;
-	filename: string;
-}
-
 /** The class certificate as a one-page PDF; the service checks ownership and eligibility (and issues it on first use). */
-export async function classCertificateDownload(db: Kysely<Database>, actor: Actor, classId: number, locale: Locale): Promise<CertificateDownload> {
+export async function classCertificateDownload(db: Kysely<Database>, actor: Actor, classId: number, locale: Locale): Promise<Download> {
 	const cert = await getOrIssueClassCertificate(db, actor, classId);
 	const page = await certificatePage(db, cert, locale);
 	const f = cert.facts;
 	const heading = m.cpdf_class_heading({ className: f.className ?? '' }, { locale });
 	const title = `${certificateTitle(cert.branding, locale)} – ${heading} – ${f.editionName}`;
-	return { doc: certificatePdf({ title, cityName: page.cityName, locale }, [page]), filename: `${slug(`${f.editionName} ${heading}`)}.pdf` };
+	return { filename: `${slug(`${f.editionName} ${heading}`)}.pdf`, contentType: pdfContentType, body: certificatePdf({ title, cityName: page.cityName, locale }, [page]) };
 }
 
 /**
  * One page per pupil, each carrying the class certificate's code. The names go
  * into the pages only: not into the title, the filename, a log line or the database.
  */
-export async function namedCertificatesDownload(db: Kysely<Database>, actor: Actor, classId: number, locale: Locale, names: string[]): Promise<CertificateDownload> {
+export async function namedCertificatesDownload(db: Kysely<Database>, actor: Actor, classId: number, locale: Locale, names: string[]): Promise<Download> {
 	const cert = await getOrIssueClassCertificate(db, actor, classId);
 	const page = await certificatePage(db, cert, locale);
 	const f = cert.facts;
 	const heading = m.cpdf_class_heading({ className: f.className ?? '' }, { locale });
 	const title = `${m.cpdf_names_title({}, { locale })} – ${heading} – ${f.editionName}`;
 	const doc = certificatePdf({ title, cityName: page.cityName, locale }, names.map((pupilName) => ({ ...page, pupilName })));
-	return { doc, filename: `${slug(`${f.editionName} ${heading} ${m.cpdf_names_file({}, { locale })}`)}.pdf` };
+	return { filename: `${slug(`${f.editionName} ${heading} ${m.cpdf_names_file({}, { locale })}`)}.pdf`, contentType: pdfContentType, body: doc };
 }
 
 /** Whether the class page offers its certificates: the same rule the service applies when issuing (given workshop or ended edition). */
@@ -96,7 +92,7 @@ export async function classCertificateEligible(db: Kysely<Database>, actor: Acto
 }
 
 /** A sample class certificate in the edition's current design, for the coordinator's preview (not issued, code not valid). */
-export async function brandingPreviewDownload(db: Kysely<Database>, actor: Actor, editionId: number, locale: Locale): Promise<CertificateDownload> {
+export async function brandingPreviewDownload(db: Kysely<Database>, actor: Actor, editionId: number, locale: Locale): Promise<Download> {
 	const b = await editionBranding(db, actor, editionId);
 	const o = { locale };
 	const sample: CertificateView = {
@@ -123,5 +119,5 @@ export async function brandingPreviewDownload(db: Kysely<Database>, actor: Actor
 	};
 	const page = await certificatePage(db, sample, locale);
 	const title = `${certificateTitle(sample.branding, locale)} – ${b.editionName}`;
-	return { doc: certificatePdf({ title, cityName: page.cityName, locale }, [page]), filename: `${slug(`${b.editionName} ${m.cpdf_branding_preview({}, o)}`)}.pdf` };
+	return { filename: `${slug(`${b.editionName} ${m.cpdf_branding_preview({}, o)}`)}.pdf`, contentType: pdfContentType, body: certificatePdf({ title, cityName: page.cityName, locale }, [page]) };
 }

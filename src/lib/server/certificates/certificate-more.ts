@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db';
 import type { Database, Locale } from '../db/schema';
-import { certificatePdf, certificateTitle } from '../pdf/certificate-pdf';
-import { certificatePage, type CertificateDownload } from './certificate-download';
+import { certificatePdf, certificateTitle } from './certificate-pdf';
+import { pdfContentType, type Download } from '../http/download';
+import { certificatePage } from './certificate-download';
 import { getOrIssueCampusCertificate, getOrIssueTrainerCertificate, type CertificateView } from './certificate.service';
 
 /**
@@ -14,20 +15,20 @@ import { getOrIssueCampusCertificate, getOrIssueTrainerCertificate, type Certifi
 
 const slug = (s: string) => s.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 
-async function onePage(db: Kysely<Database>, cert: CertificateView, heading: string, locale: Locale): Promise<CertificateDownload> {
+async function onePage(db: Kysely<Database>, cert: CertificateView, heading: string, locale: Locale): Promise<Download> {
 	const page = await certificatePage(db, cert, locale);
 	const title = `${certificateTitle(cert.branding, locale)} – ${heading} – ${cert.facts.editionName}`;
-	return { doc: certificatePdf({ title, cityName: page.cityName, locale }, [page]), filename: `${slug(`${cert.facts.editionName} ${heading}`)}.pdf` };
+	return { filename: `${slug(`${cert.facts.editionName} ${heading}`)}.pdf`, contentType: pdfContentType, body: certificatePdf({ title, cityName: page.cityName, locale }, [page]) };
 }
 
 /** The campus certificate (classes and pupils reached) as a one-page PDF; issued on first use. */
-export async function campusCertificateDownload(db: Kysely<Database>, actor: Actor, editionId: number, campusId: number, locale: Locale): Promise<CertificateDownload> {
+export async function campusCertificateDownload(db: Kysely<Database>, actor: Actor, editionId: number, campusId: number, locale: Locale): Promise<Download> {
 	const cert = await getOrIssueCampusCertificate(db, actor, editionId, campusId);
 	return onePage(db, cert, cert.facts.campusName ?? '', locale);
 }
 
 /** The trainer certificate (workshops given in the edition) as a one-page PDF; issued on first use. */
-export async function trainerCertificateDownload(db: Kysely<Database>, actor: Actor, editionId: number, trainerId: number, locale: Locale): Promise<CertificateDownload> {
+export async function trainerCertificateDownload(db: Kysely<Database>, actor: Actor, editionId: number, trainerId: number, locale: Locale): Promise<Download> {
 	const cert = await getOrIssueTrainerCertificate(db, actor, editionId, trainerId);
 	return onePage(db, cert, cert.facts.trainerName ?? '', locale);
 }

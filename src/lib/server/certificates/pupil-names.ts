@@ -1,4 +1,4 @@
-import { missingGlyphs } from '../pdf/certificate-pdf';
+import { missingGlyphs } from './certificate-pdf';
 
 /**
  * The first names a teacher pasted for named pupil certificates. Pure: the names

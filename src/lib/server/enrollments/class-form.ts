@@ -1,5 +1,5 @@
 import { campusChoiceSchema, classSchema } from '../../schemas/enrollment';
-import { parseForm } from '../forms';
+import { parseForm } from '../http/forms';
 
 /** Parses the class form plus its campus field, reporting all field errors at once. */
 export function parseClassForm(form: FormData) {

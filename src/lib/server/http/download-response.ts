@@ -1,37 +1,41 @@
 import { Readable } from 'node:stream';
 import { error, type RequestEvent } from '@sveltejs/kit';
 import * as m from '../../paraglide/messages';
-import { DomainError } from '../errors';
-import { messageOf } from '../forms';
-import { contentDisposition } from '../reports/download';
-import { RenderBusyError } from '../workers/render-pool';
+import { BusyError, DomainError } from '../errors';
+import { isStoredBody, type Download } from './download';
+import { contentDisposition } from './download-names';
+import { fileResponse } from './file-response';
+import { messageOf } from './forms';
 import { refusal } from './refusal';
 
-export interface DownloadFile {
-	filename: string;
-	contentType: string;
-	body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> | Readable;
-}
-
 /**
- * A file download from a route: the file as an attachment, never cached by a
- * proxy. A rule that refuses it (DomainError) becomes the error page in the
- * user's language; all render workers busy becomes 503 with Retry-After and a
- * page saying when to try again (workers/render-pool.ts).
+ * Every file download from a route (PDF, CSV, XLSX, ZIP, ICS, JSON, material
+ * files): the service's Download as the HTTP answer. A rule that refuses it
+ * (DomainError) becomes the error page in the user's language; all render
+ * workers busy (a BusyError) becomes 503 with Retry-After and a page saying when
+ * to try again (workers/render-pool.ts). A stored file is served with byte
+ * ranges (file-response.ts); anything else as an attachment (or inline), by
+ * default never cached by a proxy.
  */
-export async function downloadResponse(event: RequestEvent, make: () => Promise<DownloadFile>): Promise<Response> {
-	let file: DownloadFile;
+export async function downloadResponse(event: RequestEvent, make: () => Promise<Download>): Promise<Response> {
+	let file: Download;
 	try {
 		file = await make();
 	} catch (err) {
-		if (err instanceof RenderBusyError) {
+		if (err instanceof BusyError) {
 			return refusal(event, 503, m.render_busy_title(), messageOf(err), { 'retry-after': String(err.retryAfterSeconds) });
 		}
 		if (err instanceof DomainError) error(err.status, messageOf(err));
 		throw err;
 	}
-	const body = file.body instanceof Readable ? (Readable.toWeb(file.body) as unknown as ReadableStream<Uint8Array>) : file.body;
-	return new Response(body, {
-		headers: { 'content-type': file.contentType, 'content-disposition': contentDisposition(file.filename), 'cache-control': 'private, no-store' }
+	const { body } = file;
+	if (isStoredBody(body)) return fileResponse(body.store, event.request, { sha256: body.sha256, size: body.size, contentType: file.contentType, fileName: file.filename });
+	const disposition = contentDisposition(file.filename);
+	return new Response(body instanceof Readable ? (Readable.toWeb(body) as unknown as ReadableStream<Uint8Array>) : body, {
+		headers: {
+			'content-type': file.contentType,
+			'content-disposition': file.disposition === 'inline' ? disposition.replace(/^attachment/, 'inline') : disposition,
+			'cache-control': file.cacheControl ?? 'private, no-store'
+		}
 	});
 }

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import * as m from '../../paraglide/messages';
 import { DomainError } from '../errors';
-import { messageOf } from '../forms';
+import { messageOf } from '../http/forms';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

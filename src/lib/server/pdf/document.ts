@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import { contentDisposition } from '../reports/download';
 import { fonts } from './fonts';
 
 /** Page furniture shared by every PDF (packing lists, pick lists, later certificates and reports). */
@@ -67,12 +66,5 @@ export function toBuffer(doc: PDFKit.PDFDocument | Readable): Promise<Buffer> {
 		doc.on('data', (c: Buffer) => chunks.push(c));
 		doc.on('end', () => resolve(Buffer.concat(chunks)));
 		doc.on('error', reject);
-	});
-}
-
-/** A streamed download of a document that is ended now or after its last page. */
-export function pdfResponse(doc: Readable, filename: string): Response {
-	return new Response(Readable.toWeb(doc) as unknown as ReadableStream, {
-		headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition(filename), 'Cache-Control': 'private, no-store' }
 	});
 }

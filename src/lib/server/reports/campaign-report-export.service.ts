@@ -18,7 +18,8 @@ import { campaignReportPdfView } from './campaign-report-pdf-view';
 import * as t from './campaign-report-tables';
 import { csvContentType, csvDocument } from './csv';
 import { renderPool } from '../workers/render-pool';
-import { fileSlug } from './download';
+import { pdfContentType, type Download } from '../http/download';
+import { fileSlug } from '../http/download-names';
 
 /**
  * The report's downloads: the PDF in nl or en, its tables as CSV (one table a
@@ -31,10 +32,6 @@ export type ReportFile = (typeof reportFiles)[number];
 export const isReportFile = (value: string): value is ReportFile => (reportFiles as readonly string[]).includes(value);
 
 const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export type ReportDownload =
-	| { filename: string; contentType: string; body: string | Buffer<ArrayBuffer> | ReadableStream<Uint8Array> }
-	| { filename: string; pdf: Readable };
 
 const name = (prefix: string, r: { edition: { name: string } }, ext: string) => `${prefix}-${fileSlug(r.edition.name)}.${ext}`;
 
@@ -117,7 +114,7 @@ export async function workshopsTable(db: Db, editionId: number, locale: Locale):
 const tableCsv = (table: t.ReportTable) => csvDocument(table.headers, table.rows);
 
 /** The given workshops without the whole report: two queries after the edition. */
-async function workshopsDownload(db: Db, actor: Actor, editionId: number, format: 'csv' | 'xlsx', locale: Locale): Promise<ReportDownload> {
+async function workshopsDownload(db: Db, actor: Actor, editionId: number, format: 'csv' | 'xlsx', locale: Locale): Promise<Download> {
 	requireCoordinator(actor);
 	const edition = (await listCampaignEditions(db, editionId)).find((e) => e.id === editionId);
 	if (!edition) throw new NotFoundError();
@@ -147,14 +144,14 @@ const xlsxName = (r: { edition: { name: string } }, locale: Locale) => name(m.cr
 const pdfName = (r: { edition: { name: string } }, file: ReportFile) => name(m.crep_file_report({}, { locale: pdfLocaleOf(file) }), r, 'pdf');
 
 /** One download of the report of an edition, for a coordinator; an ended edition's report comes from the cache once drawn. */
-export async function reportDownload(db: Db, actor: Actor, editionId: number, file: ReportFile, locale: Locale, signal?: AbortSignal): Promise<ReportDownload> {
+export async function reportDownload(db: Db, actor: Actor, editionId: number, file: ReportFile, locale: Locale, signal?: AbortSignal): Promise<Download> {
 	if (file === 'workshops.csv' || file === 'workshops.xlsx') return workshopsDownload(db, actor, editionId, file === 'workshops.csv' ? 'csv' : 'xlsx', locale);
 	requireCoordinator(actor);
 	const cache = await reportCache(db, editionId, file, locale);
 	const hit = cache && (await openCachedReport(cache.file));
 	if (cache && hit) {
 		const isPdf = file !== 'report.xlsx';
-		return { filename: isPdf ? pdfName(cache, file) : xlsxName(cache, locale), contentType: isPdf ? 'application/pdf' : xlsxContentType, body: hit };
+		return { filename: isPdf ? pdfName(cache, file) : xlsxName(cache, locale), contentType: isPdf ? pdfContentType : xlsxContentType, body: hit };
 	}
 	const r = await campaignReport(db, actor, editionId);
 	const o = { locale };
@@ -166,7 +163,7 @@ export async function reportDownload(db: Db, actor: Actor, editionId: number, fi
 			const view = campaignReportPdfView(r, city, pdfLocale, brusselsDateOf(clock.now()), await readLogo(city.logoSha256));
 			// Drawn on a render worker: seconds of CPU for a Flanders edition, which would stall every other request here.
 			const pdf = Readable.fromWeb((await renderPool().stream({ kind: 'report-pdf', view }, null, signal)) as import('node:stream/web').ReadableStream);
-			return { filename: pdfName(r, file), pdf: cache ? await keepReportStream(cache.file, pdf, signal) : pdf };
+			return { filename: pdfName(r, file), contentType: pdfContentType, body: cache ? await keepReportStream(cache.file, pdf, signal) : pdf };
 		}
 		case 'report.xlsx': {
 			const body = await reportWorkbook(r, locale);

@@ -1,8 +1,8 @@
 import type { Locale } from '../db/schema';
 import type { CitySettings } from '../settings/settings.service';
-import type { PdfTable } from '../pdf/report-table';
-import type { CampaignReportPdfView, ReportSection } from '../pdf/campaign-report-pdf';
-import type { PdfBar, PdfBarChart, PdfPairChart } from '../pdf/report-charts';
+import type { PdfTable } from './report-table';
+import type { CampaignReportPdfView, ReportSection } from './campaign-report-pdf';
+import type { PdfBar, PdfBarChart, PdfPairChart } from './report-charts';
 import * as m from '../../paraglide/messages';
 import { formatDate } from '../../time/brussels';
 import type { CampaignReport } from './campaign-report.service';

@@ -8,7 +8,8 @@ import * as m from '../../paraglide/messages';
 import type { EnrolmentFilter } from '../../schemas/enrolment-filter';
 import { brusselsDateOf } from '../../time/brussels';
 import { csvBom, csvContentType, csvRows, type CsvCell } from './csv';
-import { fileSlug } from './download';
+import type { Download } from '../http/download';
+import { fileSlug } from '../http/download-names';
 import { listCampusDetails, listExportChunk, waitingPositions, type ClassFilter } from './enrolment-overview.repository';
 import { classFilterOf, reportEdition } from './enrolment-overview.service';
 import { renderPool } from '../workers/render-pool';
@@ -172,12 +173,6 @@ export function xlsxDownload(header: string[], chunks: AsyncGenerator<ExportRow[
 	return renderPool().stream(init, xlsxRows(chunks), signal, { readAhead: true });
 }
 
-export interface ExportFile {
-	filename: string;
-	contentType: string;
-	body: ReadableStream<Uint8Array>;
-}
-
 /** The enrolment list of an edition for a coordinator, filtered as the overview is. */
 export async function exportEnrolments(
 	db: Kysely<Database>,
@@ -187,7 +182,7 @@ export async function exportEnrolments(
 	format: ExportFormat,
 	locale: Locale,
 	signal?: AbortSignal
-): Promise<ExportFile> {
+): Promise<Download> {
 	const edition = await reportEdition(db, actor, editionId);
 	const chunks = exportChunks(db, classFilterOf(editionId, filter), locale, signal);
 	const header = exportHeader(locale);

@@ -1,7 +1,7 @@
 import { Zip, ZipPassThrough } from 'fflate';
 import type { Locale } from '../db/schema';
-import { campaignReportPdf, type CampaignReportPdfView } from '../pdf/campaign-report-pdf';
-import { certificatePdf, createCertificateDocument, renderCertificatePage, type CertificatePage } from '../pdf/certificate-pdf';
+import { campaignReportPdf, type CampaignReportPdfView } from '../reports/campaign-report-pdf';
+import { certificatePdf, createCertificateDocument, renderCertificatePage, type CertificatePage } from '../certificates/certificate-pdf';
 import { toBuffer } from '../pdf/document';
 import { xlsxWriter, type XlsxCell, type XlsxSheet } from '../reports/xlsx-stream';
 

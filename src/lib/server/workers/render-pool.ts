@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { config } from '../config';
-import { DomainError } from '../errors';
+import { BusyError } from '../errors';
 import { logger } from '../log';
 import { beginRender, type RenderBatch, type RenderInit, type RenderJob } from './render-jobs';
 import type { FromWorker, ToWorker } from './render-worker';
@@ -19,10 +19,9 @@ import type { FromWorker, ToWorker } from './render-worker';
  * A job holds its worker until its last byte is taken (a streamed PDF follows
  * the client's pace); a cancelled download ends its worker at once.
  */
-export class RenderBusyError extends DomainError {
-	readonly retryAfterSeconds = 30;
+export class RenderBusyError extends BusyError {
 	constructor() {
-		super('render_busy', 503, undefined, { seconds: 30 });
+		super('render_busy', 30);
 	}
 }
 

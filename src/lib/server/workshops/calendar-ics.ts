@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import * as m from '../../paraglide/messages';
 import { publicOrigin } from '../config';
 import type { Database, Locale } from '../db/schema';
+import type { Download } from '../http/download';
 import { clock, fromDbTime } from '../db/time';
 import { addDays, brusselsDateOf } from '../../time/brussels';
 import * as repo from './calendar-events.repository';
@@ -138,4 +139,9 @@ export async function buildFeedCalendar(db: Kysely<Database>, feed: ResolvedFeed
 		calendar.createEvent(slotEventData(slot, classes.get(slot.id) ?? [], trainers.get(slot.id) ?? [], view, o));
 	}
 	return icsText(calendar);
+}
+
+/** A feed as a download: private, and kept by the calendar app for at most 15 minutes. */
+export async function feedCalendarDownload(db: Kysely<Database>, feed: ResolvedFeed): Promise<Download> {
+	return { filename: 'workshops.ics', contentType: 'text/calendar; charset=utf-8', body: await buildFeedCalendar(db, feed), cacheControl: 'private, max-age=900' };
 }

@@ -1,5 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/http/forms';
 import { formAction, orFail } from '$lib/server/http/form-action';
 import { accountPage, logoutOtherDevices, updateProfile } from '$lib/server/users/account.service';
 import { mailPreferences, updateMailPreferences } from '$lib/server/users/mail-preferences.service';

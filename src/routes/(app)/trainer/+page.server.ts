@@ -1,7 +1,7 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { publishedEditionsForDisplay } from '$lib/server/campaigns/edition-view';
 import { trainerCertificateEditions } from '$lib/server/certificates/certificate-more';
-import { orHttpError } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/http/forms';
 import { organisationName } from '$lib/server/users/people.service';
 import { plannerOrganisation } from '$lib/server/workshops/trainer-planner.service';
 import { trainerHome } from '$lib/server/workshops/trainer-views.service';

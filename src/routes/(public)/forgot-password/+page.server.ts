@@ -1,5 +1,5 @@
 import { requestPasswordReset } from '$lib/server/auth/password-reset.service';
-import { invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/http/forms';
 import { forgotPasswordSchema } from '$lib/schemas/auth';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions } from './$types';

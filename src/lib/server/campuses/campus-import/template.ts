@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import type { Download } from '../../http/download';
 import { importColumns } from './parse';
 
 export const templateFileName = 'campussen-sjabloon.csv';
@@ -12,4 +13,9 @@ const examples = [
 /** The template as Belgian Excel opens it: UTF-8 with BOM, ";" between cells, CRLF. */
 export function importTemplateCsv(): string {
 	return '\uFEFF' + stringify([[...importColumns], ...examples], { delimiter: ';', record_delimiter: '\r\n' });
+}
+
+/** The template as a download, never cached. */
+export function importTemplateDownload(): Download {
+	return { filename: templateFileName, contentType: 'text/csv; charset=utf-8', body: importTemplateCsv(), cacheControl: 'no-store' };
 }

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { formValues } from '$lib/server/forms';
+import { formValues } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
 import { carryOutDeletion, deletionRequestsPage } from '$lib/server/privacy/deletion-request.service';
 import { carryOutSchema } from '$lib/schemas/deletion-request';

@@ -1,5 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/http/forms';
 import { formAction, orFail } from '$lib/server/http/form-action';
 import { pageParams } from '$lib/server/pagination';
 import { peoplePage } from '$lib/server/users/people.service';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { formValues, invalid } from '$lib/server/forms';
+import { formValues, invalid } from '$lib/server/http/forms';
 import { formAction } from '$lib/server/http/form-action';
 import { cityLogoMaxPixels, maxCityLogoBytes } from '$lib/server/settings/city-logo';
 import { cityIdentityForEdit, updateCitySettings } from '$lib/server/settings/city-settings.service';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { formValues, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { formValues, invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
 import { saveOrder } from '$lib/server/kits/kit-order.service';
 import { teacherKitPage } from '$lib/server/kits/teacher-kit.service';

@@ -1,6 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { clock } from '$lib/server/db/time';
-import { orHttpError } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/http/forms';
 import { pageParams } from '$lib/server/pagination';
 import { myToReport, myWeek, myWorkshopsPage } from '$lib/server/workshops/trainer-views.service';
 import { brusselsDateOf } from '$lib/time/brussels';

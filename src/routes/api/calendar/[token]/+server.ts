@@ -1,5 +1,6 @@
 import * as m from '$lib/paraglide/messages';
-import { buildFeedCalendar } from '$lib/server/workshops/calendar-ics';
+import { downloadResponse } from '$lib/server/http/download-response';
+import { feedCalendarDownload } from '$lib/server/workshops/calendar-ics';
 import { resolveFeedToken } from '$lib/server/workshops/calendar-feed.service';
 import type { RequestHandler } from './$types';
 
@@ -9,7 +10,8 @@ import type { RequestHandler } from './$types';
  * so the answer tells nobody whether an address ever worked. The request log
  * records the route id, never the path with the token.
  */
-export const GET: RequestHandler = async ({ locals, params }) => {
+export const GET: RequestHandler = async (event) => {
+	const { locals, params } = event;
 	// Many calendar apps want an address that ends in .ics.
 	const token = params.token.replace(/\.ics$/, '');
 	const db = locals.db;
@@ -20,11 +22,5 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 			headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
 		});
 	}
-	return new Response(await buildFeedCalendar(db, feed), {
-		headers: {
-			'content-type': 'text/calendar; charset=utf-8',
-			'content-disposition': 'attachment; filename="workshops.ics"',
-			'cache-control': 'private, max-age=900'
-		}
-	});
+	return downloadResponse(event, async () => feedCalendarDownload(db, feed));
 };

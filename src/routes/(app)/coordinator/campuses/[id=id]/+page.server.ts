@@ -4,7 +4,7 @@ import { campusDetail } from '$lib/server/campuses/campus-detail.service';
 import { deactivateCampus, updateCampus } from '$lib/server/campuses/campus.service';
 import { regenerateInviteCode } from '$lib/server/campuses/invite-code.service';
 import { campusCertificateEditions } from '$lib/server/certificates/certificate-more';
-import { invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
 import * as m from '$lib/paraglide/messages';
 import { campusSchema } from '$lib/schemas/campus';

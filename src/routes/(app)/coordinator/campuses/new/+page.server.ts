@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { createCampus } from '$lib/server/campuses/campus.service';
 import { schoolOptions } from '$lib/server/campuses/school.service';
-import { invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
 import { newCampusSchema } from '$lib/schemas/campus';
 import type { Actions, PageServerLoad } from './$types';

@@ -3,7 +3,7 @@ import { parseClassForm } from '$lib/server/enrollments/class-form';
 import { classForCoordinator } from '$lib/server/enrollments/coordinator-class.service';
 import { updateClassDetails, withdrawClass } from '$lib/server/enrollments/enrollment.service';
 import { moveToWaitingList, prioritise } from '$lib/server/enrollments/waiting-list.service';
-import { invalid, orHttpError } from '$lib/server/forms';
+import { invalid, orHttpError } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';

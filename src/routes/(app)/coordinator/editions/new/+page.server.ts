@@ -1,7 +1,7 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { createEdition, newEditionForm } from '$lib/server/campaigns/edition-admin.service';
 import { parseEditionForm } from '$lib/server/campaigns/edition-form';
-import { invalid } from '$lib/server/forms';
+import { invalid } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { config } from '$lib/server/config';
-import { formValues, invalid, orHttpError } from '$lib/server/forms';
+import { formValues, invalid, orHttpError } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
 import { materialDetailForCoordinator } from '$lib/server/materials/material-detail.service';
 import { errorFromQuery } from '$lib/server/materials/material-http';

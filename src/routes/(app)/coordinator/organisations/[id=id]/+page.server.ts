@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/http/forms';
 import { formAction, orFail } from '$lib/server/http/form-action';
 import { inviteIntoOrganisation, organisationDetail, updateOrganisation } from '$lib/server/organisations/organisation.service';
 import { setPlanner } from '$lib/server/users/planner.service';

@@ -1,6 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { fromDbTime } from '$lib/server/db/time';
-import { orHttpError } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/http/forms';
 import { outboxMail } from '$lib/server/mail/outbox.service';
 import * as m from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { classForViewer, enrolFormData } from '$lib/server/enrollments/enrol-form.service';
 import { updateClassDetails, withdrawClass } from '$lib/server/enrollments/enrollment.service';
-import { orHttpError } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/http/forms';
 import { formAction, orFail } from '$lib/server/http/form-action';
 import { nullIfNotFound } from '$lib/server/errors';
 import { classSchema } from '$lib/schemas/enrollment';

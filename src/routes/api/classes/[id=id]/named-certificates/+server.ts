@@ -3,8 +3,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { namedCertificatesDownload } from '$lib/server/certificates/certificate-download';
 import { parsePupilNames } from '$lib/server/certificates/pupil-names';
 import { pupilNamesErrorPage } from '$lib/server/certificates/pupil-names-page';
-import { orHttpError } from '$lib/server/forms';
-import { pdfResponse } from '$lib/server/pdf/document';
+import { downloadResponse } from '$lib/server/http/download-response';
 import * as m from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 
@@ -13,7 +12,8 @@ import type { RequestHandler } from './$types';
  * the PDF (no-store, a filename without names) or the form again with what went
  * wrong. The names are used for this response only: never stored or logged.
  */
-export const POST: RequestHandler = async ({ locals, params, request, url }) => {
+export const POST: RequestHandler = async (event) => {
+	const { locals, params, request, url } = event;
 	if (!locals.user) error(401, m.error_forbidden());
 	const form = await request.formData();
 	const names = String(form.get('names') ?? '');
@@ -24,6 +24,5 @@ export const POST: RequestHandler = async ({ locals, params, request, url }) => 
 		const back = locals.user.roles.includes('teacher') ? `/teacher/classes/${classId}` : '/';
 		return pupilNamesErrorPage({ locale: getLocale(), action: url.pathname, back, names, lang, errors: parsed.errors });
 	}
-	const download = await orHttpError(async () => namedCertificatesDownload(locals.db, locals.user!, classId, lang, parsed.names));
-	return pdfResponse(download.doc, download.filename);
+	return downloadResponse(event, async () => namedCertificatesDownload(locals.db, locals.user!, classId, lang, parsed.names));
 };

@@ -2,7 +2,7 @@ import { pageUser } from '$lib/server/auth/guards';
 import { listCertificates, parseCertificateStatus } from '$lib/server/certificates/certificate-list';
 import { reissueCertificate, revokeCertificate } from '$lib/server/certificates/certificate.service';
 import { formatCode } from '$lib/server/certificates/code';
-import { orHttpError } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/http/forms';
 import { formAction } from '$lib/server/http/form-action';
 import { pageParams } from '$lib/server/pagination';
 import { reissueCertificateSchema, revokeCertificateSchema } from '$lib/schemas/certificate';

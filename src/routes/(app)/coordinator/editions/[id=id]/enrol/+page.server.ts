@@ -5,7 +5,7 @@ import { parseClassForm } from '$lib/server/enrollments/class-form';
 import { teachersOfCampus } from '$lib/server/enrollments/coordinator-class.service';
 import { enrolFormData } from '$lib/server/enrollments/enrol-form.service';
 import { enrolClass } from '$lib/server/enrollments/enrollment.service';
-import { invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
 import { pageParams } from '$lib/server/pagination';
 import { onBehalfSchema } from '$lib/schemas/enrollment';

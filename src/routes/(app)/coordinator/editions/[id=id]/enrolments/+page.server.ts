@@ -1,5 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { orHttpError } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/http/forms';
 import { enrolmentOverview } from '$lib/server/reports/enrolment-overview.service';
 import { parseEnrolmentFilter } from '$lib/schemas/enrolment-filter';
 import type { PageServerLoad } from './$types';

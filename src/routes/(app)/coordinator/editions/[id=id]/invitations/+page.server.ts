@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { invitationOverview, sendSchoolInvitations } from '$lib/server/campaigns/school-invitations.service';
 import type { InvitationOptions } from '$lib/server/campaigns/school-invitation-recipients';
-import { orHttpError } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
 import type { Actions, PageServerLoad } from './$types';
 

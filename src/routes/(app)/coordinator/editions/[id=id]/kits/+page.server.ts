@@ -1,6 +1,6 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { orHttpError } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/http/forms';
 import { formAction } from '$lib/server/http/form-action';
 import { addStock, correctOnHand, createItem, setItemActive, updateItem } from '$lib/server/kits/catalogue.service';
 import { cataloguePage } from '$lib/server/kits/catalogue-page.service';

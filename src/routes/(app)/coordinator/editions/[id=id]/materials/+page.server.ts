@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { editionDetail } from '$lib/server/campaigns/edition-admin.service';
 import { config } from '$lib/server/config';
-import { formValues, invalid, orHttpError } from '$lib/server/forms';
+import { formValues, invalid, orHttpError } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
 import { errorFromQuery } from '$lib/server/materials/material-http';
 import { listMaterialsForCoordinator } from '$lib/server/materials/material-read.service';

@@ -1,5 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { orHttpError } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/http/forms';
 import { editionOrdersPage, parseOrderStatus } from '$lib/server/kits/order-page.service';
 import { pageParams } from '$lib/server/pagination';
 import type { PageServerLoad } from './$types';

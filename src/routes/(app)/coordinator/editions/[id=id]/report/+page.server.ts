@@ -1,5 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { orHttpError } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/http/forms';
 import { campaignReport } from '$lib/server/reports/campaign-report.service';
 import type { PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { orHttpError } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/http/forms';
 import { slotListPage, slotWeekPage } from '$lib/server/workshops/slot-list.service';
 import { parseSlotFilter } from '$lib/schemas/slot-filter';
 import type { PageServerLoad } from './$types';

@@ -3,7 +3,7 @@ import { pageUser } from '$lib/server/auth/guards';
 import { enrolFormData } from '$lib/server/enrollments/enrol-form.service';
 import { parseClassForm } from '$lib/server/enrollments/class-form';
 import { enrolClass } from '$lib/server/enrollments/enrollment.service';
-import { invalid, orHttpError } from '$lib/server/forms';
+import { invalid, orHttpError } from '$lib/server/http/forms';
 import { isFailure, orFail } from '$lib/server/http/form-action';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';

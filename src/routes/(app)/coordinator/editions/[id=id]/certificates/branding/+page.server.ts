@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { editionBranding, maxLogoBytes, updateBranding } from '$lib/server/certificates/branding.service';
-import { formValues, invalid, orHttpError } from '$lib/server/forms';
+import { formValues, invalid, orHttpError } from '$lib/server/http/forms';
 import { formAction } from '$lib/server/http/form-action';
 import { certificateBrandingSchema } from '$lib/schemas/certificate-branding';
-import { defaultAccent, defaultPrimary } from '$lib/server/pdf/certificate-pdf';
+import { defaultAccent, defaultPrimary } from '$lib/server/certificates/certificate-pdf';
 import * as m from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { campusListPage } from '$lib/server/campuses/campus-list.service';
-import { formValues, invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { formValues, invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
 import { orderCampus, orderEdition, prefillOrder, saveOrder } from '$lib/server/kits/kit-order.service';
 import { pageParams } from '$lib/server/pagination';

@@ -11,8 +11,7 @@ export const GET: RequestHandler = async (event) => {
 	if (!isReportFile(params.file)) error(404, m.error_not_found());
 	if (!locals.user) error(401, m.error_forbidden());
 	const user = locals.user;
-	return downloadResponse(event, async () => {
-		const file = await reportDownload(locals.db, user, Number(params.id), params.file as Parameters<typeof reportDownload>[3], getLocale(), request.signal);
-		return 'pdf' in file ? { filename: file.filename, contentType: 'application/pdf', body: file.pdf } : file;
-	});
+	return downloadResponse(event, async () =>
+		reportDownload(locals.db, user, Number(params.id), params.file as Parameters<typeof reportDownload>[3], getLocale(), request.signal)
+	);
 };

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { pageUser } from '$lib/server/auth/guards';
-import { invalid, orHttpError, parseForm } from '$lib/server/forms';
+import { invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
 import { assignTrainer, unassignTrainer } from '$lib/server/workshops/booking.service';
 import { cancelSlot, setSlotClasses, updateSlot } from '$lib/server/workshops/slot-admin.service';

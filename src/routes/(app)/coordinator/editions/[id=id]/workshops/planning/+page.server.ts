@@ -1,5 +1,5 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { orHttpError } from '$lib/server/forms';
+import { orHttpError } from '$lib/server/http/forms';
 import { pageParams } from '$lib/server/pagination';
 import { planningPage } from '$lib/server/workshops/planning.service';
 import type { PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { margin, useFont } from './document';
+import { margin, useFont } from '../pdf/document';
 import { drawBarChart, drawPairChart, type PdfBarChart, type PdfPairChart } from './report-charts';
 import { drawTable, structText, type PdfTable } from './report-table';
 

@@ -1,5 +1,5 @@
-import { createDocument, margin, useFont } from './document';
-import { linesTable, type KitPdfLabels, type KitPdfLine } from './kit-lists';
+import { createDocument, margin, useFont } from '../pdf/document';
+import { linesTable, type KitPdfLabels, type KitPdfLine } from './kit-lists-pdf';
 
 export interface PickListSection {
 	orderId: number;

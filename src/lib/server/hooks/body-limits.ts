@@ -8,7 +8,7 @@ import { maxImportBytes } from '../campuses/campus-import/analyse';
  *
  * adapter-node's BODY_SIZE_LIMIT is one number for every route, and uploads need
  * it large, which let anyone post 100 MB to `/login`. So the real limit is per
- * route and enforced in the `handle` hook (hooks/request-body.ts) before anything
+ * route and enforced in the `handle` hook (hooks/body-hook.ts) before anything
  * reads the body: by Content-Length, and for chunked bodies while streaming.
  * BODY_SIZE_LIMIT stays as an outer backstop and must be at least the largest
  * limit here (UPLOAD_MAX_BYTES + FILE_HEADROOM_BYTES).

@@ -1,4 +1,4 @@
-/** File names and headers for downloads (CSV, XLSX, later PDF), shared by every export. */
+/** File names and the Content-Disposition header for downloads, shared by every export (downloadResponse writes the header). */
 
 /** "Campagne Vlaanderen 2027" → "campagne-vlaanderen-2027": ASCII, lower case, hyphens. */
 export function fileSlug(text: string): string {

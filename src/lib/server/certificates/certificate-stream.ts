@@ -1,7 +1,7 @@
 import type { Locale } from '../db/schema';
-import type { CertificateView } from '../certificates/certificate.service';
-import { readLogo } from '../certificates/certificate-download';
-import { verifyUrl } from '../certificates/code';
+import type { CertificateView } from './certificate.service';
+import { readLogo } from './certificate-download';
+import { verifyUrl } from './code';
 import type { CertificateBatch, RenderInit } from '../workers/render-jobs';
 import { renderPool } from '../workers/render-pool';
 

@@ -1,4 +1,4 @@
-import { createDocument, margin, useFont } from './document';
+import { createDocument, margin, useFont } from '../pdf/document';
 
 /** Translated words of the kit PDFs, chosen by the caller in the reader's language. */
 export interface KitPdfLabels {

@@ -3,8 +3,8 @@ import * as m from '../../paraglide/messages';
 import { endpointRouteIds } from '../auth/route-ids';
 import { logger } from '../log';
 import { bodyLimitFor } from './body-limits';
-import { refusal } from './refusal';
-import { DISCARD_MAX_BYTES, declaredLength, discardBody, hasFormContentType, withLimitedBody, withReadableFormErrors } from './request-body';
+import { refusal } from '../http/refusal';
+import { DISCARD_MAX_BYTES, declaredLength, discardBody, hasFormContentType, withLimitedBody, withReadableFormErrors } from '../http/request-body';
 
 /** A POST to a page is a form action; endpoints (+server.ts) read what they like. */
 const isFormAction = (event: RequestEvent) => event.request.method === 'POST' && event.route.id !== null && !endpointRouteIds.has(event.route.id);

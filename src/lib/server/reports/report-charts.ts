@@ -1,4 +1,4 @@
-import { margin, useFont } from './document';
+import { margin, useFont } from '../pdf/document';
 import { pageBottom } from './report-table';
 
 /**

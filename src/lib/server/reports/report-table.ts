@@ -1,4 +1,4 @@
-import { margin, useFont } from './document';
+import { margin, useFont } from '../pdf/document';
 
 /**
  * A table for tagged report PDFs: Table > TR > TH/TD structure elements, the

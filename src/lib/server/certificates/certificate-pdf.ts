@@ -1,11 +1,11 @@
 import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import type { Locale } from '../db/schema';
-import { formatCode } from '../certificates/code';
+import { fonts } from '../pdf/fonts';
+import { useFont } from '../pdf/document';
+import { drawQr } from '../pdf/qr';
+import { formatCode } from './code';
 import { formatDate, brusselsDateOf } from '../../time/brussels';
 import * as m from '../../paraglide/messages';
-import { fonts } from './fonts';
-import { useFont } from './document';
 
 /**
  * Participation certificates (DESIGN §5.14): a certificate's view model in,
@@ -99,18 +99,6 @@ function logoImage(doc: PDFKit.PDFDocument, logo: Buffer): unknown {
 	// @types/pdfkit lacks openImage, which pdfkit 0.20 has.
 	if (!img) perDoc.set(logo, (img = (doc as unknown as { openImage(b: Buffer): unknown }).openImage(logo)));
 	return img;
-}
-
-/** The QR code as vector squares: sharp at any print size, and no PNG to encode. */
-export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-	const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
-	const n = qr.modules.size;
-	const quiet = 2;
-	const cell = size / (n + 2 * quiet);
-	doc.save().rect(x, y, size, size).fill('#ffffff');
-	for (let r = 0; r < n; r++)
-		for (let c = 0; c < n; c++) if (qr.modules.get(r, c)) doc.rect(x + (c + quiet) * cell, y + (r + quiet) * cell, cell + 0.01, cell + 0.01);
-	doc.fill('#000000').restore();
 }
 
 function frame(doc: PDFKit.PDFDocument, primary: string, accent: string): void {

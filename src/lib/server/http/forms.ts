@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getLocale } from '../paraglide/runtime';
-import * as m from '../paraglide/messages';
-import { formatDate } from '../time/brussels';
-import { DomainError } from './errors';
+import { getLocale } from '../../paraglide/runtime';
+import * as m from '../../paraglide/messages';
+import { formatDate } from '../../time/brussels';
+import { DomainError } from '../errors';
 
 /** Fields never sent back to the browser after a failed post. */
 const secretFields = new Set(['password']);

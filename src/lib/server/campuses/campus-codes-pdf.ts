@@ -1,5 +1,5 @@
-import { drawQr } from './certificate-pdf';
-import { createDocument, margin, useFont } from './document';
+import { drawQr } from '../pdf/qr';
+import { createDocument, margin, useFont } from '../pdf/document';
 
 export interface CampusCodeBlock {
 	school: string;

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { contentDisposition } from '../reports/download';
-import type { FileStore } from './file-store';
+import type { ByteSource } from './download';
+import { contentDisposition } from './download-names';
 import { contentRange, parseRange } from './range';
 
 export interface ServedFile {
@@ -15,7 +15,7 @@ export interface ServedFile {
  * when asked (206, or 416 outside the file), the name surviving accents. The SHA-256
  * is a perfect ETag: the bytes behind it never change.
  */
-export async function fileResponse(store: FileStore, request: Request, file: ServedFile): Promise<Response> {
+export async function fileResponse(store: ByteSource, request: Request, file: ServedFile): Promise<Response> {
 	const headers = new Headers({
 		'content-type': file.contentType,
 		'content-disposition': contentDisposition(file.fileName),
