@@ -45,6 +45,10 @@ export async function insertEdition(
 	return Number(result.insertId);
 }
 
+/** Quotas are not among the cached published editions' columns, so nothing is forgotten here. */
+export const updateEditionQuotas = (db: Db, id: number, quotas: { maxClasses: number | null; maxClassesPerCampus: number | null }, now: DbTime) =>
+	db.updateTable('editions').set({ ...quotas, updatedAt: now }).where('id', '=', id).execute();
+
 // Each write below also forgets the cached published editions (published-editions.ts).
 export const updateEditionSettings = (db: Db, id: number, settings: EditionSettings, now: DbTime) => {
 	forgetPublishedEditions();

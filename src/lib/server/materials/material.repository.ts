@@ -11,6 +11,9 @@ export const findMaterialById = (db: Db, id: number) =>
 		.$if(isMysql(db), (q) => q.forUpdate())
 		.executeTakeFirst();
 
+/** The edition a material belongs to (undefined for an unknown id), without a lock. */
+export const findMaterialEdition = (db: Db, id: number) => db.selectFrom('materials').select('editionId').where('id', '=', id).executeTakeFirst();
+
 export async function insertMaterial(db: Db, values: Insertable<MaterialsTable>): Promise<number> {
 	const r = await db.insertInto('materials').values(values).executeTakeFirstOrThrow();
 	return Number(r.insertId);
@@ -41,6 +44,16 @@ export async function nextVersionNumber(db: Db, materialId: number): Promise<num
 	const r = await db.selectFrom('materialVersions').select((eb) => eb.fn.max('version').as('v')).where('materialId', '=', materialId).executeTakeFirst();
 	return Number(r?.v ?? 0) + 1;
 }
+
+/** Every version of a material, newest first, with who uploaded it. */
+export const listVersionsWithUploader = (db: Db, materialId: number) =>
+	db
+		.selectFrom('materialVersions as v')
+		.innerJoin('users as u', 'u.id', 'v.uploadedBy')
+		.select(['v.id', 'v.version', 'v.size', 'v.contentType', 'v.originalName', 'v.uploadedAt', 'u.displayName as uploadedByName'])
+		.where('v.materialId', '=', materialId)
+		.orderBy('v.version', 'desc')
+		.execute();
 
 /** The newest version of a material: the one teachers get. */
 export const findNewestVersion = (db: Db, materialId: number) =>

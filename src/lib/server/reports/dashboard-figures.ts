@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../db';
 import type { Database } from '../db/schema';
 import { shortLived } from '../cache/short-lived';
+import { listPublishedEditionPeriods } from '../campaigns/edition.repository';
 import { publishedEditions } from '../campaigns/published-editions';
 import { clock } from '../db/time';
 import { brusselsDateOf } from '../../time/brussels';
@@ -50,7 +51,7 @@ async function figuresOf(db: Db, edition: EditionPeriod): Promise<DashboardFigur
 
 /** Counted now. */
 export async function dashboardFigures(db: Db): Promise<DashboardFigures | null> {
-	const published = await db.selectFrom('editions').select(['id', 'name', 'workshopStartsOn', 'workshopEndsOn']).where('status', '=', 'published').execute();
+	const published = await listPublishedEditionPeriods(db);
 	const edition = currentOf(published);
 	return edition ? figuresOf(db, edition) : null;
 }

@@ -9,6 +9,9 @@ export interface SettingValues {
 
 export const listSettings = (db: Db) => db.selectFrom('settings').select(['key', 'value', 'valueNl', 'valueEn', 'updatedBy']).execute();
 
+/** The language-neutral values of some keys (a key without a row is missing). */
+export const listSettingValues = (db: Db, keys: string[]) => db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
+
 export const findSetting = (db: Db, key: string) =>
 	db.selectFrom('settings').selectAll().where('key', '=', key).executeTakeFirst();
 

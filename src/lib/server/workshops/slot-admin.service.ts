@@ -8,7 +8,7 @@ import { withTransaction } from '../db/transaction';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { brusselsDateOf, brusselsTimeOf, brusselsToUtc } from '../../time/brussels';
 import { bulkTimes, type BulkSlotInput, type SlotInput } from './slot-input';
-import { lockClasses, lockSlot, lockTrainers } from './slot-locks';
+import { lockClasses, lockSlot, lockTrainers } from './slot-locks.repository';
 import * as repo from './slot.repository';
 import { classClash, trainerConflict } from './slot-rules';
 import { queueWorkshopMails } from './workshop-mail';

@@ -1,12 +1,12 @@
-import type { Insertable } from 'kysely';
 import type { Db } from '../db';
+import type { NewRow, Row } from '../db/rows';
 import type { WorkshopSlotsTable } from '../db/schema';
 import type { DbTime } from '../db/time';
 import { addDays } from '../../time/brussels';
 
 export const findSlotById = (db: Db, id: number) => db.selectFrom('workshopSlots').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function insertSlot(db: Db, row: Insertable<WorkshopSlotsTable>): Promise<number> {
+export async function insertSlot(db: Db, row: NewRow<'workshopSlots'>): Promise<number> {
 	const result = await db.insertInto('workshopSlots').values(row).executeTakeFirstOrThrow();
 	return Number(result.insertId);
 }
@@ -18,6 +18,14 @@ export async function updateSlot(db: Db, id: number, changes: Partial<Omit<Works
 		.where('id', '=', id)
 		.execute();
 }
+
+/** Writes a workshop's report (given or not); the slot's sequence stays: no calendar event changes. */
+export const recordSlotReport = (
+	db: Db,
+	id: number,
+	report: Pick<Row<'workshopSlots'>, 'outcome' | 'pupilsPresent' | 'durationMinutes' | 'notGivenReason' | 'reportNote'>,
+	by: { userId: number; at: DbTime }
+) => db.updateTable('workshopSlots').set({ ...report, reportedAt: by.at, reportedBy: by.userId, updatedAt: by.at }).where('id', '=', id).execute();
 
 /**
  * Takes one of the slot's trainer places, only while one is free and the slot is

@@ -43,3 +43,5 @@ export const slotCardBase = (db: Db) =>
 		]);
 
 export type SlotCardRow = Awaited<ReturnType<ReturnType<typeof slotCardBase>['executeTakeFirstOrThrow']>>;
+
+export const findSlotCard = (db: Db, slotId: number) => slotCardBase(db).where('workshopSlots.id', '=', slotId).executeTakeFirst();
