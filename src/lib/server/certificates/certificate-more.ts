@@ -6,6 +6,7 @@ import { certificatePdf, certificateTitle } from '../pdf/certificate-pdf';
 import { certificatePage, type CertificateDownload } from './certificate-download';
 import { getOrIssueCampusCertificate, getOrIssueTrainerCertificate, type CertificateView } from './certificate.service';
 import { listCampusGivenEditions, listTrainerGivenEditions } from './certificate-editions.repository';
+import { slug } from '../../slug';
 
 /**
  * Campus and trainer certificate downloads, and where the start pages offer
@@ -13,12 +14,10 @@ import { listCampusGivenEditions, listTrainerGivenEditions } from './certificate
  * only decide which links to show, with the same rule (a given workshop).
  */
 
-const slug = (s: string) => s.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-
 async function onePage(db: Kysely<Database>, cert: CertificateView, heading: string, locale: Locale): Promise<CertificateDownload> {
 	const page = await certificatePage(db, cert, locale);
 	const title = `${certificateTitle(cert.branding, locale)} – ${heading} – ${cert.facts.editionName}`;
-	return { doc: certificatePdf({ title, cityName: page.cityName, locale }, [page]), filename: `${slug(`${cert.facts.editionName} ${heading}`)}.pdf` };
+	return { doc: certificatePdf({ title, cityName: page.cityName, locale }, [page]), filename: `${slug(`${cert.facts.editionName} ${heading}`, { keepCase: true })}.pdf` };
 }
 
 /** The campus certificate (classes and pupils reached) as a one-page PDF; issued on first use. */

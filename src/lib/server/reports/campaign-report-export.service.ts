@@ -18,7 +18,7 @@ import { campaignReportPdfView } from './campaign-report-pdf-view';
 import * as t from './campaign-report-tables';
 import { csvContentType, csvDocument } from './csv';
 import { renderPool } from '../workers/render-pool';
-import { fileSlug } from './download';
+import { slug } from '../../slug';
 
 /**
  * The report's downloads: the PDF in nl or en, its tables as CSV (one table a
@@ -36,7 +36,7 @@ export type ReportDownload =
 	| { filename: string; contentType: string; body: string | Buffer<ArrayBuffer> | ReadableStream<Uint8Array> }
 	| { filename: string; pdf: Readable };
 
-const name = (prefix: string, r: { edition: { name: string } }, ext: string) => `${prefix}-${fileSlug(r.edition.name)}.${ext}`;
+const name = (prefix: string, r: { edition: { name: string } }, ext: string) => `${prefix}-${slug(r.edition.name)}.${ext}`;
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
