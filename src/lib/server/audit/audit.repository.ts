@@ -1,9 +1,8 @@
 import type { Db } from '../db';
-import type { Selectable } from 'kysely';
-import type { AuditLogTable } from '../db/schema';
+import type { Row } from '../db/rows';
 
 /** An entry as written: every column of the table but its id, campus and edition given (null when not about one). */
-export type AuditRow = Omit<Selectable<AuditLogTable>, 'id'>;
+export type AuditRow = Omit<Row<'auditLog'>, 'id'>;
 
 export const insertAuditEntry = (db: Db, row: AuditRow) => db.insertInto('auditLog').values(row).execute();
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import type { Row } from '../db/rows';
 import { isMysql } from '../db/dialect-of';
 import { containsText } from '../db/like';
 import type { Level } from '../db/schema';
@@ -120,16 +121,8 @@ export const findActiveCampusByName = (db: Db, schoolId: number, nameKey: string
 		.$if(exceptId !== undefined, (q) => q.where('id', '!=', exceptId!))
 		.executeTakeFirst();
 
-export type CampusDetails = {
-	name: string;
-	nameKey: string;
-	street: string;
-	postalCode: string;
-	city: string;
-	contactName: string | null;
-	contactEmail: string | null;
-	contactPhone: string | null;
-};
+/** The columns a coordinator (or an import) sets on a campus. */
+export type CampusDetails = Pick<Row<'campuses'>, 'name' | 'nameKey' | 'street' | 'postalCode' | 'city' | 'contactName' | 'contactEmail' | 'contactPhone'>;
 
 export const updateCampus = (db: Db, id: number, row: CampusDetails, now: DbTime) =>
 	db.updateTable('campuses').set({ ...row, updatedAt: now }).where('id', '=', id).execute();

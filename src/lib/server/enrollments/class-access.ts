@@ -1,13 +1,12 @@
 import type { Db } from '../db';
 import { isCoordinator, type Actor } from '../auth/actor';
 import { isOpenForEnrolment } from '../campaigns/edition-rules';
-import type { EditionsTable } from '../db/schema';
+import type { Row } from '../db/rows';
 import { clock } from '../db/time';
 import { ForbiddenError, ValidationError } from '../errors';
 import { assertTeacherOfCampus } from '../auth/campus-access';
-import type { Selectable } from 'kysely';
 
-type Edition = Selectable<EditionsTable>;
+type Edition = Row<'editions'>;
 
 /**
  * Who may change classes of an edition, checked again in every service call

@@ -1,8 +1,8 @@
-import type { Selectable } from 'kysely';
 import type { Db } from '../db';
 import { listEditionGrades } from '../campaigns/edition.repository';
 import { campusHasLevel } from '../campuses/campus.repository';
-import type { EditionsTable, Level } from '../db/schema';
+import type { Row } from '../db/rows';
+import type { Level } from '../db/schema';
 import { ValidationError } from '../errors';
 import { levelOfGrade } from '../../domain';
 import { formatDate } from '../../time/brussels';
@@ -11,7 +11,7 @@ import type { ClassInput } from '../../schemas/enrollment';
 /** Checks a class against its edition and campus; returns the level its grade belongs to. */
 export async function checkClassFits(
 	db: Db,
-	edition: Selectable<EditionsTable>,
+	edition: Row<'editions'>,
 	campusId: number,
 	input: Pick<ClassInput, 'grade' | 'preferredHalfDays'>,
 	locale: string

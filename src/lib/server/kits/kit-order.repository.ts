@@ -1,22 +1,17 @@
-import type { Updateable } from 'kysely';
 import type { Db } from '../db';
 import { isMysql } from '../db/dialect-of';
-import type { KitDelivery, KitOrdersTable, KitOrderStatus } from '../db/schema';
+import type { Row, RowUpdate } from '../db/rows';
+import type { KitOrderStatus } from '../db/schema';
 import type { DbTime } from '../db/time';
 
 /** Statuses whose quantities count against the campus maximum of a later (supplementary) order. */
 export const committedStatuses: KitOrderStatus[] = ['approved', 'packed', 'handed_over'];
 
-export interface NewKitOrder {
-	editionId: number;
-	campusId: number;
+export type NewKitOrder = Pick<Row<'kitOrders'>, 'editionId' | 'campusId' | 'delivery' | 'remarks' | 'supplementaryOf'> & {
 	status: 'draft' | 'submitted';
-	delivery: KitDelivery;
-	remarks: string | null;
-	supplementaryOf: number | null;
 	actorId: number;
 	now: DbTime;
-}
+};
 
 export async function insertOrder(db: Db, o: NewKitOrder): Promise<number> {
 	const r = await db
@@ -44,7 +39,7 @@ export async function insertOrder(db: Db, o: NewKitOrder): Promise<number> {
 	return Number(r.insertId);
 }
 
-export const updateOrder = (db: Db, id: number, values: Updateable<KitOrdersTable>) => db.updateTable('kitOrders').set(values).where('id', '=', id).execute();
+export const updateOrder = (db: Db, id: number, values: RowUpdate<'kitOrders'>) => db.updateTable('kitOrders').set(values).where('id', '=', id).execute();
 
 export const findOrder = (db: Db, id: number) => db.selectFrom('kitOrders').selectAll().where('id', '=', id).executeTakeFirst();
 

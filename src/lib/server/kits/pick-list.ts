@@ -1,14 +1,11 @@
 import type { Db } from '../db';
 import { listApprovedOrdersAfter, listPickLines, type PickListKey } from './pick-list.repository';
 
-export interface PickListOrder {
-	orderId: number;
-	campusId: number;
-	campusName: string;
-	schoolName: string;
-	delivery: 'delivery' | 'pickup';
-	lines: { itemId: number; nameNl: string; nameEn: string; unitNl: string; unitEn: string; quantity: number }[];
-}
+type ApprovedOrder = Awaited<ReturnType<typeof listApprovedOrdersAfter>>[number];
+type PickLine = Awaited<ReturnType<typeof listPickLines>>[number];
+
+/** An approved order as the pick list prints it: its campus and its lines (as the repository reads them). */
+export type PickListOrder = Omit<ApprovedOrder, 'nameKey'> & { lines: Omit<PickLine, 'orderId'>[] };
 
 /**
  * The approved orders of an edition sorted by campus (name, then id), with their

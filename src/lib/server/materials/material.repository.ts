@@ -1,7 +1,7 @@
-import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db';
 import { isMysql } from '../db/dialect-of';
-import type { Level, MaterialDownloadsTable, MaterialsTable, MaterialVersionsTable } from '../db/schema';
+import type { NewRow, RowUpdate } from '../db/rows';
+import type { Level } from '../db/schema';
 
 export const findMaterialById = (db: Db, id: number) =>
 	db
@@ -14,12 +14,12 @@ export const findMaterialById = (db: Db, id: number) =>
 /** The edition a material belongs to (undefined for an unknown id), without a lock. */
 export const findMaterialEdition = (db: Db, id: number) => db.selectFrom('materials').select('editionId').where('id', '=', id).executeTakeFirst();
 
-export async function insertMaterial(db: Db, values: Insertable<MaterialsTable>): Promise<number> {
+export async function insertMaterial(db: Db, values: NewRow<'materials'>): Promise<number> {
 	const r = await db.insertInto('materials').values(values).executeTakeFirstOrThrow();
 	return Number(r.insertId);
 }
 
-export const updateMaterial = (db: Db, id: number, values: Updateable<MaterialsTable>) =>
+export const updateMaterial = (db: Db, id: number, values: RowUpdate<'materials'>) =>
 	db.updateTable('materials').set(values).where('id', '=', id).execute();
 
 export async function replaceMaterialLevels(db: Db, materialId: number, levels: readonly Level[]): Promise<void> {
@@ -35,7 +35,7 @@ export async function listLevelsOfMaterials(db: Db, materialIds: number[]): Prom
 	return out;
 }
 
-export async function insertVersion(db: Db, values: Insertable<MaterialVersionsTable>): Promise<number> {
+export async function insertVersion(db: Db, values: NewRow<'materialVersions'>): Promise<number> {
 	const r = await db.insertInto('materialVersions').values(values).executeTakeFirstOrThrow();
 	return Number(r.insertId);
 }
@@ -89,7 +89,7 @@ export const listMaterialsOfEdition = (db: Db, editionId: number, opts: { includ
  * parallel range requests of one video cannot count twice. Only that key's clash is
  * ignored (not INSERT IGNORE, which on MySQL would also swallow a broken foreign key).
  */
-export async function recordDownload(db: Db, values: Insertable<MaterialDownloadsTable>): Promise<void> {
+export async function recordDownload(db: Db, values: NewRow<'materialDownloads'>): Promise<void> {
 	await db
 		.insertInto('materialDownloads')
 		.values(values)

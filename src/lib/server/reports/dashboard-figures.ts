@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db';
+import type { Row } from '../db/rows';
 import type { Database } from '../db/schema';
 import { shortLived } from '../cache/short-lived';
 import { listPublishedEditionPeriods } from '../campaigns/edition.repository';
@@ -22,12 +23,7 @@ export interface DashboardFigures {
 	organisations: { organisation: string | null; workshops: number }[];
 }
 
-interface EditionPeriod {
-	id: number;
-	name: string;
-	workshopStartsOn: string;
-	workshopEndsOn: string;
-}
+type EditionPeriod = Pick<Row<'editions'>, 'id' | 'name' | 'workshopStartsOn' | 'workshopEndsOn'>;
 
 /** The published edition whose workshop period has not ended, soonest first; else the latest published one. */
 function currentOf<E extends EditionPeriod>(published: E[]): E | null {

@@ -1,11 +1,8 @@
 import type { Db } from '../db';
+import type { Row } from '../db/rows';
 import type { DbTime } from '../db/time';
 
-export interface SettingValues {
-	value: string | null;
-	valueNl: string | null;
-	valueEn: string | null;
-}
+export type SettingValues = Pick<Row<'settings'>, 'value' | 'valueNl' | 'valueEn'>;
 
 export const listSettings = (db: Db) => db.selectFrom('settings').select(['key', 'value', 'valueNl', 'valueEn', 'updatedBy']).execute();
 
@@ -17,7 +14,7 @@ export const findSetting = (db: Db, key: string) =>
 
 export const insertSetting = (
 	db: Db,
-	row: { key: string; value: string | null; valueNl: string | null; valueEn: string | null; updatedAt: DbTime }
+	row: Pick<Row<'settings'>, 'key' | 'value' | 'valueNl' | 'valueEn' | 'updatedAt'>
 ) => db.insertInto('settings').values({ ...row, updatedBy: null }).execute();
 
 /**
