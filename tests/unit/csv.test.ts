@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvBom, csvDocument, csvRows, safeCsvText } from '../../src/lib/server/reports/csv';
-import { contentDisposition, fileSlug } from '../../src/lib/server/http/download-names';
+import { contentDisposition } from '../../src/lib/server/http/download-names';
+import { slug as fileSlug } from '../../src/lib/slug';
 
 describe('CSV for Belgian Excel', () => {
 	it('starts with a UTF-8 byte-order mark and ends every row with CRLF', () => {

@@ -2,7 +2,7 @@ import { error, isHttpError, isRedirect, redirect, type RequestEvent } from '@sv
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '../../src/lib/server/errors';
-import { failFromError, invalid, parseForm } from '../../src/lib/server/forms';
+import { failFromError, invalid, parseForm } from '../../src/lib/server/http/forms';
 import { formAction, orFail } from '../../src/lib/server/http/form-action';
 
 const formOf = (fields: Record<string, string>) => {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import { editionsForDisplay } from './campaigns/edition-view';
+import { countActiveCampuses } from './campuses/campus.repository';
 import { lowStockItems } from './kits/catalogue.service';
 import { countPendingMail } from './mail/outbox.service';
 import { recentDashboardFigures } from './reports/dashboard-figures';
@@ -11,7 +12,7 @@ import { countUsersByRole } from './users/user-list.repository';
 export async function coordinatorDashboard(db: Kysely<Database>) {
 	const [roles, campuses, pendingMail, editions, figures] = await Promise.all([
 		countUsersByRole(db),
-		db.selectFrom('campuses').select((eb) => eb.fn.countAll<number>().as('n')).where('active', '=', 1).executeTakeFirstOrThrow(),
+		countActiveCampuses(db),
 		countPendingMail(db),
 		editionsForDisplay(db, ['draft', 'published', 'archived']),
 		recentDashboardFigures(db)
@@ -19,5 +20,5 @@ export async function coordinatorDashboard(db: Kysely<Database>) {
 	// Published editions are few (one or two a year): one low-stock query each.
 	const published = await publishedEditions(db);
 	const lowStock = (await Promise.all(published.map(async (e) => (await lowStockItems(db, e.id)).map((i) => ({ ...i, editionName: e.name }))))).flat();
-	return { teachers: roles.teacher, trainers: roles.trainer, campuses: Number(campuses.n), pendingMail, editions, lowStock, figures };
+	return { teachers: roles.teacher, trainers: roles.trainer, campuses, pendingMail, editions, lowStock, figures };
 }

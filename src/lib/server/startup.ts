@@ -3,8 +3,8 @@ import { removeExpiredSessions } from './auth/session.repository';
 import { config, isProduction, maskUrl } from './config';
 import { runJobsOnce, startJobTimer } from './jobs/runner';
 import { closeSmtpTransport, smtpTransport } from './mail/smtp-transport';
-import { sql } from 'kysely';
 import { closeDb, getHandle } from './db';
+import { pingDatabase, refreshStatistics } from './db/maintenance';
 import { bundledMigrations, migrateToLatest } from './db/migrate';
 import { days, nowDb, toDbTime, clock } from './db/time';
 import { logger } from './log';
@@ -36,7 +36,7 @@ export async function startServer(): Promise<void> {
 	let handle;
 	try {
 		handle = await getHandle();
-		await handle.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+		await pingDatabase(handle.db);
 	} catch (err) {
 		console.error(`Cannot reach the database at DATABASE_URL=${maskUrl(url)}: ${(err as Error).message}`);
 		process.exit(1);
@@ -111,8 +111,7 @@ async function housekeeping(): Promise<void> {
 		await removeExpiredSessions(db, nowDb());
 		await removeStaleBuckets(db, toDbTime(new Date(clock.now().getTime() - days(1))));
 		await removeStaleImportFiles();
-		// SQLite plans the cross-table overview well only with fresh statistics.
-		if ((await getHandle()).dialect === 'sqlite') await sql`pragma optimize`.execute(db);
+		await refreshStatistics(db, (await getHandle()).dialect);
 	} catch (err) {
 		logger.error('housekeeping failed', { error: (err as Error).message });
 	}

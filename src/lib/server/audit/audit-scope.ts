@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { findOwnerScope } from './audit.repository';
 
 export interface AuditScope {
 	campusId: number | null;
@@ -40,10 +41,6 @@ export async function resolveAuditScope(db: Db, entityType: string, entityId: st
 	if (entityType === 'campus') return { ...scope, campusId: idOf(numericId) };
 	const owner = owners[entityType as keyof typeof owners];
 	if (!owner || !idOf(numericId)) return scope;
-	const row = (await db
-		.selectFrom(owner.table)
-		.select(owner.campus ? ['campusId', 'editionId'] : ['editionId'])
-		.where('id', '=', numericId)
-		.executeTakeFirst()) as { campusId?: number | null; editionId: number } | undefined;
+	const row = await findOwnerScope(db, owner.table, owner.campus, numericId);
 	return { campusId: row?.campusId ?? scope.campusId, editionId: row?.editionId ?? scope.editionId };
 }

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import type { TokenPurpose } from '../db/schema';
 import { addMs, clock, days, hours, minutes, nowDb, toDbTime } from '../db/time';
 import { ValidationError } from '../errors';
+import { findTokenUserId, findValidToken, insertToken, useUnusedTokensOf, useValidToken } from './auth-token.repository';
 import { newToken, sha256Hex } from './crypto';
 
 /** How long each kind of one-time link lives. */
@@ -19,37 +20,14 @@ export const tokenLifetimes: Record<TokenPurpose, number> = {
 export async function issueToken(db: Db, userId: number, purpose: TokenPurpose): Promise<string> {
 	const token = newToken();
 	const now = clock.now();
-	await db
-		.updateTable('authTokens')
-		.set({ usedAt: toDbTime(now) })
-		.where('userId', '=', userId)
-		.where('purpose', '=', purpose)
-		.where('usedAt', 'is', null)
-		.execute();
-	await db
-		.insertInto('authTokens')
-		.values({
-			tokenHash: sha256Hex(token),
-			purpose,
-			userId,
-			createdAt: toDbTime(now),
-			expiresAt: toDbTime(addMs(now, tokenLifetimes[purpose]))
-		})
-		.execute();
+	await useUnusedTokensOf(db, userId, purpose, toDbTime(now));
+	await insertToken(db, { tokenHash: sha256Hex(token), purpose, userId, createdAt: toDbTime(now), expiresAt: toDbTime(addMs(now, tokenLifetimes[purpose])) });
 	return token;
 }
 
 /** The user a still-valid token belongs to, without using it (for the GET page). */
 export async function peekToken(db: Db, token: string, purpose: TokenPurpose): Promise<number | null> {
-	const row = await db
-		.selectFrom('authTokens')
-		.select('userId')
-		.where('tokenHash', '=', sha256Hex(token))
-		.where('purpose', '=', purpose)
-		.where('usedAt', 'is', null)
-		.where('expiresAt', '>', nowDb())
-		.executeTakeFirst();
-	return row?.userId ?? null;
+	return (await findValidToken(db, sha256Hex(token), purpose, nowDb()))?.userId ?? null;
 }
 
 /**
@@ -58,16 +36,6 @@ export async function peekToken(db: Db, token: string, purpose: TokenPurpose): P
  */
 export async function consumeToken(db: Db, token: string, purpose: TokenPurpose): Promise<number> {
 	const tokenHash = sha256Hex(token);
-	const now = nowDb();
-	const result = await db
-		.updateTable('authTokens')
-		.set({ usedAt: now })
-		.where('tokenHash', '=', tokenHash)
-		.where('purpose', '=', purpose)
-		.where('usedAt', 'is', null)
-		.where('expiresAt', '>', now)
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) !== 1) throw new ValidationError('error_link_invalid');
-	const row = await db.selectFrom('authTokens').select('userId').where('tokenHash', '=', tokenHash).executeTakeFirstOrThrow();
-	return row.userId;
+	if (!(await useValidToken(db, tokenHash, purpose, nowDb()))) throw new ValidationError('error_link_invalid');
+	return findTokenUserId(db, tokenHash);
 }

@@ -7,7 +7,8 @@ import { emailKey } from '../db/keys';
 import { hours, nowDb } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { enqueueMail } from '../mail/outbox';
-import { findUserByEmailKey, updateUser } from '../users/user.repository';
+import { NotFoundError } from '../errors';
+import { findUserByEmailKey, findUserById, updateUser } from '../users/user.repository';
 import { consumeToken, issueToken } from './one-time-token';
 import { hashPassword } from './password';
 import { bucket, takeAttempt } from './rate-limit';
@@ -51,7 +52,8 @@ export async function resetPassword(db: Kysely<Database>, input: { token: string
 		const userId = await consumeToken(trx, input.token, 'password_reset');
 		const now = nowDb();
 		// A reset link proves the address, so it also confirms an unconfirmed one.
-		const found = await trx.selectFrom('users').select(['id', 'locale', 'disabled', 'emailConfirmedAt']).where('id', '=', userId).executeTakeFirstOrThrow();
+		const found = await findUserById(trx, userId);
+		if (!found) throw new NotFoundError(); // the token's user: a foreign key, so never
 		await updateUser(trx, userId, { passwordHash, ...(found.emailConfirmedAt ? {} : { emailConfirmedAt: now }) }, now);
 		await invalidateSessionsOfUser(trx, userId);
 		await audit(trx, { actorId: userId, action: 'user.password.reset', entityType: 'user', entityId: userId });

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import type { Row } from '../db/rows';
 import { isMysql } from '../db/dialect-of';
 import type { DbTime } from '../db/time';
 
@@ -28,7 +29,7 @@ export const findBucketsForUpdate = (db: Db, buckets: string[]) =>
  * InnoDB's FOR UPDATE on a missing row takes a gap lock, and two such lockers that
  * then insert deadlock. Locking a row that exists takes a plain row lock.
  */
-export const insertBucketIfMissing = (db: Db, row: { bucket: string; hits: number; windowStartedAt: DbTime; blockedUntil: DbTime | null }) =>
+export const insertBucketIfMissing = (db: Db, row: Row<'rateLimits'>) =>
 	isMysql(db)
 		? db.insertInto('rateLimits').ignore().values(row).execute()
 		: db
@@ -37,10 +38,10 @@ export const insertBucketIfMissing = (db: Db, row: { bucket: string; hits: numbe
 				.onConflict((oc) => oc.column('bucket').doNothing())
 				.execute();
 
-export const insertBucket = (db: Db, row: { bucket: string; hits: number; windowStartedAt: DbTime; blockedUntil: DbTime | null }) =>
+export const insertBucket = (db: Db, row: Row<'rateLimits'>) =>
 	db.insertInto('rateLimits').values(row).execute();
 
-export const updateBucket = (db: Db, bucket: string, patch: { hits: number; windowStartedAt: DbTime; blockedUntil: DbTime | null }) =>
+export const updateBucket = (db: Db, bucket: string, patch: Omit<Row<'rateLimits'>, 'bucket'>) =>
 	db.updateTable('rateLimits').set(patch).where('bucket', '=', bucket).execute();
 
 export const removeBuckets = (db: Db, buckets: string[]) => db.deleteFrom('rateLimits').where('bucket', 'in', buckets).execute();

@@ -1,6 +1,7 @@
 import { config } from '../config';
 import type { Db } from '../db';
-import type { Locale, Role } from '../db/schema';
+import type { Row } from '../db/rows';
+import type { Role } from '../db/schema';
 import { addMs, clock, days, fromDbTime, hours, toDbTime } from '../db/time';
 import { newToken, sha256Hex } from './crypto';
 import * as repo from './session.repository';
@@ -14,14 +15,7 @@ import { cachedSession, forgetSession, forgetSessionsOfUser, rememberSession, ty
  */
 export const sessionCookieName = 'sc_session';
 
-export interface SessionUser {
-	id: number;
-	email: string;
-	displayName: string;
-	locale: Locale;
-	roles: Role[];
-	organisationId: number | null;
-}
+export type SessionUser = Pick<Row<'users'>, 'id' | 'email' | 'displayName' | 'locale' | 'organisationId'> & { roles: Role[] };
 
 export interface ValidSession {
 	id: string;

@@ -1,16 +1,10 @@
 import type { Db } from '../db';
+import type { Row } from '../db/rows';
 import { isMysql } from '../db/dialect-of';
 import type { DbTime } from '../db/time';
 import { forgetPublishedEditions } from './published-editions';
 
-export type CampaignRow = {
-	name: string;
-	nameKey: string;
-	descriptionNl: string | null;
-	descriptionEn: string | null;
-	website: string | null;
-	colour: string | null;
-};
+export type CampaignRow = Pick<Row<'campaigns'>, 'name' | 'nameKey' | 'descriptionNl' | 'descriptionEn' | 'website' | 'colour'>;
 
 const columns = ['id', 'name', 'descriptionNl', 'descriptionEn', 'website', 'colour'] as const;
 

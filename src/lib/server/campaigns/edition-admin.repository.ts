@@ -1,25 +1,27 @@
 import { editionsWithCampaign } from './edition.repository';
 import type { Db } from '../db';
+import type { Row } from '../db/rows';
 import type { ClassStatus, EditionStatus } from '../db/schema';
 import type { DbTime } from '../db/time';
 import { forgetPublishedEditions } from './published-editions';
 
 /** The columns a coordinator sets on an edition (status and quotas have their own paths). */
-export interface EditionSettings {
-	campaignId: number;
-	year: number;
-	name: string;
-	descriptionNl: string | null;
-	descriptionEn: string | null;
-	enrolmentOpensAt: DbTime;
-	enrolmentClosesAt: DbTime;
-	workshopStartsOn: string;
-	workshopEndsOn: string;
-	travelBufferMinutes: number;
-	maxWorkshopsPerTrainerDay: number;
-	cancellationDeadlineDays: number;
-	reminderDaysBefore: number;
-}
+export type EditionSettings = Pick<
+	Row<'editions'>,
+	| 'campaignId'
+	| 'year'
+	| 'name'
+	| 'descriptionNl'
+	| 'descriptionEn'
+	| 'enrolmentOpensAt'
+	| 'enrolmentClosesAt'
+	| 'workshopStartsOn'
+	| 'workshopEndsOn'
+	| 'travelBufferMinutes'
+	| 'maxWorkshopsPerTrainerDay'
+	| 'cancellationDeadlineDays'
+	| 'reminderDaysBefore'
+>;
 
 export const listCampaigns = (db: Db) => db.selectFrom('campaigns').select(['id', 'name']).orderBy('nameKey').orderBy('id').execute();
 
@@ -44,6 +46,10 @@ export async function insertEdition(
 		.executeTakeFirstOrThrow();
 	return Number(result.insertId);
 }
+
+/** Quotas are not among the cached published editions' columns, so nothing is forgotten here. */
+export const updateEditionQuotas = (db: Db, id: number, quotas: Pick<Row<'editions'>, 'maxClasses' | 'maxClassesPerCampus'>, now: DbTime) =>
+	db.updateTable('editions').set({ ...quotas, updatedAt: now }).where('id', '=', id).execute();
 
 // Each write below also forgets the cached published editions (published-editions.ts).
 export const updateEditionSettings = (db: Db, id: number, settings: EditionSettings, now: DbTime) => {

@@ -1,10 +1,11 @@
 import { copyCatalogue } from '../kits/catalogue.service';
 import { copyMaterials } from '../materials/material-copy';
 import { copyBlockedDays, prefillNewEdition } from '../workshops/blocked-days.service';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { audit } from '../audit/audit';
 import { requireCoordinator, type Actor } from '../auth/actor';
-import type { Database, EditionsTable } from '../db/schema';
+import type { Row } from '../db/rows';
+import type { Database } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
 import { clock, fromDbTime, nowDb, toDbTime } from '../db/time';
 import { withTransaction } from '../db/transaction';
@@ -19,7 +20,7 @@ import * as repo from './edition-admin.repository';
 import { findEditionById, findEditionForUpdate, listEditionGrades } from './edition.repository';
 import { enrolmentPhase } from './edition-rules';
 
-type EditionRow = Selectable<EditionsTable>;
+type EditionRow = Row<'editions'>;
 /** Certificate branding has its own form and audit entry. */
 type BrandingColumn = `certificate${string}` & keyof EditionRow;
 

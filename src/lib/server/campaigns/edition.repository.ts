@@ -48,3 +48,18 @@ export async function listEditionGrades(db: Db, editionId: number): Promise<stri
 	const rows = await db.selectFrom('editionGrades').select('grade').where('editionId', '=', editionId).execute();
 	return rows.map((r) => r.grade);
 }
+
+/** The grades of several editions in one query (an edition without rows is meant for every grade). */
+export const listGradesOfEditions = (db: Db, editionIds: number[]) =>
+	editionIds.length ? db.selectFrom('editionGrades').select(['editionId', 'grade']).where('editionId', 'in', editionIds).execute() : Promise.resolve([]);
+
+/** Every edition's id, oldest first. */
+export const listEditionIds = async (db: Db): Promise<number[]> => (await db.selectFrom('editions').select('id').orderBy('id').execute()).map((e) => e.id);
+
+/** The quotas of some editions. */
+export const listEditionQuotas = (db: Db, editionIds: number[]) =>
+	db.selectFrom('editions').select(['id', 'maxClasses', 'maxClassesPerCampus']).where('id', 'in', editionIds).execute();
+
+/** The published editions with their workshop period. */
+export const listPublishedEditionPeriods = (db: Db) =>
+	db.selectFrom('editions').select(['id', 'name', 'workshopStartsOn', 'workshopEndsOn']).where('status', '=', 'published').execute();

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { shortLived } from '../cache/short-lived';
 import type { Database } from '../db/schema';
-import { listEditionsWithCampaign } from './edition.repository';
+import { listEditionsWithCampaign, listGradesOfEditions } from './edition.repository';
 
 /**
  * The published editions with their campaign and grades. Every teacher's and
@@ -18,9 +18,7 @@ const cache = shortLived<'published', PublishedEdition[]>(10_000);
 
 async function load(db: Kysely<Database>): Promise<PublishedEdition[]> {
 	const rows = await listEditionsWithCampaign(db, ['published']);
-	const grades = rows.length
-		? await db.selectFrom('editionGrades').select(['editionId', 'grade']).where('editionId', 'in', rows.map((e) => e.id)).execute()
-		: [];
+	const grades = await listGradesOfEditions(db, rows.map((e) => e.id));
 	return rows.map((e) => ({ ...e, grades: grades.filter((g) => g.editionId === e.id).map((g) => g.grade) }));
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db';
-import type { EditionsTable, Locale } from '../db/schema';
+import type { Row } from '../db/rows';
+import type { Locale } from '../db/schema';
 import { emailKey } from '../db/keys';
 import { publicOrigin } from '../config';
 import { formatInviteCode } from '../../invite-code';
@@ -78,7 +79,7 @@ export interface InvitationPlan {
 }
 
 /** The recipients of an edition's invitation as things stand; `alreadySent` marks those the outbox has. */
-export async function planInvitations(db: Db, edition: Pick<EditionsTable, 'campaignId' | 'year'> & { id: number }, opts: InvitationOptions): Promise<InvitationPlan> {
+export async function planInvitations(db: Db, edition: Pick<Row<'editions'>, 'id' | 'campaignId' | 'year'>, opts: InvitationOptions): Promise<InvitationPlan> {
 	const campuses = await listInvitableCampuses(db);
 	const byKey = contactRecipients(campuses, opts.contactLocale);
 	const previous = (await findPreviousEdition(db, edition)) ?? null;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db';
-import type { Database, EditionsTable, Locale } from '../db/schema';
+import type { Row } from '../db/rows';
+import type { Database, Locale } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { requireCoordinator } from '../auth/actor';
 import { audit } from '../audit/audit';
@@ -16,7 +17,7 @@ import { findEditionById } from './edition.repository';
 import { enrolLoginUrl, invitationKeyPrefix, mailCampus, planInvitations, type InvitationOptions, type Recipient } from './school-invitation-recipients';
 import { countDedupeKeysWithPrefix, findAnyDedupeKeyWithPrefix, findLastInvitationSend } from './school-invitations.repository';
 
-type Edition = Pick<EditionsTable, 'campaignId' | 'year' | 'name' | 'status' | 'enrolmentOpensAt' | 'enrolmentClosesAt'> & { id: number };
+type Edition = Pick<Row<'editions'>, 'id' | 'campaignId' | 'year' | 'name' | 'status' | 'enrolmentOpensAt' | 'enrolmentClosesAt'>;
 
 /**
  * An edition's invitation can go out while schools can still enrol: published,

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import type { Row } from '../db/rows';
 import { isMysql } from '../db/dialect-of';
 import { containsText } from '../db/like';
 import type { Level } from '../db/schema';
@@ -95,9 +96,7 @@ export async function listCampusPage(db: Db, opts: { search?: string; level?: Le
 /** Levels per campus, in the order of the domain's list. */
 export async function listLevelsOfCampuses(db: Db, campusIds: number[]): Promise<Map<number, Level[]>> {
 	const out = new Map<number, Level[]>();
-	if (!campusIds.length) return out;
-	const rows = await db.selectFrom('campusLevels').select(['campusId', 'level']).where('campusId', 'in', campusIds).execute();
-	for (const r of rows) out.set(r.campusId, [...(out.get(r.campusId) ?? []), r.level]);
+	for (const r of await listCampusLevelRows(db, campusIds)) out.set(r.campusId, [...(out.get(r.campusId) ?? []), r.level]);
 	for (const [id, list] of out) out.set(id, levels.filter((l) => list.includes(l)));
 	return out;
 }
@@ -122,16 +121,8 @@ export const findActiveCampusByName = (db: Db, schoolId: number, nameKey: string
 		.$if(exceptId !== undefined, (q) => q.where('id', '!=', exceptId!))
 		.executeTakeFirst();
 
-export type CampusDetails = {
-	name: string;
-	nameKey: string;
-	street: string;
-	postalCode: string;
-	city: string;
-	contactName: string | null;
-	contactEmail: string | null;
-	contactPhone: string | null;
-};
+/** The columns a coordinator (or an import) sets on a campus. */
+export type CampusDetails = Pick<Row<'campuses'>, 'name' | 'nameKey' | 'street' | 'postalCode' | 'city' | 'contactName' | 'contactEmail' | 'contactPhone'>;
 
 export const updateCampus = (db: Db, id: number, row: CampusDetails, now: DbTime) =>
 	db.updateTable('campuses').set({ ...row, updatedAt: now }).where('id', '=', id).execute();
@@ -169,4 +160,40 @@ export const listCampusesOfTeacher = (db: Db, userId: number) =>
 		.select(['campuses.id', 'campuses.name', 'campuses.street', 'campuses.postalCode', 'campuses.city', 'schools.name as schoolName'])
 		.where('teacherCampuses.userId', '=', userId)
 		.orderBy('campuses.nameKey')
+		.execute();
+
+export const countActiveCampuses = async (db: Db): Promise<number> =>
+	Number((await db.selectFrom('campuses').select((eb) => eb.fn.countAll<number>().as('n')).where('active', '=', 1).executeTakeFirstOrThrow()).n);
+
+/** The active campuses among these ids, with their school's name. */
+export const listActiveCampusesByIds = (db: Db, ids: number[]) =>
+	ids.length
+		? db
+				.selectFrom('campuses')
+				.innerJoin('schools', 'schools.id', 'campuses.schoolId')
+				.select(['campuses.id', 'campuses.name', 'schools.name as schoolName'])
+				.where('campuses.id', 'in', ids)
+				.where('campuses.active', '=', 1)
+				.execute()
+		: Promise.resolve([]);
+
+export const listActiveCampusIdsOfSchool = async (db: Db, schoolId: number): Promise<number[]> =>
+	(await db.selectFrom('campuses').select('id').where('schoolId', '=', schoolId).where('active', '=', 1).execute()).map((c) => c.id);
+
+/** The (campus, level) rows of some campuses, as stored. */
+export const listCampusLevelRows = (db: Db, campusIds: number[]) =>
+	campusIds.length ? db.selectFrom('campusLevels').select(['campusId', 'level']).where('campusId', 'in', campusIds).execute() : Promise.resolve([]);
+
+export const campusHasLevel = async (db: Db, campusId: number, level: Level): Promise<boolean> =>
+	!!(await db.selectFrom('campusLevels').select('level').where('campusId', '=', campusId).where('level', '=', level).executeTakeFirst());
+
+/** The campus's teachers whose account is not disabled, by name: whom a coordinator may enrol for. */
+export const listActiveTeachersOfCampus = (db: Db, campusId: number) =>
+	db
+		.selectFrom('teacherCampuses')
+		.innerJoin('users', 'users.id', 'teacherCampuses.userId')
+		.select(['users.id', 'users.displayName', 'users.email'])
+		.where('teacherCampuses.campusId', '=', campusId)
+		.where('users.disabled', '=', 0)
+		.orderBy('users.displayName')
 		.execute();

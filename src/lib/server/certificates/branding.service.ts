@@ -12,6 +12,7 @@ import { nowDb } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { NotFoundError, ValidationError } from '../errors';
 import { fileStore, uploadTempDir } from '../storage';
+import { findEditionBranding, updateEditionBranding } from './branding.repository';
 
 export const maxLogoBytes = 1024 * 1024;
 const logoTypes = new Set(['image/png', 'image/jpeg']);
@@ -29,11 +30,7 @@ export interface EditionBranding {
 
 export async function editionBranding(db: Kysely<Database>, actor: Actor, editionId: number): Promise<EditionBranding> {
 	requireCoordinator(actor);
-	const e = await db
-		.selectFrom('editions')
-		.select(['id', 'name', 'certificateTitleNl', 'certificateTitleEn', 'certificatePrimaryColor', 'certificateAccentColor', 'certificateLogoSha256', 'certificateLogoType'])
-		.where('id', '=', editionId)
-		.executeTakeFirst();
+	const e = await findEditionBranding(db, editionId);
 	if (!e) throw new NotFoundError();
 	return {
 		editionId: e.id,
@@ -79,7 +76,7 @@ export async function updateBranding(db: Kysely<Database>, actor: Actor, edition
 		certificateLogoType: logo ? logoType : input.removeLogo ? null : before.logoType
 	};
 	await withTransaction(db, async (trx) => {
-		await trx.updateTable('editions').set({ ...next, updatedAt: nowDb() }).where('id', '=', editionId).execute();
+		await updateEditionBranding(trx, editionId, next, nowDb());
 		await audit(trx, { actorId: actor.id, action: 'edition.certificate_branding', entityType: 'edition', entityId: editionId, before, after: next });
 	});
 }

@@ -1,12 +1,14 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { requireCoordinator, type Actor } from '../auth/actor';
 import { findEditionById } from '../campaigns/edition.repository';
+import { findCampusById } from '../campuses/campus.repository';
 import type { Database } from '../db/schema';
 import { NotFoundError } from '../errors';
 import { editionEnded } from './certificate-facts';
 import * as repo from './certificate.repository';
 import { getOrIssueClassCertificate, toView, type CertificateView } from './certificate.service';
 import { issueClassCertificates } from './certificate-batch';
+import { listEligibleClassChunk, type BulkCursor } from './bulk-certificates.repository';
 
 /**
  * Bulk certificates (issue 6): every class certificate of an edition, or of one
@@ -23,34 +25,6 @@ export interface BulkScope {
 	campusId: number | null;
 }
 
-type Cursor = { campusId: number; classId: number } | null;
-
-/** The next chunk of eligible classes, ordered by campus then class (pages of a campus stay together). */
-function eligibleChunk(db: Kysely<Database>, scope: BulkScope, ended: boolean, after: Cursor, limit: number) {
-	let q = db
-		.selectFrom('classes')
-		.select(['classes.id', 'classes.campusId'])
-		.where('classes.editionId', '=', scope.editionId)
-		.where('classes.status', '=', 'enrolled');
-	if (scope.campusId !== null) q = q.where('classes.campusId', '=', scope.campusId);
-	if (!ended)
-		q = q.where(({ exists, selectFrom }) =>
-			exists(
-				selectFrom('slotClasses')
-					.innerJoin('workshopSlots', 'workshopSlots.id', 'slotClasses.slotId')
-					.select(sql`1`.as('one'))
-					.whereRef('slotClasses.classId', '=', 'classes.id')
-					.where('workshopSlots.outcome', '=', 'given')
-					.where('workshopSlots.status', '=', 'scheduled')
-			)
-		);
-	if (after)
-		q = q.where((eb) =>
-			eb.or([eb('classes.campusId', '>', after.campusId), eb.and([eb('classes.campusId', '=', after.campusId), eb('classes.id', '>', after.classId)])])
-		);
-	return q.orderBy('classes.campusId').orderBy('classes.id').limit(limit).execute();
-}
-
 /** The valid certificates of a chunk's classes, in one query. */
 async function activeCertificates(db: Kysely<Database>, editionId: number, classIds: number[]): Promise<Map<number, repo.CertificateRow>> {
 	if (classIds.length === 0) return new Map();
@@ -65,7 +39,7 @@ export async function assertBulkScope(db: Kysely<Database>, actor: Actor, scope:
 	if (!edition) throw new NotFoundError();
 	let campusName: string | null = null;
 	if (scope.campusId !== null) {
-		const campus = await db.selectFrom('campuses').select('name').where('id', '=', scope.campusId).executeTakeFirst();
+		const campus = await findCampusById(db, scope.campusId);
 		if (!campus) throw new NotFoundError();
 		campusName = campus.name;
 	}
@@ -86,9 +60,9 @@ export async function* bulkClassCertificates(
 ): AsyncGenerator<CertificateView, void, undefined> {
 	const ended = opts.ended ?? (await assertBulkScope(db, actor, scope)).ended;
 	const limit = opts.chunkSize ?? bulkChunkSize;
-	let after: Cursor = null;
+	let after: BulkCursor = null;
 	for (;;) {
-		const chunk = await eligibleChunk(db, scope, ended, after, limit);
+		const chunk = await listEligibleClassChunk(db, scope, ended, after, limit);
 		if (chunk.length === 0) return;
 		let active = await activeCertificates(db, scope.editionId, chunk.map((c) => c.id));
 		// Revoked and not reissued: left out, never reissued as a side effect of the download.

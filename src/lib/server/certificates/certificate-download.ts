@@ -15,6 +15,7 @@ import { editionBranding } from './branding.service';
 import { buildClassSubject } from './certificate-facts';
 import { getOrIssueClassCertificate, type CertificateView } from './certificate.service';
 import { verifyUrl } from './code';
+import { slug } from '../../slug';
 
 /** Logos are checked at upload (≤ 1 MB); the cap here only guards against a swapped file. */
 const maxLogoBytes = 2 * 1024 * 1024;
@@ -54,7 +55,6 @@ export async function certificatePage(db: Kysely<Database>, cert: CertificateVie
 	return { certificate: cert, locale, cityName: city.cityName, verifyUrl: verifyUrl(cert.code), logo };
 }
 
-const slug = (s: string) => s.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 
 /** The class certificate as a one-page PDF; the service checks ownership and eligibility (and issues it on first use). */
 export async function classCertificateDownload(db: Kysely<Database>, actor: Actor, classId: number, locale: Locale): Promise<Download> {
@@ -63,7 +63,7 @@ export async function classCertificateDownload(db: Kysely<Database>, actor: Acto
 	const f = cert.facts;
 	const heading = m.cpdf_class_heading({ className: f.className ?? '' }, { locale });
 	const title = `${certificateTitle(cert.branding, locale)} – ${heading} – ${f.editionName}`;
-	return { filename: `${slug(`${f.editionName} ${heading}`)}.pdf`, contentType: pdfContentType, body: certificatePdf({ title, cityName: page.cityName, locale }, [page]) };
+	return { filename: `${slug(`${f.editionName} ${heading}`, { keepCase: true })}.pdf`, contentType: pdfContentType, body: certificatePdf({ title, cityName: page.cityName, locale }, [page]) };
 }
 
 /**
@@ -77,7 +77,7 @@ export async function namedCertificatesDownload(db: Kysely<Database>, actor: Act
 	const heading = m.cpdf_class_heading({ className: f.className ?? '' }, { locale });
 	const title = `${m.cpdf_names_title({}, { locale })} – ${heading} – ${f.editionName}`;
 	const doc = certificatePdf({ title, cityName: page.cityName, locale }, names.map((pupilName) => ({ ...page, pupilName })));
-	return { filename: `${slug(`${f.editionName} ${heading} ${m.cpdf_names_file({}, { locale })}`)}.pdf`, contentType: pdfContentType, body: doc };
+	return { filename: `${slug(`${f.editionName} ${heading} ${m.cpdf_names_file({}, { locale })}`, { keepCase: true })}.pdf`, contentType: pdfContentType, body: doc };
 }
 
 /** Whether the class page offers its certificates: the same rule the service applies when issuing (given workshop or ended edition). */
@@ -119,5 +119,5 @@ export async function brandingPreviewDownload(db: Kysely<Database>, actor: Actor
 	};
 	const page = await certificatePage(db, sample, locale);
 	const title = `${certificateTitle(sample.branding, locale)} – ${b.editionName}`;
-	return { filename: `${slug(`${b.editionName} ${m.cpdf_branding_preview({}, o)}`)}.pdf`, contentType: pdfContentType, body: certificatePdf({ title, cityName: page.cityName, locale }, [page]) };
+	return { filename: `${slug(`${b.editionName} ${m.cpdf_branding_preview({}, o)}`, { keepCase: true })}.pdf`, contentType: pdfContentType, body: certificatePdf({ title, cityName: page.cityName, locale }, [page]) };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import { isCoordinator, type Actor } from '../auth/actor';
 import { clock } from '../db/time';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
-import { listCampusIdsOfTeacher } from '../users/user.repository';
+import { assertTeacherOfCampus } from '../auth/campus-access';
 import { brusselsDateOf } from '../../time/brussels';
 import * as repo from './certificate.repository';
 
@@ -61,16 +61,12 @@ function workshopLines(rows: { slotId: number; localDate: string; organisation: 
 /** Teachers and trainers wait for a given workshop; coordinators issue any certificate. */
 const limited = (actor: Actor | null) => actor !== null && !isCoordinator(actor);
 
-async function assertTeacherOfCampus(db: Db, actor: Actor, campusId: number): Promise<void> {
-	if (isCoordinator(actor)) return;
-	if (!actor.roles.includes('teacher') || !(await listCampusIdsOfTeacher(db, actor.id)).includes(campusId))
-		throw new ForbiddenError('cert_error_not_your_campus');
-}
+const notYourCampus = () => new ForbiddenError('cert_error_not_your_campus');
 
 export async function buildClassSubject(db: Db, actor: Actor | null, classId: number): Promise<BuiltSubject> {
 	const subject = await repo.findClassSubject(db, classId);
 	if (!subject) throw new NotFoundError('cert_error_not_found');
-	if (actor) await assertTeacherOfCampus(db, actor, subject.campusId);
+	if (actor) await assertTeacherOfCampus(db, actor, subject.campusId, notYourCampus);
 	if (subject.classStatus !== 'enrolled') throw new ConflictError('cert_error_class_not_enrolled');
 	const slots = await repo.listGivenSlotsOfClass(db, classId);
 	if (limited(actor) && slots.length === 0 && !editionEnded(subject)) throw new ConflictError('cert_error_not_given_yet');
@@ -102,7 +98,7 @@ export function classSubjectOf(subject: repo.ClassSubjectRow, slots: { slotId: n
 export async function buildCampusSubject(db: Db, actor: Actor | null, editionId: number, campusId: number): Promise<BuiltSubject> {
 	const subject = await repo.findCampusSubject(db, editionId, campusId);
 	if (!subject) throw new NotFoundError('cert_error_not_found');
-	if (actor) await assertTeacherOfCampus(db, actor, campusId);
+	if (actor) await assertTeacherOfCampus(db, actor, campusId, notYourCampus);
 	const [slots, classesReached] = await Promise.all([repo.listGivenSlotsOfCampus(db, editionId, campusId), repo.countClassesReached(db, editionId, campusId)]);
 	// A campus took part once one of its workshops was given, whatever the date.
 	if (limited(actor) && slots.length === 0) throw new ConflictError('cert_error_not_given_yet');

@@ -8,8 +8,9 @@ import { NotFoundError } from '../errors';
 import { pageCount } from '../pagination';
 import type { CertificateFacts, CertificateKind } from './certificate-facts';
 import { formatCode } from './code';
+import { countCertificates, listCertificatePage, type CertificateStatusFilter } from './certificate-list.repository';
 
-export type CertificateStatusFilter = 'valid' | 'revoked' | null;
+export type { CertificateStatusFilter };
 export const parseCertificateStatus = (s: string | null): CertificateStatusFilter => (s === 'valid' || s === 'revoked' ? s : null);
 
 /** A page of an edition's certificates, newest first: two queries (count and page). */
@@ -23,25 +24,16 @@ export async function listCertificates(
 	requireCoordinator(actor);
 	const edition = await findEditionById(db, editionId);
 	if (!edition) throw new NotFoundError();
-	let base = db.selectFrom('certificates').where('editionId', '=', editionId);
-	if (status === 'valid') base = base.where('active', '=', 1);
-	if (status === 'revoked') base = base.where('active', 'is', null);
-	const [{ n }, rows, leftOut] = await Promise.all([
-		base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-		base
-			.select(['id', 'code', 'kind', 'factsJson', 'active', 'issuedAt', 'revokedAt', 'revokeReason', 'replacesId'])
-			.select((eb) => eb.exists(eb.selectFrom('certificates as n').select('n.id').whereRef('n.replacesId', '=', 'certificates.id')).as('replaced'))
-			.orderBy('id', 'desc')
-			.limit(paging.limit)
-			.offset(paging.offset)
-			.execute(),
+	const [n, rows, leftOut] = await Promise.all([
+		countCertificates(db, editionId, status),
+		listCertificatePage(db, editionId, status, paging),
 		countRevokedClassSubjects(db, editionId, null)
 	]);
 	return {
 		edition: { id: edition.id, name: edition.name },
 		page: paging.page,
-		pages: pageCount(Number(n), paging.limit),
-		total: Number(n),
+		pages: pageCount(n, paging.limit),
+		total: n,
 		/** Class certificates revoked and not reissued: the bulk download leaves them out. */
 		leftOut,
 		rows: rows.map((r) => ({

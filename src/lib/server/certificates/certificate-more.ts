@@ -6,6 +6,8 @@ import { certificatePdf, certificateTitle } from './certificate-pdf';
 import { pdfContentType, type Download } from '../http/download';
 import { certificatePage } from './certificate-download';
 import { getOrIssueCampusCertificate, getOrIssueTrainerCertificate, type CertificateView } from './certificate.service';
+import { listCampusGivenEditions, listTrainerGivenEditions } from './certificate-editions.repository';
+import { slug } from '../../slug';
 
 /**
  * Campus and trainer certificate downloads, and where the start pages offer
@@ -13,12 +15,10 @@ import { getOrIssueCampusCertificate, getOrIssueTrainerCertificate, type Certifi
  * only decide which links to show, with the same rule (a given workshop).
  */
 
-const slug = (s: string) => s.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-
 async function onePage(db: Kysely<Database>, cert: CertificateView, heading: string, locale: Locale): Promise<Download> {
 	const page = await certificatePage(db, cert, locale);
 	const title = `${certificateTitle(cert.branding, locale)} – ${heading} – ${cert.facts.editionName}`;
-	return { filename: `${slug(`${cert.facts.editionName} ${heading}`)}.pdf`, contentType: pdfContentType, body: certificatePdf({ title, cityName: page.cityName, locale }, [page]) };
+	return { filename: `${slug(`${cert.facts.editionName} ${heading}`, { keepCase: true })}.pdf`, contentType: pdfContentType, body: certificatePdf({ title, cityName: page.cityName, locale }, [page]) };
 }
 
 /** The campus certificate (classes and pupils reached) as a one-page PDF; issued on first use. */
@@ -38,38 +38,15 @@ export interface CertificateEdition {
 	editionName: string;
 }
 
-/** A given workshop that counts for a certificate: reported given, not cancelled. */
-const givenSlots = (db: Db) =>
-	db
-		.selectFrom('workshopSlots')
-		.innerJoin('editions', 'editions.id', 'workshopSlots.editionId')
-		.where('workshopSlots.outcome', '=', 'given')
-		.where('workshopSlots.status', '=', 'scheduled');
-
 /** Per campus, the editions in which it had a given workshop (newest first): one query for all campuses. */
 export async function campusCertificateEditions(db: Db, campusIds: number[]): Promise<Map<number, CertificateEdition[]>> {
 	const out = new Map<number, CertificateEdition[]>();
 	if (campusIds.length === 0) return out;
-	const rows = await givenSlots(db)
-		.select(['workshopSlots.campusId', 'editions.id as editionId', 'editions.name as editionName', 'editions.year'])
-		.distinct()
-		.where('workshopSlots.campusId', 'in', campusIds)
-		.orderBy('editions.year', 'desc')
-		.orderBy('editions.id', 'desc')
-		.execute();
-	for (const r of rows) out.set(r.campusId, [...(out.get(r.campusId) ?? []), { editionId: r.editionId, editionName: r.editionName }]);
+	for (const r of await listCampusGivenEditions(db, campusIds)) out.set(r.campusId, [...(out.get(r.campusId) ?? []), { editionId: r.editionId, editionName: r.editionName }]);
 	return out;
 }
 
 /** The editions in which the trainer gave a workshop (newest first). */
 export async function trainerCertificateEditions(db: Db, trainerId: number): Promise<CertificateEdition[]> {
-	return givenSlots(db)
-		.innerJoin('slotTrainers', (j) => j.onRef('slotTrainers.slotId', '=', 'workshopSlots.id').on('slotTrainers.active', '=', 1))
-		.select(['editions.id as editionId', 'editions.name as editionName', 'editions.year'])
-		.distinct()
-		.where('slotTrainers.trainerId', '=', trainerId)
-		.orderBy('editions.year', 'desc')
-		.orderBy('editions.id', 'desc')
-		.execute()
-		.then((rows) => rows.map((r) => ({ editionId: r.editionId, editionName: r.editionName })));
+	return (await listTrainerGivenEditions(db, trainerId)).map((r) => ({ editionId: r.editionId, editionName: r.editionName }));
 }

@@ -1,6 +1,5 @@
-import type { Insertable } from 'kysely';
 import type { Db } from '../db';
-import type { CertificatesTable } from '../db/schema';
+import type { NewRow } from '../db/rows';
 
 /**
  * SQL for certificates. The facts of a certificate come from a handful of
@@ -117,7 +116,7 @@ export async function countRevokedClassSubjects(db: Db, editionId: number, campu
 	return Number(row?.n ?? 0);
 }
 
-export async function insertCertificate(db: Db, row: Insertable<CertificatesTable>): Promise<number> {
+export async function insertCertificate(db: Db, row: NewRow<'certificates'>): Promise<number> {
 	const r = await db.insertInto('certificates').values(row).executeTakeFirstOrThrow();
 	return Number(r.insertId);
 }
@@ -229,7 +228,7 @@ export const listGivenSlotsOfClasses = (db: Db, classIds: number[]) =>
 				.execute();
 
 /** Many certificates in one statement. */
-export async function insertCertificates(db: Db, rows: Insertable<CertificatesTable>[]): Promise<void> {
+export async function insertCertificates(db: Db, rows: NewRow<'certificates'>[]): Promise<void> {
 	if (rows.length > 0) await db.insertInto('certificates').values(rows).execute();
 }
 

@@ -1,13 +1,12 @@
 import type { Db } from '../db';
 import { isCoordinator, type Actor } from '../auth/actor';
 import { isOpenForEnrolment } from '../campaigns/edition-rules';
-import type { EditionsTable } from '../db/schema';
+import type { Row } from '../db/rows';
 import { clock } from '../db/time';
 import { ForbiddenError, ValidationError } from '../errors';
-import { isTeacherOfCampus, listCampusIdsOfTeacher } from '../users/user.repository';
-import type { Selectable } from 'kysely';
+import { assertTeacherOfCampus } from '../auth/campus-access';
 
-type Edition = Selectable<EditionsTable>;
+type Edition = Row<'editions'>;
 
 /**
  * Who may change classes of an edition, checked again in every service call
@@ -17,7 +16,7 @@ type Edition = Selectable<EditionsTable>;
 export async function assertMayEnrol(db: Db, actor: Actor, edition: Edition, campusId: number): Promise<void> {
 	if (edition.status !== 'published') throw new ValidationError('error_edition_not_published');
 	if (isCoordinator(actor)) return;
-	if (!(await listCampusIdsOfTeacher(db, actor.id)).includes(campusId)) throw new ForbiddenError('error_not_your_campus');
+	await assertTeacherOfCampus(db, actor, campusId);
 	if (!isOpenForEnrolment(edition, clock.now())) throw new ValidationError('error_enrolment_closed');
 }
 
@@ -32,6 +31,6 @@ export async function assertMayChangeClass(db: Db, actor: Actor, edition: Editio
 		return;
 	}
 	if (cls.enrolledBy !== actor.id) throw new ForbiddenError('error_not_your_class');
-	if (!(await isTeacherOfCampus(db, actor.id, cls.campusId))) throw new ForbiddenError('error_not_your_campus');
+	await assertTeacherOfCampus(db, actor, cls.campusId);
 	if (!isOpenForEnrolment(edition, clock.now())) throw new ValidationError('error_enrolment_closed');
 }

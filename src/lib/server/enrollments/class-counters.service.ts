@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { findEditionForUpdate } from '../campaigns/edition.repository';
+import { findEditionForUpdate, listEditionIds } from '../campaigns/edition.repository';
 import type { Db } from '../db';
 import type { Database } from '../db/schema';
 import { withTransaction } from '../db/transaction';
@@ -42,9 +42,8 @@ export async function recountEdition(db: Db, editionId: number, repair: boolean)
  * are corrected too.
  */
 export async function checkClassCounters(db: Kysely<Database>, opts: { repair: boolean }): Promise<CounterDrift[]> {
-	const editions = await db.selectFrom('editions').select('id').orderBy('id').execute();
 	const drifts: CounterDrift[] = [];
-	for (const { id } of editions) {
+	for (const id of await listEditionIds(db)) {
 		drifts.push(
 			...(await withTransaction(db, async (trx) => {
 				if (!(await findEditionForUpdate(trx, id))) return [];

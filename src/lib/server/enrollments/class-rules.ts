@@ -1,7 +1,8 @@
-import type { Selectable } from 'kysely';
 import type { Db } from '../db';
 import { listEditionGrades } from '../campaigns/edition.repository';
-import type { EditionsTable, Level } from '../db/schema';
+import { campusHasLevel } from '../campuses/campus.repository';
+import type { Row } from '../db/rows';
+import type { Level } from '../db/schema';
 import { ValidationError } from '../errors';
 import { levelOfGrade } from '../../domain';
 import { formatDate } from '../../time/brussels';
@@ -10,7 +11,7 @@ import type { ClassInput } from '../../schemas/enrollment';
 /** Checks a class against its edition and campus; returns the level its grade belongs to. */
 export async function checkClassFits(
 	db: Db,
-	edition: Selectable<EditionsTable>,
+	edition: Row<'editions'>,
 	campusId: number,
 	input: Pick<ClassInput, 'grade' | 'preferredHalfDays'>,
 	locale: string
@@ -19,8 +20,7 @@ export async function checkClassFits(
 	if (!level) throw new ValidationError('error_grade_not_offered', 'grade');
 	const offered = await listEditionGrades(db, edition.id);
 	if (offered.length && !offered.includes(input.grade)) throw new ValidationError('error_grade_not_offered', 'grade');
-	const campusLevel = await db.selectFrom('campusLevels').select('level').where('campusId', '=', campusId).where('level', '=', level).executeTakeFirst();
-	if (!campusLevel) throw new ValidationError('error_grade_not_at_campus', 'grade');
+	if (!(await campusHasLevel(db, campusId, level))) throw new ValidationError('error_grade_not_at_campus', 'grade');
 	input.preferredHalfDays.forEach((day) => {
 		if (day.localDate < edition.workshopStartsOn || day.localDate > edition.workshopEndsOn) {
 			throw new ValidationError('error_half_day_outside_period', day.field, {

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 
 /** Classes with the names a page shows next to them. */
-export const classDetails = (db: Db) =>
+const classDetails = (db: Db) =>
 	db
 		.selectFrom('classes')
 		.innerJoin('campuses', 'campuses.id', 'classes.campusId')
@@ -28,6 +28,20 @@ export const classDetails = (db: Db) =>
 			'editions.name as editionName',
 			'users.displayName as enrolledByName'
 		]);
+
+export const findClassDetails = (db: Db, classId: number) => classDetails(db).where('classes.id', '=', classId).executeTakeFirst();
+
+/** A class with the teacher who enrolled it, its edition and campus: what a class mail names. */
+export const findClassWithTeacher = (db: Db, classId: number) =>
+	db
+		.selectFrom('classes')
+		.innerJoin('users', 'users.id', 'classes.enrolledBy')
+		.innerJoin('editions', 'editions.id', 'classes.editionId')
+		.innerJoin('campuses', 'campuses.id', 'classes.campusId')
+		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
+		.select(['classes.name as className', 'users.email', 'users.displayName', 'users.locale', 'editions.name as edition', 'campuses.name as campus', 'schools.name as school'])
+		.where('classes.id', '=', classId)
+		.executeTakeFirstOrThrow();
 
 const currentClassesOfCampuses = (db: Db, campusIds: number[]) =>
 	db.selectFrom('classes').innerJoin('editions', 'editions.id', 'classes.editionId').where('classes.campusId', 'in', campusIds).where('editions.status', '!=', 'archived');

@@ -1,23 +1,14 @@
 import type { Db } from '../db';
+import type { Row } from '../db/rows';
 import type { ClassStatus, InstructionLanguage, Level } from '../db/schema';
 import type { DbTime } from '../db/time';
 import { isMysql } from '../db/dialect-of';
 import { enrolledDeltas, recordClassWrite, type ClassPlace } from './class-counters.repository';
 
-export interface NewClass {
-	editionId: number;
-	campusId: number;
-	name: string;
-	nameKey: string;
-	grade: string;
-	level: Level;
-	pupilCount: number;
-	language: InstructionLanguage;
-	remarks: string | null;
-	status: ClassStatus;
-	enrolledBy: number;
-	now: DbTime;
-}
+export type NewClass = Pick<
+	Row<'classes'>,
+	'editionId' | 'campusId' | 'name' | 'nameKey' | 'grade' | 'level' | 'pupilCount' | 'language' | 'remarks' | 'status' | 'enrolledBy'
+> & { now: DbTime };
 
 /** Inserts a class and counts it in the edition's counters; the caller holds the edition lock. */
 export async function insertClass(db: Db, row: NewClass): Promise<number> {

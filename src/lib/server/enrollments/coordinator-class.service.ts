@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { listAuditOfEntity } from '../audit/audit.repository';
 import { requireCoordinator, type Actor } from '../auth/actor';
+import { listActiveCampusIdsOfSchool, listActiveTeachersOfCampus } from '../campuses/campus.repository';
 import type { Database } from '../db/schema';
 import { fromDbTime } from '../db/time';
 import { nullIfNotFound } from '../errors';
@@ -10,9 +11,9 @@ import { classForViewer, enrolFormData } from './enrol-form.service';
 export async function classForCoordinator(db: Kysely<Database>, actor: Actor, classId: number) {
 	requireCoordinator(actor);
 	const cls = await classForViewer(db, actor, classId);
-	const siblings = await db.selectFrom('campuses').select('id').where('schoolId', '=', cls.schoolId).where('active', '=', 1).execute();
+	const siblings = await listActiveCampusIdsOfSchool(db, cls.schoolId);
 	const [form, history] = await Promise.all([
-		nullIfNotFound(enrolFormData(db, actor, cls.editionId, siblings.map((c) => c.id))),
+		nullIfNotFound(enrolFormData(db, actor, cls.editionId, siblings)),
 		listAuditOfEntity(db, 'class', String(classId))
 	]);
 	return {
@@ -25,12 +26,5 @@ export async function classForCoordinator(db: Kysely<Database>, actor: Actor, cl
 
 /** Campuses to pick from when a coordinator enrols on a teacher's behalf, and the chosen one's teachers. */
 export async function teachersOfCampus(db: Kysely<Database>, campusId: number) {
-	return db
-		.selectFrom('teacherCampuses')
-		.innerJoin('users', 'users.id', 'teacherCampuses.userId')
-		.select(['users.id', 'users.displayName', 'users.email'])
-		.where('teacherCampuses.campusId', '=', campusId)
-		.where('users.disabled', '=', 0)
-		.orderBy('users.displayName')
-		.execute();
+	return listActiveTeachersOfCampus(db, campusId);
 }

@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import { isCoordinator, type Actor } from '../auth/actor';
+import { assertTeacherOfCampus } from '../auth/campus-access';
 import { enrolmentPhase } from '../campaigns/edition-rules';
 import { findEditionById, listEditionGrades } from '../campaigns/edition.repository';
-import { listCampusesOfTeacher } from '../campuses/campus.repository';
+import { listActiveCampusesByIds, listCampusLevelRows, listCampusesOfTeacher } from '../campuses/campus.repository';
 import type { Database } from '../db/schema';
 import { clock, fromDbTime } from '../db/time';
 import { NotFoundError } from '../errors';
 import { grades as allGrades, levelOfGrade } from '../../domain';
-import { classDetails, waitingPositions } from './class-view.repository';
+import { findClassDetails, waitingPositions } from './class-view.repository';
 import { listPreferredHalfDays } from './class.repository';
 
 /** What the enrolment form needs: the edition, its grades, and the campuses the actor may choose. */
@@ -15,8 +16,8 @@ export async function enrolFormData(db: Kysely<Database>, actor: Actor, editionI
 	const edition = await findEditionById(db, editionId);
 	if (!edition || edition.status !== 'published') throw new NotFoundError();
 	const editionGrades = await listEditionGrades(db, editionId);
-	const campuses = campusIds ? await campusesByIds(db, campusIds) : await listCampusesOfTeacher(db, actor.id);
-	const levels = campuses.length ? await db.selectFrom('campusLevels').select(['campusId', 'level']).where('campusId', 'in', campuses.map((c) => c.id)).execute() : [];
+	const campuses = campusIds ? await listActiveCampusesByIds(db, campusIds) : await listCampusesOfTeacher(db, actor.id);
+	const levels = await listCampusLevelRows(db, campuses.map((c) => c.id));
 	const gradesOffered = (editionGrades.length ? editionGrades : allGrades).filter((g) => levels.some((l) => l.level === levelOfGrade(g)));
 	return {
 		edition: {
@@ -32,28 +33,14 @@ export async function enrolFormData(db: Kysely<Database>, actor: Actor, editionI
 	};
 }
 
-const campusesByIds = (db: Kysely<Database>, ids: number[]) =>
-	ids.length
-		? db
-				.selectFrom('campuses')
-				.innerJoin('schools', 'schools.id', 'campuses.schoolId')
-				.select(['campuses.id', 'campuses.name', 'schools.name as schoolName'])
-				.where('campuses.id', 'in', ids)
-				.where('campuses.active', '=', 1)
-				.execute()
-		: Promise.resolve([]);
-
 /**
  * One class as a teacher may see it: only classes of their own campuses (others
  * are a 404, also when guessing ids). Editable only by the teacher who enrolled it.
  */
 export async function classForViewer(db: Kysely<Database>, actor: Actor, classId: number) {
-	const cls = await classDetails(db).where('classes.id', '=', classId).executeTakeFirst();
+	const cls = await findClassDetails(db, classId);
 	if (!cls) throw new NotFoundError();
-	if (!isCoordinator(actor)) {
-		const mine = await db.selectFrom('teacherCampuses').select('campusId').where('userId', '=', actor.id).where('campusId', '=', cls.campusId).executeTakeFirst();
-		if (!mine) throw new NotFoundError();
-	}
+	await assertTeacherOfCampus(db, actor, cls.campusId, () => new NotFoundError());
 	const [days, positions, edition] = await Promise.all([
 		listPreferredHalfDays(db, [classId]),
 		waitingPositions(db, [classId]),

@@ -2,29 +2,19 @@ import type { Db } from '../db';
 import { publicOrigin } from '../config';
 import { nowDb } from '../db/time';
 import { enqueueMail } from '../mail/outbox';
+import { findClassWithTeacher } from './class-view.repository';
 
 /**
  * Confirmation mails to the teacher who enrolled a class, in their language,
  * queued in the same transaction as the change they announce.
  */
-const classWithTeacher = (db: Db, classId: number) =>
-	db
-		.selectFrom('classes')
-		.innerJoin('users', 'users.id', 'classes.enrolledBy')
-		.innerJoin('editions', 'editions.id', 'classes.editionId')
-		.innerJoin('campuses', 'campuses.id', 'classes.campusId')
-		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
-		.select(['classes.name as className', 'users.email', 'users.displayName', 'users.locale', 'editions.name as edition', 'campuses.name as campus', 'schools.name as school'])
-		.where('classes.id', '=', classId)
-		.executeTakeFirstOrThrow();
-
 export async function mailClassStatus(
 	db: Db,
 	kind: 'class_enrolled' | 'class_waiting' | 'class_promoted',
 	classId: number,
 	position: number | null
 ): Promise<void> {
-	const row = await classWithTeacher(db, classId);
+	const row = await findClassWithTeacher(db, classId);
 	const base = { name: row.displayName, className: row.className, edition: row.edition, campus: `${row.school} – ${row.campus}`, url: `${publicOrigin()}/teacher` };
 	await enqueueMail(db, {
 		recipient: row.email,
@@ -40,7 +30,7 @@ export async function mailClassStatus(
  * whom to ask).
  */
 export async function mailClassWithdrawn(db: Db, classId: number, was: 'enrolled' | 'waiting', coordinator: string | null): Promise<void> {
-	const row = await classWithTeacher(db, classId);
+	const row = await findClassWithTeacher(db, classId);
 	await enqueueMail(db, {
 		recipient: row.email,
 		locale: row.locale,

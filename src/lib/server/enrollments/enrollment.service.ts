@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../db/errors';
 import { textKey } from '../db/keys';
 import { nowDb } from '../db/time';
 import { withTransaction } from '../db/transaction';
-import { listCampusIdsOfTeacher } from '../users/user.repository';
+import { assertTeachesAt } from '../auth/campus-access';
 import { noticeWithdrawnClassInSlots } from '../workshops/withdrawn-class';
 import { NotFoundError, ValidationError } from '../errors';
 import type { ClassInput } from '../../schemas/enrollment';
@@ -60,9 +60,8 @@ export async function enrolClass(db: Kysely<Database>, actor: Actor, input: Enro
 			if (await classes.findActiveClassByName(trx, edition.id, input.campusId, nameKey)) throw new ValidationError('error_class_name_taken', 'name');
 			const { status, reason } = await placeForNewClass(trx, edition.id, input.campusId, edition);
 			const enrolledBy = isCoordinator(actor) && input.onBehalfOf ? input.onBehalfOf : actor.id;
-			if (enrolledBy !== actor.id && !(await listCampusIdsOfTeacher(trx, enrolledBy)).includes(input.campusId)) {
-				throw new ValidationError('v_choose_option', 'onBehalfOf');
-			}
+			// The teacher a coordinator enrols for must be one of the campus: else the choice was not on offer.
+			if (enrolledBy !== actor.id) await assertTeachesAt(trx, enrolledBy, input.campusId, () => new ValidationError('v_choose_option', 'onBehalfOf'));
 			const classId = await classes.insertClass(trx, {
 				editionId: edition.id,
 				campusId: input.campusId,

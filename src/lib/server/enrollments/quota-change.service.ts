@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { audit } from '../audit/audit';
 import { requireCoordinator, type Actor } from '../auth/actor';
+import { updateEditionQuotas } from '../campaigns/edition-admin.repository';
 import { findEditionForUpdate } from '../campaigns/edition.repository';
 import type { Database } from '../db/schema';
 import type { Transaction } from 'kysely';
@@ -19,7 +20,7 @@ export async function applyQuotas(trx: Transaction<Database>, actor: Actor, edit
 	const edition = await findEditionForUpdate(trx, editionId);
 	if (!edition) throw new NotFoundError();
 	if (edition.maxClasses === quotas.maxClasses && edition.maxClassesPerCampus === quotas.maxClassesPerCampus) return [];
-	await trx.updateTable('editions').set({ ...quotas, updatedAt: nowDb() }).where('id', '=', editionId).execute();
+	await updateEditionQuotas(trx, editionId, quotas, nowDb());
 	await audit(trx, {
 		actorId: actor.id,
 		action: 'edition.quotas.changed',

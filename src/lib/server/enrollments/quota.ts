@@ -1,3 +1,4 @@
+import { listEditionQuotas } from '../campaigns/edition.repository';
 import type { Db } from '../db';
 import { nowDb } from '../db/time';
 import { readCampusEnrolled, readEditionEnrolled, readEnrolled } from './class-counters.repository';
@@ -36,7 +37,7 @@ export async function waitReasons(db: Db, waiting: { id: number; editionId: numb
 	const out = new Map<number, WaitReason>();
 	const editionIds = [...new Set(waiting.map((c) => c.editionId))];
 	if (editionIds.length === 0) return out;
-	const quotas = await db.selectFrom('editions').select(['id', 'maxClasses', 'maxClassesPerCampus']).where('id', 'in', editionIds).execute();
+	const quotas = await listEditionQuotas(db, editionIds);
 	for (const q of quotas) {
 		const ofEdition = waiting.filter((w) => w.editionId === q.id);
 		const perCampus = await readCampusEnrolled(db, q.id, [...new Set(ofEdition.map((c) => c.campusId))]);

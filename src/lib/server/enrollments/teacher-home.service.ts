@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { editionForDisplay } from '../campaigns/edition-view';
 import { publishedEditions } from '../campaigns/published-editions';
-import { listCampusesOfTeacher } from '../campuses/campus.repository';
+import { listCampusLevelRows, listCampusesOfTeacher } from '../campuses/campus.repository';
 import type { Database, Level } from '../db/schema';
 import { clock } from '../db/time';
 import { levelOfGrade } from '../../domain';
@@ -22,7 +22,7 @@ export async function teacherHome(db: Kysely<Database>, userId: number, pages: {
 	const campuses = await listCampusesOfTeacher(db, userId);
 	const campusIds = campuses.map((c) => c.id);
 	const [levels, published, counts] = await Promise.all([
-		campusIds.length ? db.selectFrom('campusLevels').select(['campusId', 'level']).where('campusId', 'in', campusIds).execute() : [],
+		listCampusLevelRows(db, campusIds),
 		publishedEditions(db),
 		countClassesOfCampuses(db, campusIds, userId)
 	]);

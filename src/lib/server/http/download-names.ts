@@ -1,17 +1,4 @@
-/** File names and the Content-Disposition header for downloads, shared by every export (downloadResponse writes the header). */
-
-/** "Campagne Vlaanderen 2027" → "campagne-vlaanderen-2027": ASCII, lower case, hyphens. */
-export function fileSlug(text: string): string {
-	return (
-		text
-			.normalize('NFKD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
-			.slice(0, 80) || 'export'
-	);
-}
+/** Headers for downloads (CSV, XLSX, PDF), shared by every export; the names in file names follow slug.ts. */
 
 /**
  * Content-Disposition for a download: an ASCII fallback for old clients plus the

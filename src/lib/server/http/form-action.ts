@@ -2,7 +2,7 @@ import type { ActionFailure, RequestEvent } from '@sveltejs/kit';
 import { fail, isActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { DomainError } from '../errors';
-import { failFromError, invalid, parseForm } from '../forms';
+import { failFromError, invalid, parseForm } from './forms';
 
 /** What failFromError hands the page: the posted values, a message per field, the message. */
 type FailData = ReturnType<typeof failFromError> extends ActionFailure<infer D> ? D : never;

@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db';
+import type { Row } from '../db/rows';
 import type { Database, Locale } from '../db/schema';
 import type { DbTime } from '../db/time';
 
@@ -13,14 +14,8 @@ import type { DbTime } from '../db/time';
 
 export type MailPreference = 'mailReminders' | 'mailFollowUps';
 
-export interface JobEdition {
-	id: number;
-	name: string;
-	reminderDaysBefore: number;
-	enrolmentClosesAt: DbTime;
-	/** The last Brussels day of the workshop period (YYYY-MM-DD). */
-	workshopEndsOn: string;
-}
+/** workshopEndsOn: the last Brussels day of the workshop period (YYYY-MM-DD). */
+export type JobEdition = Pick<Row<'editions'>, 'id' | 'name' | 'reminderDaysBefore' | 'enrolmentClosesAt' | 'workshopEndsOn'>;
 
 export const listPublishedEditions = (db: Db): Promise<JobEdition[]> =>
 	db.selectFrom('editions').select(['id', 'name', 'reminderDaysBefore', 'enrolmentClosesAt', 'workshopEndsOn']).where('status', '=', 'published').orderBy('id').execute();

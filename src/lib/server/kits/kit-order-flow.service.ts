@@ -9,7 +9,7 @@ import { limits } from '../../limits';
 import * as items from './kit-item.repository';
 import * as orders from './kit-order.repository';
 import { mailKitOrderStep } from './kit-order-mail';
-import { assertMayOrderFor } from './kit-order.service';
+import { assertTeacherOfCampus } from '../auth/campus-access';
 
 /**
  * An order's life: draft/submitted → approved → packed → handed_over, or
@@ -110,7 +110,7 @@ export async function cancelOrder(db: Kysely<Database>, actor: Actor, orderId: n
 	await withTransaction(db, async (trx) => {
 		const order = await lockOrder(trx, orderId, ['draft', 'submitted', 'approved', 'packed'], 'kit_error_cancel_closed');
 		if (!isCoordinator(actor)) {
-			await assertMayOrderFor(trx, actor, order.campusId);
+			await assertTeacherOfCampus(trx, actor, order.campusId);
 			if (order.open !== 1) throw new ConflictError('kit_error_order_not_editable');
 		}
 		const now = nowDb();

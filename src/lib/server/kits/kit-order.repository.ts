@@ -1,22 +1,17 @@
-import type { Updateable } from 'kysely';
 import type { Db } from '../db';
 import { isMysql } from '../db/dialect-of';
-import type { KitDelivery, KitOrdersTable, KitOrderStatus } from '../db/schema';
+import type { Row, RowUpdate } from '../db/rows';
+import type { KitOrderStatus } from '../db/schema';
 import type { DbTime } from '../db/time';
 
 /** Statuses whose quantities count against the campus maximum of a later (supplementary) order. */
 export const committedStatuses: KitOrderStatus[] = ['approved', 'packed', 'handed_over'];
 
-export interface NewKitOrder {
-	editionId: number;
-	campusId: number;
+export type NewKitOrder = Pick<Row<'kitOrders'>, 'editionId' | 'campusId' | 'delivery' | 'remarks' | 'supplementaryOf'> & {
 	status: 'draft' | 'submitted';
-	delivery: KitDelivery;
-	remarks: string | null;
-	supplementaryOf: number | null;
 	actorId: number;
 	now: DbTime;
-}
+};
 
 export async function insertOrder(db: Db, o: NewKitOrder): Promise<number> {
 	const r = await db
@@ -44,7 +39,7 @@ export async function insertOrder(db: Db, o: NewKitOrder): Promise<number> {
 	return Number(r.insertId);
 }
 
-export const updateOrder = (db: Db, id: number, values: Updateable<KitOrdersTable>) => db.updateTable('kitOrders').set(values).where('id', '=', id).execute();
+export const updateOrder = (db: Db, id: number, values: RowUpdate<'kitOrders'>) => db.updateTable('kitOrders').set(values).where('id', '=', id).execute();
 
 export const findOrder = (db: Db, id: number) => db.selectFrom('kitOrders').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -57,6 +52,10 @@ export const findOrderForUpdate = (db: Db, id: number) =>
 		.executeTakeFirst();
 
 /** The campus's open order, read with a lock on MySQL (a locking read sees the latest commit). */
+/** The campus's open order in the edition (at most one), without a lock. */
+export const findOpenOrder = (db: Db, editionId: number, campusId: number) =>
+	db.selectFrom('kitOrders').selectAll().where('editionId', '=', editionId).where('campusId', '=', campusId).where('open', '=', 1).executeTakeFirst();
+
 export const findOpenOrderForUpdate = (db: Db, editionId: number, campusId: number) =>
 	db
 		.selectFrom('kitOrders')
@@ -115,4 +114,38 @@ export const lockCampus = (db: Db, campusId: number) =>
 		.select('id')
 		.where('id', '=', campusId)
 		.$if(isMysql(db), (q) => q.forUpdate())
+		.executeTakeFirst();
+
+/**
+ * The teacher who placed the order, with the campus and edition it is for. Only
+ * while they are still a teacher of that campus: the mail links to their kit
+ * page, which they could not open otherwise. An order a coordinator placed on a
+ * campus's behalf has no such teacher (undefined).
+ */
+export const findOrderWithTeacher = (db: Db, orderId: number) =>
+	db
+		.selectFrom('kitOrders')
+		.innerJoin('users', 'users.id', 'kitOrders.createdBy')
+		.innerJoin('teacherCampuses', (j) => j.onRef('teacherCampuses.userId', '=', 'users.id').onRef('teacherCampuses.campusId', '=', 'kitOrders.campusId'))
+		.innerJoin('userRoles', (j) => j.onRef('userRoles.userId', '=', 'users.id').on('userRoles.role', '=', 'teacher'))
+		.innerJoin('editions', 'editions.id', 'kitOrders.editionId')
+		.innerJoin('campuses', 'campuses.id', 'kitOrders.campusId')
+		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
+		.select([
+			'users.id as userId',
+			'users.email',
+			'users.displayName',
+			'users.locale',
+			'kitOrders.campusId',
+			'kitOrders.delivery',
+			'kitOrders.handedOverOn',
+			'kitOrders.receivedBy',
+			'editions.name as edition',
+			'campuses.name as campus',
+			'campuses.street',
+			'campuses.postalCode',
+			'campuses.city',
+			'schools.name as school'
+		])
+		.where('kitOrders.id', '=', orderId)
 		.executeTakeFirst();

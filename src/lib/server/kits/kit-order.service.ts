@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { audit } from '../audit/audit';
-import { isCoordinator, type Actor } from '../auth/actor';
+import type { Actor } from '../auth/actor';
+import { assertTeacherOfCampus } from '../auth/campus-access';
 import { findEditionById } from '../campaigns/edition.repository';
 import { findCampusById } from '../campuses/campus.repository';
 import type { Db } from '../db';
@@ -8,8 +9,7 @@ import { isUniqueViolation } from '../db/errors';
 import type { Database, KitDelivery } from '../db/schema';
 import { nowDb } from '../db/time';
 import { withTransaction } from '../db/transaction';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { listCampusIdsOfTeacher } from '../users/user.repository';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { limits } from '../../limits';
 import { campusAllowances, type ItemAllowance } from './allowance';
 import { quantityMax } from './kit-input';
@@ -35,21 +35,15 @@ export const orderCampus = (db: Db, campusId: number) => findCampusById(db, camp
 
 const itemName = (a: { nameNl: string; nameEn: string }, locale: string) => (locale === 'en' ? a.nameEn : a.nameNl);
 
-/** A coordinator, or a teacher of that very campus (checked again here: the route guard only knows roles). */
-export async function assertMayOrderFor(db: Db, actor: Actor, campusId: number): Promise<void> {
-	if (isCoordinator(actor)) return;
-	if (!actor.roles.includes('teacher') || !(await listCampusIdsOfTeacher(db, actor.id)).includes(campusId)) throw new ForbiddenError('error_not_your_campus');
-}
-
 /**
  * The order form's starting point: the open order's quantities when there is one,
  * otherwise what is left of each item's campus maximum (prefilled from the
  * enrolled pupils). A campus with approved orders gets a supplementary order.
  */
 export async function prefillOrder(db: Kysely<Database>, actor: Actor, campusId: number, editionId: number) {
-	await assertMayOrderFor(db, actor, campusId);
+	await assertTeacherOfCampus(db, actor, campusId);
 	if (!(await findEditionById(db, editionId))) throw new NotFoundError();
-	const open = await db.selectFrom('kitOrders').selectAll().where('editionId', '=', editionId).where('campusId', '=', campusId).where('open', '=', 1).executeTakeFirst();
+	const open = await orders.findOpenOrder(db, editionId, campusId);
 	const allowances = await campusAllowances(db, editionId, campusId);
 	const current = open ? new Map((await orders.listLines(db, open.id)).map((l) => [l.itemId, l.quantity])) : null;
 	const committed = open ? null : await orders.findLatestCommittedOrder(db, editionId, campusId);
@@ -119,7 +113,7 @@ export async function saveOrder(db: Kysely<Database>, actor: Actor, input: Order
 	const lines = checkLines(input.lines);
 	try {
 		return await withTransaction(db, async (trx) => {
-			await assertMayOrderFor(trx, actor, input.campusId);
+			await assertTeacherOfCampus(trx, actor, input.campusId);
 			const edition = await findEditionById(trx, input.editionId);
 			if (!edition) throw new NotFoundError();
 			if (edition.status !== 'published') throw new ValidationError('error_edition_not_published');

@@ -6,6 +6,7 @@ import { NotFoundError } from '../errors';
 import { fromDbTime } from '../db/time';
 import { campusAllowances } from './allowance';
 import { orderDetail, orderListPage } from './kit-order-view';
+import { listLineSummaries } from './kit-order-view.repository';
 
 /** The coordinator's order page: the order (orderDetail), its edition, and each line's campus maximum. */
 export async function coordinatorOrderPage(db: Kysely<Database>, actor: Actor, orderId: number) {
@@ -30,17 +31,7 @@ export async function editionOrdersPage(db: Kysely<Database>, actor: Actor, edit
 	const edition = await findEditionById(db, editionId);
 	if (!edition) throw new NotFoundError();
 	const list = await orderListPage(db, editionId, status, paging);
-	const ids = list.rows.map((r) => r.id);
-	const lines = ids.length
-		? await db
-				.selectFrom('kitOrderLines')
-				.innerJoin('kitItems', 'kitItems.id', 'kitOrderLines.itemId')
-				.select(['kitOrderLines.orderId', 'kitOrderLines.quantity', 'kitItems.nameNl', 'kitItems.nameEn'])
-				.where('kitOrderLines.orderId', 'in', ids)
-				.orderBy('kitItems.sortOrder')
-				.orderBy('kitItems.id')
-				.execute()
-		: [];
+	const lines = await listLineSummaries(db, list.rows.map((r) => r.id));
 	return {
 		edition: { id: edition.id, name: edition.name },
 		statuses,

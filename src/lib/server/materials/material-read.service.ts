@@ -1,14 +1,15 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { isCoordinator, requireCoordinator, type Actor } from '../auth/actor';
-import type { Database, Level, MaterialsTable, MaterialVersionsTable } from '../db/schema';
+import type { Row } from '../db/rows';
+import type { Database, Level } from '../db/schema';
 import { clock, nowDb } from '../db/time';
 import { NotFoundError } from '../errors';
 import { brusselsDateOf } from '../../time/brussels';
 import * as repo from './material.repository';
 import { listParticipatingLevelsOfTeacher } from './participation.repository';
 
-type Material = Selectable<MaterialsTable>;
-type Version = Selectable<MaterialVersionsTable>;
+type Material = Row<'materials'>;
+type Version = Row<'materialVersions'>;
 
 export interface MaterialView extends Material {
 	levels: Level[];

@@ -1,7 +1,7 @@
-import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db';
 import { isMysql } from '../db/dialect-of';
-import type { Level, MaterialDownloadsTable, MaterialsTable, MaterialVersionsTable } from '../db/schema';
+import type { NewRow, RowUpdate } from '../db/rows';
+import type { Level } from '../db/schema';
 
 export const findMaterialById = (db: Db, id: number) =>
 	db
@@ -11,12 +11,15 @@ export const findMaterialById = (db: Db, id: number) =>
 		.$if(isMysql(db), (q) => q.forUpdate())
 		.executeTakeFirst();
 
-export async function insertMaterial(db: Db, values: Insertable<MaterialsTable>): Promise<number> {
+/** The edition a material belongs to (undefined for an unknown id), without a lock. */
+export const findMaterialEdition = (db: Db, id: number) => db.selectFrom('materials').select('editionId').where('id', '=', id).executeTakeFirst();
+
+export async function insertMaterial(db: Db, values: NewRow<'materials'>): Promise<number> {
 	const r = await db.insertInto('materials').values(values).executeTakeFirstOrThrow();
 	return Number(r.insertId);
 }
 
-export const updateMaterial = (db: Db, id: number, values: Updateable<MaterialsTable>) =>
+export const updateMaterial = (db: Db, id: number, values: RowUpdate<'materials'>) =>
 	db.updateTable('materials').set(values).where('id', '=', id).execute();
 
 export async function replaceMaterialLevels(db: Db, materialId: number, levels: readonly Level[]): Promise<void> {
@@ -32,7 +35,7 @@ export async function listLevelsOfMaterials(db: Db, materialIds: number[]): Prom
 	return out;
 }
 
-export async function insertVersion(db: Db, values: Insertable<MaterialVersionsTable>): Promise<number> {
+export async function insertVersion(db: Db, values: NewRow<'materialVersions'>): Promise<number> {
 	const r = await db.insertInto('materialVersions').values(values).executeTakeFirstOrThrow();
 	return Number(r.insertId);
 }
@@ -41,6 +44,16 @@ export async function nextVersionNumber(db: Db, materialId: number): Promise<num
 	const r = await db.selectFrom('materialVersions').select((eb) => eb.fn.max('version').as('v')).where('materialId', '=', materialId).executeTakeFirst();
 	return Number(r?.v ?? 0) + 1;
 }
+
+/** Every version of a material, newest first, with who uploaded it. */
+export const listVersionsWithUploader = (db: Db, materialId: number) =>
+	db
+		.selectFrom('materialVersions as v')
+		.innerJoin('users as u', 'u.id', 'v.uploadedBy')
+		.select(['v.id', 'v.version', 'v.size', 'v.contentType', 'v.originalName', 'v.uploadedAt', 'u.displayName as uploadedByName'])
+		.where('v.materialId', '=', materialId)
+		.orderBy('v.version', 'desc')
+		.execute();
 
 /** The newest version of a material: the one teachers get. */
 export const findNewestVersion = (db: Db, materialId: number) =>
@@ -76,7 +89,7 @@ export const listMaterialsOfEdition = (db: Db, editionId: number, opts: { includ
  * parallel range requests of one video cannot count twice. Only that key's clash is
  * ignored (not INSERT IGNORE, which on MySQL would also swallow a broken foreign key).
  */
-export async function recordDownload(db: Db, values: Insertable<MaterialDownloadsTable>): Promise<void> {
+export async function recordDownload(db: Db, values: NewRow<'materialDownloads'>): Promise<void> {
 	await db
 		.insertInto('materialDownloads')
 		.values(values)

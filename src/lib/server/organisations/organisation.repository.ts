@@ -1,15 +1,9 @@
 import type { Db } from '../db';
+import type { Row } from '../db/rows';
 import { isMysql } from '../db/dialect-of';
 import type { DbTime } from '../db/time';
 
-export type OrganisationRow = {
-	name: string;
-	nameKey: string;
-	contactName: string | null;
-	contactEmail: string | null;
-	phone: string | null;
-	website: string | null;
-};
+export type OrganisationRow = Pick<Row<'organisations'>, 'name' | 'nameKey' | 'contactName' | 'contactEmail' | 'phone' | 'website'>;
 
 const columns = ['id', 'name', 'kind', 'contactName', 'contactEmail', 'phone', 'website'] as const;
 

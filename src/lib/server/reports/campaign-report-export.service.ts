@@ -19,7 +19,7 @@ import * as t from './campaign-report-tables';
 import { csvContentType, csvDocument } from './csv';
 import { renderPool } from '../workers/render-pool';
 import { pdfContentType, type Download } from '../http/download';
-import { fileSlug } from '../http/download-names';
+import { slug } from '../../slug';
 
 /**
  * The report's downloads: the PDF in nl or en, its tables as CSV (one table a
@@ -33,7 +33,7 @@ export const isReportFile = (value: string): value is ReportFile => (reportFiles
 
 const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const name = (prefix: string, r: { edition: { name: string } }, ext: string) => `${prefix}-${fileSlug(r.edition.name)}.${ext}`;
+const name = (prefix: string, r: { edition: { name: string } }, ext: string) => `${prefix}-${slug(r.edition.name)}.${ext}`;
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 

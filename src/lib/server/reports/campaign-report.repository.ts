@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
+import type { Row } from '../db/rows';
 import type { Level } from '../db/schema';
 
 /**
@@ -9,16 +10,7 @@ import type { Level } from '../db/schema';
  */
 const num = (v: unknown): number => Number(v ?? 0);
 
-export interface ReportEditionRow {
-	id: number;
-	campaignId: number;
-	campaignName: string;
-	name: string;
-	year: number;
-	status: string;
-	workshopEndsOn: string;
-	copiedFromEditionId: number | null;
-}
+export type ReportEditionRow = Pick<Row<'editions'>, 'id' | 'campaignId' | 'name' | 'year' | 'status' | 'workshopEndsOn' | 'copiedFromEditionId'> & { campaignName: string };
 
 /** The edition, the campaign's other editions, in one read: the caller picks the predecessor. */
 export async function listCampaignEditions(db: Db, editionId: number): Promise<ReportEditionRow[]> {

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db';
+import type { Row } from '../db/rows';
 import type { Database } from '../db/schema';
 import { shortLived } from '../cache/short-lived';
+import { listPublishedEditionPeriods } from '../campaigns/edition.repository';
 import { publishedEditions } from '../campaigns/published-editions';
 import { clock } from '../db/time';
 import { brusselsDateOf } from '../../time/brussels';
@@ -21,12 +23,7 @@ export interface DashboardFigures {
 	organisations: { organisation: string | null; workshops: number }[];
 }
 
-interface EditionPeriod {
-	id: number;
-	name: string;
-	workshopStartsOn: string;
-	workshopEndsOn: string;
-}
+type EditionPeriod = Pick<Row<'editions'>, 'id' | 'name' | 'workshopStartsOn' | 'workshopEndsOn'>;
 
 /** The published edition whose workshop period has not ended, soonest first; else the latest published one. */
 function currentOf<E extends EditionPeriod>(published: E[]): E | null {
@@ -50,7 +47,7 @@ async function figuresOf(db: Db, edition: EditionPeriod): Promise<DashboardFigur
 
 /** Counted now. */
 export async function dashboardFigures(db: Db): Promise<DashboardFigures | null> {
-	const published = await db.selectFrom('editions').select(['id', 'name', 'workshopStartsOn', 'workshopEndsOn']).where('status', '=', 'published').execute();
+	const published = await listPublishedEditionPeriods(db);
 	const edition = currentOf(published);
 	return edition ? figuresOf(db, edition) : null;
 }

@@ -9,7 +9,7 @@ import type { EnrolmentFilter } from '../../schemas/enrolment-filter';
 import { brusselsDateOf } from '../../time/brussels';
 import { csvBom, csvContentType, csvRows, type CsvCell } from './csv';
 import type { Download } from '../http/download';
-import { fileSlug } from '../http/download-names';
+import { slug } from '../../slug';
 import { listCampusDetails, listExportChunk, waitingPositions, type ClassFilter } from './enrolment-overview.repository';
 import { classFilterOf, reportEdition } from './enrolment-overview.service';
 import { renderPool } from '../workers/render-pool';
@@ -186,7 +186,7 @@ export async function exportEnrolments(
 	const edition = await reportEdition(db, actor, editionId);
 	const chunks = exportChunks(db, classFilterOf(editionId, filter), locale, signal);
 	const header = exportHeader(locale);
-	const filename = `${m.rp_file_prefix({}, { locale })}-${fileSlug(edition.name)}.${format}`;
+	const filename = `${m.rp_file_prefix({}, { locale })}-${slug(edition.name)}.${format}`;
 	if (format === 'csv') return { filename, contentType: csvContentType, body: csvStream(header, chunks, signal) };
 	return { filename, contentType: xlsxContentType, body: await xlsxDownload(header, chunks, m.rp_sheet_name({}, { locale }), signal) };
 }

@@ -8,7 +8,7 @@ import type { Database } from '../db/schema';
 import { fromDbTime, nowDb } from '../db/time';
 import { findJobRun } from '../jobs/job-runs.repository';
 import { withTransaction } from '../db/transaction';
-import { writeSettings, type SettingValues } from '../settings/settings.repository';
+import { listSettingValues, writeSettings, type SettingValues } from '../settings/settings.repository';
 
 /** Settings keys of the periods (language-neutral `value`, a whole number as text). */
 const keys: { [K in keyof RetentionPeriods]: string } = {
@@ -25,7 +25,7 @@ const keys: { [K in keyof RetentionPeriods]: string } = {
  * more than the notice promises.
  */
 export async function retentionPeriods(db: Db): Promise<RetentionPeriods> {
-	const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', Object.values(keys)).execute();
+	const rows = await listSettingValues(db, Object.values(keys));
 	const byKey = new Map(rows.map((r) => [r.key, r.value]));
 	const read = (k: keyof RetentionPeriods) => {
 		const n = Number(byKey.get(keys[k]));

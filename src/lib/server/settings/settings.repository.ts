@@ -1,20 +1,20 @@
 import type { Db } from '../db';
+import type { Row } from '../db/rows';
 import type { DbTime } from '../db/time';
 
-export interface SettingValues {
-	value: string | null;
-	valueNl: string | null;
-	valueEn: string | null;
-}
+export type SettingValues = Pick<Row<'settings'>, 'value' | 'valueNl' | 'valueEn'>;
 
 export const listSettings = (db: Db) => db.selectFrom('settings').select(['key', 'value', 'valueNl', 'valueEn', 'updatedBy']).execute();
+
+/** The language-neutral values of some keys (a key without a row is missing). */
+export const listSettingValues = (db: Db, keys: string[]) => db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
 
 export const findSetting = (db: Db, key: string) =>
 	db.selectFrom('settings').selectAll().where('key', '=', key).executeTakeFirst();
 
 export const insertSetting = (
 	db: Db,
-	row: { key: string; value: string | null; valueNl: string | null; valueEn: string | null; updatedAt: DbTime }
+	row: Pick<Row<'settings'>, 'key' | 'value' | 'valueNl' | 'valueEn' | 'updatedAt'>
 ) => db.insertInto('settings').values({ ...row, updatedBy: null }).execute();
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import type { DbTime } from '../db/time';
 import { ConflictError, NotFoundError } from '../errors';
-import { findUserById } from './user.repository';
+import { findUserById, listRolesOfUser } from './user.repository';
 import {
 	clearAuditDetailsAbout,
 	clearRequestReasons,
@@ -35,8 +35,8 @@ export async function anonymiseUser(trx: Db, userId: number, now: DbTime): Promi
 	if (!user) throw new NotFoundError();
 	const former = { email: user.email, displayName: user.displayName, locale: user.locale };
 	if (user.anonymisedAt) return { changed: false, former };
-	const roles = await trx.selectFrom('userRoles').select('role').where('userId', '=', userId).execute();
-	if (roles.some((r) => r.role === 'coordinator') && (await countOtherCoordinators(trx, userId)) === 0) {
+	const roles = await listRolesOfUser(trx, userId);
+	if (roles.includes('coordinator') && (await countOtherCoordinators(trx, userId)) === 0) {
 		throw new ConflictError('md_error_last_coordinator');
 	}
 	await removeAccessOf(trx, userId);

@@ -8,7 +8,7 @@ import { nowDb } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { normaliseInviteCode } from '../../invite-code';
-import { linkTeacherToCampus, unlinkTeacherFromCampus } from './user.repository';
+import { isTeacherOfCampus, linkTeacherToCampus, unlinkTeacherFromCampus } from './user.repository';
 
 /**
  * A teacher's campuses, managed from "Mijn account". The link decides what the
@@ -32,8 +32,7 @@ export async function addCampusByCode(db: Kysely<Database>, actor: Actor, invite
 			const campus = await findActiveCampusByInviteCode(trx, normaliseInviteCode(inviteCode));
 			if (!campus) throw new ValidationError('error_invite_code_unknown', 'inviteCode');
 			const label = `${campus.schoolName} – ${campus.name}`;
-			const linked = await trx.selectFrom('teacherCampuses').select('campusId').where('userId', '=', actor.id).where('campusId', '=', campus.id).executeTakeFirst();
-			if (linked) throw new ValidationError('tc_error_already_linked', 'inviteCode', { campus: label });
+			if (await isTeacherOfCampus(trx, actor.id, campus.id)) throw new ValidationError('tc_error_already_linked', 'inviteCode', { campus: label });
 			await linkTeacherToCampus(trx, actor.id, campus.id, nowDb());
 			await audit(trx, { actorId: actor.id, action: 'teacher.campus_added', entityType: 'user', entityId: actor.id, after: { campusId: campus.id } });
 			return { campusId: campus.id, label };

@@ -60,9 +60,6 @@ export const insertRole = (db: Db, userId: number, role: Role, now: DbTime) => {
 	return db.insertInto('userRoles').values({ userId, role, createdAt: now }).execute();
 };
 
-export const listCampusIdsOfTeacher = async (db: Db, userId: number): Promise<number[]> =>
-	(await db.selectFrom('teacherCampuses').select('campusId').where('userId', '=', userId).execute()).map((r) => r.campusId);
-
 export const linkTeacherToCampus = (db: Db, userId: number, campusId: number, now: DbTime) =>
 	db.insertInto('teacherCampuses').values({ userId, campusId, createdAt: now }).execute();
 
@@ -72,6 +69,6 @@ export async function unlinkTeacherFromCampus(db: Db, userId: number, campusId: 
 	return Number(result.numDeletedRows);
 }
 
-/** Whether the teacher works at the campus (the ownership rule of every teacher service). */
+/** Whether the teacher works at the campus: the one query of every ownership check (auth/campus-access.ts). */
 export const isTeacherOfCampus = async (db: Db, userId: number, campusId: number): Promise<boolean> =>
 	!!(await db.selectFrom('teacherCampuses').select('campusId').where('userId', '=', userId).where('campusId', '=', campusId).executeTakeFirst());

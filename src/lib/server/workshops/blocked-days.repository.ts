@@ -1,7 +1,8 @@
 import type { Db } from '../db';
-import type { BlockedDayKind, BlockedDaysTable } from '../db/schema';
+import type { Row } from '../db/rows';
+import type { BlockedDayKind } from '../db/schema';
 
-export type BlockedDayRow = BlockedDaysTable;
+export type BlockedDayRow = Row<'blockedDays'>;
 
 export const listBlockedDays = (db: Db, editionId: number) =>
 	db.selectFrom('blockedDays').select(['editionId', 'localDate', 'kind', 'label']).where('editionId', '=', editionId).orderBy('localDate').execute();

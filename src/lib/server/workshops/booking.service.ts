@@ -7,7 +7,7 @@ import type { Database } from '../db/schema';
 import { clock, days, fromDbTime, nowDb } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { lockSlot, lockTrainers } from './slot-locks';
+import { lockSlot, lockTrainers } from './slot-locks.repository';
 import * as repo from './slot.repository';
 import { trainerConflict } from './slot-rules';
 import { queueWorkshopMails } from './workshop-mail';

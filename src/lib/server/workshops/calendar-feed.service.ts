@@ -10,7 +10,7 @@ import { fromDbTime, nowDb } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { ForbiddenError, NotFoundError } from '../errors';
 import * as repo from './calendar-feed.repository';
-import { lockTrainers } from './slot-locks';
+import { lockTrainers } from './slot-locks.repository';
 
 /** Whose calendar: a trainer's own (editionId null) or a coordinator's view of one edition. */
 export type FeedScope = { editionId: number | null };

@@ -6,8 +6,8 @@ import { clock, fromDbTime, nowDb } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { mailCertificatesAvailable } from '../certificates/certificate-mail';
-import { lockSlot } from './slot-locks';
-import { listActiveTrainerIds } from './slot.repository';
+import { lockSlot } from './slot-locks.repository';
+import { listActiveTrainerIds, recordSlotReport } from './slot.repository';
 
 export type ReportInput =
 	| { outcome: Extract<SlotOutcome, 'given'>; pupilsPresent: number; durationMinutes: number; note: string | null }
@@ -30,8 +30,7 @@ export async function reportWorkshop(db: Kysely<Database>, actor: Actor, slotId:
 			input.outcome === 'given'
 				? { outcome: input.outcome, pupilsPresent: input.pupilsPresent, durationMinutes: input.durationMinutes, notGivenReason: null, reportNote: input.note }
 				: { outcome: input.outcome, pupilsPresent: null, durationMinutes: null, notGivenReason: input.notGivenReason, reportNote: input.note };
-		const now = nowDb();
-		await trx.updateTable('workshopSlots').set({ ...report, reportedAt: now, reportedBy: actor.id, updatedAt: now }).where('id', '=', slotId).execute();
+		await recordSlotReport(trx, slotId, report, { userId: actor.id, at: nowDb() });
 		const { reportNote: _note, ...logged } = report;
 		await audit(trx, { actorId: actor.id, action: slot.outcome ? 'workshop.report_corrected' : 'workshop.reported', entityType: 'workshop_slot', entityId: slotId, before: slot.outcome ? { outcome: slot.outcome } : undefined, after: logged });
 		// From now on its classes' teachers may download the class certificate.

@@ -1,20 +1,21 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { audit } from '../audit/audit';
 import { requireCoordinator, type Actor } from '../auth/actor';
 import { findEditionById } from '../campaigns/edition.repository';
-import type { Database, EditionsTable } from '../db/schema';
+import type { Row } from '../db/rows';
+import type { Database } from '../db/schema';
 import { nowDb, toDbTime } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { brusselsDateOf, brusselsTimeOf, brusselsToUtc } from '../../time/brussels';
 import { bulkTimes, type BulkSlotInput, type SlotInput } from './slot-input';
-import { lockClasses, lockSlot, lockTrainers } from './slot-locks';
+import { lockClasses, lockSlot, lockTrainers } from './slot-locks.repository';
 import * as repo from './slot.repository';
 import { classClash, trainerConflict } from './slot-rules';
 import { queueWorkshopMails } from './workshop-mail';
 
 type Trx = Transaction<Database>;
-type Edition = Selectable<EditionsTable>;
+type Edition = Row<'editions'>;
 
 /**
  * The UTC instants of a local day and wall-clock times. A time the clocks skip

@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import type { DbTime } from '../db/time';
+import { slotSummaryColumns } from './slot.repository';
 
 /**
  * Read side of the coordinator's workshop list and week view. Every filter is
@@ -61,24 +62,7 @@ export function listSlots(db: Db, f: SlotFilter, page: { limit: number; offset: 
 		.innerJoin('campuses', 'campuses.id', 'workshopSlots.campusId')
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
 		.leftJoin('organisations', 'organisations.id', 'workshopSlots.organisationId')
-		.select([
-			'workshopSlots.id',
-			'workshopSlots.campusId',
-			'workshopSlots.localDate',
-			'workshopSlots.startsAt',
-			'workshopSlots.endsAt',
-			'workshopSlots.room',
-			'workshopSlots.language',
-			'workshopSlots.trainersNeeded',
-			'workshopSlots.trainersBooked',
-			'workshopSlots.maxPupils',
-			'workshopSlots.organisationId',
-			'workshopSlots.status',
-			'workshopSlots.outcome',
-			'campuses.name as campusName',
-			'schools.name as schoolName',
-			'organisations.name as organisationName'
-		])
+		.select([...slotSummaryColumns, 'workshopSlots.maxPupils', 'organisations.name as organisationName'])
 		.orderBy('workshopSlots.localDate')
 		.orderBy('workshopSlots.startsAt')
 		.orderBy('workshopSlots.id')

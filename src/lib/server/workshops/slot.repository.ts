@@ -1,23 +1,30 @@
-import type { Insertable } from 'kysely';
 import type { Db } from '../db';
-import type { WorkshopSlotsTable } from '../db/schema';
+import type { NewRow, Row, RowUpdate } from '../db/rows';
 import type { DbTime } from '../db/time';
 import { addDays } from '../../time/brussels';
 
 export const findSlotById = (db: Db, id: number) => db.selectFrom('workshopSlots').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function insertSlot(db: Db, row: Insertable<WorkshopSlotsTable>): Promise<number> {
+export async function insertSlot(db: Db, row: NewRow<'workshopSlots'>): Promise<number> {
 	const result = await db.insertInto('workshopSlots').values(row).executeTakeFirstOrThrow();
 	return Number(result.insertId);
 }
 
-export async function updateSlot(db: Db, id: number, changes: Partial<Omit<WorkshopSlotsTable, 'id' | 'sequence' | 'trainersBooked'>>, now: DbTime) {
+export async function updateSlot(db: Db, id: number, changes: Omit<RowUpdate<'workshopSlots'>, 'id' | 'sequence' | 'trainersBooked'>, now: DbTime) {
 	await db
 		.updateTable('workshopSlots')
 		.set((eb) => ({ ...changes, sequence: eb('sequence', '+', 1), updatedAt: now }))
 		.where('id', '=', id)
 		.execute();
 }
+
+/** Writes a workshop's report (given or not); the slot's sequence stays: no calendar event changes. */
+export const recordSlotReport = (
+	db: Db,
+	id: number,
+	report: Pick<Row<'workshopSlots'>, 'outcome' | 'pupilsPresent' | 'durationMinutes' | 'notGivenReason' | 'reportNote'>,
+	by: { userId: number; at: DbTime }
+) => db.updateTable('workshopSlots').set({ ...report, reportedAt: by.at, reportedBy: by.userId, updatedAt: by.at }).where('id', '=', id).execute();
 
 /**
  * Takes one of the slot's trainer places, only while one is free and the slot is
@@ -44,6 +51,25 @@ export async function releaseTrainerPlace(db: Db, slotId: number, now: DbTime): 
 }
 
 export const slotTimeColumns = ['workshopSlots.id', 'workshopSlots.campusId', 'workshopSlots.localDate', 'workshopSlots.startsAt', 'workshopSlots.endsAt'] as const;
+
+/**
+ * What every list or card of slots shows: when, where (campus and school: the
+ * query joins both), what is asked of trainers and what became of it. The
+ * coordinator's list (slot-list.repository.ts) and the trainers' slot cards
+ * (trainer-slot-view.repository.ts) select these and add their own.
+ */
+export const slotSummaryColumns = [
+	...slotTimeColumns,
+	'workshopSlots.room',
+	'workshopSlots.language',
+	'workshopSlots.trainersNeeded',
+	'workshopSlots.trainersBooked',
+	'workshopSlots.organisationId',
+	'workshopSlots.status',
+	'workshopSlots.outcome',
+	'campuses.name as campusName',
+	'schools.name as schoolName'
+] as const;
 
 /**
  * The scheduled slots a trainer gives from the day before to the day after
@@ -137,7 +163,7 @@ export const findCampusForSlot = (db: Db, campusId: number) =>
 export const findExpertOrganisation = (db: Db, id: number) =>
 	db.selectFrom('organisations').select('id').where('id', '=', id).where('kind', '=', 'expert').executeTakeFirst();
 
-export type SlotTime = { id: number; campusId: number; localDate: string; startsAt: DbTime; endsAt: DbTime };
+export type SlotTime = Pick<Row<'workshopSlots'>, 'id' | 'campusId' | 'localDate' | 'startsAt' | 'endsAt'>;
 
 /** The scheduled workshops a class is in that have not started yet. */
 export const listUpcomingSlotIdsOfClass = async (db: Db, classId: number, now: DbTime) =>

@@ -4,7 +4,7 @@ import { clock, fromDbTime } from '../db/time';
 import { NotFoundError } from '../errors';
 import { cancellationDeadline } from './booking.service';
 import { trainerHistoryOnSlot } from './trainer-mine.repository';
-import { slotCardBase, type SlotCardRow } from './trainer-slot-view.repository';
+import { findSlotCard, type SlotCardRow } from './trainer-slot-view.repository';
 import { requireTrainer, trainerNamesOf, withClasses, type TrainerUser } from './trainer-views.service';
 
 /** Whether the trainer could book the slot now (the open list's rules, for one slot). */
@@ -25,7 +25,7 @@ export function isOpenFor(slot: SlotCardRow, user: TrainerUser, now: Date): bool
 export async function trainerSlotPage(db: Kysely<Database>, user: TrainerUser, slotId: number) {
 	requireTrainer(user);
 	const now = clock.now();
-	const row = await slotCardBase(db).where('workshopSlots.id', '=', slotId).executeTakeFirst();
+	const row = await findSlotCard(db, slotId);
 	if (!row) throw new NotFoundError();
 	const history = await trainerHistoryOnSlot(db, user.id, slotId);
 	const open = !history.booked && isOpenFor(row, user, now);

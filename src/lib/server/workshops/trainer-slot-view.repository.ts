@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { slotSummaryColumns } from './slot.repository';
 
 /**
  * Read-side queries shared by the trainer's pages: one slot row with where and
@@ -12,34 +13,23 @@ export const slotCardBase = (db: Db) =>
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
 		.innerJoin('editions', 'editions.id', 'workshopSlots.editionId')
 		.select([
-			'workshopSlots.id',
+			...slotSummaryColumns,
 			'workshopSlots.editionId',
-			'workshopSlots.localDate',
-			'workshopSlots.startsAt',
-			'workshopSlots.endsAt',
-			'workshopSlots.room',
-			'workshopSlots.language',
-			'workshopSlots.trainersNeeded',
-			'workshopSlots.trainersBooked',
-			'workshopSlots.organisationId',
 			'workshopSlots.trainerNote',
-			'workshopSlots.status',
 			'workshopSlots.cancelReason',
-			'workshopSlots.outcome',
 			'workshopSlots.pupilsPresent',
 			'workshopSlots.durationMinutes',
 			'workshopSlots.reportNote',
 			'workshopSlots.notGivenReason',
 			'workshopSlots.reportedAt',
-			'workshopSlots.campusId',
-			'campuses.name as campusName',
 			'campuses.street',
 			'campuses.postalCode',
 			'campuses.city',
-			'schools.name as schoolName',
 			'editions.name as editionName',
 			'editions.status as editionStatus',
 			'editions.cancellationDeadlineDays'
 		]);
 
 export type SlotCardRow = Awaited<ReturnType<ReturnType<typeof slotCardBase>['executeTakeFirstOrThrow']>>;
+
+export const findSlotCard = (db: Db, slotId: number) => slotCardBase(db).where('workshopSlots.id', '=', slotId).executeTakeFirst();

@@ -3,6 +3,7 @@ import { publicOrigin } from '../config';
 import { enqueueMail } from '../mail/outbox';
 import type { WorkshopMailEvent } from '../mail/kinds/workshop';
 import { findSlotById } from './slot.repository';
+import { findSlotPlace, listTeachersOfClasses, listTeachersOfSlot, listTrainersOfSlot } from './workshop-mail.repository';
 import { trainerLabel } from './trainer-name';
 import { slotInvitations, type InvitationMethod } from './workshop-invitation';
 
@@ -17,28 +18,12 @@ export type WorkshopMailCause =
 
 /** The teachers who enrolled the slot's classes (or only some of them), with their class names. */
 async function teachersOf(db: Db, slotId: number, onlyClassIds?: number[]) {
-	const rows = await db
-		.selectFrom('slotClasses')
-		.innerJoin('classes', 'classes.id', 'slotClasses.classId')
-		.innerJoin('users', 'users.id', 'classes.enrolledBy')
-		.select(['users.id', 'users.email', 'users.displayName', 'users.locale', 'classes.id as classId', 'classes.name as className'])
-		.where('slotClasses.slotId', '=', slotId)
-		.where('classes.status', '=', 'enrolled')
-		.$if(!!onlyClassIds, (q) => q.where('classes.id', 'in', onlyClassIds!))
-		.execute();
-	return groupByTeacher(rows);
+	return groupByTeacher(await listTeachersOfSlot(db, slotId, onlyClassIds));
 }
 
 /** The teachers of some classes; a withdrawn class counts only when asked for (its own withdrawal). */
 async function teachersOfClasses(db: Db, classIds: number[], opts: { withdrawnToo?: boolean } = {}) {
-	const rows = await db
-		.selectFrom('classes')
-		.innerJoin('users', 'users.id', 'classes.enrolledBy')
-		.select(['users.id', 'users.email', 'users.displayName', 'users.locale', 'classes.id as classId', 'classes.name as className'])
-		.where('classes.id', 'in', classIds)
-		.$if(!opts.withdrawnToo, (q) => q.where('classes.status', '=', 'enrolled'))
-		.execute();
-	return groupByTeacher(rows);
+	return groupByTeacher(await listTeachersOfClasses(db, classIds, opts));
 }
 
 function groupByTeacher(rows: { id: number; email: string; displayName: string; locale: 'nl' | 'en'; className: string }[]) {
@@ -51,17 +36,6 @@ function groupByTeacher(rows: { id: number; email: string; displayName: string; 
 	return byTeacher;
 }
 
-const trainersOf = (db: Db, slotId: number, trainerIds?: number[]) =>
-	db
-		.selectFrom('slotTrainers')
-		.innerJoin('users', 'users.id', 'slotTrainers.trainerId')
-		.leftJoin('organisations', 'organisations.id', 'users.organisationId')
-		.select(['users.id', 'users.email', 'users.displayName', 'users.locale', 'organisations.name as organisationName'])
-		.where('slotTrainers.slotId', '=', slotId)
-		.$if(!trainerIds, (q) => q.where('slotTrainers.active', '=', 1))
-		.$if(!!trainerIds, (q) => q.where('users.id', 'in', trainerIds!))
-		.execute();
-
 /**
  * Queues the mails a workshop change owes the people concerned, in the same
  * transaction as the change: the trainers on the slot and the teachers of its
@@ -69,13 +43,7 @@ const trainersOf = (db: Db, slotId: number, trainerIds?: number[]) =>
  */
 export async function queueWorkshopMails(db: Db, slotId: number, cause: WorkshopMailCause): Promise<void> {
 	const slot = (await findSlotById(db, slotId))!;
-	const place = await db
-		.selectFrom('campuses')
-		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
-		.innerJoin('editions', (j) => j.on('editions.id', '=', slot.editionId))
-		.select(['campuses.name as campus', 'schools.name as school', 'campuses.street', 'campuses.postalCode', 'campuses.city', 'editions.name as edition'])
-		.where('campuses.id', '=', slot.campusId)
-		.executeTakeFirstOrThrow();
+	const place = await findSlotPlace(db, slot.campusId, slot.editionId);
 	const base = {
 		startsAt: slot.startsAt,
 		endsAt: slot.endsAt,
@@ -103,7 +71,7 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 		// teacher a CANCEL unless another of their classes is still in the slot.
 		const [[teacherId, teacher]] = await teachersOfClasses(db, [cause.classId], { withdrawnToo: true });
 		const classes = teacher.classes.join(', ');
-		for (const trainer of await trainersOf(db, slotId)) await send(trainer, 'class_withdrawn', { classes, url: trainerUrl, role: 'trainer', method: 'REQUEST' });
+		for (const trainer of await listTrainersOfSlot(db, slotId)) await send(trainer, 'class_withdrawn', { classes, url: trainerUrl, role: 'trainer', method: 'REQUEST' });
 		if (!(await teachersOf(db, slotId)).has(teacherId))
 			await send({ id: teacherId, ...teacher }, 'teacher_class_withdrawn', { classes, url: teacherUrl, role: 'teacher', method: 'CANCEL' });
 		return;
@@ -112,7 +80,7 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 	// A class taken out of the slot is no longer in slot_classes: look it up by id.
 	const teachers = cause.event === 'classes_unscheduled' ? await teachersOfClasses(db, cause.classIds) : await teachersOf(db, slotId, onlyClasses);
 	if (cause.event === 'trainer_booked' || cause.event === 'trainer_cancelled') {
-		const [trainer] = await trainersOf(db, slotId, [cause.trainerId]);
+		const [trainer] = await listTrainersOfSlot(db, slotId, [cause.trainerId]);
 		const who = trainerLabel(trainer);
 		const booked = cause.event === 'trainer_booked';
 		const event = booked ? (cause.byTrainer ? 'booked_self' : 'assigned') : cause.byTrainer ? 'cancelled_self' : 'unassigned';
@@ -133,6 +101,6 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 	}
 	const event = cause.event === 'slot_changed' ? 'changed' : 'cancelled';
 	const method = event === 'cancelled' ? 'CANCEL' : 'REQUEST';
-	for (const trainer of await trainersOf(db, slotId)) await send(trainer, event, { url: trainerUrl, role: 'trainer', method });
+	for (const trainer of await listTrainersOfSlot(db, slotId)) await send(trainer, event, { url: trainerUrl, role: 'trainer', method });
 	for (const [id, t] of teachers) await send({ id, ...t }, event, { classes: t.classes.join(', '), url: teacherUrl, role: 'teacher', method });
 }

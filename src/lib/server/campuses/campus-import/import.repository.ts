@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db';
 import type { Level } from '../../db/schema';
 import type { DbTime } from '../../db/time';
+import type { CampusDetails } from '../campus.repository';
 
 /**
  * Set-based SQL for the campus import: every function handles a whole batch
@@ -62,16 +63,8 @@ export async function renameSchools(db: Db, all: { id: number; name: string; nam
 	}
 }
 
-export interface ImportedCampus {
-	name: string;
-	nameKey: string;
-	street: string;
-	postalCode: string;
-	city: string;
-	contactName: string | null;
-	contactEmail: string | null;
-	contactPhone: string | null;
-}
+/** The columns an import row sets on a campus: the same as a coordinator's form. */
+export type ImportedCampus = CampusDetails;
 
 export async function insertCampuses(db: Db, rows: (ImportedCampus & { schoolId: number; inviteCode: string })[], now: DbTime): Promise<void> {
 	if (!rows.length) return;
