@@ -20,13 +20,11 @@ interface Row {
 	updated_by: number | null;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function rowsOf(db: Kysely<any>): Promise<Map<string, Row>> {
 	const rows = (await db.selectFrom('settings').selectAll().execute()) as Row[];
 	return new Map(rows.map((r) => [r.key, r]));
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(appDb: Kysely<any>): Promise<void> {
 	// Snake case in and out, whatever plugins the caller's instance has.
 	const db = appDb.withoutPlugins();
@@ -51,7 +49,6 @@ export async function up(appDb: Kysely<any>): Promise<void> {
 	await db.deleteFrom('settings').where('key', 'in', moves.flatMap((m) => [m.label, m.url])).execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(appDb: Kysely<any>): Promise<void> {
 	const db = appDb.withoutPlugins();
 	const rows = await rowsOf(db);

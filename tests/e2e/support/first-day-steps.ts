@@ -11,8 +11,6 @@ import { waitForScripts } from './pages';
  */
 export type Look = (page: Page, name: string) => Promise<void>;
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdnavigatie' });
-
 /** A small PNG for the city's logo, drawn by the browser itself. */
 export async function writeLogo(browser: Browser, dir: string): Promise<string> {
 	const file = path.join(dir, 'logo-testgem.png');
