@@ -1,4 +1,4 @@
-import type { ReportInput } from '../../src/lib/server/workshops/report.service';
+import type { ReportInput } from '../../src/lib/server/workshops/trainers/report.service';
 
 /**
  * The demo's workshops. `day` indexes the days of demo-workshop-days.ts (0 is the

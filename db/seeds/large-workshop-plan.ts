@@ -1,6 +1,6 @@
 import type { InstructionLanguage, NotGivenReason } from '../../src/lib/server/db/schema';
 import { days, hours, toDbTime } from '../../src/lib/server/db/time';
-import { trainerConflict, type TimedSlot } from '../../src/lib/server/workshops/slot-rules';
+import { trainerConflict, type TimedSlot } from '../../src/lib/server/workshops/slots/slot-rules';
 import { brusselsToUtc } from '../../src/lib/time/brussels';
 import type { Rng } from './large-data';
 

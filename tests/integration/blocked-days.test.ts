@@ -10,7 +10,7 @@ import {
 	prefillPublicHolidays,
 	removeBlockedDay,
 	removeBlockedKind
-} from '../../src/lib/server/workshops/blocked-days.service';
+} from '../../src/lib/server/workshops/slots/blocked-days.service';
 import { blockDaysSchema } from '../../src/lib/schemas/blocked-day';
 import { editionSchema } from '../../src/lib/schemas/edition';
 import { describeEachDatabase } from './support/databases';

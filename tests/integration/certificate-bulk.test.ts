@@ -8,9 +8,9 @@ import { buildClassSubject } from '../../src/lib/server/certificates/certificate
 import { getOrIssueClassCertificate } from '../../src/lib/server/certificates/certificate.service';
 import type { CertificateView } from '../../src/lib/server/certificates/certificate.service';
 import { bulkPdfStream } from '../../src/lib/server/certificates/certificate-stream';
-import { bookSlot } from '../../src/lib/server/workshops/booking.service';
-import { reportWorkshop } from '../../src/lib/server/workshops/report.service';
-import { setSlotClasses } from '../../src/lib/server/workshops/slot-admin.service';
+import { bookSlot } from '../../src/lib/server/workshops/trainers/booking.service';
+import { reportWorkshop } from '../../src/lib/server/workshops/trainers/report.service';
+import { setSlotClasses } from '../../src/lib/server/workshops/slots/slot-admin.service';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
 import { count } from './support/fixtures';

@@ -1,9 +1,9 @@
 import { beforeEach, expect, it } from 'vitest';
 import { useHandle, getDb } from '../../src/lib/server/db';
 import { campusCertificateEditions, trainerCertificateEditions } from '../../src/lib/server/certificates/certificate-more';
-import { bookSlot } from '../../src/lib/server/workshops/booking.service';
-import { reportWorkshop } from '../../src/lib/server/workshops/report.service';
-import { setSlotClasses } from '../../src/lib/server/workshops/slot-admin.service';
+import { bookSlot } from '../../src/lib/server/workshops/trainers/booking.service';
+import { reportWorkshop } from '../../src/lib/server/workshops/trainers/report.service';
+import { setSlotClasses } from '../../src/lib/server/workshops/slots/slot-admin.service';
 import { GET as campusGet } from '../../src/routes/api/editions/[id=id]/campuses/[campusId=id]/certificate/+server';
 import { GET as trainerGet } from '../../src/routes/api/editions/[id=id]/trainers/[trainerId=id]/certificate/+server';
 import { describeEachDatabase } from './support/databases';

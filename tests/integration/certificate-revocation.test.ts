@@ -10,9 +10,9 @@ import {
 } from '../../src/lib/server/certificates/certificate.service';
 import { verifyCertificate } from '../../src/lib/server/certificates/verify.service';
 import { useHandle } from '../../src/lib/server/db';
-import { bookSlot } from '../../src/lib/server/workshops/booking.service';
-import { reportWorkshop } from '../../src/lib/server/workshops/report.service';
-import { setSlotClasses } from '../../src/lib/server/workshops/slot-admin.service';
+import { bookSlot } from '../../src/lib/server/workshops/trainers/booking.service';
+import { reportWorkshop } from '../../src/lib/server/workshops/trainers/report.service';
+import { setSlotClasses } from '../../src/lib/server/workshops/slots/slot-admin.service';
 import { GET as classGet } from '../../src/routes/api/classes/[id=id]/certificate/+server';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';

@@ -11,9 +11,9 @@ import { listCertificates } from '../../src/lib/server/certificates/certificate-
 import { formatCode } from '../../src/lib/server/certificates/code';
 import { limitVerify, verifyCertificate } from '../../src/lib/server/certificates/verify.service';
 import { RateLimitedError } from '../../src/lib/server/errors';
-import { bookSlot } from '../../src/lib/server/workshops/booking.service';
-import { reportWorkshop } from '../../src/lib/server/workshops/report.service';
-import { setSlotClasses } from '../../src/lib/server/workshops/slot-admin.service';
+import { bookSlot } from '../../src/lib/server/workshops/trainers/booking.service';
+import { reportWorkshop } from '../../src/lib/server/workshops/trainers/report.service';
+import { setSlotClasses } from '../../src/lib/server/workshops/slots/slot-admin.service';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
 import { count } from './support/fixtures';

@@ -1,8 +1,8 @@
 import { beforeEach, expect, it } from 'vitest';
 import { dashboardFigures } from '../../src/lib/server/reports/dashboard-figures';
-import { bookSlot } from '../../src/lib/server/workshops/booking.service';
-import { reportWorkshop } from '../../src/lib/server/workshops/report.service';
-import { cancelSlot, setSlotClasses } from '../../src/lib/server/workshops/slot-admin.service';
+import { bookSlot } from '../../src/lib/server/workshops/trainers/booking.service';
+import { reportWorkshop } from '../../src/lib/server/workshops/trainers/report.service';
+import { cancelSlot, setSlotClasses } from '../../src/lib/server/workshops/slots/slot-admin.service';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
 import { addSlot, workshopWorld, type WorkshopWorld } from './support/workshop-fixtures';

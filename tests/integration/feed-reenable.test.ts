@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { useHandle, getDb } from '../../src/lib/server/db';
 import { setUserDisabled } from '../../src/lib/server/users/user-admin.service';
-import { feedStatus, regenerateFeed, resolveFeedToken } from '../../src/lib/server/workshops/calendar-feed.service';
+import { feedStatus, regenerateFeed, resolveFeedToken } from '../../src/lib/server/workshops/calendar/calendar-feed.service';
 import { GET } from '../../src/routes/api/calendar/[token]/+server';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';

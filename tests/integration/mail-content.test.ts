@@ -5,8 +5,8 @@ import { requestLoginLink, useLoginLink } from '../../src/lib/server/auth/login-
 import { validateSessionToken } from '../../src/lib/server/auth/session';
 import { publicOrigin } from '../../src/lib/server/config';
 import { deliverDueMail } from '../../src/lib/server/mail/delivery.service';
-import { bookSlot } from '../../src/lib/server/workshops/booking.service';
-import { cancelSlot, setSlotClasses } from '../../src/lib/server/workshops/slot-admin.service';
+import { bookSlot } from '../../src/lib/server/workshops/trainers/booking.service';
+import { cancelSlot, setSlotClasses } from '../../src/lib/server/workshops/slots/slot-admin.service';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
 import { createUser } from './support/fixtures';

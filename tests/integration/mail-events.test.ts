@@ -11,11 +11,11 @@ import { enrolClass, withdrawClass } from '../../src/lib/server/enrollments/enro
 import { approveOrder, handOver, markPacked } from '../../src/lib/server/kits/kit-order-flow.service';
 import { saveOrder, type OrderInput } from '../../src/lib/server/kits/kit-order.service';
 import { mailFromAddress } from '../../src/lib/server/mail/mail-from';
-import { assignTrainer, bookSlot, cancelBooking, unassignTrainer } from '../../src/lib/server/workshops/booking.service';
-import { buildFeedCalendar } from '../../src/lib/server/workshops/calendar-ics';
-import { regenerateFeed, resolveFeedToken } from '../../src/lib/server/workshops/calendar-feed.service';
-import { reportWorkshop } from '../../src/lib/server/workshops/report.service';
-import { cancelSlot, setSlotClasses, updateSlot } from '../../src/lib/server/workshops/slot-admin.service';
+import { assignTrainer, bookSlot, cancelBooking, unassignTrainer } from '../../src/lib/server/workshops/trainers/booking.service';
+import { buildFeedCalendar } from '../../src/lib/server/workshops/calendar/calendar-ics';
+import { regenerateFeed, resolveFeedToken } from '../../src/lib/server/workshops/calendar/calendar-feed.service';
+import { reportWorkshop } from '../../src/lib/server/workshops/trainers/report.service';
+import { cancelSlot, setSlotClasses, updateSlot } from '../../src/lib/server/workshops/slots/slot-admin.service';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
 import { aClass, coordinatorActor, createEdition, teacherAt } from './support/enrolment-fixtures';

@@ -11,9 +11,9 @@ import { campaignReport } from '../../src/lib/server/reports/campaign-report.ser
 import { enrolmentOverview } from '../../src/lib/server/reports/enrolment-overview.service';
 import { parseEnrolmentFilter } from '../../src/lib/schemas/enrolment-filter';
 import { anonymiseUser } from '../../src/lib/server/users/anonymise';
-import { setSlotClasses } from '../../src/lib/server/workshops/slot-admin.service';
-import { bookSlot } from '../../src/lib/server/workshops/booking.service';
-import { regenerateFeed } from '../../src/lib/server/workshops/calendar-feed.service';
+import { setSlotClasses } from '../../src/lib/server/workshops/slots/slot-admin.service';
+import { bookSlot } from '../../src/lib/server/workshops/trainers/booking.service';
+import { regenerateFeed } from '../../src/lib/server/workshops/calendar/calendar-feed.service';
 import { nowDb } from '../../src/lib/server/db/time';
 import { withTransaction } from '../../src/lib/server/db/transaction';
 import { describeEachDatabase } from './support/databases';

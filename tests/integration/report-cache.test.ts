@@ -9,7 +9,7 @@ import { toBuffer } from '../../src/lib/server/pdf/document';
 import { reportDownload } from '../../src/lib/server/reports/campaign-report-export.service';
 import { forgetCachedSettings } from '../../src/lib/server/settings/settings.service';
 import { writeSettings } from '../../src/lib/server/settings/settings.repository';
-import { reportWorkshop } from '../../src/lib/server/workshops/report.service';
+import { reportWorkshop } from '../../src/lib/server/workshops/trainers/report.service';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
 import { pdfText } from './support/pdf-text';

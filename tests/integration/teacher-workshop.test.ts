@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { bookSlot } from '../../src/lib/server/workshops/booking.service';
-import { cancelSlot, setSlotClasses, updateSlot } from '../../src/lib/server/workshops/slot-admin.service';
-import { workshopsOfClasses } from '../../src/lib/server/workshops/teacher-workshop.service';
+import { bookSlot } from '../../src/lib/server/workshops/trainers/booking.service';
+import { cancelSlot, setSlotClasses, updateSlot } from '../../src/lib/server/workshops/slots/slot-admin.service';
+import { workshopsOfClasses } from '../../src/lib/server/workshops/teachers/teacher-workshop.service';
 import { days } from '../../src/lib/server/db/time';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';

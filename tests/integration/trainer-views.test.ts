@@ -1,11 +1,11 @@
 import { beforeEach, expect, it } from 'vitest';
 import { ForbiddenError, NotFoundError } from '../../src/lib/server/errors';
-import { assignTrainer, bookSlot, cancelBooking, unassignTrainer } from '../../src/lib/server/workshops/booking.service';
-import { reportWorkshop } from '../../src/lib/server/workshops/report.service';
-import { cancelSlot, createSlotsBulk, setSlotClasses } from '../../src/lib/server/workshops/slot-admin.service';
-import { plannerPage } from '../../src/lib/server/workshops/trainer-planner.service';
-import { trainerSlotPage } from '../../src/lib/server/workshops/trainer-slot-page.service';
-import { myToReport, myWeek, myWorkshopsPage, openSlotsPage, parseCursor, parseOpenFilters, trainerHome } from '../../src/lib/server/workshops/trainer-views.service';
+import { assignTrainer, bookSlot, cancelBooking, unassignTrainer } from '../../src/lib/server/workshops/trainers/booking.service';
+import { reportWorkshop } from '../../src/lib/server/workshops/trainers/report.service';
+import { cancelSlot, createSlotsBulk, setSlotClasses } from '../../src/lib/server/workshops/slots/slot-admin.service';
+import { plannerPage } from '../../src/lib/server/workshops/trainers/trainer-planner.service';
+import { trainerSlotPage } from '../../src/lib/server/workshops/trainers/trainer-slot-page.service';
+import { myToReport, myWeek, myWorkshopsPage, openSlotsPage, parseCursor, parseOpenFilters, trainerHome } from '../../src/lib/server/workshops/trainers/trainer-views.service';
 import { createEdition } from './support/enrolment-fixtures';
 import { createUser } from './support/fixtures';
 import { describeEachDatabase } from './support/databases';

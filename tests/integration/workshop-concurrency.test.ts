@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
-import { bookSlot } from '../../src/lib/server/workshops/booking.service';
-import { setSlotClasses, updateSlot } from '../../src/lib/server/workshops/slot-admin.service';
+import { bookSlot } from '../../src/lib/server/workshops/trainers/booking.service';
+import { setSlotClasses, updateSlot } from '../../src/lib/server/workshops/slots/slot-admin.service';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
 import {

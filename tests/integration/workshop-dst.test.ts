@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
-import { bookSlot } from '../../src/lib/server/workshops/booking.service';
-import { buildFeedCalendar } from '../../src/lib/server/workshops/calendar-ics';
-import { createSlotsBulk } from '../../src/lib/server/workshops/slot-admin.service';
+import { bookSlot } from '../../src/lib/server/workshops/trainers/booking.service';
+import { buildFeedCalendar } from '../../src/lib/server/workshops/calendar/calendar-ics';
+import { createSlotsBulk } from '../../src/lib/server/workshops/slots/slot-admin.service';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
 import { addSlot, expectRefused, slotAt, slotRow, workshopMails, workshopWorld, type WorkshopWorld } from './support/workshop-fixtures';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
-import { assignTrainer, bookSlot } from '../../src/lib/server/workshops/booking.service';
-import { cancelSlot, createSlot, createSlotsBulk, setSlotClasses } from '../../src/lib/server/workshops/slot-admin.service';
+import { assignTrainer, bookSlot } from '../../src/lib/server/workshops/trainers/booking.service';
+import { cancelSlot, createSlot, createSlotsBulk, setSlotClasses } from '../../src/lib/server/workshops/slots/slot-admin.service';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
 import {

@@ -1,6 +1,6 @@
 import ical from 'ical-generator';
 import { describe, expect, it } from 'vitest';
-import { icsText } from '../../src/lib/server/workshops/ics-text';
+import { icsText } from '../../src/lib/server/workshops/calendar/ics-text';
 
 /** The same calendar twice: icsText empties the one it is given. */
 function calendarWith(descriptions: string[]) {

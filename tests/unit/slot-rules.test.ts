@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bulkTimes } from '../../src/lib/server/workshops/slot-input';
-import { collides, overlaps, trainerConflict, type TimedSlot } from '../../src/lib/server/workshops/slot-rules';
+import { bulkTimes } from '../../src/lib/server/workshops/slots/slot-input';
+import { collides, overlaps, trainerConflict, type TimedSlot } from '../../src/lib/server/workshops/slots/slot-rules';
 
 const slot = (id: number, campusId: number, start: string, end: string, localDate = '2027-05-12'): TimedSlot => ({
 	id,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { overwriteGetLocale } from '../../src/lib/paraglide/runtime';
 import { assignSchema, cancelBookingSchema, reportGivenSchema, reportNotGivenSchema, unassignSchema } from '../../src/lib/schemas/trainer-workshop';
-import { parseCursor, parseOpenFilters } from '../../src/lib/server/workshops/trainer-views.service';
+import { parseCursor, parseOpenFilters } from '../../src/lib/server/workshops/trainers/trainer-views.service';
 
 function parse<S extends z.ZodType>(schema: S, input: unknown, locale: 'nl' | 'en' = 'nl') {
 	overwriteGetLocale(() => locale);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/lib/server/db/schema';
 import { nowDb, toDbTime } from '../../../src/lib/server/db/time';
-import { collides, type TimedSlot } from '../../../src/lib/server/workshops/slot-rules';
+import { collides, type TimedSlot } from '../../../src/lib/server/workshops/slots/slot-rules';
 import type { BenchContext } from '../context';
 import { formPostHeaders, logIn } from '../http';
 import { runLoad, unexpected } from '../load';

@@ -11,8 +11,8 @@ import type { Actor } from '../../../src/lib/server/auth/actor';
 import { openDatabase } from '../../../src/lib/server/db/dialect';
 import type { Role } from '../../../src/lib/server/db/schema';
 import { DomainError } from '../../../src/lib/server/errors';
-import { assignTrainer } from '../../../src/lib/server/workshops/booking.service';
-import { cancelSlot, createSlot, setSlotClasses } from '../../../src/lib/server/workshops/slot-admin.service';
+import { assignTrainer } from '../../../src/lib/server/workshops/trainers/booking.service';
+import { cancelSlot, createSlot, setSlotClasses } from '../../../src/lib/server/workshops/slots/slot-admin.service';
 import { addDays, brusselsDateOf } from '../../../src/lib/time/brussels';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');

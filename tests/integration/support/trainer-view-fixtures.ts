@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../src/lib/server/auth/actor';
 import type { Database } from '../../../src/lib/server/db/schema';
-import { createSlot } from '../../../src/lib/server/workshops/slot-admin.service';
-import type { SlotInput } from '../../../src/lib/server/workshops/slot-input';
-import type { TrainerUser } from '../../../src/lib/server/workshops/trainer-views.service';
+import { createSlot } from '../../../src/lib/server/workshops/slots/slot-admin.service';
+import type { SlotInput } from '../../../src/lib/server/workshops/slots/slot-input';
+import type { TrainerUser } from '../../../src/lib/server/workshops/trainers/trainer-views.service';
 import { coordinatorActor, createEdition } from './enrolment-fixtures';
 import { createOrganisation, createUser } from './fixtures';
 import { campusWithPupils } from './kit-fixtures';

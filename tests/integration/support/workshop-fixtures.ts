@@ -3,8 +3,8 @@ import { expect } from 'vitest';
 import type { Actor } from '../../../src/lib/server/auth/actor';
 import type { BlockedDayKind, Database, Locale } from '../../../src/lib/server/db/schema';
 import { enrolClass } from '../../../src/lib/server/enrollments/enrollment.service';
-import { createSlot } from '../../../src/lib/server/workshops/slot-admin.service';
-import type { SlotInput } from '../../../src/lib/server/workshops/slot-input';
+import { createSlot } from '../../../src/lib/server/workshops/slots/slot-admin.service';
+import type { SlotInput } from '../../../src/lib/server/workshops/slots/slot-input';
 import { aClass, createEdition } from './enrolment-fixtures';
 import { count, createCampus, createOrganisation, createUser } from './fixtures';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/lib/server/db/schema';
 import { fromDbTime } from '../../../src/lib/server/db/time';
-import { collides, overlaps, type TimedSlot } from '../../../src/lib/server/workshops/slot-rules';
+import { collides, overlaps, type TimedSlot } from '../../../src/lib/server/workshops/slots/slot-rules';
 import { brusselsDateOf } from '../../../src/lib/time/brussels';
 
 /**

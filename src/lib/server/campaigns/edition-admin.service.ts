@@ -1,6 +1,6 @@
 import { copyCatalogue } from '../kits/catalogue.service';
 import { copyMaterials } from '../materials/material-copy';
-import { copyBlockedDays, prefillNewEdition } from '../workshops/blocked-days.service';
+import { copyBlockedDays, prefillNewEdition } from '../workshops/slots/blocked-days.service';
 import type { Kysely, Transaction } from 'kysely';
 import { audit } from '../audit/audit';
 import { requireCoordinator, type Actor } from '../auth/actor';

@@ -9,7 +9,7 @@ import { textKey } from '../db/keys';
 import { nowDb } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { assertTeachesAt } from '../auth/campus-access';
-import { noticeWithdrawnClassInSlots } from '../workshops/withdrawn-class';
+import { noticeWithdrawnClassInSlots } from '../workshops/teachers/withdrawn-class';
 import { NotFoundError, ValidationError } from '../errors';
 import type { ClassInput } from '../../schemas/enrollment';
 import { assertMayChangeClass, assertMayEnrol } from './class-access';

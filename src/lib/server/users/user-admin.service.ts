@@ -13,7 +13,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { requireCoordinator, type Actor } from '../auth/actor';
 import { enqueueMail } from '../mail/outbox';
 import * as m from '../../paraglide/messages';
-import { revokeAllFeedsOfUser } from '../workshops/calendar-feed.repository';
+import { revokeAllFeedsOfUser } from '../workshops/calendar/calendar-feed.repository';
 import { findUserByEmailKey, findUserById, insertRole, insertUser, listRolesOfUser, updateUser } from './user.repository';
 
 export type { Actor };

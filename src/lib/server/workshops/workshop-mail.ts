@@ -2,10 +2,10 @@ import type { Db } from '../db';
 import { publicOrigin } from '../config';
 import { enqueueMail } from '../mail/outbox';
 import type { WorkshopMailEvent } from '../mail/kinds/workshop';
-import { findSlotById } from './slot.repository';
+import { findSlotById } from './slots/slot.repository';
 import { findSlotPlace, listTeachersOfClasses, listTeachersOfSlot, listTrainersOfSlot } from './workshop-mail.repository';
-import { trainerLabel } from './trainer-name';
-import { slotInvitations, type InvitationMethod } from './workshop-invitation';
+import { trainerLabel } from './trainers/trainer-name';
+import { slotInvitations, type InvitationMethod } from './calendar/workshop-invitation';
 
 export type WorkshopMailCause =
 	| { event: 'trainer_booked'; trainerId: number; byTrainer: boolean }

@@ -3,7 +3,7 @@ import { campusCertificateEditions } from '$lib/server/certificates/certificate-
 import { teacherHome } from '$lib/server/enrollments/teacher-home.service';
 import { pastClassesOfTeacher } from '$lib/server/enrollments/past-classes.service';
 import { pageParams } from '$lib/server/pagination';
-import { workshopsOfClasses } from '$lib/server/workshops/teacher-workshop.service';
+import { workshopsOfClasses } from '$lib/server/workshops/teachers/teacher-workshop.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

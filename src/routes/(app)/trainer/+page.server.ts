@@ -3,8 +3,8 @@ import { publishedEditionsForDisplay } from '$lib/server/campaigns/edition-view'
 import { trainerCertificateEditions } from '$lib/server/certificates/certificate-more';
 import { orHttpError } from '$lib/server/http/forms';
 import { organisationName } from '$lib/server/users/people.service';
-import { plannerOrganisation } from '$lib/server/workshops/trainer-planner.service';
-import { trainerHome } from '$lib/server/workshops/trainer-views.service';
+import { plannerOrganisation } from '$lib/server/workshops/trainers/trainer-planner.service';
+import { trainerHome } from '$lib/server/workshops/trainers/trainer-views.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,7 +1,7 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { orHttpError } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
-import { feedStatus, regenerateFeed } from '$lib/server/workshops/calendar-feed.service';
+import { feedStatus, regenerateFeed } from '$lib/server/workshops/calendar/calendar-feed.service';
 import type { Actions, PageServerLoad } from './$types';
 
 const scope = { editionId: null };

@@ -2,7 +2,7 @@ import { pageUser } from '$lib/server/auth/guards';
 import { clock } from '$lib/server/db/time';
 import { orHttpError } from '$lib/server/http/forms';
 import { pageParams } from '$lib/server/pagination';
-import { myToReport, myWeek, myWorkshopsPage } from '$lib/server/workshops/trainer-views.service';
+import { myToReport, myWeek, myWorkshopsPage } from '$lib/server/workshops/trainers/trainer-views.service';
 import { brusselsDateOf } from '$lib/time/brussels';
 import { weekParam } from '$lib/time/week';
 import type { PageServerLoad } from './$types';

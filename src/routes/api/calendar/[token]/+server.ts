@@ -1,7 +1,7 @@
 import * as m from '$lib/paraglide/messages';
 import { downloadResponse } from '$lib/server/http/download-response';
-import { feedCalendarDownload } from '$lib/server/workshops/calendar-ics';
-import { resolveFeedToken } from '$lib/server/workshops/calendar-feed.service';
+import { feedCalendarDownload } from '$lib/server/workshops/calendar/calendar-ics';
+import { resolveFeedToken } from '$lib/server/workshops/calendar/calendar-feed.service';
 import type { RequestHandler } from './$types';
 
 /**

@@ -6,7 +6,7 @@ import { orHttpError } from '$lib/server/http/forms';
 import { formAction, orFail } from '$lib/server/http/form-action';
 import { nullIfNotFound } from '$lib/server/errors';
 import { classSchema } from '$lib/schemas/enrollment';
-import { workshopsOfClasses } from '$lib/server/workshops/teacher-workshop.service';
+import { workshopsOfClasses } from '$lib/server/workshops/teachers/teacher-workshop.service';
 import { getLocale } from '$lib/paraglide/runtime';
 import { classCertificateEligible } from '$lib/server/certificates/certificate-download';
 import { maxPupilNames } from '$lib/server/certificates/pupil-names';

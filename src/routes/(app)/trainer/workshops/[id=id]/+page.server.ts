@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import { pageUser } from '$lib/server/auth/guards';
 import { orHttpError } from '$lib/server/http/forms';
 import { formAction } from '$lib/server/http/form-action';
-import { bookSlot, cancelBooking } from '$lib/server/workshops/booking.service';
-import { reportWorkshop } from '$lib/server/workshops/report.service';
-import { trainerSlotPage } from '$lib/server/workshops/trainer-slot-page.service';
+import { bookSlot, cancelBooking } from '$lib/server/workshops/trainers/booking.service';
+import { reportWorkshop } from '$lib/server/workshops/trainers/report.service';
+import { trainerSlotPage } from '$lib/server/workshops/trainers/trainer-slot-page.service';
 import { bookSchema, cancelBookingSchema, reportGivenSchema, reportNotGivenSchema } from '$lib/schemas/trainer-workshop';
 import type { Actions, PageServerLoad } from './$types';
 

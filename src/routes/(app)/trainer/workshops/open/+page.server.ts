@@ -2,8 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { orHttpError } from '$lib/server/http/forms';
 import { formAction } from '$lib/server/http/form-action';
-import { bookSlot } from '$lib/server/workshops/booking.service';
-import { openSlotsPage, parseCursor, parseOpenFilters } from '$lib/server/workshops/trainer-views.service';
+import { bookSlot } from '$lib/server/workshops/trainers/booking.service';
+import { openSlotsPage, parseCursor, parseOpenFilters } from '$lib/server/workshops/trainers/trainer-views.service';
 import { bookSchema } from '$lib/schemas/trainer-workshop';
 import type { Actions, PageServerLoad } from './$types';
 

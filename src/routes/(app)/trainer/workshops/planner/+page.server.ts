@@ -4,9 +4,9 @@ import { pageUser } from '$lib/server/auth/guards';
 import { orHttpError } from '$lib/server/http/forms';
 import { formAction } from '$lib/server/http/form-action';
 import { pageParams } from '$lib/server/pagination';
-import { assignTrainer, unassignTrainer } from '$lib/server/workshops/booking.service';
-import { plannerPage } from '$lib/server/workshops/trainer-planner.service';
-import { parseCursor } from '$lib/server/workshops/trainer-views.service';
+import { assignTrainer, unassignTrainer } from '$lib/server/workshops/trainers/booking.service';
+import { plannerPage } from '$lib/server/workshops/trainers/trainer-planner.service';
+import { parseCursor } from '$lib/server/workshops/trainers/trainer-views.service';
 import { assignSchema, unassignSchema } from '$lib/schemas/trainer-workshop';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -4,7 +4,7 @@ import { blockDaysSchema, releaseDaySchema, releaseKindSchema } from '$lib/schem
 import { pageUser } from '$lib/server/auth/guards';
 import { orHttpError } from '$lib/server/http/forms';
 import { formAction } from '$lib/server/http/form-action';
-import { addBlockedDays, blockedDaysPage, prefillPublicHolidays, removeBlockedDay, removeBlockedKind } from '$lib/server/workshops/blocked-days.service';
+import { addBlockedDays, blockedDaysPage, prefillPublicHolidays, removeBlockedDay, removeBlockedKind } from '$lib/server/workshops/slots/blocked-days.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

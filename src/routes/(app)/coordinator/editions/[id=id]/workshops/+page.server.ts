@@ -1,6 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { orHttpError } from '$lib/server/http/forms';
-import { slotListPage, slotWeekPage } from '$lib/server/workshops/slot-list.service';
+import { slotListPage, slotWeekPage } from '$lib/server/workshops/slots/slot-list.service';
 import { parseSlotFilter } from '$lib/schemas/slot-filter';
 import type { PageServerLoad } from './$types';
 

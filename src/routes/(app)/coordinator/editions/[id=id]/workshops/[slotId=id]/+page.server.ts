@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import { pageUser } from '$lib/server/auth/guards';
 import { invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
-import { assignTrainer, unassignTrainer } from '$lib/server/workshops/booking.service';
-import { cancelSlot, setSlotClasses, updateSlot } from '$lib/server/workshops/slot-admin.service';
-import { slotPage } from '$lib/server/workshops/slot-page.service';
+import { assignTrainer, unassignTrainer } from '$lib/server/workshops/trainers/booking.service';
+import { cancelSlot, setSlotClasses, updateSlot } from '$lib/server/workshops/slots/slot-admin.service';
+import { slotPage } from '$lib/server/workshops/slots/slot-page.service';
 import { assignTrainerSchema, cancelSlotSchema, slotClassesSchema, slotSchema, unassignTrainerSchema } from '$lib/schemas/workshop-slot';
 import type { Actions, PageServerLoad } from './$types';
 

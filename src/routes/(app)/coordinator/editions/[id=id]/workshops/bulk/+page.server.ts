@@ -2,8 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { orHttpError } from '$lib/server/http/forms';
 import { formAction } from '$lib/server/http/form-action';
-import { createSlotsBulk } from '$lib/server/workshops/slot-admin.service';
-import { slotFormChoices } from '$lib/server/workshops/slot-page.service';
+import { createSlotsBulk } from '$lib/server/workshops/slots/slot-admin.service';
+import { slotFormChoices } from '$lib/server/workshops/slots/slot-page.service';
 import { bulkSlotSchema } from '$lib/schemas/workshop-slot';
 import type { Actions, PageServerLoad } from './$types';
 

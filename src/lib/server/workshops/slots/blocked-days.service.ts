@@ -1,0 +1,152 @@
+import type { Kysely } from 'kysely';
+import { audit } from '../../audit/audit';
+import { requireCoordinator, type Actor } from '../../auth/actor';
+import { findEditionById, findEditionForUpdate } from '../../campaigns/edition.repository';
+import type { Db } from '../../db/index';
+import type { BlockedDayKind, Database } from '../../db/schema';
+import { withTransaction } from '../../db/transaction';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors';
+import { maxBlockedRangeDays, type BlockDaysInput } from '../../../schemas/blocked-day';
+import { belgianHolidayOn, belgianHolidaysBetween } from '../../../time/belgian-holidays';
+import { addDays, addYears } from '../../../time/brussels';
+import * as repo from './blocked-days.repository';
+
+/** An edition's workshop period: blocked days only matter (and are only accepted) inside it. */
+export interface WorkshopPeriod {
+	workshopStartsOn: string;
+	workshopEndsOn: string;
+}
+
+/** Whether no slot may be placed on this Brussels day of the edition. */
+export function isBlockedDay(db: Db, editionId: number, localDate: string): Promise<boolean> {
+	return repo.isBlocked(db, editionId, localDate);
+}
+
+function daysBetween(from: string, to: string): string[] {
+	const days: string[] = [];
+	for (let d = from; d <= to && days.length <= maxBlockedRangeDays; d = addDays(d, 1)) days.push(d);
+	return days;
+}
+
+const entry = (editionId: number, kind: BlockedDayKind, label: string | null) => (localDate: string) => ({ editionId, localDate, kind, label });
+
+/** The edition, locked, or a refusal when it does not exist or is archived (archived editions are read-only). */
+async function lockEditable(db: Db, editionId: number) {
+	const edition = await findEditionForUpdate(db, editionId);
+	if (!edition) throw new NotFoundError();
+	if (edition.status === 'archived') throw new ConflictError('bd_error_archived');
+	return edition;
+}
+
+/**
+ * Adds the Belgian public holidays of the period that are not blocked yet.
+ * Holidays keep a NULL label: the page names them from their date in the
+ * reader's language. Part of the caller's transaction; returns the dates added.
+ */
+async function addPublicHolidays(db: Db, editionId: number, period: WorkshopPeriod): Promise<string[]> {
+	const taken = await repo.listBlockedDatesBetween(db, editionId, period.workshopStartsOn, period.workshopEndsOn);
+	// Ascension can fall on 1 May: one row per day.
+	const dates = [...new Set(belgianHolidaysBetween(period.workshopStartsOn, period.workshopEndsOn).map((h) => h.date))].filter((d) => !taken.has(d));
+	await repo.insertBlockedDays(db, dates.map(entry(editionId, 'public_holiday', null)));
+	return dates;
+}
+
+/**
+ * For createEdition, inside its transaction: a new edition starts with its
+ * public holidays blocked. The caller's audit entry lists the dates.
+ */
+export const prefillNewEdition = (trx: Db, editionId: number, period: WorkshopPeriod) => addPublicHolidays(trx, editionId, period);
+
+/**
+ * For copyEdition, inside its transaction: the source's pattern one year on.
+ * Public holidays are computed again for the new period (Easter moves); every
+ * other blocked day moves by one calendar year and stays only inside the period.
+ * Returns what was added, for the caller's audit entry.
+ */
+export async function copyBlockedDays(trx: Db, sourceId: number, targetId: number, period: WorkshopPeriod) {
+	const holidays = await addPublicHolidays(trx, targetId, period);
+	const taken = new Set(holidays);
+	const shifted: repo.BlockedDayRow[] = [];
+	for (const day of await repo.listBlockedDays(trx, sourceId)) {
+		if (day.kind === 'public_holiday' && belgianHolidayOn(day.localDate)) continue;
+		const localDate = addYears(day.localDate, 1);
+		if (localDate < period.workshopStartsOn || localDate > period.workshopEndsOn || taken.has(localDate)) continue;
+		taken.add(localDate);
+		shifted.push({ editionId: targetId, localDate, kind: day.kind, label: day.label });
+	}
+	await repo.insertBlockedDays(trx, shifted);
+	return { publicHolidays: holidays, shifted: shifted.map((d) => ({ date: d.localDate, kind: d.kind, label: d.label })) };
+}
+
+/** The page: the edition, its blocked days in date order, and how many scheduled slots each already has. */
+export async function blockedDaysPage(db: Kysely<Database>, actor: Actor, editionId: number) {
+	requireCoordinator(actor);
+	const edition = await findEditionById(db, editionId);
+	if (!edition) throw new NotFoundError();
+	const [days, slots] = await Promise.all([repo.listBlockedDays(db, editionId), repo.countScheduledSlotsOnBlockedDays(db, editionId)]);
+	return {
+		edition: { id: edition.id, name: edition.name, status: edition.status, workshopStartsOn: edition.workshopStartsOn, workshopEndsOn: edition.workshopEndsOn },
+		days: days.map((d) => ({
+			date: d.localDate,
+			kind: d.kind,
+			label: d.label,
+			holiday: d.kind === 'public_holiday' ? (belgianHolidayOn(d.localDate)?.key ?? null) : null,
+			scheduledSlots: slots.get(d.localDate) ?? 0
+		}))
+	};
+}
+
+/**
+ * Blocks one day or a range, one row per day, skipping days already blocked.
+ * Slots already on those days stay (the page warns about them).
+ */
+export async function addBlockedDays(db: Kysely<Database>, actor: Actor, editionId: number, input: BlockDaysInput): Promise<{ added: number; skipped: number }> {
+	requireCoordinator(actor);
+	const single = input.from === input.to;
+	const dates = daysBetween(input.from, input.to);
+	if (dates.length > maxBlockedRangeDays) throw new ValidationError('bd_v_range_too_long', 'to', { max: maxBlockedRangeDays });
+	return withTransaction(db, async (trx) => {
+		const edition = await lockEditable(trx, editionId);
+		if (input.from < edition.workshopStartsOn) throw new ValidationError(single ? 'bd_error_outside_period' : 'bd_error_range_outside_period', 'from');
+		if (input.to > edition.workshopEndsOn) throw new ValidationError(single ? 'bd_error_outside_period' : 'bd_error_range_outside_period', single ? 'from' : 'to');
+		const taken = await repo.listBlockedDatesBetween(trx, editionId, input.from, input.to);
+		const fresh = dates.filter((d) => !taken.has(d));
+		if (!fresh.length) throw new ValidationError(single ? 'bd_error_already_blocked' : 'bd_error_range_already_blocked', 'from');
+		await repo.insertBlockedDays(trx, fresh.map(entry(editionId, input.kind, input.label)));
+		await audit(trx, { actorId: actor.id, action: 'edition.blocked_days.added', entityType: 'edition', entityId: editionId, after: { kind: input.kind, label: input.label, dates: fresh } });
+		return { added: fresh.length, skipped: dates.length - fresh.length };
+	});
+}
+
+export async function removeBlockedDay(db: Kysely<Database>, actor: Actor, editionId: number, localDate: string): Promise<void> {
+	requireCoordinator(actor);
+	await withTransaction(db, async (trx) => {
+		await lockEditable(trx, editionId);
+		const removed = await repo.removeBlockedDay(trx, editionId, localDate);
+		if (!removed) throw new ConflictError('bd_error_not_blocked');
+		const before = { date: removed.localDate, kind: removed.kind, label: removed.label };
+		await audit(trx, { actorId: actor.id, action: 'edition.blocked_days.removed', entityType: 'edition', entityId: editionId, before });
+	});
+}
+
+/** Releases every day of one kind; returns how many. */
+export async function removeBlockedKind(db: Kysely<Database>, actor: Actor, editionId: number, kind: BlockedDayKind): Promise<number> {
+	requireCoordinator(actor);
+	return withTransaction(db, async (trx) => {
+		await lockEditable(trx, editionId);
+		const dates = await repo.removeBlockedKind(trx, editionId, kind);
+		if (dates.length) await audit(trx, { actorId: actor.id, action: 'edition.blocked_days.kind_removed', entityType: 'edition', entityId: editionId, before: { kind, dates } });
+		return dates.length;
+	});
+}
+
+/** "Fill in public holidays": the ones inside the workshop period that are missing; returns how many were added. */
+export async function prefillPublicHolidays(db: Kysely<Database>, actor: Actor, editionId: number): Promise<number> {
+	requireCoordinator(actor);
+	return withTransaction(db, async (trx) => {
+		const edition = await lockEditable(trx, editionId);
+		const dates = await addPublicHolidays(trx, editionId, edition);
+		if (dates.length) await audit(trx, { actorId: actor.id, action: 'edition.blocked_days.prefilled', entityType: 'edition', entityId: editionId, after: { kind: 'public_holiday', dates } });
+		return dates.length;
+	});
+}
