@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/lib/server/db/schema';
 import { emailKey, textKey } from '../../src/lib/server/db/keys';
 import { toDbTime } from '../../src/lib/server/db/time';
-import { recountEdition } from '../../src/lib/server/enrollments/class-counters.service';
+import { recountEdition } from '../../src/lib/server/enrolments/class-counters.service';
 import { levelOfGrade } from '../../src/lib/domain';
 import { schools } from './demo-data';
 

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/lib/server/db/schema';
 import { clock, fromDbTime, toDbTime } from '../../src/lib/server/db/time';
-import { waitingPosition } from '../../src/lib/server/enrollments/class.repository';
-import { mailClassStatus, mailClassWithdrawn } from '../../src/lib/server/enrollments/enrollment-mail';
+import { waitingPosition } from '../../src/lib/server/enrolments/class.repository';
+import { mailClassStatus, mailClassWithdrawn } from '../../src/lib/server/enrolments/enrolment-mail';
 
 /**
  * The mails the demo teachers got when they enrolled their classes for the

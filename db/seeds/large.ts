@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { newInviteCode } from '../../src/lib/server/campuses/invite-code.service';
 import { isMysql } from '../../src/lib/server/db/dialect-of';
-import { recountEdition } from '../../src/lib/server/enrollments/class-counters.service';
+import { recountEdition } from '../../src/lib/server/enrolments/class-counters.service';
 import type { Database, InstructionLanguage, Level } from '../../src/lib/server/db/schema';
 import { emailKey, textKey } from '../../src/lib/server/db/keys';
 import { toDbTime } from '../../src/lib/server/db/time';

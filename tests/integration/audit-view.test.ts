@@ -4,7 +4,7 @@ import { bundledMigrations, migrateToLatest } from '../../src/lib/server/db/migr
 import { audit } from '../../src/lib/server/audit/audit';
 import { auditCsv, auditExportChunk } from '../../src/lib/server/audit/audit-export';
 import { auditPage } from '../../src/lib/server/audit/audit-view.service';
-import { enrolClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { enrolClass } from '../../src/lib/server/enrolments/enrolment.service';
 import { createItem } from '../../src/lib/server/kits/catalogue.service';
 import { parseAuditFilter, type AuditFilter } from '../../src/lib/schemas/audit-filter';
 import { nowDb } from '../../src/lib/server/db/time';

@@ -4,7 +4,7 @@ import { campusDetail } from '../../src/lib/server/campuses/campus-detail.servic
 import { campusListPage } from '../../src/lib/server/campuses/campus-list.service';
 import { createCampus, deactivateCampus, updateCampus } from '../../src/lib/server/campuses/campus.service';
 import { createSchool, deactivateSchool, schoolDetail, schoolListPage, updateSchool } from '../../src/lib/server/campuses/school.service';
-import { enrolClass, withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { enrolClass, withdrawClass } from '../../src/lib/server/enrolments/enrolment.service';
 import { nowDb } from '../../src/lib/server/db/time';
 import { textKey } from '../../src/lib/server/db/keys';
 import { registerTeacher } from '../../src/lib/server/users/registration.service';

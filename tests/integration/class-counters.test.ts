@@ -1,9 +1,9 @@
 import { expect, it, vi } from 'vitest';
-import { checkClassCounters } from '../../src/lib/server/enrollments/class-counters.service';
-import { readEnrolled } from '../../src/lib/server/enrollments/class-counters.repository';
-import { enrolClass, updateClassDetails, withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
-import { setQuotas } from '../../src/lib/server/enrollments/quota-change.service';
-import { moveToWaitingList, prioritise } from '../../src/lib/server/enrollments/waiting-list.service';
+import { checkClassCounters } from '../../src/lib/server/enrolments/class-counters.service';
+import { readEnrolled } from '../../src/lib/server/enrolments/class-counters.repository';
+import { enrolClass, updateClassDetails, withdrawClass } from '../../src/lib/server/enrolments/enrolment.service';
+import { setQuotas } from '../../src/lib/server/enrolments/quota-change.service';
+import { moveToWaitingList, prioritise } from '../../src/lib/server/enrolments/waiting-list.service';
 import { checkClassCountersIfDue } from '../../src/lib/server/jobs/counter-check-job';
 import { logger } from '../../src/lib/server/log';
 import * as editionCounters from '../../db/migrations/2026-12-06T1200_create_edition_class_counters';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { enrolClass } from '../../src/lib/server/enrollments/enrollment.service';
-import { classForViewer } from '../../src/lib/server/enrollments/enrol-form.service';
-import { classesPerPage, teacherHome } from '../../src/lib/server/enrollments/teacher-home.service';
+import { enrolClass } from '../../src/lib/server/enrolments/enrolment.service';
+import { classForViewer } from '../../src/lib/server/enrolments/enrol-form.service';
+import { classesPerPage, teacherHome } from '../../src/lib/server/enrolments/teacher-home.service';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
 import { createCampus } from './support/fixtures';

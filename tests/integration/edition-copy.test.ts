@@ -5,7 +5,7 @@ import { addLinkMaterial } from '../../src/lib/server/materials/material.service
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
 import { aClass, coordinatorActor, createEdition, teacherAt } from './support/enrolment-fixtures';
-import { enrolClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { enrolClass } from '../../src/lib/server/enrolments/enrolment.service';
 import { itemWithStock, wristbands } from './support/kit-fixtures';
 
 describeEachDatabase('new edition from the previous one', (dialect) => {

@@ -11,7 +11,7 @@ import {
 import type { Database } from '../../src/lib/server/db/schema';
 import { textKey } from '../../src/lib/server/db/keys';
 import { nowDb } from '../../src/lib/server/db/time';
-import { enrolClass, withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { enrolClass, withdrawClass } from '../../src/lib/server/enrolments/enrolment.service';
 import { editionSchema, type EditionInput } from '../../src/lib/schemas/edition';
 import { seedDemo } from '../../db/seeds/demo';
 import { describeEachDatabase } from './support/databases';

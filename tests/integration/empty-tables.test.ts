@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { enrolClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { enrolClass } from '../../src/lib/server/enrolments/enrolment.service';
 import { describeEachDatabase, emptyTables } from './support/databases';
 import { useDatabase } from './support/context';
 import { aClass, createEdition, teacherAt } from './support/enrolment-fixtures';

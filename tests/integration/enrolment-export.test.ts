@@ -3,7 +3,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { expect, it } from 'vitest';
 import type { Download } from '../../src/lib/server/http/download';
 import { exportEnrolments } from '../../src/lib/server/reports/enrolment-export.service';
-import { enrolClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { enrolClass } from '../../src/lib/server/enrolments/enrolment.service';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
 import { aClass } from './support/enrolment-fixtures';

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { pageIdsByCampus } from '../../src/lib/server/reports/campus-walk';
 import { classFilterOf, enrolmentOverview, overviewPageSize } from '../../src/lib/server/reports/enrolment-overview.service';
 import { textKey } from '../../src/lib/server/db/keys';
-import { withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { withdrawClass } from '../../src/lib/server/enrolments/enrolment.service';
 import { createCampus } from './support/fixtures';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { enrolClass, updateClassDetails, withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
-import { waitingPosition } from '../../src/lib/server/enrollments/class.repository';
+import { enrolClass, updateClassDetails, withdrawClass } from '../../src/lib/server/enrolments/enrolment.service';
+import { waitingPosition } from '../../src/lib/server/enrolments/class.repository';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
 import { count, createCampus, outboxFor } from './support/fixtures';

@@ -4,7 +4,7 @@ import { approveOrder, cancelOrder, handOver, markPacked } from '../../src/lib/s
 import { prefillOrder, saveOrder, type OrderInput } from '../../src/lib/server/kits/kit-order.service';
 import { orderDetail, orderListPage } from '../../src/lib/server/kits/kit-order-view';
 import { pickList, type PickListOrder } from '../../src/lib/server/kits/pick-list';
-import { enrolClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { enrolClass } from '../../src/lib/server/enrolments/enrolment.service';
 import type { Actor } from '../../src/lib/server/auth/actor';
 import { describeEachDatabase } from './support/databases';
 import { aClass, coordinatorActor, createEdition, teacherAt } from './support/enrolment-fixtures';

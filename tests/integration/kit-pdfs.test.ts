@@ -7,7 +7,7 @@ import { packingListPdf } from '../../src/lib/server/kits/kit-lists-pdf';
 import { pickListPdf } from '../../src/lib/server/kits/pick-list-pdf';
 import { describeEachDatabase } from './support/databases';
 import { aClass, coordinatorActor, createEdition, teacherAt } from './support/enrolment-fixtures';
-import { enrolClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { enrolClass } from '../../src/lib/server/enrolments/enrolment.service';
 import { useDatabase } from './support/context';
 import { pdfText } from './support/pdf-text';
 import { createCampus } from './support/fixtures';

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { withdrawClass } from '../../src/lib/server/enrolments/enrolment.service';
 import { campusAllowances, campusMaximum } from '../../src/lib/server/kits/allowance';
 import { addStock, catalogue, copyCatalogue, correctOnHand, createItem, lowStockItems, setItemActive, updateItem } from '../../src/lib/server/kits/catalogue.service';
 import { approveOrder, handOver, markPacked } from '../../src/lib/server/kits/kit-order-flow.service';

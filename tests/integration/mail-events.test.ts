@@ -7,7 +7,7 @@ import { publicOrigin } from '../../src/lib/server/config';
 import type { Database } from '../../src/lib/server/db/schema';
 import { nowDb } from '../../src/lib/server/db/time';
 import { forgetCachedSettings } from '../../src/lib/server/settings/settings.service';
-import { enrolClass, withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { enrolClass, withdrawClass } from '../../src/lib/server/enrolments/enrolment.service';
 import { approveOrder, handOver, markPacked } from '../../src/lib/server/kits/kit-order-flow.service';
 import { saveOrder, type OrderInput } from '../../src/lib/server/kits/kit-order.service';
 import { mailFromAddress } from '../../src/lib/server/mail/mail-from';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { withdrawClass } from '../../src/lib/server/enrolments/enrolment.service';
 import { createDueNotifications } from '../../src/lib/server/jobs/notification-jobs';
 import { listSlotTrainers } from '../../src/lib/server/jobs/notification-candidates.repository';
 import { bookSlot } from '../../src/lib/server/workshops/trainers/booking.service';

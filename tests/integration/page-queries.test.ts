@@ -3,7 +3,7 @@ import { forgetAllSessions } from '../../src/lib/server/auth/session-cache';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { forgetPublishedEditions } from '../../src/lib/server/campaigns/published-editions';
 import { useHandle } from '../../src/lib/server/db';
-import { enrolClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { enrolClass } from '../../src/lib/server/enrolments/enrolment.service';
 import { forgetDashboardFigures } from '../../src/lib/server/reports/dashboard-figures';
 import { forgetCachedSettings } from '../../src/lib/server/settings/settings.service';
 import { load as rootLayout } from '../../src/routes/+layout.server';

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import { enrolClass, withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
-import { setQuotas } from '../../src/lib/server/enrollments/quota-change.service';
-import { moveToWaitingList, prioritise } from '../../src/lib/server/enrollments/waiting-list.service';
-import { waitingPosition } from '../../src/lib/server/enrollments/class.repository';
+import { enrolClass, withdrawClass } from '../../src/lib/server/enrolments/enrolment.service';
+import { setQuotas } from '../../src/lib/server/enrolments/quota-change.service';
+import { moveToWaitingList, prioritise } from '../../src/lib/server/enrolments/waiting-list.service';
+import { waitingPosition } from '../../src/lib/server/enrolments/class.repository';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
 import { outboxFor } from './support/fixtures';

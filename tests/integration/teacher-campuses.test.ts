@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { getOrIssueClassCertificate, revokeCertificate } from '../../src/lib/server/certificates/certificate.service';
-import { classForViewer } from '../../src/lib/server/enrollments/enrol-form.service';
-import { enrolClass, updateClassDetails, withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
-import { pastClassesOfTeacher } from '../../src/lib/server/enrollments/past-classes.service';
-import { teacherHome } from '../../src/lib/server/enrollments/teacher-home.service';
+import { classForViewer } from '../../src/lib/server/enrolments/enrol-form.service';
+import { enrolClass, updateClassDetails, withdrawClass } from '../../src/lib/server/enrolments/enrolment.service';
+import { pastClassesOfTeacher } from '../../src/lib/server/enrolments/past-classes.service';
+import { teacherHome } from '../../src/lib/server/enrolments/teacher-home.service';
 import { ValidationError } from '../../src/lib/server/errors';
 import { formatInviteCode } from '../../src/lib/invite-code';
 import { registerTeacher } from '../../src/lib/server/users/registration.service';

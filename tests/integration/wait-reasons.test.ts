@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { enrolClass, withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
-import { teacherHome } from '../../src/lib/server/enrollments/teacher-home.service';
+import { enrolClass, withdrawClass } from '../../src/lib/server/enrolments/enrolment.service';
+import { teacherHome } from '../../src/lib/server/enrolments/teacher-home.service';
 import * as m from '../../src/lib/paraglide/messages';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';

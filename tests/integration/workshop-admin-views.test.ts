@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/lib/server/auth/actor';
 import type { Database } from '../../src/lib/server/db/schema';
-import { enrolClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { enrolClass } from '../../src/lib/server/enrolments/enrolment.service';
 import { ValidationError } from '../../src/lib/server/errors';
 import { setPlanner } from '../../src/lib/server/users/planner.service';
 import { assignTrainer } from '../../src/lib/server/workshops/trainers/booking.service';

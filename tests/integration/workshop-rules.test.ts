@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { withdrawClass } from '../../src/lib/server/enrollments/enrollment.service';
+import { withdrawClass } from '../../src/lib/server/enrolments/enrolment.service';
 import { assignTrainer, bookSlot } from '../../src/lib/server/workshops/trainers/booking.service';
 import { cancelSlot, createSlot, createSlotsBulk, setSlotClasses } from '../../src/lib/server/workshops/slots/slot-admin.service';
 import { describeEachDatabase } from './support/databases';

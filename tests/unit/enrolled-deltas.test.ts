@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enrolledDeltas } from '../../src/lib/server/enrollments/class-counters.repository';
+import { enrolledDeltas } from '../../src/lib/server/enrolments/class-counters.repository';
 
 const at = (campusId: number, status: 'enrolled' | 'waiting' | 'withdrawn') => ({ editionId: 1, campusId, status });
 

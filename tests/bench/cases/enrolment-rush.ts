@@ -3,7 +3,7 @@ import { emailKey } from '../../../src/lib/server/db/keys';
 import type { Database } from '../../../src/lib/server/db/schema';
 import { nowDb } from '../../../src/lib/server/db/time';
 import { gradesByLevel, type Level } from '../../../src/lib/domain';
-import { setQuotas } from '../../../src/lib/server/enrollments/quota-change.service';
+import { setQuotas } from '../../../src/lib/server/enrolments/quota-change.service';
 import { copyEdition, transitionEdition } from '../../../src/lib/server/campaigns/edition-admin.service';
 import { cpuSeconds, databaseProcess } from '../cpu';
 import type { BenchContext } from '../context';

@@ -71,7 +71,7 @@ export function classCountNamed(name: string): number {
 
 /**
  * The mails of this kind queued for one class, newest first. The outbox's dedupe key
- * is `<template>:<class id>:<time>` (src/lib/server/enrollments/enrollment-mail.ts).
+ * is `<template>:<class id>:<time>` (src/lib/server/enrolments/enrolment-mail.ts).
  */
 function classMails(classId: number, template: ClassMail) {
 	return read(

@@ -3,7 +3,7 @@ import type { Actor } from '../../../src/lib/server/auth/actor';
 import type { Database } from '../../../src/lib/server/db/schema';
 import { textKey } from '../../../src/lib/server/db/keys';
 import { nowDb } from '../../../src/lib/server/db/time';
-import type { EnrolInput } from '../../../src/lib/server/enrollments/enrollment.service';
+import type { EnrolInput } from '../../../src/lib/server/enrolments/enrolment.service';
 import { createCampus, createUser } from './fixtures';
 
 export async function createEdition(

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../src/lib/server/auth/actor';
 import type { Database } from '../../../src/lib/server/db/schema';
-import { enrolClass } from '../../../src/lib/server/enrollments/enrollment.service';
+import { enrolClass } from '../../../src/lib/server/enrolments/enrolment.service';
 import { addStock, createItem } from '../../../src/lib/server/kits/catalogue.service';
 import type { KitItemInput } from '../../../src/lib/server/kits/kit-input';
 import { aClass, teacherAt } from './enrolment-fixtures';

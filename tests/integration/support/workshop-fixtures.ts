@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import type { Actor } from '../../../src/lib/server/auth/actor';
 import type { BlockedDayKind, Database, Locale } from '../../../src/lib/server/db/schema';
-import { enrolClass } from '../../../src/lib/server/enrollments/enrollment.service';
+import { enrolClass } from '../../../src/lib/server/enrolments/enrolment.service';
 import { createSlot } from '../../../src/lib/server/workshops/slots/slot-admin.service';
 import type { SlotInput } from '../../../src/lib/server/workshops/slots/slot-input';
 import { aClass, createEdition } from './enrolment-fixtures';

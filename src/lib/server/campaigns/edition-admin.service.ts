@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../db/errors';
 import { clock, fromDbTime, nowDb, toDbTime } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { applyQuotas } from '../enrollments/quota-change.service';
+import { applyQuotas } from '../enrolments/quota-change.service';
 import { pageCount } from '../pagination';
 import { grades as allGrades } from '../../domain';
 import { limits } from '../../limits';

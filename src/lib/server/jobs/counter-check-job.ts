@@ -2,7 +2,7 @@ import { subDays } from 'date-fns';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { toDbTime } from '../db/time';
-import { checkClassCounters } from '../enrollments/class-counters.service';
+import { checkClassCounters } from '../enrolments/class-counters.service';
 import { logger } from '../log';
 import { claimRun, recordRunResult } from './job-runs.repository';
 

@@ -12,7 +12,7 @@ import { grades as allGrades, levelOfGrade, levels as allLevels } from '../../do
 import type { EnrolmentFilter } from '../../schemas/enrolment-filter';
 import { brusselsDateOf } from '../../time/brussels';
 import { pageIdsByCampus } from './campus-walk';
-import { readClassVersion } from '../enrollments/class-counters.repository';
+import { readClassVersion } from '../enrolments/class-counters.repository';
 import { listCampusOrder, listOverviewRows, listPageIdsByClass, overviewTotals, waitingPositions, type ClassFilter } from './enrolment-overview.repository';
 import { cachedCampusOrder, cachedChoices, cachedTotals } from './overview-cache';
 

@@ -1,7 +1,7 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { campusCertificateEditions } from '$lib/server/certificates/certificate-more';
-import { teacherHome } from '$lib/server/enrollments/teacher-home.service';
-import { pastClassesOfTeacher } from '$lib/server/enrollments/past-classes.service';
+import { teacherHome } from '$lib/server/enrolments/teacher-home.service';
+import { pastClassesOfTeacher } from '$lib/server/enrolments/past-classes.service';
 import { pageParams } from '$lib/server/pagination';
 import { workshopsOfClasses } from '$lib/server/workshops/teachers/teacher-workshop.service';
 import type { PageServerLoad } from './$types';

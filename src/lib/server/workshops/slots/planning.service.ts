@@ -3,7 +3,7 @@ import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/schema';
 import { clock, toDbTime } from '../../db/time';
 import { pageCount } from '../../pagination';
-import { listPreferredHalfDays } from '../../enrollments/class.repository';
+import { listPreferredHalfDays } from '../../enrolments/class.repository';
 import * as repo from './planning.repository';
 import { planningEdition } from './slot-list.service';
 import { groupBy, localTimes } from './slot-view';

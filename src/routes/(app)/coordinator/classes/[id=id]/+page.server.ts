@@ -1,8 +1,8 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { parseClassForm } from '$lib/server/enrollments/class-form';
-import { classForCoordinator } from '$lib/server/enrollments/coordinator-class.service';
-import { updateClassDetails, withdrawClass } from '$lib/server/enrollments/enrollment.service';
-import { moveToWaitingList, prioritise } from '$lib/server/enrollments/waiting-list.service';
+import { parseClassForm } from '$lib/server/enrolments/class-form';
+import { classForCoordinator } from '$lib/server/enrolments/coordinator-class.service';
+import { updateClassDetails, withdrawClass } from '$lib/server/enrolments/enrolment.service';
+import { moveToWaitingList, prioritise } from '$lib/server/enrolments/waiting-list.service';
 import { invalid, orHttpError } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
 import { getLocale } from '$lib/paraglide/runtime';

@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { classForViewer, enrolFormData } from '$lib/server/enrollments/enrol-form.service';
-import { updateClassDetails, withdrawClass } from '$lib/server/enrollments/enrollment.service';
+import { classForViewer, enrolFormData } from '$lib/server/enrolments/enrol-form.service';
+import { updateClassDetails, withdrawClass } from '$lib/server/enrolments/enrolment.service';
 import { orHttpError } from '$lib/server/http/forms';
 import { formAction, orFail } from '$lib/server/http/form-action';
 import { nullIfNotFound } from '$lib/server/errors';
-import { classSchema } from '$lib/schemas/enrollment';
+import { classSchema } from '$lib/schemas/enrolment';
 import { workshopsOfClasses } from '$lib/server/workshops/teachers/teacher-workshop.service';
 import { getLocale } from '$lib/paraglide/runtime';
 import { classCertificateEligible } from '$lib/server/certificates/certificate-download';

@@ -1,14 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { campusListPage } from '$lib/server/campuses/campus-list.service';
-import { parseClassForm } from '$lib/server/enrollments/class-form';
-import { teachersOfCampus } from '$lib/server/enrollments/coordinator-class.service';
-import { enrolFormData } from '$lib/server/enrollments/enrol-form.service';
-import { enrolClass } from '$lib/server/enrollments/enrollment.service';
+import { parseClassForm } from '$lib/server/enrolments/class-form';
+import { teachersOfCampus } from '$lib/server/enrolments/coordinator-class.service';
+import { enrolFormData } from '$lib/server/enrolments/enrol-form.service';
+import { enrolClass } from '$lib/server/enrolments/enrolment.service';
 import { invalid, orHttpError, parseForm } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
 import { pageParams } from '$lib/server/pagination';
-import { onBehalfSchema } from '$lib/schemas/enrollment';
+import { onBehalfSchema } from '$lib/schemas/enrolment';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 

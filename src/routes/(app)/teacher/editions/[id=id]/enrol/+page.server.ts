@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { enrolFormData } from '$lib/server/enrollments/enrol-form.service';
-import { parseClassForm } from '$lib/server/enrollments/class-form';
-import { enrolClass } from '$lib/server/enrollments/enrollment.service';
+import { enrolFormData } from '$lib/server/enrolments/enrol-form.service';
+import { parseClassForm } from '$lib/server/enrolments/class-form';
+import { enrolClass } from '$lib/server/enrolments/enrolment.service';
 import { invalid, orHttpError } from '$lib/server/http/forms';
 import { isFailure, orFail } from '$lib/server/http/form-action';
 import { getLocale } from '$lib/paraglide/runtime';

@@ -11,12 +11,12 @@ import { withTransaction } from '../db/transaction';
 import { assertTeachesAt } from '../auth/campus-access';
 import { noticeWithdrawnClassInSlots } from '../workshops/teachers/withdrawn-class';
 import { NotFoundError, ValidationError } from '../errors';
-import type { ClassInput } from '../../schemas/enrollment';
+import type { ClassInput } from '../../schemas/enrolment';
 import { assertMayChangeClass, assertMayEnrol } from './class-access';
 import { checkClassFits } from './class-rules';
 import { readEnrolled } from './class-counters.repository';
 import * as classes from './class.repository';
-import { mailClassStatus, mailClassWithdrawn } from './enrollment-mail';
+import { mailClassStatus, mailClassWithdrawn } from './enrolment-mail';
 import { placeForNewClass, promoteWhilePossible, type Promotion, type WaitReason } from './quota';
 
 export interface EnrolInput extends ClassInput {

@@ -8,7 +8,7 @@ import type { Transaction } from 'kysely';
 import { nowDb } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { NotFoundError } from '../errors';
-import { promoteAndMail } from './enrollment.service';
+import { promoteAndMail } from './enrolment.service';
 import type { Promotion, Quotas } from './quota';
 
 /**

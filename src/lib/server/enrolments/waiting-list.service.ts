@@ -6,8 +6,8 @@ import { fromDbTime, nowDb, toDbTime } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { ValidationError } from '../errors';
 import { findClassById, lastQueuedAt, listWaiting, updateClass, waitingPosition } from './class.repository';
-import { mailClassStatus } from './enrollment-mail';
-import { lockClass, promoteAndMail } from './enrollment.service';
+import { mailClassStatus } from './enrolment-mail';
+import { lockClass, promoteAndMail } from './enrolment.service';
 import type { Promotion } from './quota';
 
 /**

@@ -6,7 +6,7 @@ import type { Level } from '../db/schema';
 import { ValidationError } from '../errors';
 import { levelOfGrade } from '../../domain';
 import { formatDate } from '../../time/brussels';
-import type { ClassInput } from '../../schemas/enrollment';
+import type { ClassInput } from '../../schemas/enrolment';
 
 /** Checks a class against its edition and campus; returns the level its grade belongs to. */
 export async function checkClassFits(

@@ -1,4 +1,4 @@
-import { campusChoiceSchema, classSchema } from '../../schemas/enrollment';
+import { campusChoiceSchema, classSchema } from '../../schemas/enrolment';
 import { parseForm } from '../http/forms';
 
 /** Parses the class form plus its campus field, reporting all field errors at once. */
