@@ -17,7 +17,9 @@ const now = new Date();
 if (dialectFromUrl(url) === 'sqlite') {
 	const databaseFile = url.slice('sqlite:'.length);
 	const result = await backupSqliteDataDir({ databaseFile, dataDir, targetDir, now });
-	console.log(`Backup written to ${result.folder}: database ${path.relative(result.folder, result.database!)}, ${result.files} upload file(s), ${result.bytes} bytes.`);
+	console.log(
+		`Backup written to ${result.folder}: database ${path.relative(result.folder, result.database!)}, ${result.files} upload file(s), ${result.bytes} bytes.`
+	);
 	console.log(`Restore: stop the app, copy the folder's contents into an empty DATA_DIR (cp -a ${result.folder}/. ${dataDir}/), start the app.`);
 } else {
 	const folder = path.resolve(targetDir, backupFolderName(now));
@@ -31,10 +33,14 @@ if (dialectFromUrl(url) === 'sqlite') {
 	console.log(`Uploads copied to ${path.join(folder, 'uploads')} (${copied.files} file(s), ${copied.bytes} bytes).`);
 	if (tool) {
 		console.log(`Database ${database} dumped with ${tool} --single-transaction to ${dumpFile}.`);
-		console.log(`Restore: create an empty database, \`mariadb ${database} < ${dumpFile}\`, copy ${path.join(folder, 'uploads')}/. into an empty DATA_DIR, start the app.`);
+		console.log(
+			`Restore: create an empty database, \`mariadb ${database} < ${dumpFile}\`, copy ${path.join(folder, 'uploads')}/. into an empty DATA_DIR, start the app.`
+		);
 	} else {
 		console.error('Neither mariadb-dump nor mysqldump is installed, so the database was NOT copied. Dump it consistently with:');
-		console.error(`  MYSQL_PWD=… mariadb-dump --single-transaction --routines --triggers --hex-blob --default-character-set=utf8mb4 -h HOST -u USER ${database} > ${dumpFile}`);
+		console.error(
+			`  MYSQL_PWD=… mariadb-dump --single-transaction --routines --triggers --hex-blob --default-character-set=utf8mb4 -h HOST -u USER ${database} > ${dumpFile}`
+		);
 		process.exit(1);
 	}
 }

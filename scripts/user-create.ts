@@ -23,7 +23,9 @@ const args = z
 	})
 	.safeParse(parseArgs(process.argv.slice(2)));
 if (!args.success) {
-	fail(`Usage: npm run user:create -- --role coordinator|trainer|teacher --email ADDRESS [--name "Full Name"] [--organisation "Wel Jong"] [--locale nl|en]\n${args.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+	fail(
+		`Usage: npm run user:create -- --role coordinator|trainer|teacher --email ADDRESS [--name "Full Name"] [--organisation "Wel Jong"] [--locale nl|en]\n${args.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`
+	);
 }
 const input = args.data;
 
@@ -36,7 +38,9 @@ if (await findUserByEmailKey(db, key)) {
 }
 let organisationId: number | null = null;
 if (input.role === 'trainer') {
-	const org = input.organisation ? await db.selectFrom('organisations').select('id').where('nameKey', '=', textKey(input.organisation)).executeTakeFirst() : undefined;
+	const org = input.organisation
+		? await db.selectFrom('organisations').select('id').where('nameKey', '=', textKey(input.organisation)).executeTakeFirst()
+		: undefined;
 	if (!org) {
 		await handle.close();
 		fail('A trainer needs --organisation with the name of an existing organisation.');
@@ -58,7 +62,15 @@ const link = await db.transaction().execute(async (trx) => {
 	await insertRole(trx, userId, input.role, now);
 	await trx
 		.insertInto('auditLog')
-		.values({ actorUserId: null, action: 'user.created_from_cli', entityType: 'user', entityId: String(userId), beforeJson: null, afterJson: JSON.stringify({ role: input.role }), createdAt: now })
+		.values({
+			actorUserId: null,
+			action: 'user.created_from_cli',
+			entityType: 'user',
+			entityId: String(userId),
+			beforeJson: null,
+			afterJson: JSON.stringify({ role: input.role }),
+			createdAt: now
+		})
 		.execute();
 	return `${publicOrigin()}/invite/${await issueToken(trx, userId, 'invite')}`;
 });

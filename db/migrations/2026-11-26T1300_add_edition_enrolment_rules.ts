@@ -2,10 +2,7 @@ import type { Kysely } from 'kysely';
 
 // What an edition offers and its quotas: copied with "new edition from the previous one".
 export async function up(db: Kysely<any>): Promise<void> {
-	await db.schema
-		.alterTable('editions')
-		.addColumn('description_nl', 'text')
-		.execute();
+	await db.schema.alterTable('editions').addColumn('description_nl', 'text').execute();
 	await db.schema.alterTable('editions').addColumn('description_en', 'text').execute();
 	// NULL: no maximum.
 	await db.schema.alterTable('editions').addColumn('max_classes', 'integer').execute();

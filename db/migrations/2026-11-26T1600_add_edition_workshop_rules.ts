@@ -4,9 +4,18 @@ import type { Kysely } from 'kysely';
 // Defaults are what PAARS used by mail: half an hour to travel between campuses,
 // at most four workshops a day per trainer, cancelling up to a week before.
 export async function up(db: Kysely<any>): Promise<void> {
-	await db.schema.alterTable('editions').addColumn('travel_buffer_minutes', 'integer', (c) => c.notNull().defaultTo(30)).execute();
-	await db.schema.alterTable('editions').addColumn('max_workshops_per_trainer_day', 'integer', (c) => c.notNull().defaultTo(4)).execute();
-	await db.schema.alterTable('editions').addColumn('cancellation_deadline_days', 'integer', (c) => c.notNull().defaultTo(7)).execute();
+	await db.schema
+		.alterTable('editions')
+		.addColumn('travel_buffer_minutes', 'integer', (c) => c.notNull().defaultTo(30))
+		.execute();
+	await db.schema
+		.alterTable('editions')
+		.addColumn('max_workshops_per_trainer_day', 'integer', (c) => c.notNull().defaultTo(4))
+		.execute();
+	await db.schema
+		.alterTable('editions')
+		.addColumn('cancellation_deadline_days', 'integer', (c) => c.notNull().defaultTo(7))
+		.execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -12,7 +12,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const column of ['certificate_logo_type', 'certificate_logo_sha256', 'certificate_accent_color', 'certificate_primary_color', 'certificate_title_en', 'certificate_title_nl']) {
+	for (const column of [
+		'certificate_logo_type',
+		'certificate_logo_sha256',
+		'certificate_accent_color',
+		'certificate_primary_color',
+		'certificate_title_en',
+		'certificate_title_nl'
+	]) {
 		await db.schema.alterTable('editions').dropColumn(column).execute();
 	}
 }

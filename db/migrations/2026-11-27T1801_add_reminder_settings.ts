@@ -5,9 +5,18 @@ import type { Kysely } from 'kysely';
 // mails (reminders, follow-ups). Required mails (resets, invitations, login
 // links) have no switch.
 export async function up(db: Kysely<any>): Promise<void> {
-	await db.schema.alterTable('editions').addColumn('reminder_days_before', 'integer', (c) => c.notNull().defaultTo(2)).execute();
-	await db.schema.alterTable('users').addColumn('mail_reminders', 'integer', (c) => c.notNull().defaultTo(1)).execute();
-	await db.schema.alterTable('users').addColumn('mail_follow_ups', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+	await db.schema
+		.alterTable('editions')
+		.addColumn('reminder_days_before', 'integer', (c) => c.notNull().defaultTo(2))
+		.execute();
+	await db.schema
+		.alterTable('users')
+		.addColumn('mail_reminders', 'integer', (c) => c.notNull().defaultTo(1))
+		.execute();
+	await db.schema
+		.alterTable('users')
+		.addColumn('mail_follow_ups', 'integer', (c) => c.notNull().defaultTo(1))
+		.execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -36,17 +36,41 @@ export async function up(appDb: Kysely<any>): Promise<void> {
 		if (!label || rows.has(`help_link_${slot}`)) continue;
 		await db
 			.insertInto('settings')
-			.values({ key: `help_link_${slot}`, value: url?.value ?? url?.value_nl ?? null, value_nl: label.value_nl ?? label.value, value_en: label.value_en, updated_at: label.updated_at, updated_by: label.updated_by })
+			.values({
+				key: `help_link_${slot}`,
+				value: url?.value ?? url?.value_nl ?? null,
+				value_nl: label.value_nl ?? label.value,
+				value_en: label.value_en,
+				updated_at: label.updated_at,
+				updated_by: label.updated_by
+			})
 			.execute();
 		slot++;
 	}
 	const privacy = rows.get('privacy_contact');
 	const address = (privacy?.value ?? privacy?.value_nl ?? '').trim();
 	if (privacy && /^[^\s@]+@[^\s@]+$/.test(address) && !rows.has('dpo_email')) {
-		await db.insertInto('settings').values({ key: 'dpo_email', value: address.toLowerCase(), value_nl: null, value_en: null, updated_at: privacy.updated_at, updated_by: privacy.updated_by }).execute();
+		await db
+			.insertInto('settings')
+			.values({
+				key: 'dpo_email',
+				value: address.toLowerCase(),
+				value_nl: null,
+				value_en: null,
+				updated_at: privacy.updated_at,
+				updated_by: privacy.updated_by
+			})
+			.execute();
 		await db.deleteFrom('settings').where('key', '=', 'privacy_contact').execute();
 	}
-	await db.deleteFrom('settings').where('key', 'in', moves.flatMap((m) => [m.label, m.url])).execute();
+	await db
+		.deleteFrom('settings')
+		.where(
+			'key',
+			'in',
+			moves.flatMap((m) => [m.label, m.url])
+		)
+		.execute();
 }
 
 export async function down(appDb: Kysely<any>): Promise<void> {
@@ -56,11 +80,22 @@ export async function down(appDb: Kysely<any>): Promise<void> {
 		const link = rows.get(`help_link_${i + 1}`);
 		if (!link) continue;
 		const at = { updated_at: link.updated_at, updated_by: link.updated_by };
-		await db.insertInto('settings').values({ key: move.label, value: null, value_nl: link.value_nl, value_en: link.value_en, ...at }).execute();
-		if (link.value) await db.insertInto('settings').values({ key: move.url, value: link.value, value_nl: null, value_en: null, ...at }).execute();
+		await db
+			.insertInto('settings')
+			.values({ key: move.label, value: null, value_nl: link.value_nl, value_en: link.value_en, ...at })
+			.execute();
+		if (link.value)
+			await db
+				.insertInto('settings')
+				.values({ key: move.url, value: link.value, value_nl: null, value_en: null, ...at })
+				.execute();
 	}
 	const dpo = rows.get('dpo_email');
-	if (dpo && !rows.has('privacy_contact')) await db.insertInto('settings').values({ key: 'privacy_contact', value: dpo.value, value_nl: null, value_en: null, updated_at: dpo.updated_at, updated_by: dpo.updated_by }).execute();
+	if (dpo && !rows.has('privacy_contact'))
+		await db
+			.insertInto('settings')
+			.values({ key: 'privacy_contact', value: dpo.value, value_nl: null, value_en: null, updated_at: dpo.updated_at, updated_by: dpo.updated_by })
+			.execute();
 	await db.deleteFrom('settings').where('key', 'like', 'help_link_%').execute();
 	await db.deleteFrom('settings').where('key', '=', 'dpo_email').execute();
 }

@@ -7,9 +7,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema.alterTable('audit_log').addColumn('campus_id', 'integer').execute();
 	await db.schema.alterTable('audit_log').addColumn('edition_id', 'integer').execute();
 	const fill = async (entityType: string, table: string, columns: { campus?: string; edition?: string }) => {
-		for (const [target, source] of [['campus_id', columns.campus], ['edition_id', columns.edition]] as const) {
+		for (const [target, source] of [
+			['campus_id', columns.campus],
+			['edition_id', columns.edition]
+		] as const) {
 			if (!source) continue;
-			await sql`update audit_log set ${sql.ref(target)} = (select t.${sql.ref(source)} from ${sql.table(table)} t where t.id = audit_log.entity_id) where entity_type = ${entityType}`.execute(db);
+			await sql`update audit_log set ${sql.ref(target)} = (select t.${sql.ref(source)} from ${sql.table(table)} t where t.id = audit_log.entity_id) where entity_type = ${entityType}`.execute(
+				db
+			);
 		}
 	};
 	await fill('class', 'classes', { campus: 'campus_id', edition: 'edition_id' });

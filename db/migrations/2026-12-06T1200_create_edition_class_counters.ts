@@ -20,18 +20,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.insertInto('edition_class_counters')
 		.columns(['edition_id', 'enrolled', 'version'])
 		.expression((eb) =>
-			eb
-				.selectFrom('editions')
-				.select([
-					'editions.id',
-					eb
-						.selectFrom('classes')
-						.select(sql<number>`count(*)`.as('n'))
-						.whereRef('classes.edition_id', '=', 'editions.id')
-						.where('classes.status', '=', 'enrolled')
-						.as('enrolled'),
-					sql<number>`0`.as('version')
-				])
+			eb.selectFrom('editions').select([
+				'editions.id',
+				eb
+					.selectFrom('classes')
+					.select(sql<number>`count(*)`.as('n'))
+					.whereRef('classes.edition_id', '=', 'editions.id')
+					.where('classes.status', '=', 'enrolled')
+					.as('enrolled'),
+				sql<number>`0`.as('version')
+			])
 		)
 		.execute();
 }

@@ -66,7 +66,13 @@ async function issueFixed(db: Kysely<Database>, by: number, code: string, subjec
 			issuedAt: nowDb(),
 			replacesId: null
 		});
-		await audit(trx, { actorId: by, action: 'certificate.issued', entityType: 'certificate', entityId: id, after: { code, kind: subject.kind, subject: built.subjectKey, replacesId: null } });
+		await audit(trx, {
+			actorId: by,
+			action: 'certificate.issued',
+			entityType: 'certificate',
+			entityId: id,
+			after: { code, kind: subject.kind, subject: built.subjectKey, replacesId: null }
+		});
 	});
 	return true;
 }

@@ -15,22 +15,85 @@ import { schools } from './demo-data';
 type Plan = { teacher: string; campus: string; classes: [name: string, grade: string, pupils: number, status?: 'waiting' | 'withdrawn'][] };
 
 const upcoming: Plan[] = [
-	{ teacher: 'teacher@example.org', campus: 'Campus Centrum', classes: [['1A', 'S1', 24], ['2B', 'S2', 22], ['3 Latijn', 'S3', 19]] },
+	{
+		teacher: 'teacher@example.org',
+		campus: 'Campus Centrum',
+		classes: [
+			['1A', 'S1', 24],
+			['2B', 'S2', 22],
+			['3 Latijn', 'S3', 19]
+		]
+	},
 	{
 		teacher: 'teacher.trainer@example.org',
 		campus: 'Campus Stationsplein',
-		classes: [['1A', 'S1', 23], ['1B', 'S1', 21], ['2A', 'S2', 25], ['2B', 'S2', 20], ['3A', 'S3', 18], ['4A', 'S4', 22], ['5A', 'S5', 17], ['6A', 'S6', 16], ['6B', 'S6', 15, 'waiting'], ['4B', 'S4', 21, 'waiting']]
+		classes: [
+			['1A', 'S1', 23],
+			['1B', 'S1', 21],
+			['2A', 'S2', 25],
+			['2B', 'S2', 20],
+			['3A', 'S3', 18],
+			['4A', 'S4', 22],
+			['5A', 'S5', 17],
+			['6A', 'S6', 16],
+			['6B', 'S6', 15, 'waiting'],
+			['4B', 'S4', 21, 'waiting']
+		]
 	},
-	{ teacher: 'teacher.regenboog@example.org', campus: 'Campus Overleie', classes: [['L5', 'L5', 24], ['L6', 'L6', 26], ['L4', 'L4', 23, 'withdrawn']] },
-	{ teacher: 'teacher.regenboog@example.org', campus: 'Campus Heule', classes: [['5de leerjaar', 'L5', 21], ['6de leerjaar', 'L6', 20]] },
-	{ teacher: 'teacher.bellegem@example.org', campus: 'Campus Dorp', classes: [['L6A', 'L6', 22], ['L5A', 'L5', 19]] },
+	{
+		teacher: 'teacher.regenboog@example.org',
+		campus: 'Campus Overleie',
+		classes: [
+			['L5', 'L5', 24],
+			['L6', 'L6', 26],
+			['L4', 'L4', 23, 'withdrawn']
+		]
+	},
+	{
+		teacher: 'teacher.regenboog@example.org',
+		campus: 'Campus Heule',
+		classes: [
+			['5de leerjaar', 'L5', 21],
+			['6de leerjaar', 'L6', 20]
+		]
+	},
+	{
+		teacher: 'teacher.bellegem@example.org',
+		campus: 'Campus Dorp',
+		classes: [
+			['L6A', 'L6', 22],
+			['L5A', 'L5', 19]
+		]
+	},
 	{ teacher: 'teacher.vlinder@example.org', campus: 'Campus Bissegem', classes: [['Klas Regenboog', 'BB', 9]] }
 ];
 
 const previous: Plan[] = [
-	{ teacher: 'teacher@example.org', campus: 'Campus Centrum', classes: [['1A', 'S1', 23], ['2A', 'S2', 24]] },
-	{ teacher: 'teacher.trainer@example.org', campus: 'Campus Stationsplein', classes: [['1A', 'S1', 22], ['3A', 'S3', 20], ['5A', 'S5', 18, 'withdrawn']] },
-	{ teacher: 'teacher.regenboog@example.org', campus: 'Campus Overleie', classes: [['L6', 'L6', 25], ['L5', 'L5', 22]] },
+	{
+		teacher: 'teacher@example.org',
+		campus: 'Campus Centrum',
+		classes: [
+			['1A', 'S1', 23],
+			['2A', 'S2', 24]
+		]
+	},
+	{
+		teacher: 'teacher.trainer@example.org',
+		campus: 'Campus Stationsplein',
+		classes: [
+			['1A', 'S1', 22],
+			['3A', 'S3', 20],
+			['5A', 'S5', 18, 'withdrawn']
+		]
+	},
+	{
+		teacher: 'teacher.regenboog@example.org',
+		campus: 'Campus Overleie',
+		classes: [
+			['L6', 'L6', 25],
+			['L5', 'L5', 22]
+		]
+	},
 	{ teacher: 'teacher.bellegem@example.org', campus: 'Campus Dorp', classes: [['L6A', 'L6', 21]] }
 ];
 
@@ -53,7 +116,11 @@ async function seedEdition(db: Kysely<Database>, campaignId: number, year: numbe
 			.innerJoin('schools', 'schools.id', 'campuses.schoolId')
 			.select('campuses.id')
 			.where('campuses.nameKey', '=', textKey(plan.campus))
-			.where('schools.instellingsnummer', 'in', schools.map((s) => s.instellingsnummer))
+			.where(
+				'schools.instellingsnummer',
+				'in',
+				schools.map((s) => s.instellingsnummer)
+			)
 			.executeTakeFirst();
 		if (!teacher || !campus) continue;
 		for (const [name, grade, pupils, status] of plan.classes) {

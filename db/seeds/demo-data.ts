@@ -16,8 +16,18 @@ export const settings: { key: string; value?: string; nl?: string; en?: string }
 	{ key: 'dpo_email', value: 'privacy@example.org' },
 	{ key: 'accessibility_email', value: 'toegankelijkheid@example.org' },
 	// The footer's help links: value is the address, nl/en the label.
-	{ key: 'help_link_1', value: 'https://www.unia.be', nl: 'Meldpunt discriminatie: Unia, de onafhankelijke openbare instelling voor gelijke kansen', en: 'Reporting discrimination: Unia, the independent public institution for equal opportunities' },
-	{ key: 'help_link_2', value: 'https://www.lumi.be', nl: 'Vragen over gender of seksualiteit? Praat anoniem met Lumi', en: 'Questions about gender or sexuality? Talk anonymously with Lumi' }
+	{
+		key: 'help_link_1',
+		value: 'https://www.unia.be',
+		nl: 'Meldpunt discriminatie: Unia, de onafhankelijke openbare instelling voor gelijke kansen',
+		en: 'Reporting discrimination: Unia, the independent public institution for equal opportunities'
+	},
+	{
+		key: 'help_link_2',
+		value: 'https://www.lumi.be',
+		nl: 'Vragen over gender of seksualiteit? Praat anoniem met Lumi',
+		en: 'Questions about gender or sexuality? Talk anonymously with Lumi'
+	}
 ];
 
 export const organisations = [
@@ -75,7 +85,16 @@ export const schools: { name: string; instellingsnummer: string; campuses: DemoC
 	{
 		name: 'School De Vlinder (buitengewoon onderwijs)',
 		instellingsnummer: '900505',
-		campuses: [{ name: 'Campus Bissegem', street: 'Meensesteenweg 310', postalCode: '8501', city: 'Bissegem', levels: ['buitengewoon_basis', 'buitengewoon_secundair'], contact: 'Lotte Maes' }]
+		campuses: [
+			{
+				name: 'Campus Bissegem',
+				street: 'Meensesteenweg 310',
+				postalCode: '8501',
+				city: 'Bissegem',
+				levels: ['buitengewoon_basis', 'buitengewoon_secundair'],
+				contact: 'Lotte Maes'
+			}
+		]
 	}
 ];
 
@@ -97,8 +116,19 @@ export const users: DemoUser[] = [
 	{ email: 'teacher@example.org', name: 'Lies Vanhoutte', roles: ['teacher'], campuses: ['Sint-Maartenscollege / Campus Centrum'] },
 	{ email: 'trainer.cavaria@example.org', name: 'Sami Benali', roles: ['trainer'], organisation: 'çavaria', planner: true },
 	{ email: 'trainer2@example.org', name: 'Noor De Smet', roles: ['trainer'], organisation: 'Wel Jong', locale: 'en' },
-	{ email: 'teacher.trainer@example.org', name: 'Jelle Desmet', roles: ['teacher', 'trainer'], organisation: 'çavaria', campuses: ['Atheneum Leiestad / Campus Stationsplein'] },
-	{ email: 'teacher.regenboog@example.org', name: 'Fien Goethals', roles: ['teacher'], campuses: ['Basisschool De Regenboog / Campus Overleie', 'Basisschool De Regenboog / Campus Heule'] },
+	{
+		email: 'teacher.trainer@example.org',
+		name: 'Jelle Desmet',
+		roles: ['teacher', 'trainer'],
+		organisation: 'çavaria',
+		campuses: ['Atheneum Leiestad / Campus Stationsplein']
+	},
+	{
+		email: 'teacher.regenboog@example.org',
+		name: 'Fien Goethals',
+		roles: ['teacher'],
+		campuses: ['Basisschool De Regenboog / Campus Overleie', 'Basisschool De Regenboog / Campus Heule']
+	},
 	{ email: 'teacher.bellegem@example.org', name: 'Wout Callens', roles: ['teacher'], campuses: ['Vrije Basisschool Bellegem / Campus Dorp'] },
 	{ email: 'teacher.vlinder@example.org', name: 'Hanne Deprez', roles: ['teacher'], campuses: ['School De Vlinder (buitengewoon onderwijs) / Campus Bissegem'] }
 ];

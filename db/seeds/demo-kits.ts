@@ -16,7 +16,17 @@ import { nextIdahotYear } from './idahot';
  * the campus maxima, and reserved / handed out match the orders. Idempotent: an
  * edition that already has a catalogue is left alone.
  */
-type DemoItem = { nameNl: string; nameEn: string; unitNl: string; unitEn: string; level: Level | null; margin?: number; fixed?: number; onHand: number; threshold?: number };
+type DemoItem = {
+	nameNl: string;
+	nameEn: string;
+	unitNl: string;
+	unitEn: string;
+	level: Level | null;
+	margin?: number;
+	fixed?: number;
+	onHand: number;
+	threshold?: number;
+};
 
 const catalogue: DemoItem[] = [
 	{ nameNl: 'Paarse polsbandjes', nameEn: 'Purple wristbands', unitNl: 'stuk', unitEn: 'piece', level: null, margin: 1100, onHand: 1500 },
@@ -36,14 +46,30 @@ const orders: { campus: string; status: KitOrderStatus; delivery: 'delivery' | '
 ];
 
 export async function seedDemoKits(db: Kysely<Database>, opts: { today: Date }): Promise<void> {
-	const edition = await db.selectFrom('editions').select('id').where('name', '=', `PAARS ${nextIdahotYear(opts.today)}`).executeTakeFirst();
+	const edition = await db
+		.selectFrom('editions')
+		.select('id')
+		.where('name', '=', `PAARS ${nextIdahotYear(opts.today)}`)
+		.executeTakeFirst();
 	const coordinator = await db.selectFrom('users').select('id').where('emailKey', '=', emailKey('coordinator@example.org')).executeTakeFirst();
 	if (!edition || !coordinator) return;
 	if (await db.selectFrom('kitItems').select('id').where('editionId', '=', edition.id).limit(1).executeTakeFirst()) return;
 	const now = toDbTime(opts.today);
 	const items = [];
 	for (const [sortOrder, i] of catalogue.entries()) {
-		const fields = { nameNl: i.nameNl, nameEn: i.nameEn, nameKey: textKey(i.nameNl), unitNl: i.unitNl, unitEn: i.unitEn, level: i.level, allowanceKind: i.margin ? ('per_pupil' as const) : ('fixed_per_campus' as const), marginPerMille: i.margin ?? null, fixedQuantity: i.fixed ?? null, lowStockThreshold: i.threshold ?? null, sortOrder };
+		const fields = {
+			nameNl: i.nameNl,
+			nameEn: i.nameEn,
+			nameKey: textKey(i.nameNl),
+			unitNl: i.unitNl,
+			unitEn: i.unitEn,
+			level: i.level,
+			allowanceKind: i.margin ? ('per_pupil' as const) : ('fixed_per_campus' as const),
+			marginPerMille: i.margin ?? null,
+			fixedQuantity: i.fixed ?? null,
+			lowStockThreshold: i.threshold ?? null,
+			sortOrder
+		};
 		items.push({ ...fields, id: await insertItem(db, edition.id, fields, now), onHand: i.onHand, reserved: 0, handedOut: 0 });
 	}
 	for (const [n, o] of orders.entries()) {
@@ -53,7 +79,16 @@ export async function seedDemoKits(db: Kysely<Database>, opts: { today: Date }):
 		const lines = items.map((i) => ({ itemId: i.id, quantity: campusMaximum(i, pupils) })).filter((l) => l.quantity > 0);
 		const at = toDbTime(addMs(opts.today, -days(10 - n)));
 		const open = o.status === 'submitted';
-		const orderId = await insertOrder(db, { editionId: edition.id, campusId: campus.id, status: 'submitted', delivery: o.delivery, remarks: o.remarks ?? null, supplementaryOf: null, actorId: coordinator.id, now: at });
+		const orderId = await insertOrder(db, {
+			editionId: edition.id,
+			campusId: campus.id,
+			status: 'submitted',
+			delivery: o.delivery,
+			remarks: o.remarks ?? null,
+			supplementaryOf: null,
+			actorId: coordinator.id,
+			now: at
+		});
 		await replaceLines(db, orderId, lines);
 		if (!open) {
 			await updateOrder(db, orderId, {
@@ -72,5 +107,6 @@ export async function seedDemoKits(db: Kysely<Database>, opts: { today: Date }):
 			}
 		}
 	}
-	for (const i of items) await db.updateTable('kitItems').set({ onHand: i.onHand, reserved: i.reserved, handedOut: i.handedOut }).where('id', '=', i.id).execute();
+	for (const i of items)
+		await db.updateTable('kitItems').set({ onHand: i.onHand, reserved: i.reserved, handedOut: i.handedOut }).where('id', '=', i.id).execute();
 }

@@ -29,13 +29,62 @@ interface DemoMaterial {
 }
 
 const materials: DemoMaterial[] = [
-	{ titleNl: 'Lesfiche kleuters', titleEn: 'Lesson plan for pre-school', descriptionNl: 'Een lesfiche over diversiteit voor kleuters.', descriptionEn: 'A lesson plan about diversity for pre-school.', levels: ['kleuter', 'buitengewoon_basis'], fileName: 'Lesfiche kleuters.pdf' },
-	{ titleNl: 'Boekje Sam', titleEn: 'Sam booklet', descriptionNl: 'Het voorleesboekje "Sam" voor de lagere school.', descriptionEn: 'The "Sam" read-aloud booklet for primary schools.', levels: ['lager', 'buitengewoon_basis'], fileName: 'Boekje Sam.pdf' },
-	{ titleNl: 'Boekje Lily', titleEn: 'Lily booklet', descriptionNl: 'Het boekje "Lily" voor de lagere school.', descriptionEn: 'The "Lily" booklet for primary schools.', levels: ['lager'], fileName: 'Boekje Lily.pdf' },
-	{ titleNl: 'Lesfiche lager onderwijs', titleEn: 'Lesson plan for primary', descriptionNl: 'Lesfiche bij de workshop.', descriptionEn: 'Lesson plan for the workshop.', levels: ['lager'], fileName: 'Lesfiche lager – Zoë.pdf' },
-	{ titleNl: 'PAARS-krant', titleEn: 'PAARS newspaper', descriptionNl: 'De PAARS-krant voor het secundair onderwijs.', descriptionEn: 'The PAARS newspaper for secondary schools.', levels: ['secundair', 'buitengewoon_secundair'], fileName: 'PAARS-krant.pdf' },
-	{ titleNl: 'Lesfiche secundair onderwijs', titleEn: 'Lesson plan for secondary', descriptionNl: 'Lesfiche bij de workshop, met gespreksvragen.', descriptionEn: 'Lesson plan for the workshop, with discussion questions.', levels: ['secundair', 'hoger'], fileName: 'Lesfiche secundair.pdf' },
-	{ titleNl: 'Video: wat is PAARS?', titleEn: 'Video: what is PAARS?', descriptionNl: 'Een korte video om de workshop in te leiden.', descriptionEn: 'A short video to introduce the workshop.', levels: ['lager', 'secundair', 'hoger'], url: 'https://www.example.org/paars/video' }
+	{
+		titleNl: 'Lesfiche kleuters',
+		titleEn: 'Lesson plan for pre-school',
+		descriptionNl: 'Een lesfiche over diversiteit voor kleuters.',
+		descriptionEn: 'A lesson plan about diversity for pre-school.',
+		levels: ['kleuter', 'buitengewoon_basis'],
+		fileName: 'Lesfiche kleuters.pdf'
+	},
+	{
+		titleNl: 'Boekje Sam',
+		titleEn: 'Sam booklet',
+		descriptionNl: 'Het voorleesboekje "Sam" voor de lagere school.',
+		descriptionEn: 'The "Sam" read-aloud booklet for primary schools.',
+		levels: ['lager', 'buitengewoon_basis'],
+		fileName: 'Boekje Sam.pdf'
+	},
+	{
+		titleNl: 'Boekje Lily',
+		titleEn: 'Lily booklet',
+		descriptionNl: 'Het boekje "Lily" voor de lagere school.',
+		descriptionEn: 'The "Lily" booklet for primary schools.',
+		levels: ['lager'],
+		fileName: 'Boekje Lily.pdf'
+	},
+	{
+		titleNl: 'Lesfiche lager onderwijs',
+		titleEn: 'Lesson plan for primary',
+		descriptionNl: 'Lesfiche bij de workshop.',
+		descriptionEn: 'Lesson plan for the workshop.',
+		levels: ['lager'],
+		fileName: 'Lesfiche lager – Zoë.pdf'
+	},
+	{
+		titleNl: 'PAARS-krant',
+		titleEn: 'PAARS newspaper',
+		descriptionNl: 'De PAARS-krant voor het secundair onderwijs.',
+		descriptionEn: 'The PAARS newspaper for secondary schools.',
+		levels: ['secundair', 'buitengewoon_secundair'],
+		fileName: 'PAARS-krant.pdf'
+	},
+	{
+		titleNl: 'Lesfiche secundair onderwijs',
+		titleEn: 'Lesson plan for secondary',
+		descriptionNl: 'Lesfiche bij de workshop, met gespreksvragen.',
+		descriptionEn: 'Lesson plan for the workshop, with discussion questions.',
+		levels: ['secundair', 'hoger'],
+		fileName: 'Lesfiche secundair.pdf'
+	},
+	{
+		titleNl: 'Video: wat is PAARS?',
+		titleEn: 'Video: what is PAARS?',
+		descriptionNl: 'Een korte video om de workshop in te leiden.',
+		descriptionEn: 'A short video to introduce the workshop.',
+		levels: ['lager', 'secundair', 'hoger'],
+		url: 'https://www.example.org/paars/video'
+	}
 ];
 
 async function storeDemoPdf(text: string): Promise<{ sha256: string; size: number }> {
@@ -57,7 +106,12 @@ export async function seedDemoMaterials(db: Kysely<Database>, opts: { today: Dat
 	const now = toDbTime(opts.today);
 	const campaign = await db.selectFrom('campaigns').select('id').where('nameKey', '=', textKey(data.campaign.name)).executeTakeFirst();
 	if (!campaign) return;
-	const edition = await db.selectFrom('editions').select('id').where('campaignId', '=', campaign.id).where('year', '=', nextIdahotYear(opts.today)).executeTakeFirst();
+	const edition = await db
+		.selectFrom('editions')
+		.select('id')
+		.where('campaignId', '=', campaign.id)
+		.where('year', '=', nextIdahotYear(opts.today))
+		.executeTakeFirst();
 	const coordinator = await db.selectFrom('users').select('id').where('emailKey', '=', emailKey('coordinator@example.org')).executeTakeFirst();
 	if (!edition || !coordinator) return;
 	for (const [index, mat] of materials.entries()) {
@@ -81,7 +135,16 @@ export async function seedDemoMaterials(db: Kysely<Database>, opts: { today: Dat
 		await repo.replaceMaterialLevels(db, id, mat.levels);
 		if (mat.fileName) {
 			const stored = await storeDemoPdf(mat.titleNl);
-			await repo.insertVersion(db, { materialId: id, version: 1, sha256: stored.sha256, size: stored.size, contentType: 'application/pdf', originalName: mat.fileName, uploadedBy: coordinator.id, uploadedAt: now });
+			await repo.insertVersion(db, {
+				materialId: id,
+				version: 1,
+				sha256: stored.sha256,
+				size: stored.size,
+				contentType: 'application/pdf',
+				originalName: mat.fileName,
+				uploadedBy: coordinator.id,
+				uploadedAt: now
+			});
 		}
 	}
 }

@@ -21,7 +21,11 @@ export async function seedDemoOutbox(db: Kysely<Database>): Promise<void> {
 		.orderBy('classes.queuedAt')
 		.orderBy('classes.id')
 		.execute();
-	const known = new Set((await db.selectFrom('mailOutbox').select('dedupeKey').where('template', 'in', ['class_enrolled', 'class_waiting', 'class_withdrawn']).execute()).map((r) => r.dedupeKey));
+	const known = new Set(
+		(await db.selectFrom('mailOutbox').select('dedupeKey').where('template', 'in', ['class_enrolled', 'class_waiting', 'class_withdrawn']).execute()).map(
+			(r) => r.dedupeKey
+		)
+	);
 	for (const c of classes) {
 		const kind = c.status === 'waiting' ? 'class_waiting' : 'class_enrolled';
 		if (!known.has(`${kind}:${c.id}:${c.createdAt}`)) {

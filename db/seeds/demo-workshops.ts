@@ -56,11 +56,30 @@ const findEdition = (db: Kysely<Database>, year: number) =>
 		.executeTakeFirst();
 
 async function loadContext(db: Kysely<Database>): Promise<Context | null> {
-	const users = await db.selectFrom('users').select(['id', 'email', 'displayName']).where('emailKey', 'in', demoUsers.map((u) => emailKey(u.email))).execute();
+	const users = await db
+		.selectFrom('users')
+		.select(['id', 'email', 'displayName'])
+		.where(
+			'emailKey',
+			'in',
+			demoUsers.map((u) => emailKey(u.email))
+		)
+		.execute();
 	if (!users.length) return null;
-	const roles = await db.selectFrom('userRoles').select(['userId', 'role']).where('userId', 'in', users.map((u) => u.id)).execute();
+	const roles = await db
+		.selectFrom('userRoles')
+		.select(['userId', 'role'])
+		.where(
+			'userId',
+			'in',
+			users.map((u) => u.id)
+		)
+		.execute();
 	const people = new Map<string, Actor>(
-		users.map((u) => [u.email.toLowerCase(), { id: u.id, displayName: u.displayName, roles: roles.filter((r) => r.userId === u.id).map((r) => r.role as Role) }])
+		users.map((u) => [
+			u.email.toLowerCase(),
+			{ id: u.id, displayName: u.displayName, roles: roles.filter((r) => r.userId === u.id).map((r) => r.role as Role) }
+		])
 	);
 	const coordinator = people.get('coordinator@example.org');
 	if (!coordinator?.roles.includes('coordinator')) return null;
@@ -70,7 +89,11 @@ async function loadContext(db: Kysely<Database>): Promise<Context | null> {
 		.selectFrom('campuses')
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
 		.select(['campuses.id', 'campuses.nameKey'])
-		.where('schools.instellingsnummer', 'in', demoSchools.map((s) => s.instellingsnummer))
+		.where(
+			'schools.instellingsnummer',
+			'in',
+			demoSchools.map((s) => s.instellingsnummer)
+		)
 		.execute();
 	const campuses = new Map(campusRows.map((c) => [c.nameKey, c.id]));
 	return { coordinator, people, orgs, campuses };
@@ -110,7 +133,14 @@ function slotInput(ctx: Context, localDate: string, plan: DemoSlot): SlotInput {
 
 async function classIdsOf(db: Kysely<Database>, editionId: number, campusId: number, names: string[]): Promise<number[]> {
 	if (!names.length) return [];
-	const rows = await db.selectFrom('classes').select('id').where('editionId', '=', editionId).where('campusId', '=', campusId).where('nameKey', 'in', names.map(textKey)).where('status', '=', 'enrolled').execute();
+	const rows = await db
+		.selectFrom('classes')
+		.select('id')
+		.where('editionId', '=', editionId)
+		.where('campusId', '=', campusId)
+		.where('nameKey', 'in', names.map(textKey))
+		.where('status', '=', 'enrolled')
+		.execute();
 	if (rows.length !== names.length) throw new Error(`demo classes ${names.join(', ')} are missing`);
 	return rows.map((r) => r.id);
 }
@@ -170,7 +200,11 @@ async function report(db: Kysely<Database>, ctx: Context, slotId: number, localD
 async function seedArchived(db: Kysely<Database>, ctx: Context, edition: Edition, today: Date) {
 	if (!(await hasRows(db, 'blockedDays', edition.id))) {
 		const holidays = [...new Set(belgianHolidaysBetween(edition.workshopStartsOn, edition.workshopEndsOn).map((h) => h.date))];
-		if (holidays.length) await db.insertInto('blockedDays').values(holidays.map((localDate) => ({ editionId: edition.id, localDate, kind: 'public_holiday' as const, label: null }))).execute();
+		if (holidays.length)
+			await db
+				.insertInto('blockedDays')
+				.values(holidays.map((localDate) => ({ editionId: edition.id, localDate, kind: 'public_holiday' as const, label: null })))
+				.execute();
 	}
 	if (await hasRows(db, 'workshopSlots', edition.id)) return;
 	const may = archivedDays(edition.year, await blockedDates(db, edition.id));

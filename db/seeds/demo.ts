@@ -48,7 +48,11 @@ export async function seedDemo(db: Kysely<Database>, opts: { today: Date }): Pro
 async function seedSettings(db: Kysely<Database>, now: string) {
 	for (const s of data.settings) {
 		const found = await db.selectFrom('settings').select('key').where('key', '=', s.key).executeTakeFirst();
-		if (!found) await db.insertInto('settings').values({ key: s.key, value: s.value ?? null, valueNl: s.nl ?? null, valueEn: s.en ?? null, updatedAt: now, updatedBy: null }).execute();
+		if (!found)
+			await db
+				.insertInto('settings')
+				.values({ key: s.key, value: s.value ?? null, valueNl: s.nl ?? null, valueEn: s.en ?? null, updatedAt: now, updatedBy: null })
+				.execute();
 	}
 }
 
@@ -58,7 +62,10 @@ async function seedOrganisations(db: Kysely<Database>, now: string): Promise<Map
 		const key = textKey(o.name);
 		let row = await db.selectFrom('organisations').select('id').where('nameKey', '=', key).executeTakeFirst();
 		if (!row) {
-			const r = await db.insertInto('organisations').values({ name: o.name, nameKey: key, kind: o.kind, ...o.contact, createdAt: now, updatedAt: now }).executeTakeFirstOrThrow();
+			const r = await db
+				.insertInto('organisations')
+				.values({ name: o.name, nameKey: key, kind: o.kind, ...o.contact, createdAt: now, updatedAt: now })
+				.executeTakeFirstOrThrow();
 			row = { id: Number(r.insertId) };
 		}
 		// A demo database from before organisations had contacts gets them once.
@@ -75,7 +82,15 @@ async function seedSchools(db: Kysely<Database>, now: string): Promise<Map<strin
 		if (!school) {
 			const r = await db
 				.insertInto('schools')
-				.values({ name: s.name, nameKey: textKey(s.name), instellingsnummer: s.instellingsnummer, organisationId: null, active: 1, createdAt: now, updatedAt: now })
+				.values({
+					name: s.name,
+					nameKey: textKey(s.name),
+					instellingsnummer: s.instellingsnummer,
+					organisationId: null,
+					active: 1,
+					createdAt: now,
+					updatedAt: now
+				})
 				.executeTakeFirstOrThrow();
 			school = { id: Number(r.insertId) };
 		}
@@ -102,7 +117,10 @@ async function seedSchools(db: Kysely<Database>, now: string): Promise<Map<strin
 					})
 					.executeTakeFirstOrThrow();
 				campus = { id: Number(r.insertId) };
-				await db.insertInto('campusLevels').values(c.levels.map((level) => ({ campusId: campus!.id, level }))).execute();
+				await db
+					.insertInto('campusLevels')
+					.values(c.levels.map((level) => ({ campusId: campus!.id, level })))
+					.execute();
 			}
 			ids.set(`${s.name} / ${c.name}`, campus.id);
 		}
@@ -135,9 +153,15 @@ async function seedUsers(db: Kysely<Database>, now: string, orgIds: Map<string, 
 			})
 			.executeTakeFirstOrThrow();
 		user = { id: Number(r.insertId) };
-		await db.insertInto('userRoles').values(u.roles.map((role) => ({ userId: user!.id, role, createdAt: now }))).execute();
+		await db
+			.insertInto('userRoles')
+			.values(u.roles.map((role) => ({ userId: user!.id, role, createdAt: now })))
+			.execute();
 		for (const c of u.campuses ?? []) {
-			await db.insertInto('teacherCampuses').values({ userId: user.id, campusId: campusIds.get(c)!, createdAt: now }).execute();
+			await db
+				.insertInto('teacherCampuses')
+				.values({ userId: user.id, campusId: campusIds.get(c)!, createdAt: now })
+				.execute();
 		}
 	}
 }
@@ -148,11 +172,25 @@ async function seedCampaign(db: Kysely<Database>, today: Date, now: string) {
 	if (!campaign) {
 		const r = await db
 			.insertInto('campaigns')
-			.values({ name: data.campaign.name, nameKey: key, descriptionNl: data.campaign.descriptionNl, descriptionEn: data.campaign.descriptionEn, website: data.campaign.website, colour: data.campaign.colour, createdAt: now, updatedAt: now })
+			.values({
+				name: data.campaign.name,
+				nameKey: key,
+				descriptionNl: data.campaign.descriptionNl,
+				descriptionEn: data.campaign.descriptionEn,
+				website: data.campaign.website,
+				colour: data.campaign.colour,
+				createdAt: now,
+				updatedAt: now
+			})
 			.executeTakeFirstOrThrow();
 		campaign = { id: Number(r.insertId) };
 	}
-	await db.updateTable('campaigns').set({ website: data.campaign.website, colour: data.campaign.colour }).where('id', '=', campaign.id).where('website', 'is', null).execute();
+	await db
+		.updateTable('campaigns')
+		.set({ website: data.campaign.website, colour: data.campaign.colour })
+		.where('id', '=', campaign.id)
+		.where('website', 'is', null)
+		.execute();
 	const year = nextIdahotYear(today);
 	const todayLocal = brusselsDateOf(today);
 	const idahot = `${year}-05-17`;
@@ -208,6 +246,10 @@ async function seedCampaign(db: Kysely<Database>, today: Date, now: string) {
 		}
 		// Also fills in the grades of an edition seeded before editions had any.
 		const hasGrades = await db.selectFrom('editionGrades').select('grade').where('editionId', '=', edition.id).limit(1).executeTakeFirst();
-		if (!hasGrades) await db.insertInto('editionGrades').values(editionGrades.map((grade) => ({ editionId: edition!.id, grade }))).execute();
+		if (!hasGrades)
+			await db
+				.insertInto('editionGrades')
+				.values(editionGrades.map((grade) => ({ editionId: edition!.id, grade })))
+				.execute();
 	}
 }

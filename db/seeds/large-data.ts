@@ -6,26 +6,93 @@ import type { InstructionLanguage, Level } from '../../src/lib/server/db/schema'
  * so addresses and searches read true.
  */
 export const municipalities: [postalCode: string, city: string][] = [
-	['1000', 'Brussel'], ['1500', 'Halle'], ['1800', 'Vilvoorde'], ['1930', 'Zaventem'], ['2000', 'Antwerpen'],
-	['2100', 'Deurne'], ['2200', 'Herentals'], ['2300', 'Turnhout'], ['2400', 'Mol'], ['2500', 'Lier'],
-	['2800', 'Mechelen'], ['2900', 'Schoten'], ['3000', 'Leuven'], ['3200', 'Aarschot'], ['3300', 'Tienen'],
-	['3500', 'Hasselt'], ['3600', 'Genk'], ['3700', 'Tongeren'], ['3800', 'Sint-Truiden'], ['3900', 'Pelt'],
-	['8000', 'Brugge'], ['8300', 'Knokke-Heist'], ['8400', 'Oostende'], ['8500', 'Kortrijk'], ['8560', 'Wevelgem'],
-	['8700', 'Tielt'], ['8800', 'Roeselare'], ['8900', 'Ieper'], ['9000', 'Gent'], ['9100', 'Sint-Niklaas'],
-	['9200', 'Dendermonde'], ['9300', 'Aalst'], ['9400', 'Ninove'], ['9500', 'Geraardsbergen'], ['9600', 'Ronse'],
-	['9700', 'Oudenaarde'], ['9800', 'Deinze'], ['9900', 'Eeklo'], ['8820', 'Torhout'], ['8620', 'Nieuwpoort']
+	['1000', 'Brussel'],
+	['1500', 'Halle'],
+	['1800', 'Vilvoorde'],
+	['1930', 'Zaventem'],
+	['2000', 'Antwerpen'],
+	['2100', 'Deurne'],
+	['2200', 'Herentals'],
+	['2300', 'Turnhout'],
+	['2400', 'Mol'],
+	['2500', 'Lier'],
+	['2800', 'Mechelen'],
+	['2900', 'Schoten'],
+	['3000', 'Leuven'],
+	['3200', 'Aarschot'],
+	['3300', 'Tienen'],
+	['3500', 'Hasselt'],
+	['3600', 'Genk'],
+	['3700', 'Tongeren'],
+	['3800', 'Sint-Truiden'],
+	['3900', 'Pelt'],
+	['8000', 'Brugge'],
+	['8300', 'Knokke-Heist'],
+	['8400', 'Oostende'],
+	['8500', 'Kortrijk'],
+	['8560', 'Wevelgem'],
+	['8700', 'Tielt'],
+	['8800', 'Roeselare'],
+	['8900', 'Ieper'],
+	['9000', 'Gent'],
+	['9100', 'Sint-Niklaas'],
+	['9200', 'Dendermonde'],
+	['9300', 'Aalst'],
+	['9400', 'Ninove'],
+	['9500', 'Geraardsbergen'],
+	['9600', 'Ronse'],
+	['9700', 'Oudenaarde'],
+	['9800', 'Deinze'],
+	['9900', 'Eeklo'],
+	['8820', 'Torhout'],
+	['8620', 'Nieuwpoort']
 ];
 
 export const patrons = [
-	'Sint-Jozef', 'Sint-Maarten', 'Sint-Lodewijk', 'Onze-Lieve-Vrouw', 'Sint-Jan', 'Sint-Pieter', 'Sint-Vincentius',
-	'Sint-Amand', 'Heilig Hart', 'Sint-Rembert', 'De Regenboog', 'De Klimop', 'Het Kompas', 'De Zonnebloem',
-	'De Vlinder', 'Het Anker', 'De Horizon', 'Het Talent', 'De Boomhut', 'De Wegwijzer', 'Ter Beke', 'Ter Linde',
-	'De Sterrenkijker', 'Zoë Borluut', 'Emiel Verhaeren', 'Guido Gezelle', 'Hendrik Conscience', 'Stijn Streuvels'
+	'Sint-Jozef',
+	'Sint-Maarten',
+	'Sint-Lodewijk',
+	'Onze-Lieve-Vrouw',
+	'Sint-Jan',
+	'Sint-Pieter',
+	'Sint-Vincentius',
+	'Sint-Amand',
+	'Heilig Hart',
+	'Sint-Rembert',
+	'De Regenboog',
+	'De Klimop',
+	'Het Kompas',
+	'De Zonnebloem',
+	'De Vlinder',
+	'Het Anker',
+	'De Horizon',
+	'Het Talent',
+	'De Boomhut',
+	'De Wegwijzer',
+	'Ter Beke',
+	'Ter Linde',
+	'De Sterrenkijker',
+	'Zoë Borluut',
+	'Emiel Verhaeren',
+	'Guido Gezelle',
+	'Hendrik Conscience',
+	'Stijn Streuvels'
 ];
 
 export const districts = ['Centrum', 'Noord', 'Zuid', 'Oost', 'West', 'Molenhoek', 'Kerkhof', 'Stationswijk', 'Heide', 'Ter Duinen', 'Kouter', 'Dries'];
 
-export const streets = ['Kerkstraat', 'Schoolstraat', 'Stationsstraat', 'Molenstraat', 'Nieuwstraat', 'Dorpsstraat', 'Kapelstraat', 'Beekstraat', 'Lindelaan', 'Kasteeldreef'];
+export const streets = [
+	'Kerkstraat',
+	'Schoolstraat',
+	'Stationsstraat',
+	'Molenstraat',
+	'Nieuwstraat',
+	'Dorpsstraat',
+	'Kapelstraat',
+	'Beekstraat',
+	'Lindelaan',
+	'Kasteeldreef'
+];
 
 /** School types: name prefix, levels of every campus, and how common the type is (weights add to 100). */
 export const schoolTypes: { prefix: string; levels: Level[]; weight: number }[] = [
@@ -42,21 +109,79 @@ export const schoolTypes: { prefix: string; levels: Level[]; weight: number }[] 
 
 /** Grades per level with relative weights: the campaign reaches the upper years of primary and the first of secondary most. */
 export const gradeWeights: Record<Level, [grade: string, weight: number][]> = {
-	kleuter: [['K1', 1], ['K2', 1], ['K3', 2]],
-	lager: [['L1', 1], ['L2', 1], ['L3', 2], ['L4', 2], ['L5', 4], ['L6', 4]],
-	secundair: [['S1', 4], ['S2', 4], ['S3', 3], ['S4', 3], ['S5', 2], ['S6', 2], ['S7', 1]],
+	kleuter: [
+		['K1', 1],
+		['K2', 1],
+		['K3', 2]
+	],
+	lager: [
+		['L1', 1],
+		['L2', 1],
+		['L3', 2],
+		['L4', 2],
+		['L5', 4],
+		['L6', 4]
+	],
+	secundair: [
+		['S1', 4],
+		['S2', 4],
+		['S3', 3],
+		['S4', 3],
+		['S5', 2],
+		['S6', 2],
+		['S7', 1]
+	],
 	buitengewoon_basis: [['BB', 1]],
 	buitengewoon_secundair: [['BS', 1]],
 	hoger: [['HO', 1]]
 };
 
-export const languageWeights: [InstructionLanguage, number][] = [['nl', 96], ['fr', 2], ['en', 1], ['de', 1]];
+export const languageWeights: [InstructionLanguage, number][] = [
+	['nl', 96],
+	['fr', 2],
+	['en', 1],
+	['de', 1]
+];
 
 /** Practical remarks some teachers write; the export must never contain them. */
 export const remarks = ['Graag in de voormiddag.', 'Twee leerlingen met een rolstoel: lokaal op het gelijkvloers.', 'Liefst niet op woensdag.'];
 
-export const firstNames = ['An', 'Bram', 'Charlotte', 'Dries', 'Elke', 'Fien', 'Gert', 'Hanne', 'Ilias', 'Jolien', 'Karel', 'Lotte', 'Mohamed', 'Nele', 'Ömer', 'Pieter', 'Sara', 'Zoë'];
-export const lastNames = ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Claes', 'Goossens', 'Wouters', 'De Smet', 'Vermeulen', 'El Amrani', 'Yılmaz', 'Vandamme'];
+export const firstNames = [
+	'An',
+	'Bram',
+	'Charlotte',
+	'Dries',
+	'Elke',
+	'Fien',
+	'Gert',
+	'Hanne',
+	'Ilias',
+	'Jolien',
+	'Karel',
+	'Lotte',
+	'Mohamed',
+	'Nele',
+	'Ömer',
+	'Pieter',
+	'Sara',
+	'Zoë'
+];
+export const lastNames = [
+	'Peeters',
+	'Janssens',
+	'Maes',
+	'Jacobs',
+	'Mertens',
+	'Willems',
+	'Claes',
+	'Goossens',
+	'Wouters',
+	'De Smet',
+	'Vermeulen',
+	'El Amrani',
+	'Yılmaz',
+	'Vandamme'
+];
 
 /** mulberry32: the same data on every run and database. */
 export function prng(seed: number) {

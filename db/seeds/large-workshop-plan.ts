@@ -30,7 +30,8 @@ export interface Booking {
 	reason?: string;
 }
 
-export type PlannedReport = { outcome: 'given'; pupilsPresent: number; durationMinutes: number; at: Date } | { outcome: 'not_given'; notGivenReason: NotGivenReason; at: Date };
+export type PlannedReport =
+	{ outcome: 'given'; pupilsPresent: number; durationMinutes: number; at: Date } | { outcome: 'not_given'; notGivenReason: NotGivenReason; at: Date };
 
 export interface PlannedSlot extends TimedSlot {
 	start: Date;
@@ -64,7 +65,16 @@ const clockPlus = (time: string, minutes: number) => {
 	return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 };
 
-function newSlot(rng: Rng, id: number, campusId: number, localDate: string, startTime: string, classes: PlanClass[], organisationIds: number[], now: Date): PlannedSlot {
+function newSlot(
+	rng: Rng,
+	id: number,
+	campusId: number,
+	localDate: string,
+	startTime: string,
+	classes: PlanClass[],
+	organisationIds: number[],
+	now: Date
+): PlannedSlot {
 	const start = brusselsToUtc(localDate, startTime);
 	const end = brusselsToUtc(localDate, clockPlus(startTime, slotMinutes));
 	const pupils = classes.reduce((s, c) => s + c.pupilCount, 0);
@@ -82,7 +92,7 @@ function newSlot(rng: Rng, id: number, campusId: number, localDate: string, star
 		classes,
 		trainersNeeded: rng.next() < 0.15 ? 2 : 1,
 		maxPupils: rng.next() < 0.5 ? null : pupils <= 30 ? 30 : 60,
-		organisationId: offer < 0.6 ? null : organisationIds[Math.floor((offer - 0.6) / (0.4 / organisationIds.length))] ?? null,
+		organisationId: offer < 0.6 ? null : (organisationIds[Math.floor((offer - 0.6) / (0.4 / organisationIds.length))] ?? null),
 		room: rng.next() < 0.2 ? null : rng.next() < 0.6 ? `Lokaal ${rng.int(1, 40)}` : rng.pick(rooms),
 		trainerNote: rng.next() < 0.1 ? rng.pick(notes) : null,
 		bookings: [],
@@ -96,7 +106,14 @@ function newSlot(rng: Rng, id: number, campusId: number, localDate: string, star
  * left gets a day of one to four back-to-back slots, every class in at most one
  * slot (so no class is ever in two at once).
  */
-export function planSlots(rng: Rng, schoolDays: string[], classesByCampus: Map<number, PlanClass[]>, target: number, organisationIds: number[], now: Date): PlannedSlot[] {
+export function planSlots(
+	rng: Rng,
+	schoolDays: string[],
+	classesByCampus: Map<number, PlanClass[]>,
+	target: number,
+	organisationIds: number[],
+	now: Date
+): PlannedSlot[] {
 	const open = [...classesByCampus].filter(([, list]) => list.length > 0).map(([campusId, list]) => ({ campusId, left: [...list] }));
 	const usedDays = new Set<string>();
 	const slots: PlannedSlot[] = [];
@@ -106,7 +123,16 @@ export function planSlots(rng: Rng, schoolDays: string[], classesByCampus: Map<n
 		const localDate = rng.pick(schoolDays);
 		if (usedDays.has(`${campus.campusId}|${localDate}`)) continue;
 		usedDays.add(`${campus.campusId}|${localDate}`);
-		const count = Math.min(rng.weighted([[1, 2], [2, 4], [3, 3], [4, 1]] as const), target - slots.length, campus.left.length);
+		const count = Math.min(
+			rng.weighted([
+				[1, 2],
+				[2, 4],
+				[3, 3],
+				[4, 1]
+			] as const),
+			target - slots.length,
+			campus.left.length
+		);
 		const first = count >= 3 ? rng.pick(['08:30', '08:45']) : rng.pick(['08:30', '08:45', '10:15', '13:00', '13:30']);
 		for (let i = 0; i < count; i++) {
 			const take = campus.left.length - (count - i - 1) >= 2 && rng.next() < 0.3 ? 2 : 1;
@@ -187,7 +213,12 @@ export function settle(rng: Rng, slots: PlannedSlot[], trainers: PlanTrainer[], 
 			const gone = trainers[Math.floor(rng.next() * trainers.length)];
 			if (offeredTo(slot, gone) && !slot.bookings.some((b) => b.trainerId === gone.id)) {
 				const bookedAt = new Date(slot.plannedAt.getTime() + (deadline - slot.plannedAt.getTime()) / 4);
-				slot.bookings.push({ trainerId: gone.id, bookedAt, cancelledAt: new Date(bookedAt.getTime() + (deadline - bookedAt.getTime()) / 2), reason: rng.pick(goneReasons) });
+				slot.bookings.push({
+					trainerId: gone.id,
+					bookedAt,
+					cancelledAt: new Date(bookedAt.getTime() + (deadline - bookedAt.getTime()) / 2),
+					reason: rng.pick(goneReasons)
+				});
 			}
 		}
 		if (slot.start > now && rng.next() < 0.015) {
@@ -200,7 +231,13 @@ export function settle(rng: Rng, slots: PlannedSlot[], trainers: PlanTrainer[], 
 function reportOf(rng: Rng, slot: PlannedSlot, now: Date): PlannedReport | null {
 	const r = rng.next();
 	const at = new Date(Math.min(now.getTime(), slot.end.getTime() + hours(2) + rng.next() * days(2)));
-	if (r < 0.85) return { outcome: 'given', pupilsPresent: Math.max(1, slot.classes.reduce((s, c) => s + c.pupilCount, 0) - rng.int(0, 3)), durationMinutes: slotMinutes, at };
+	if (r < 0.85)
+		return {
+			outcome: 'given',
+			pupilsPresent: Math.max(1, slot.classes.reduce((s, c) => s + c.pupilCount, 0) - rng.int(0, 3)),
+			durationMinutes: slotMinutes,
+			at
+		};
 	if (r < 0.89) return { outcome: 'not_given', notGivenReason: rng.pick(['cancelled_by_school', 'trainer_ill', 'class_absent', 'other'] as const), at };
 	return null;
 }

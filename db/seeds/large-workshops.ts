@@ -38,9 +38,17 @@ interface Input {
 export async function insertLargeWorkshops(trx: Transaction<Database>, rng: Rng, input: Input): Promise<LargeWorkshopCounts> {
 	const now = toDbTime(input.today);
 	const { edition } = input;
-	const rules = await trx.selectFrom('editions').select(['travelBufferMinutes', 'maxWorkshopsPerTrainerDay', 'cancellationDeadlineDays']).where('id', '=', edition.id).executeTakeFirstOrThrow();
+	const rules = await trx
+		.selectFrom('editions')
+		.select(['travelBufferMinutes', 'maxWorkshopsPerTrainerDay', 'cancellationDeadlineDays'])
+		.where('id', '=', edition.id)
+		.executeTakeFirstOrThrow();
 	const holidays = [...new Set(belgianHolidaysBetween(edition.workshopStartsOn, edition.workshopEndsOn).map((h) => h.date))];
-	if (holidays.length) await trx.insertInto('blockedDays').values(holidays.map((localDate) => ({ editionId: edition.id, localDate, kind: 'public_holiday' as const, label: null }))).execute();
+	if (holidays.length)
+		await trx
+			.insertInto('blockedDays')
+			.values(holidays.map((localDate) => ({ editionId: edition.id, localDate, kind: 'public_holiday' as const, label: null })))
+			.execute();
 	const days = schoolDays(edition.workshopStartsOn, edition.workshopEndsOn, new Set(holidays));
 	const trainers = await loadTrainers(trx, input.trainerIds);
 	const organisationIds = [...new Set(trainers.map((t) => t.organisationId).filter((id): id is number => id !== null))].sort((a, b) => a - b);
@@ -48,11 +56,23 @@ export async function insertLargeWorkshops(trx: Transaction<Database>, rng: Rng,
 	bookTrainers(rng, slots, trainers, rules, input.today);
 	settle(rng, slots, trainers, input.today, rules.cancellationDeadlineDays);
 	const coordinatorId = await insertCoordinator(trx, input, now);
-	await insertBatches(trx, 'workshopSlots', slots.map((s) => slotRow(s, edition.id, coordinatorId)));
+	await insertBatches(
+		trx,
+		'workshopSlots',
+		slots.map((s) => slotRow(s, edition.id, coordinatorId))
+	);
 	const ids = (await trx.selectFrom('workshopSlots').select('id').where('editionId', '=', edition.id).orderBy('id').execute()).map((r) => r.id);
 	if (ids.length !== slots.length) throw new Error(`expected ${slots.length} slots, found ${ids.length}`);
-	await insertBatches(trx, 'slotClasses', slots.flatMap((s, i) => s.classes.map((c) => ({ slotId: ids[i], classId: c.id }))));
-	await insertBatches(trx, 'slotTrainers', slots.flatMap((s, i) => s.bookings.map((b) => bookingRow(b, ids[i]))));
+	await insertBatches(
+		trx,
+		'slotClasses',
+		slots.flatMap((s, i) => s.classes.map((c) => ({ slotId: ids[i], classId: c.id })))
+	);
+	await insertBatches(
+		trx,
+		'slotTrainers',
+		slots.flatMap((s, i) => s.bookings.map((b) => bookingRow(b, ids[i])))
+	);
 	return {
 		slots: slots.length,
 		booked: slots.filter((s) => active(s) > 0).length,
@@ -67,12 +87,25 @@ const active = (s: PlannedSlot) => s.bookings.filter((b) => !b.cancelledAt).leng
 
 async function loadTrainers(trx: Transaction<Database>, ids: number[]): Promise<PlanTrainer[]> {
 	const rows: PlanTrainer[] = [];
-	for (let i = 0; i < ids.length; i += batchSize) rows.push(...(await trx.selectFrom('users').select(['id', 'organisationId']).where('id', 'in', ids.slice(i, i + batchSize)).execute()));
+	for (let i = 0; i < ids.length; i += batchSize)
+		rows.push(
+			...(await trx
+				.selectFrom('users')
+				.select(['id', 'organisationId'])
+				.where('id', 'in', ids.slice(i, i + batchSize))
+				.execute())
+		);
 	return rows.sort((a, b) => a.id - b.id);
 }
 
 async function loadEnrolledClasses(trx: Transaction<Database>, editionId: number): Promise<Map<number, PlanClass[]>> {
-	const rows = await trx.selectFrom('classes').select(['id', 'campusId', 'pupilCount', 'language']).where('editionId', '=', editionId).where('status', '=', 'enrolled').orderBy('id').execute();
+	const rows = await trx
+		.selectFrom('classes')
+		.select(['id', 'campusId', 'pupilCount', 'language'])
+		.where('editionId', '=', editionId)
+		.where('status', '=', 'enrolled')
+		.orderBy('id')
+		.execute();
 	const byCampus = new Map<number, PlanClass[]>();
 	for (const r of rows) {
 		const list = byCampus.get(r.campusId) ?? [];
@@ -86,7 +119,19 @@ async function insertCoordinator(trx: Transaction<Database>, input: Input, now: 
 	const email = `coordinator@${input.emailDomain}`;
 	const r = await trx
 		.insertInto('users')
-		.values({ email, emailKey: emailKey(email), displayName: 'Coördinator Vlaanderen', passwordHash: input.passwordHash, locale: 'nl', disabled: 0, emailConfirmedAt: now, organisationId: null, lastLoginAt: null, createdAt: now, updatedAt: now })
+		.values({
+			email,
+			emailKey: emailKey(email),
+			displayName: 'Coördinator Vlaanderen',
+			passwordHash: input.passwordHash,
+			locale: 'nl',
+			disabled: 0,
+			emailConfirmedAt: now,
+			organisationId: null,
+			lastLoginAt: null,
+			createdAt: now,
+			updatedAt: now
+		})
 		.executeTakeFirstOrThrow();
 	const id = Number(r.insertId);
 	await trx.insertInto('userRoles').values({ userId: id, role: 'coordinator', createdAt: now }).execute();

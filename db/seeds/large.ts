@@ -44,7 +44,17 @@ export interface LargeSeedOptions {
 export interface LargeSeedResult {
 	editionId: number;
 	editionName: string;
-	counts: { schools: number; campuses: number; classes: number; enrolled: number; waiting: number; withdrawn: number; teachers: number; trainers: number; workshops: LargeWorkshopCounts };
+	counts: {
+		schools: number;
+		campuses: number;
+		classes: number;
+		enrolled: number;
+		waiting: number;
+		withdrawn: number;
+		teachers: number;
+		trainers: number;
+		workshops: LargeWorkshopCounts;
+	};
 }
 
 export class LargeSeedAlreadyLoaded extends Error {}
@@ -61,7 +71,10 @@ export async function findLargeEdition(db: Kysely<Database>) {
 
 export async function seedLarge(db: Kysely<Database>, opts: LargeSeedOptions): Promise<LargeSeedResult> {
 	const existing = await findLargeEdition(db);
-	if (existing) throw new LargeSeedAlreadyLoaded(`The scale data set is already loaded (edition "${existing.name}", id ${existing.id}). Load it into an empty database to start again.`);
+	if (existing)
+		throw new LargeSeedAlreadyLoaded(
+			`The scale data set is already loaded (edition "${existing.name}", id ${existing.id}). Load it into an empty database to start again.`
+		);
 	const size = { schools: 2000, campuses: 5000, classes: 100_000, teachers: 1000, trainers: 1000, workshops: 20_000, waiting: 400, withdrawn: 1000, ...opts };
 	const log = opts.log ?? (() => {});
 	const now = toDbTime(opts.today);
@@ -84,7 +97,11 @@ export async function seedLarge(db: Kysely<Database>, opts: LargeSeedOptions): P
 		log(`${size.classes} classes`);
 		const workshops = await insertLargeWorkshops(trx, rng, { edition, trainerIds, slots: size.workshops, today: opts.today, passwordHash, emailDomain });
 		log(`${workshops.slots} workshop slots, ${workshops.bookings} bookings`);
-		return { editionId: edition.id, editionName: edition.name, counts: { schools: size.schools, campuses: campuses.length, teachers: size.teachers, trainers: size.trainers, ...counts, workshops } };
+		return {
+			editionId: edition.id,
+			editionName: edition.name,
+			counts: { schools: size.schools, campuses: campuses.length, teachers: size.teachers, trainers: size.trainers, ...counts, workshops }
+		};
 	});
 	await refreshStatistics(db);
 	log('planner statistics refreshed');
@@ -102,7 +119,19 @@ async function refreshStatistics(db: Kysely<Database>): Promise<void> {
 		await sql`analyze`.execute(db);
 		return;
 	}
-	const tables = ['schools', 'campuses', 'campus_levels', 'classes', 'users', 'user_roles', 'teacher_campuses', 'blocked_days', 'workshop_slots', 'slot_trainers', 'slot_classes'];
+	const tables = [
+		'schools',
+		'campuses',
+		'campus_levels',
+		'classes',
+		'users',
+		'user_roles',
+		'teacher_campuses',
+		'blocked_days',
+		'workshop_slots',
+		'slot_trainers',
+		'slot_classes'
+	];
 	for (const table of tables) await sql`analyze table ${sql.table(table)}`.execute(db);
 }
 
@@ -116,7 +145,12 @@ async function insertSchools(trx: Transaction<Database>, rng: Rng, count: number
 		return { name, nameKey: textKey(name), instellingsnummer: String(9_500_000 + i), organisationId: null, active: 1 as const, createdAt: now, updatedAt: now };
 	});
 	await insertBatches(trx, 'schools', rows);
-	const ids = await idsByKey(trx, 'schools', 'instellingsnummer', rows.map((r) => r.instellingsnummer));
+	const ids = await idsByKey(
+		trx,
+		'schools',
+		'instellingsnummer',
+		rows.map((r) => r.instellingsnummer)
+	);
 	return ids.map((id, i) => ({ id, levels: types[i].levels }));
 }
 
@@ -147,13 +181,29 @@ async function insertCampuses(trx: Transaction<Database>, rng: Rng, schools: { i
 		};
 	});
 	await insertBatches(trx, 'campuses', rows);
-	const ids = await idsByKey(trx, 'campuses', 'inviteCode', rows.map((r) => r.inviteCode));
+	const ids = await idsByKey(
+		trx,
+		'campuses',
+		'inviteCode',
+		rows.map((r) => r.inviteCode)
+	);
 	const campuses = ids.map((id, i) => ({ id, levels: plan[i].levels }));
-	await insertBatches(trx, 'campusLevels', campuses.flatMap((c) => c.levels.map((level) => ({ campusId: c.id, level }))));
+	await insertBatches(
+		trx,
+		'campusLevels',
+		campuses.flatMap((c) => c.levels.map((level) => ({ campusId: c.id, level })))
+	);
 	return campuses;
 }
 
-async function insertPeople(trx: Transaction<Database>, rng: Rng, role: 'teacher' | 'trainer', count: number, passwordHash: string, now: string): Promise<number[]> {
+async function insertPeople(
+	trx: Transaction<Database>,
+	rng: Rng,
+	role: 'teacher' | 'trainer',
+	count: number,
+	passwordHash: string,
+	now: string
+): Promise<number[]> {
 	const organisations = role === 'trainer' ? await ensureOrganisations(trx, now) : [null];
 	const rows = Array.from({ length: count }, (_, i) => {
 		const email = `${role === 'teacher' ? 'leerkracht' : 'trainer'}-${String(i + 1).padStart(4, '0')}@${emailDomain}`;
@@ -172,8 +222,17 @@ async function insertPeople(trx: Transaction<Database>, rng: Rng, role: 'teacher
 		};
 	});
 	await insertBatches(trx, 'users', rows);
-	const ids = await idsByKey(trx, 'users', 'emailKey', rows.map((r) => r.emailKey));
-	await insertBatches(trx, 'userRoles', ids.map((userId) => ({ userId, role, createdAt: now })));
+	const ids = await idsByKey(
+		trx,
+		'users',
+		'emailKey',
+		rows.map((r) => r.emailKey)
+	);
+	await insertBatches(
+		trx,
+		'userRoles',
+		ids.map((userId) => ({ userId, role, createdAt: now }))
+	);
 	return ids;
 }
 
@@ -183,7 +242,17 @@ async function ensureOrganisations(trx: Transaction<Database>, now: string): Pro
 	for (const name of ['Wel Jong', 'çavaria']) {
 		const found = await trx.selectFrom('organisations').select('id').where('nameKey', '=', textKey(name)).executeTakeFirst();
 		if (found) ids.push(found.id);
-		else ids.push(Number((await trx.insertInto('organisations').values({ name, nameKey: textKey(name), kind: 'expert', createdAt: now }).executeTakeFirstOrThrow()).insertId));
+		else
+			ids.push(
+				Number(
+					(
+						await trx
+							.insertInto('organisations')
+							.values({ name, nameKey: textKey(name), kind: 'expert', createdAt: now })
+							.executeTakeFirstOrThrow()
+					).insertId
+				)
+			);
 	}
 	return ids;
 }
@@ -191,7 +260,14 @@ async function ensureOrganisations(trx: Transaction<Database>, now: string): Pro
 async function insertEdition(trx: Transaction<Database>, today: Date, now: string) {
 	const campaign = await trx
 		.insertInto('campaigns')
-		.values({ name: largeCampaignName, nameKey: textKey(largeCampaignName), descriptionNl: 'Schaaltest: heel Vlaanderen in één editie.', descriptionEn: 'Scale test: all of Flanders in one edition.', createdAt: now, updatedAt: now })
+		.values({
+			name: largeCampaignName,
+			nameKey: textKey(largeCampaignName),
+			descriptionNl: 'Schaaltest: heel Vlaanderen in één editie.',
+			descriptionEn: 'Scale test: all of Flanders in one edition.',
+			createdAt: now,
+			updatedAt: now
+		})
 		.executeTakeFirstOrThrow();
 	const year = nextIdahotYear(today);
 	const todayLocal = brusselsDateOf(today);
@@ -219,7 +295,10 @@ async function insertEdition(trx: Transaction<Database>, today: Date, now: strin
 		})
 		.executeTakeFirstOrThrow();
 	const id = Number(r.insertId);
-	await trx.insertInto('editionGrades').values(allGrades.map((grade) => ({ editionId: id, grade }))).execute();
+	await trx
+		.insertInto('editionGrades')
+		.values(allGrades.map((grade) => ({ editionId: id, grade })))
+		.execute();
 	return { id, name, opensAt, ...period };
 }
 
@@ -251,7 +330,16 @@ function planClasses(rng: Rng, campuses: { id: number; levels: Level[] }[], teac
 			const seq = perGrade.get(grade) ?? 0;
 			perGrade.set(grade, seq + 1);
 			const remarks = rng.next() < 0.05 ? rng.pick(data.remarks) : null;
-			specs.push({ campusId: campus.id, enrolledBy: teacherIds[i % teacherIds.length], name: gradePrefix(grade) + letters(seq), grade, level, pupilCount: rng.int(12, 28), language: rng.weighted(data.languageWeights), remarks });
+			specs.push({
+				campusId: campus.id,
+				enrolledBy: teacherIds[i % teacherIds.length],
+				name: gradePrefix(grade) + letters(seq),
+				grade,
+				level,
+				pupilCount: rng.int(12, 28),
+				language: rng.weighted(data.languageWeights),
+				remarks
+			});
 		}
 	});
 	for (let i = specs.length - 1; i > 0; i--) {
@@ -280,7 +368,17 @@ async function insertClasses(
 		.reverse()
 		.map(({ spec, at, withdrawn }) => {
 			const status = withdrawn ? ('withdrawn' as const) : waitingLeft-- > 0 ? ('waiting' as const) : ('enrolled' as const);
-			return { editionId: edition.id, ...spec, nameKey: textKey(spec.name), status, active: withdrawn ? null : (1 as const), queuedAt: at, withdrawnAt: withdrawn ? at : null, createdAt: at, updatedAt: at };
+			return {
+				editionId: edition.id,
+				...spec,
+				nameKey: textKey(spec.name),
+				status,
+				active: withdrawn ? null : (1 as const),
+				queuedAt: at,
+				withdrawnAt: withdrawn ? at : null,
+				createdAt: at,
+				updatedAt: at
+			};
 		})
 		.reverse();
 	await insertBatches(trx, 'classes', rows);

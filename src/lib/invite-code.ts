@@ -6,11 +6,7 @@
 export const inviteCodeLength = 12;
 
 export function normaliseInviteCode(input: string): string {
-	return input
-		.toUpperCase()
-		.replace(/[\s-]/g, '')
-		.replace(/O/g, '0')
-		.replace(/[IL]/g, '1');
+	return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 export function isWellFormedInviteCode(normalised: string): boolean {

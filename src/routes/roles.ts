@@ -4,8 +4,7 @@ import type { Role } from '$lib/domain';
 /** Start page and navigation of each role; shared by the header and the start pages. */
 export const roleStart: Record<Role, string> = { coordinator: '/coordinator', trainer: '/trainer', teacher: '/teacher' };
 
-export const roleLabel = (role: Role): string =>
-	role === 'coordinator' ? m.role_coordinator() : role === 'trainer' ? m.role_trainer() : m.role_teacher();
+export const roleLabel = (role: Role): string => (role === 'coordinator' ? m.role_coordinator() : role === 'trainer' ? m.role_trainer() : m.role_teacher());
 
 export function navOf(role: Role): { href: string; label: string }[] {
 	switch (role) {

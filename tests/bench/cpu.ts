@@ -31,7 +31,8 @@ export interface MeasuredProcess {
  * or null when the database is on another machine and its CPU cannot be read.
  */
 export function databaseProcess(dialect: DbChoice, serverPid: number): MeasuredProcess | null {
-	if (dialect === 'sqlite') return { pid: serverPid, label: 'server (SQLite runs inside it)', note: 'the whole server process: HTTP, rendering and the queries' };
+	if (dialect === 'sqlite')
+		return { pid: serverPid, label: 'server (SQLite runs inside it)', note: 'the whole server process: HTTP, rendering and the queries' };
 	const host = new URL(process.env.TEST_MYSQL_URL!).hostname;
 	if (!['127.0.0.1', 'localhost', '::1', os.hostname()].includes(host)) return null;
 	for (const entry of fs.readdirSync('/proc')) {
@@ -42,7 +43,8 @@ export function databaseProcess(dialect: DbChoice, serverPid: number): MeasuredP
 		} catch {
 			continue; // the process ended while the list was read
 		}
-		if (comm === 'mariadbd' || comm === 'mysqld') return { pid: Number(entry), label: `database (${comm})`, note: `the whole ${comm} process: any other client of the same server counts too` };
+		if (comm === 'mariadbd' || comm === 'mysqld')
+			return { pid: Number(entry), label: `database (${comm})`, note: `the whole ${comm} process: any other client of the same server counts too` };
 	}
 	return null;
 }

@@ -53,7 +53,8 @@ export function startLoad(opts: LoadOptions): RunningLoad {
 			(err, r) => {
 				if (err) return reject(err);
 				const statuses: Record<string, number> = {};
-				for (const [code, s] of Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})) statuses[code] = s.count;
+				for (const [code, s] of Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}))
+					statuses[code] = s.count;
 				resolve({
 					requestsPerSecond: r.requests.total / Math.max(r.duration, 0.001),
 					requests: r.requests.total,

@@ -46,7 +46,8 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv): Options {
 	}
 	const db = value(args, 'db');
 	if (db !== undefined && db !== 'sqlite' && db !== 'mysql') throw new Error(`--db must be sqlite or mysql, got "${db}"`);
-	if (db === 'mysql' && !env.TEST_MYSQL_URL) throw new Error('--db=mysql needs TEST_MYSQL_URL (an empty database of your own, e.g. mysql://root@127.0.0.1:3306/sc_bench)');
+	if (db === 'mysql' && !env.TEST_MYSQL_URL)
+		throw new Error('--db=mysql needs TEST_MYSQL_URL (an empty database of your own, e.g. mysql://root@127.0.0.1:3306/sc_bench)');
 	const databases: DbChoice[] = db ? [db] : env.TEST_MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite'];
 	const onlyRaw = value(args, 'only');
 	const only = new Set<CaseName>();

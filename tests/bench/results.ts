@@ -45,7 +45,8 @@ export class Recorder {
 
 	private read(): ResultsFile {
 		const empty: ResultsFile = {
-			about: 'Figures of `npm run bench` (tests/bench/run.ts): the built server over HTTP with real sessions. ratioToBare compares with GET /login without a session in the same run; target is issue 14\'s.',
+			about:
+				"Figures of `npm run bench` (tests/bench/run.ts): the built server over HTTP with real sessions. ratioToBare compares with GET /login without a session in the same run; target is issue 14's.",
 			machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version },
 			figures: []
 		};
@@ -73,7 +74,9 @@ export class Recorder {
 		this.figures.push(figure);
 		const ratio = figure.ratioToBare === null ? '' : ` = ${figure.ratioToBare}× bare`;
 		const target = figure.target ? `  [target ${figure.target}: ${figure.met ? 'met' : 'NOT met'}]` : '';
-		console.log(`  ${database.padEnd(6)} ${figure.case} · ${figure.metric}: ${figure.value}${figure.unit ? ` ${figure.unit}` : ''}${ratio}${target}${figure.note ? ` (${figure.note})` : ''}`);
+		console.log(
+			`  ${database.padEnd(6)} ${figure.case} · ${figure.metric}: ${figure.value}${figure.unit ? ` ${figure.unit}` : ''}${ratio}${target}${figure.note ? ` (${figure.note})` : ''}`
+		);
 		const data = this.read();
 		const same = (g: Figure) => g.database === database && g.case === figure.case && g.metric === figure.metric;
 		const at = data.figures.findIndex(same);

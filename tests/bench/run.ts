@@ -73,7 +73,14 @@ async function benchOn(dialect: DbChoice, opts: Options, recorder: Recorder): Pr
 
 async function contextWithBare(server: BenchServer, db: BenchDatabase, opts: Options, record: BenchContext['record'], data: string): Promise<BenchContext> {
 	const bare = await measureBare(server, opts.duration);
-	record({ case: 'bare: GET /login without a session', metric: `throughput, ${data}`, value: bare.requestsPerSecond, unit: 'req/s', ratioToBare: 1, note: [`p99 ${bare.p99} ms`, bare.note].filter(Boolean).join('; ') });
+	record({
+		case: 'bare: GET /login without a session',
+		metric: `throughput, ${data}`,
+		value: bare.requestsPerSecond,
+		unit: 'req/s',
+		ratioToBare: 1,
+		note: [`p99 ${bare.p99} ms`, bare.note].filter(Boolean).join('; ')
+	});
 	return { server, db, opts, record, bare: bare.requestsPerSecond };
 }
 
@@ -94,11 +101,27 @@ async function flandersCases(db: BenchDatabase, server: BenchServer, opts: Optio
 	};
 	await step(opts, 'teacher', async () => {
 		const classes = await classesOnTeacherPage(db, editionId, teacherEmail);
-		await measurePage(ctx, { name: 'teacher start page, 100 classes', path: '/teacher', cookie: sessions.teacher, minRatio: 0.3, note: `${classes} classes of the teacher's campuses` });
+		await measurePage(ctx, {
+			name: 'teacher start page, 100 classes',
+			path: '/teacher',
+			cookie: sessions.teacher,
+			minRatio: 0.3,
+			note: `${classes} classes of the teacher's campuses`
+		});
 	});
-	await step(opts, 'dashboard', () => measurePage(ctx, { name: 'coordinator dashboard, Flanders', path: '/coordinator', cookie: sessions.coordinator, minRatio: 0.4 }));
+	await step(opts, 'dashboard', () =>
+		measurePage(ctx, { name: 'coordinator dashboard, Flanders', path: '/coordinator', cookie: sessions.coordinator, minRatio: 0.4 })
+	);
 	await step(opts, 'overview', () =>
-		measurePage(ctx, { name: 'enrolment overview of the Flanders edition', path: `/coordinator/editions/${editionId}/enrolments`, cookie: sessions.coordinator, minRatio: 0.2, connections: 20, maxP99: 300, maxKb: 60 })
+		measurePage(ctx, {
+			name: 'enrolment overview of the Flanders edition',
+			path: `/coordinator/editions/${editionId}/enrolments`,
+			cookie: sessions.coordinator,
+			minRatio: 0.2,
+			connections: 20,
+			maxP99: 300,
+			maxKb: 60
+		})
 	);
 	await step(opts, 'rush', () => enrolmentRush(ctx, rushPlan!, largePassword));
 	await step(opts, 'booking', () => bookingRace(ctx, racePlan!, largePassword));
@@ -134,7 +157,9 @@ if (opts.build) {
 	if (built.status !== 0) throw new Error('npm run build failed');
 }
 if (!fs.existsSync(path.join(root, 'build', 'index.js'))) throw new Error('build/ is missing: run without --no-build');
-console.log(`${os.cpus().length} cores, Node ${process.version}; ${opts.duration} s per page case, the rush ${opts.rushSeconds} s. Figures go to ${path.relative(root, resultsFile)} as they come.`);
+console.log(
+	`${os.cpus().length} cores, Node ${process.version}; ${opts.duration} s per page case, the rush ${opts.rushSeconds} s. Figures go to ${path.relative(root, resultsFile)} as they come.`
+);
 const recorder = new Recorder(resultsFile);
 for (const dialect of opts.databases) {
 	try {

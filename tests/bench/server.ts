@@ -43,7 +43,9 @@ export class BenchServer {
 				BODY_SIZE_LIMIT: '110M'
 			}
 		});
-		const exited = new Promise<never>((_, reject) => this.child!.once('exit', (code) => reject(new Error(`the server exited with ${code} while starting: see ${path.join(this.opts.dataDir, 'server.log')}`))));
+		const exited = new Promise<never>((_, reject) =>
+			this.child!.once('exit', (code) => reject(new Error(`the server exited with ${code} while starting: see ${path.join(this.opts.dataDir, 'server.log')}`)))
+		);
 		const deadline = Date.now() + 120_000;
 		while (!(await Promise.race([reachable(`${this.origin}/health`), exited]))) {
 			if (Date.now() > deadline) throw new Error('the server did not answer /health within 2 minutes');

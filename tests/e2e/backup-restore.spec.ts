@@ -33,7 +33,9 @@ test('a backup taken while the app runs, restored into an empty folder, is serve
 
 	// A file material of the demo and its bytes' digest, read from the live database.
 	const db = new SQLite(path.join(live.dataDir, 'app.sqlite'), { readonly: true });
-	const material = db.prepare("select m.id, v.sha256 from materials m join material_versions v on v.material_id = m.id where m.kind = 'file' order by m.id limit 1").get() as { id: number; sha256: string };
+	const material = db
+		.prepare("select m.id, v.sha256 from materials m join material_versions v on v.material_id = m.id where m.kind = 'file' order by m.id limit 1")
+		.get() as { id: number; sha256: string };
 	db.close();
 
 	// The app keeps serving (and writing sessions' last use) while the backup runs.
@@ -59,7 +61,11 @@ test('a backup taken while the app runs, restored into an empty folder, is serve
 	expect(coordinatorPage.status()).toBe(200);
 	const download = await page.request.get(`${other}/api/materials/${material.id}/download`);
 	expect(download.status()).toBe(200);
-	expect(createHash('sha256').update(await download.body()).digest('hex')).toBe(material.sha256);
+	expect(
+		createHash('sha256')
+			.update(await download.body())
+			.digest('hex')
+	).toBe(material.sha256);
 
 	// And a demo login through the form works on the restored server.
 	const fresh = await browser.newContext({ baseURL: other });

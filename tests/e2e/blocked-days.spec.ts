@@ -23,7 +23,9 @@ function freeWeekday(edition: { id: number; workshopStartsOn: string; workshopEn
 
 /** The date as the page shows it: "woensdag 12 mei 2027". */
 const shown = (date: string) =>
-	new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(new Date(`${date}T12:00:00Z`));
+	new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(
+		new Date(`${date}T12:00:00Z`)
+	);
 
 test('a coordinator blocks a study day of the upcoming edition and sees it listed', async ({ page, checkA11y }, testInfo) => {
 	const edition = upcomingEdition();
@@ -81,7 +83,9 @@ test('a day outside the workshop period is refused with a clear message', async 
 	await add.getByLabel('Datum of eerste dag').fill(addDays(edition.workshopEndsOn, 1));
 	await add.getByLabel('Soort').selectOption({ label: 'Examens' });
 	await add.getByRole('button', { name: 'Blokkeren' }).click();
-	await expect(add.getByLabel('Datum of eerste dag')).toHaveAccessibleDescription(/^Binnen de workshopperiode hierboven\. Die dag valt buiten de workshopperiode van deze editie\./);
+	await expect(add.getByLabel('Datum of eerste dag')).toHaveAccessibleDescription(
+		/^Binnen de workshopperiode hierboven\. Die dag valt buiten de workshopperiode van deze editie\./
+	);
 	await expect(page.getByRole('alert')).toBeFocused();
 	await checkA11y();
 });

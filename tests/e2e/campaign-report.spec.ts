@@ -11,7 +11,8 @@ import { read } from './support/read-db';
  * and downloads the PDF and the Excel workbook. The figures themselves are
  * checked by the integration tests; here: what a coordinator sees and gets.
  */
-const archived = () => read((db) => db.prepare("select id, name from editions where status = 'archived' order by year desc limit 1").get() as { id: number; name: string });
+const archived = () =>
+	read((db) => db.prepare("select id, name from editions where status = 'archived' order by year desc limit 1").get() as { id: number; name: string });
 
 test('a coordinator opens the campaign report and downloads the PDF and the workbook', async ({ page, checkA11y }, testInfo) => {
 	const edition = archived();

@@ -32,7 +32,10 @@ test.describe('campus import', () => {
 		const importPage = new CampusImportPage(page);
 		await importPage.goto();
 		// The page explains the same columns, in the same order.
-		await expect(page.getByRole('region', { name: 'Kolommen' }).getByRole('row')).toHaveText([/^Kolom/, ...importHeader.map((column) => new RegExp(`^${column}`))]);
+		await expect(page.getByRole('region', { name: 'Kolommen' }).getByRole('row')).toHaveText([
+			/^Kolom/,
+			...importHeader.map((column) => new RegExp(`^${column}`))
+		]);
 		await checkA11y();
 
 		const downloading = page.waitForEvent('download');
@@ -52,7 +55,11 @@ test.describe('campus import', () => {
 	test('a file with a problem row shows the counts and the problems in Dutch, offers no import and writes nothing', async ({ page, checkA11y }) => {
 		const suffix = unique();
 		const good = cleanRow(`Goede school ${suffix}`, uniqueInstellingsnummer(), 'Campus Noord');
-		const bad = cleanRow(`Foute school ${suffix}`, uniqueInstellingsnummer(), 'Campus Zuid', { postcode: '850', niveaus: 'kleuter,universiteit', email: 'els@' });
+		const bad = cleanRow(`Foute school ${suffix}`, uniqueInstellingsnummer(), 'Campus Zuid', {
+			postcode: '850',
+			niveaus: 'kleuter,universiteit',
+			email: 'els@'
+		});
 		const file = writeImportFile('met-probleem.csv', importCsv([good, bad]));
 
 		const importPage = new CampusImportPage(page);
@@ -107,7 +114,12 @@ test.describe('campus import', () => {
 		const suffix = unique();
 		const [first, second] = [uniqueInstellingsnummer(), uniqueInstellingsnummer()];
 		const rows = [
-			cleanRow(`Sint-Amandusschool ${suffix}`, first, 'Campus Noord', { niveaus: 'kleuter,lager', contactpersoon: 'Els Peeters', email: 'els.peeters@example.org', telefoon: '056 12 34 56' }),
+			cleanRow(`Sint-Amandusschool ${suffix}`, first, 'Campus Noord', {
+				niveaus: 'kleuter,lager',
+				contactpersoon: 'Els Peeters',
+				email: 'els.peeters@example.org',
+				telefoon: '056 12 34 56'
+			}),
 			cleanRow(`Sint-Amandusschool ${suffix}`, first, 'Campus Zuid', { straat: 'Zuidstraat 3', niveaus: 'secundair' }),
 			cleanRow(`Basisschool Zoë ${suffix}`, second, 'Campus Lendelede', { postcode: '8860', gemeente: 'Lendelede', niveaus: 'kleuter, lager' })
 		];
@@ -183,7 +195,10 @@ test.describe('campus import', () => {
 		const [before] = campusesOfSchool(number);
 
 		await importPage.goto();
-		const again = [cleanRow(school, number, 'Campus Groeninge', { straat: 'Groeningestraat 40', niveaus: 'lager,secundair' }), cleanRow(school, number, 'Campus Kaai')];
+		const again = [
+			cleanRow(school, number, 'Campus Groeninge', { straat: 'Groeningestraat 40', niveaus: 'lager,secundair' }),
+			cleanRow(school, number, 'Campus Kaai')
+		];
 		await importPage.upload(writeImportFile('tweede.csv', importCsv(again)));
 		await importPage.expectCounts({ rows: 2, newSchools: 0, newCampuses: 1, updatedCampuses: 1, problemRows: 0 });
 		await expect(importPage.row(2)).toContainText('Bestaande campus bijwerken');

@@ -167,7 +167,12 @@ test.describe('schools and campuses', () => {
 
 		// Classes: the current edition's only; the archived edition shows in the history.
 		const classes = page.getByRole('region', { name: 'Klassen in de lopende edities' });
-		await expect(classes.getByRole('row').filter({ hasText: editions.current }).filter({ has: page.getByRole('link', { name: '1A', exact: true }) })).toHaveCount(1);
+		await expect(
+			classes
+				.getByRole('row')
+				.filter({ hasText: editions.current })
+				.filter({ has: page.getByRole('link', { name: '1A', exact: true }) })
+		).toHaveCount(1);
 		await expect(classes.getByRole('row').filter({ hasText: editions.archived })).toHaveCount(0);
 		await expect(classes.getByRole('row').filter({ hasText: 'Op de wachtlijst' }).first()).toContainText(/plaats \d+/);
 
@@ -187,7 +192,12 @@ test.describe('schools and campuses', () => {
 		// The code works: a teacher registers with it and shows up on the campus page.
 		const visitor = await openBrowser();
 		const form = new RegisterPage(visitor);
-		const teacher = { code: formattedCode(campus.inviteCode), name: `Leerkracht ${suffix}`, email: uniqueEmail('rollegem', suffix), password: newPassword(suffix) };
+		const teacher = {
+			code: formattedCode(campus.inviteCode),
+			name: `Leerkracht ${suffix}`,
+			email: uniqueEmail('rollegem', suffix),
+			password: newPassword(suffix)
+		};
 		await form.goto();
 		await form.register(teacher);
 		await expect(form.heading()).toHaveText('Bevestig je e-mailadres');

@@ -23,7 +23,10 @@ test.describe('bulk certificates for a coordinator', () => {
 		const text = execFileSync('pdftotext', [await pdf.path(), '-'], { encoding: 'utf8' });
 		expect(text).toMatch(/Klas \S+/);
 
-		const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Alle attesten als zip, één pdf per klas (Engels)' }).click()]);
+		const [zip] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: 'Alle attesten als zip, één pdf per klas (Engels)' }).click()
+		]);
 		expect(zip.suggestedFilename()).toMatch(/\.zip$/);
 		const entries = Object.keys(unzipSync(new Uint8Array(readFileSync(await zip.path()))));
 		expect(entries.length).toBeGreaterThan(0);

@@ -45,7 +45,10 @@ test.describe('campus and trainer certificates, dashboard charts', () => {
 		await expect(section).toBeVisible();
 		await checkA11y();
 		await screenshots(page, testInfo, 'trainer-certificate');
-		const [pdf] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: `Trainersattest ${edition} in het Nederlands (PDF)` }).click()]);
+		const [pdf] = await Promise.all([
+			page.waitForEvent('download'),
+			section.getByRole('link', { name: `Trainersattest ${edition} in het Nederlands (PDF)` }).click()
+		]);
 		const text = await pdfTextOf(pdf);
 		expect(text).toContain('Robin');
 		expect(text).toContain('Wel Jong');
@@ -61,19 +64,23 @@ test.describe('campus and trainer certificates, dashboard charts', () => {
 		await expect(section.getByRole('link', { name: `Campusattest ${edition} in het Nederlands (PDF)` })).toBeVisible();
 		await checkA11y();
 		await screenshots(page, testInfo, 'coordinator-campus-certificates');
-		const [pdf] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: `Campusattest ${edition} in het Nederlands (PDF)` }).click()]);
+		const [pdf] = await Promise.all([
+			page.waitForEvent('download'),
+			section.getByRole('link', { name: `Campusattest ${edition} in het Nederlands (PDF)` }).click()
+		]);
 		expect(await pdfTextOf(pdf)).toContain('Campus Centrum');
 	});
 
-	test('the coordinator downloads the trainer certificate from a given workshop\'s page', async ({ page, checkA11y }, testInfo) => {
-		const slot = read((db) =>
-			db
-				.prepare(
-					`select s.id, s.edition_id as editionId from workshop_slots s join editions e on e.id = s.edition_id
+	test("the coordinator downloads the trainer certificate from a given workshop's page", async ({ page, checkA11y }, testInfo) => {
+		const slot = read(
+			(db) =>
+				db
+					.prepare(
+						`select s.id, s.edition_id as editionId from workshop_slots s join editions e on e.id = s.edition_id
 					 join slot_trainers st on st.slot_id = s.id and st.active = 1 join users u on u.id = st.trainer_id
 					 where e.status = 'archived' and s.outcome = 'given' and s.status = 'scheduled' and u.email = 'trainer@example.org' order by s.id limit 1`
-				)
-				.get() as { id: number; editionId: number }
+					)
+					.get() as { id: number; editionId: number }
 		);
 		await loginAs(page, 'coordinator@example.org');
 		await page.goto(`/coordinator/editions/${slot.editionId}/workshops/${slot.id}`);

@@ -6,13 +6,14 @@ import { read } from './support/read-db';
 
 /** The demo's class 1A at Campus Centrum in the archived edition: its workshop was given. */
 function archivedClass1A(): number {
-	const row = read((db) =>
-		db
-			.prepare(
-				`select c.id from classes c join campuses ca on ca.id = c.campus_id join editions e on e.id = c.edition_id
+	const row = read(
+		(db) =>
+			db
+				.prepare(
+					`select c.id from classes c join campuses ca on ca.id = c.campus_id join editions e on e.id = c.edition_id
 				 where ca.name = 'Campus Centrum' and c.name = '1A' and e.status = 'archived' order by e.year desc limit 1`
-			)
-			.get() as { id: number } | undefined
+				)
+				.get() as { id: number } | undefined
 	);
 	if (!row) throw new Error('No class 1A of Campus Centrum in the archived edition');
 	return row.id;

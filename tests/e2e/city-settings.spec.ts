@@ -78,7 +78,11 @@ test.describe('city settings', () => {
 		expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
 		// Public and cacheable for a year: the hash in its address changes with the logo.
 		const served = await page.request.get((await logo.getAttribute('src'))!);
-		expect([served.status(), served.headers()['content-type'], served.headers()['cache-control']]).toEqual([200, 'image/png', 'public, max-age=31536000, immutable']);
+		expect([served.status(), served.headers()['content-type'], served.headers()['cache-control']]).toEqual([
+			200,
+			'image/png',
+			'public, max-age=31536000, immutable'
+		]);
 		const footer = page.getByRole('contentinfo');
 		await expect(footer.getByRole('link', { name: 'Hulplijn Teststad' })).toHaveAttribute('href', 'https://hulp.teststad.be');
 		await expect(footer.getByRole('link', { name: 'info@teststad.be' })).toHaveAttribute('href', 'mailto:info@teststad.be');

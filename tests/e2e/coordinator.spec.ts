@@ -181,7 +181,10 @@ test.describe('coordinator', () => {
 		const people = new PeoplePage(page);
 		await people.goto();
 		await people.find(account.email);
-		await people.row(account.email).getByRole('button', { name: `Account van ${account.name} uitschakelen` }).click();
+		await people
+			.row(account.email)
+			.getByRole('button', { name: `Account van ${account.name} uitschakelen` })
+			.click();
 		await expect(page.getByRole('status')).toContainText(`Het account van ${account.name} is uitgeschakeld en overal afgemeld.`);
 		await expect(people.row(account.email)).toContainText('Uitgeschakeld');
 		await checkA11y();
@@ -194,7 +197,10 @@ test.describe('coordinator', () => {
 		await login.login(account.email, account.password);
 		await expect(login.alert()).toContainText('Dit account is uitgeschakeld');
 
-		await people.row(account.email).getByRole('button', { name: `Account van ${account.name} inschakelen` }).click();
+		await people
+			.row(account.email)
+			.getByRole('button', { name: `Account van ${account.name} inschakelen` })
+			.click();
 		await expect(page.getByRole('status')).toContainText(`Het account van ${account.name} is weer ingeschakeld.`);
 		await expect(people.row(account.email)).toContainText('Actief');
 		await login.login(account.email, account.password);

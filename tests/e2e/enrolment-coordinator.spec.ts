@@ -2,7 +2,16 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { campusId } from './support/db';
 import { addDays, brusselsToday, classMail, freeEditionYear, upcomingEdition } from './support/enrolment-db';
-import { ClassForm, EditionForm, TeacherHome, createPublishedEdition, enrolAsCoordinator, registerTeacherAt, summaryValue, uniqueClassName } from './support/enrolment';
+import {
+	ClassForm,
+	EditionForm,
+	TeacherHome,
+	createPublishedEdition,
+	enrolAsCoordinator,
+	registerTeacherAt,
+	summaryValue,
+	uniqueClassName
+} from './support/enrolment';
 import { loginAs, waitForScripts } from './support/pages';
 import { demo, unique } from './support/people';
 
@@ -209,7 +218,9 @@ test.describe('coordinator and editions', () => {
 		await expect(page.getByRole('status')).toContainText('De editie is gepubliceerd. Scholen zien ze nu.');
 		await expect(page.getByText('Status: Gepubliceerd.')).toBeVisible();
 		await teacher.reload();
-		await expect(teacher.getByRole('article').filter({ has: teacher.getByRole('heading', { level: 3, name: edition.name }) })).toContainText('Inschrijven kan tot');
+		await expect(teacher.getByRole('article').filter({ has: teacher.getByRole('heading', { level: 3, name: edition.name }) })).toContainText(
+			'Inschrijven kan tot'
+		);
 
 		// Without classes it can go back to draft, and the teacher no longer sees it.
 		await page.getByRole('button', { name: 'Terug naar ontwerp' }).click();

@@ -28,7 +28,13 @@ test.describe('enrolment overview', () => {
 		await expect(overview.totals()).not.toContainText('Met de gekozen filters.');
 		await overview.expectClasses(active);
 		// The demo teacher's classes, as a newcomer sees them (db/seeds/demo-classes.ts).
-		expect(await overview.rows()).toEqual(expect.arrayContaining(['Campus Centrum | 1A | S1 | 24 | Ingeschreven', 'Campus Centrum | 2B | S2 | 22 | Ingeschreven', 'Campus Centrum | 3 Latijn | S3 | 19 | Ingeschreven']));
+		expect(await overview.rows()).toEqual(
+			expect.arrayContaining([
+				'Campus Centrum | 1A | S1 | 24 | Ingeschreven',
+				'Campus Centrum | 2B | S2 | 22 | Ingeschreven',
+				'Campus Centrum | 3 Latijn | S3 | 19 | Ingeschreven'
+			])
+		);
 		// The withdrawn class of Campus Overleie is not listed by default.
 		const withdrawn = classes.filter((c) => c.status === 'withdrawn');
 		expect(withdrawn.map((c) => `${c.campus} ${c.name}`)).toContain('Campus Overleie L4');
@@ -44,7 +50,12 @@ test.describe('enrolment overview', () => {
 		await checkA11y();
 		await page.goto(`/coordinator/editions/${edition.id}/enrolments?page=${pages + 2}`);
 		await overview.ready();
-		await expect(overview.table().getByRole('row').filter({ has: page.getByRole('cell') })).toHaveCount(active.length - (pages - 1) * pageSize);
+		await expect(
+			overview
+				.table()
+				.getByRole('row')
+				.filter({ has: page.getByRole('cell') })
+		).toHaveCount(active.length - (pages - 1) * pageSize);
 
 		// The edition's page links to the overview too.
 		await page.getByRole('link', { name: 'Terug naar de editie' }).click();
@@ -98,13 +109,22 @@ test.describe('enrolment overview', () => {
 		const overview = new OverviewPage(page, edition);
 		await overview.goto();
 
-		await expect(overview.status().getByRole('option')).toHaveText(['Ingeschreven en wachtlijst', 'Ingeschreven', 'Wachtlijst', 'Uitgeschreven', 'Alle, ook uitgeschreven']);
+		await expect(overview.status().getByRole('option')).toHaveText([
+			'Ingeschreven en wachtlijst',
+			'Ingeschreven',
+			'Wachtlijst',
+			'Uitgeschreven',
+			'Alle, ook uitgeschreven'
+		]);
 		await expect(overview.status()).toHaveValue('');
 
 		await overview.filter({ status: 'Wachtlijst' });
 		await expect(page).toHaveURL(/status=waiting/);
 		const waiting = classes.filter((c) => c.status === 'waiting').sort((a, b) => a.position! - b.position!);
-		expect(waiting.map((c) => c.position), 'places on the waiting list are consecutive').toEqual(waiting.map((_, i) => i + 1));
+		expect(
+			waiting.map((c) => c.position),
+			'places on the waiting list are consecutive'
+		).toEqual(waiting.map((_, i) => i + 1));
 		await overview.expectClasses(waiting);
 		// The demo starts with a full Campus Stationsplein and two classes waiting; other specs may move them up.
 		expect(waiting.length).toBeGreaterThan(0);
@@ -223,7 +243,9 @@ test.describe('enrolment overview', () => {
 		// Only the school's classes, in enrolment order, the new ones included.
 		expect(data.map((r) => r[column('School')])).toEqual(expected.map(() => 'Sint-Maartenscollege'));
 		expect(data.map((r) => r[column('Instellingsnummer')])).toEqual(expected.map(() => '900101'));
-		expect(data.map((r) => [r[column('Campus')], r[column('Leerjaar')], r[column('Leerlingen')]])).toEqual(expected.map((c) => [c.campus, c.grade, String(c.pupils)]));
+		expect(data.map((r) => [r[column('Campus')], r[column('Leerjaar')], r[column('Leerlingen')]])).toEqual(
+			expected.map((c) => [c.campus, c.grade, String(c.pupils)])
+		);
 		expect(data.map((r) => r[column('Klas')])).toEqual(expected.map((c) => asCsvCell(c.name)));
 		expect(data.map((r) => r[column('Klas')])).toContain(`'${formula}`);
 		expect(data.find((r) => r[column('Klas')] === remarked)).toEqual(expect.arrayContaining(['Secundair onderwijs', 'Nederlands']));
@@ -241,7 +263,10 @@ test.describe('enrolment overview', () => {
 		await overview.filter({ school: 'Atheneum Leiestad' });
 		const expected = activeClasses(editionClasses(edition.id)).filter((c) => c.school === 'Atheneum Leiestad');
 		await overview.expectClasses(expected);
-		expect(expected.some((c) => c.status === 'waiting'), 'the school has classes on the waiting list').toBe(true);
+		expect(
+			expected.some((c) => c.status === 'waiting'),
+			'the school has classes on the waiting list'
+		).toBe(true);
 
 		const csv = (await readCsv(await overview.download('Download CSV'))).rows;
 		const download = await overview.download('Download Excel');
@@ -258,7 +283,10 @@ test.describe('enrolment overview', () => {
 			expect(r[column('Instellingsnummer')]).toBe('900303');
 			expect(r[column('Ingeschreven op')]).toBeInstanceOf(Date);
 		}
-		expect(data.map((r) => r.map(asCsvCell)), 'the workbook holds the rows of the CSV').toEqual(csv.slice(1));
+		expect(
+			data.map((r) => r.map(asCsvCell)),
+			'the workbook holds the rows of the CSV'
+		).toEqual(csv.slice(1));
 	});
 });
 

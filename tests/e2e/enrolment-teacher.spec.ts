@@ -1,7 +1,17 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { addDays, classCountNamed, classMail, someClassIdAt, upcomingEdition } from './support/enrolment-db';
-import { ClassForm, TeacherHome, classIdOf, enrolAsTeacher, openEnrolForm, summaryValue, uniqueClassName, waitingPosition, type ClassRow } from './support/enrolment';
+import {
+	ClassForm,
+	TeacherHome,
+	classIdOf,
+	enrolAsTeacher,
+	openEnrolForm,
+	summaryValue,
+	uniqueClassName,
+	waitingPosition,
+	type ClassRow
+} from './support/enrolment';
 import { LoginPage, loginAs, registerConfirmedTeacher } from './support/pages';
 import { demo } from './support/people';
 
@@ -39,7 +49,14 @@ test.describe('a teacher enrols classes', () => {
 		await expect(form.campus()).toHaveCount(0);
 		await expect(form.pupils()).toHaveAccessibleDescription(/we bewaren nooit namen van leerlingen/);
 		await checkA11y();
-		await form.fill({ name, grade: 'S5', pupils: 21, language: 'Engels', preferences: [{ date: preferred, part: 'namiddag' }], remarks: 'Graag na de middagpauze.' });
+		await form.fill({
+			name,
+			grade: 'S5',
+			pupils: 21,
+			language: 'Engels',
+			preferences: [{ date: preferred, part: 'namiddag' }],
+			remarks: 'Graag na de middagpauze.'
+		});
 		await form.submit();
 
 		await expect(page).toHaveURL(/\/teacher\?/);
@@ -209,10 +226,14 @@ test.describe('a teacher enrols classes', () => {
 		await expect(home.campaigns()).toBeVisible();
 		await expect(page.getByText('Je schreef nog geen klassen in.')).toBeVisible();
 
-		const classOfLies = (await home.rows(home.colleagueClasses())).find((r) => r.edition === edition.name && r.owner === demo.teacher.name && r.status !== 'Uitgeschreven');
+		const classOfLies = (await home.rows(home.colleagueClasses())).find(
+			(r) => r.edition === edition.name && r.owner === demo.teacher.name && r.status !== 'Uitgeschreven'
+		);
 		expect(classOfLies, `a class of ${demo.teacher.name} at Campus Centrum`).toBeDefined();
 		await home.openClass(home.colleagueClasses(), classOfLies!.name, edition.name);
-		await expect(page.getByText(`Deze klas werd ingeschreven door ${demo.teacher.name}. Alleen die leerkracht of de coördinator kan ze wijzigen.`)).toBeVisible();
+		await expect(
+			page.getByText(`Deze klas werd ingeschreven door ${demo.teacher.name}. Alleen die leerkracht of de coördinator kan ze wijzigen.`)
+		).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Wijzigingen opslaan' })).toHaveCount(0);
 		await expect(page.getByRole('button', { name: 'Klas uitschrijven' })).toHaveCount(0);
 		await checkA11y();
@@ -255,7 +276,9 @@ test.describe('a teacher enrols classes', () => {
 		const form = await openEnrolForm(page, edition.name);
 		await form.fill({ name, grade: 'S6', pupils: 18 });
 		await form.submit();
-		await expect(home.notice()).toContainText(`Je campus heeft haar eigen maximum aantal klassen voor ${edition.name} bereikt: klas ${name} staat op de wachtlijst, op plaats`);
+		await expect(home.notice()).toContainText(
+			`Je campus heeft haar eigen maximum aantal klassen voor ${edition.name} bereikt: klas ${name} staat op de wachtlijst, op plaats`
+		);
 		await expect(home.notice()).not.toContainText('is volzet');
 		const position = Number(/op plaats (\d+)\./.exec(await home.notice().innerText())![1]);
 		expect(position).toBeGreaterThan(waitingPosition(waiting.at(-1)!.status)!);

@@ -33,14 +33,46 @@ const coordinator = { name: 'Hanne Verstraete', email: 'hanne.verstraete@testgem
 const trainer = { name: 'Bram Lagae', email: 'bram.lagae@vormingplus.example', password: 'Paarse-trainer-Testgem-2' };
 const teacher = { name: 'An Devos', email: 'an.devos@zonnebloem.example', password: 'Paarse-klas-Testgem-3' };
 const organisation = { name: 'Vorming Testgem', contact: 'Els Maes', email: 'els.maes@vormingplus.example' };
-const campaign = { name: 'Regenboogweek', descriptionNl: 'Workshops over diversiteit voor de scholen van Testgem.', descriptionEn: 'Workshops on diversity for the schools of Testgem.', website: 'https://www.testgem.example/regenboogweek', colour: '#1a4d2e' };
+const campaign = {
+	name: 'Regenboogweek',
+	descriptionNl: 'Workshops over diversiteit voor de scholen van Testgem.',
+	descriptionEn: 'Workshops on diversity for the schools of Testgem.',
+	website: 'https://www.testgem.example/regenboogweek',
+	colour: '#1a4d2e'
+};
 const className = '6A';
 
 /** A fictional town's campuses; only De Zonnebloem has a contact address. */
 const campuses: ImportRow[] = [
-	{ instellingsnummer: '900001', school: 'Basisschool De Zonnebloem', campus: 'Campus Dorp', straat: 'Dorpsstraat 1', postcode: '8999', gemeente: 'Testgem', niveaus: 'kleuter,lager', contactpersoon: teacher.name, email: teacher.email },
-	{ instellingsnummer: '900001', school: 'Basisschool De Zonnebloem', campus: 'Campus Veld', straat: 'Veldweg 7', postcode: '8999', gemeente: 'Testgem', niveaus: 'lager' },
-	{ instellingsnummer: '900002', school: 'Atheneum Testgem', campus: 'Campus Markt', straat: 'Markt 3', postcode: '8999', gemeente: 'Testgem', niveaus: 'secundair' }
+	{
+		instellingsnummer: '900001',
+		school: 'Basisschool De Zonnebloem',
+		campus: 'Campus Dorp',
+		straat: 'Dorpsstraat 1',
+		postcode: '8999',
+		gemeente: 'Testgem',
+		niveaus: 'kleuter,lager',
+		contactpersoon: teacher.name,
+		email: teacher.email
+	},
+	{
+		instellingsnummer: '900001',
+		school: 'Basisschool De Zonnebloem',
+		campus: 'Campus Veld',
+		straat: 'Veldweg 7',
+		postcode: '8999',
+		gemeente: 'Testgem',
+		niveaus: 'lager'
+	},
+	{
+		instellingsnummer: '900002',
+		school: 'Atheneum Testgem',
+		campus: 'Campus Markt',
+		straat: 'Markt 3',
+		postcode: '8999',
+		gemeente: 'Testgem',
+		niveaus: 'secundair'
+	}
 ];
 
 /** Full-page screenshots of what a first-day user sees, for review (test-results/…/first-day-*.png). */
@@ -72,7 +104,12 @@ for (const { kind, port } of databases) {
 	test.describe(`first day on an empty ${kind} database`, () => {
 		test.use({ baseURL: `http://127.0.0.1:${port}` });
 
-		test(`installs, sets up a city and runs its first workshop to a verified certificate (${kind})`, async ({ page, browser, openBrowser, checkA11y }, testInfo) => {
+		test(`installs, sets up a city and runs its first workshop to a verified certificate (${kind})`, async ({
+			page,
+			browser,
+			openBrowser,
+			checkA11y
+		}, testInfo) => {
 			test.skip(kind === 'mariadb' && !process.env.TEST_MYSQL_URL, 'needs TEST_MYSQL_URL (a MariaDB server where it may create a database)');
 			// 1.7 to 3.3 minutes on a busy 2-core machine (load 15); the limit leaves room for a slower one.
 			test.setTimeout(420_000);
@@ -117,7 +154,9 @@ for (const { kind, port } of databases) {
 				const trainerPage = await step('coordinator: adds an organisation and invites a trainer; the trainer sets a password', () => trainerJoins(day));
 				await step('coordinator: imports campuses from a CSV', () => importCampuses(page));
 				const edition = await step('coordinator: creates and publishes an edition', () => publishEdition(day));
-				const teacherPage = await step('coordinator invites the schools; the teacher registers from the mailed link, confirms, enrols a class', () => teacherEnrols(day, edition));
+				const teacherPage = await step('coordinator invites the schools; the teacher registers from the mailed link, confirms, enrols a class', () =>
+					teacherEnrols(day, edition)
+				);
 				await step('coordinator: the checklist is done and gone', () => checklistDone(day));
 				const slot = await step('coordinator: workshop slot with the class; trainer books it', () => planWorkshop(day, edition, trainerPage));
 				await step(`a week later: server restarted with TEST_CLOCK_SHIFT_DAYS=${slot.shiftDays}`, async () => {
@@ -232,7 +271,9 @@ async function publishEdition(day: Day): Promise<Edition> {
 		workshopEnds: ends,
 		grades: ['L5', 'L6']
 	});
-	const blocked = new Set((await day.db.all<{ d: string }>('select local_date as d from blocked_days where edition_id = ?', [id])).map((r) => String(r.d).slice(0, 10)));
+	const blocked = new Set(
+		(await day.db.all<{ d: string }>('select local_date as d from blocked_days where edition_id = ?', [id])).map((r) => String(r.d).slice(0, 10))
+	);
 	const openDays: string[] = [];
 	for (let d = starts; d <= ends; d = addDays(d, 1)) if (![0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay()) && !blocked.has(d)) openDays.push(d);
 	expect(openDays.length, 'the workshop period has open weekdays').toBeGreaterThan(0);
@@ -284,7 +325,10 @@ async function planWorkshop(day: Day, edition: Edition, trainerPage: Page): Prom
 	await page.getByRole('button', { name: 'Workshopmoment aanmaken' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: /, 10:00–10:50$/ })).toBeVisible();
 	const id = Number(new URL(page.url()).pathname.split('/').pop());
-	await page.getByRole('group', { name: 'Ingeschreven klassen van deze campus' }).getByRole('checkbox', { name: new RegExp(`^${className}\\b`) }).check();
+	await page
+		.getByRole('group', { name: 'Ingeschreven klassen van deze campus' })
+		.getByRole('checkbox', { name: new RegExp(`^${className}\\b`) })
+		.check();
 	await page.getByRole('button', { name: 'Klassen bewaren' }).click();
 	await expect(page.getByRole('status')).toHaveText('De klassen zijn bewaard.');
 

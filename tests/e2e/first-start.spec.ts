@@ -34,9 +34,7 @@ test.beforeAll(async () => {
 	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dir, DATABASE_URL: `sqlite:${path.join(dir, 'app.sqlite')}` };
 	for (const name of ['ORIGIN', 'HOST', 'NODE_ENV', 'PROTOCOL_HEADER', 'HOST_HEADER']) delete env[name];
 	server = spawn('npm', ['start'], { env, stdio: 'ignore', detached: true });
-	await expect
-		.poll(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status, { timeout: 50_000, intervals: [500] })
-		.toBe(200);
+	await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status, { timeout: 50_000, intervals: [500] }).toBe(200);
 });
 
 test.afterAll(() => {

@@ -14,10 +14,22 @@ type Answer = (route: Route) => Promise<void>;
 
 const answers: [string, Answer, RegExp][] = [
 	// The README's first command: Kit's plain-text CSRF refusal, which enhance cannot even parse.
-	['403 (cross-site or expired)', (r) => r.fulfill({ status: 403, contentType: 'text/plain', body: 'Cross-site POST form submissions are forbidden' }), /niet aanvaard.*herlaad de pagina/i],
+	[
+		'403 (cross-site or expired)',
+		(r) => r.fulfill({ status: 403, contentType: 'text/plain', body: 'Cross-site POST form submissions are forbidden' }),
+		/niet aanvaard.*herlaad de pagina/i
+	],
 	['413 (too large)', (r) => r.fulfill({ status: 413, contentType: 'application/json', body: actionError('Content-length exceeds limit') }), /te groot/],
-	['429 (too many)', (r) => r.fulfill({ status: 429, headers: { 'retry-after': '120' }, contentType: 'application/json', body: actionError('Too many') }), /Te veel pogingen.*Wacht 2 min\./],
-	['500 (server)', (r) => r.fulfill({ status: 500, headers: { 'x-request-id': 'req-7f3a' }, contentType: 'application/json', body: actionError('Internal Error') }), /iets mis op de server[\s\S]*req-7f3a/],
+	[
+		'429 (too many)',
+		(r) => r.fulfill({ status: 429, headers: { 'retry-after': '120' }, contentType: 'application/json', body: actionError('Too many') }),
+		/Te veel pogingen.*Wacht 2 min\./
+	],
+	[
+		'500 (server)',
+		(r) => r.fulfill({ status: 500, headers: { 'x-request-id': 'req-7f3a' }, contentType: 'application/json', body: actionError('Internal Error') }),
+		/iets mis op de server[\s\S]*req-7f3a/
+	],
 	['a lost connection', (r) => r.abort('internetdisconnected'), /geen verbinding/]
 ];
 
@@ -71,7 +83,9 @@ test.describe('forms say what went wrong', () => {
 		const name = page.getByLabel('Naam', { exact: true });
 		await name.fill('Naam die blijft');
 		const form = 'form[action="?/profile"]';
-		await answerPost(page, '/account', (r) => r.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ type: 'error', error: { message: 'x', requestId: 'body-id-42' } }) }));
+		await answerPost(page, '/account', (r) =>
+			r.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ type: 'error', error: { message: 'x', requestId: 'body-id-42' } }) })
+		);
 		await page.getByRole('button', { name: 'Opslaan', exact: true }).first().click();
 		await expect(problemIn(page, form)).toContainText('body-id-42');
 		await expect(problemIn(page, form)).toBeFocused();

@@ -48,7 +48,11 @@ async function uploadThroughApi(request: APIRequestContext, baseURL: string, edi
 const materialIdOf = (location: string | undefined) => Number(/\/coordinator\/materials\/(\d+)/.exec(location ?? '')?.[1]);
 
 test.describe('digital materials', () => {
-	test('a coordinator uploads a PDF and a teacher of a participating campus downloads the same bytes, also in ranges', async ({ page, openBrowser, checkA11y }, testInfo) => {
+	test('a coordinator uploads a PDF and a teacher of a participating campus downloads the same bytes, also in ranges', async ({
+		page,
+		openBrowser,
+		checkA11y
+	}, testInfo) => {
 		const edition = upcomingEdition();
 		const title = `Lesfiche ${unique()}`;
 		const content = minimalPdf(title);
@@ -136,7 +140,7 @@ test.describe('digital materials', () => {
 		await expect(page.getByRole('alert')).toContainText('Kies minstens één niveau');
 	});
 
-	test('a too large upload is refused with 413 and a message in the user\'s language', async ({ page, baseURL }) => {
+	test("a too large upload is refused with 413 and a message in the user's language", async ({ page, baseURL }) => {
 		const edition = upcomingEdition();
 		await loginAs(page, demo.coordinator.email);
 		const big = Buffer.concat([minimalPdf('groot'), Buffer.alloc(2_500_000, 0x20)]);

@@ -14,24 +14,36 @@ import { read } from './support/read-db';
  */
 
 const deletionMails = (email: string) =>
-	read((db) => db.prepare("select subject from mail_outbox where recipient = ? and template = 'data_deletion' order by id").all(email) as { subject: string }[]).map((r) => r.subject);
+	read(
+		(db) => db.prepare("select subject from mail_outbox where recipient = ? and template = 'data_deletion' order by id").all(email) as { subject: string }[]
+	).map((r) => r.subject);
 
 const classRow = (name: string) =>
-	read((db) => db.prepare('select c.id, c.status, c.enrolled_by as enrolledBy, u.display_name as owner from classes c join users u on u.id = c.enrolled_by where c.name = ?').get(name)) as
-		| { id: number; status: string; enrolledBy: number; owner: string }
-		| undefined;
+	read((db) =>
+		db
+			.prepare(
+				'select c.id, c.status, c.enrolled_by as enrolledBy, u.display_name as owner from classes c join users u on u.id = c.enrolled_by where c.name = ?'
+			)
+			.get(name)
+	) as { id: number; status: string; enrolledBy: number; owner: string } | undefined;
 
 async function shoot(page: Page, name: string, outputPath: (name: string) => string) {
 	for (const width of [1280, 390]) {
 		await page.setViewportSize({ width, height: 900 });
 		await page.screenshot({ path: outputPath(`${name}-${width}.png`), fullPage: true });
 		// Nothing on the page itself scrolls sideways (wide tables scroll in their own box).
-		expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} at ${width}px`).toBeLessThanOrEqual(0);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} at ${width}px`).toBeLessThanOrEqual(
+			0
+		);
 	}
 	await page.setViewportSize({ width: 1280, height: 720 });
 }
 
-test('a teacher downloads their data and asks for deletion; a coordinator carries it out and the class stays', async ({ page, openBrowser, checkA11y }, testInfo) => {
+test('a teacher downloads their data and asks for deletion; a coordinator carries it out and the class stays', async ({
+	page,
+	openBrowser,
+	checkA11y
+}, testInfo) => {
 	const account = await registerTeacherAt(page, 'Campus Hoog Kortrijk', 'mijngegevens');
 	const className = uniqueClassName('4C');
 	await enrolAsTeacher(page, upcomingEdition().name, { name: className, grade: 'S4', pupils: 19, remarks: 'Graag op dinsdag.' });
@@ -82,7 +94,9 @@ test('a teacher downloads their data and asks for deletion; a coordinator carrie
 	await waitForScripts(coordinator);
 	const carryOut = request.getByRole('button', { name: `Verzoek van ${account.name} uitvoeren` });
 	await carryOut.click();
-	await expect(request.getByRole('checkbox', { name: 'Ja, verwijder dit account' })).toHaveAccessibleDescription('Vink eerst aan dat je dit account wil verwijderen.');
+	await expect(request.getByRole('checkbox', { name: 'Ja, verwijder dit account' })).toHaveAccessibleDescription(
+		'Vink eerst aan dat je dit account wil verwijderen.'
+	);
 	expect(classRow(className)?.owner).toBe(account.name);
 	await request.getByRole('checkbox', { name: 'Ja, verwijder dit account' }).check();
 	await carryOut.click();

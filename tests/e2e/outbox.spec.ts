@@ -34,7 +34,7 @@ test.describe('the outbox', () => {
 		await home.openClass(home.myClasses(), name, edition.name);
 		const classId = classIdOf(page);
 		await classMail(classId, 'class_enrolled');
-		const mailId = read((db) => (db.prepare("select id from mail_outbox where dedupe_key like ?").get(`class_enrolled:${classId}:%`) as { id: number }).id);
+		const mailId = read((db) => (db.prepare('select id from mail_outbox where dedupe_key like ?').get(`class_enrolled:${classId}:%`) as { id: number }).id);
 		await logout(page);
 
 		await loginAs(page, demo.coordinator.email);
@@ -73,7 +73,10 @@ test.describe('the outbox', () => {
 		await page.getByRole('button', { name: /link/i }).click();
 		await loginAs(page, demo.coordinator.email);
 		await page.goto('/coordinator/outbox');
-		await page.getByRole('link', { name: /Nieuw wachtwoord kiezen/ }).first().click();
+		await page
+			.getByRole('link', { name: /Nieuw wachtwoord kiezen/ })
+			.first()
+			.click();
 		const text = page.locator('pre.mail-text');
 		await expect(text).toContainText('[persoonlijke link, verborgen]');
 		await expect(text).not.toContainText('/reset-password/');

@@ -159,7 +159,9 @@ test.describe('teacher registration', () => {
 		}
 		await form.goto();
 		await form.register(input);
-		await expect(page.getByText('Te veel registraties voor dit e-mailadres of vanaf deze internetverbinding. Probeer het over 60 minuten opnieuw.')).toBeVisible();
+		await expect(
+			page.getByText('Te veel registraties voor dit e-mailadres of vanaf deze internetverbinding. Probeer het over 60 minuten opnieuw.')
+		).toBeVisible();
 		await expect(form.heading()).toHaveText('Registreren als leerkracht');
 		// One confirmation and four notices to the new account's holder; the sixth post sent nothing.
 		expect(outboxCount(email, 'email_confirm')).toBe(1);

@@ -74,7 +74,14 @@ function postRaw(path: string, contentType: string, body: string, headers: Recor
 	return new Promise((resolve, reject) => {
 		const request = http.request(`${origin}${path}`, {
 			method: 'POST',
-			headers: { origin, accept: 'text/html', 'accept-language': 'nl-BE', 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)), ...headers }
+			headers: {
+				origin,
+				accept: 'text/html',
+				'accept-language': 'nl-BE',
+				'content-type': contentType,
+				'content-length': String(Buffer.byteLength(body)),
+				...headers
+			}
 		});
 		request.on('response', (response) => {
 			let text = '';
@@ -117,7 +124,12 @@ test.describe('request bodies over their limit (point 1)', () => {
 		expect(answer?.status).toBe(413);
 		expect(answer?.body).toContain('Te groot');
 		// An enhanced form gets an ActionResult its page can put in words.
-		const enhanced = await post('/login', { size: 3 * MB, prefix: 'email=a%40b.be&password=', chunked: true, headers: { accept: 'application/json', 'x-sveltekit-action': 'true' } });
+		const enhanced = await post('/login', {
+			size: 3 * MB,
+			prefix: 'email=a%40b.be&password=',
+			chunked: true,
+			headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
+		});
 		expect(enhanced?.status).toBe(413);
 		expect(JSON.parse(enhanced!.body)).toMatchObject({ type: 'error', error: { message: expect.stringContaining('te groot') } });
 	});
@@ -127,15 +139,33 @@ test.describe('request bodies over their limit (point 1)', () => {
 		const edition = upcomingEdition();
 		const title = `Groot maar toegelaten ${unique()}`;
 		// Over the 1 MB of ordinary routes, under this server's UPLOAD_MAX_BYTES of 2 MB.
-		const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1'), Buffer.alloc(1_800_000, 0x20)]);
+		const pdf = Buffer.concat([
+			Buffer.from(
+				'%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+				'latin1'
+			),
+			Buffer.alloc(1_800_000, 0x20)
+		]);
 		const answer = await page.request.post(`/api/materials/upload?editionId=${edition.id}`, {
 			headers: { origin },
-			multipart: { editionId: String(edition.id), titleNl: title, titleEn: title, language: 'nl', level_secundair: '1', sortOrder: '0', file: { name: 'Groot.pdf', mimeType: 'application/pdf', buffer: pdf } },
+			multipart: {
+				editionId: String(edition.id),
+				titleNl: title,
+				titleEn: title,
+				language: 'nl',
+				level_secundair: '1',
+				sortOrder: '0',
+				file: { name: 'Groot.pdf', mimeType: 'application/pdf', buffer: pdf }
+			},
 			maxRedirects: 0
 		});
 		expect(answer.status()).toBe(303);
 		expect(answer.headers().location).toMatch(/\/coordinator\/materials\/\d+\?created$/);
-		const stored = read((db) => db.prepare('select v.size from material_versions v join materials m on m.id = v.material_id where m.title_nl = ?').get(title) as { size: number } | undefined);
+		const stored = read(
+			(db) =>
+				db.prepare('select v.size from material_versions v join materials m on m.id = v.material_id where m.title_nl = ?').get(title) as
+					{ size: number } | undefined
+		);
 		expect(stored?.size).toBe(pdf.length);
 	});
 });
@@ -147,9 +177,16 @@ test.describe('malformed requests get 400, not 500 (point 4)', () => {
 		expect(page.status).toBe(400);
 		expect(page.body).toContain('Wat je browser verstuurde, is geen leesbaar formulier.');
 
-		const enhanced = await postRaw('/login', 'multipart/form-data; boundary=xyz', broken, { accept: 'application/json', 'x-sveltekit-action': 'true', 'accept-language': 'en' });
+		const enhanced = await postRaw('/login', 'multipart/form-data; boundary=xyz', broken, {
+			accept: 'application/json',
+			'x-sveltekit-action': 'true',
+			'accept-language': 'en'
+		});
 		expect(enhanced.status).toBe(400);
-		expect(JSON.parse(enhanced.body)).toEqual({ type: 'error', error: { message: 'What your browser sent is not a readable form. Reload the page and try again.' } });
+		expect(JSON.parse(enhanced.body)).toEqual({
+			type: 'error',
+			error: { message: 'What your browser sent is not a readable form. Reload the page and try again.' }
+		});
 	});
 
 	test('JSON or plain text posted to a form action gets 400 with a message', async () => {
@@ -178,7 +215,11 @@ test.describe('the language switch changes nothing on a GET (point 5)', () => {
 		expect(localeOf(account.email)).toBe('nl');
 
 		// A form post from another site is refused outright.
-		const crossSite = await page.request.post('/language', { headers: { origin: 'https://elders.example' }, form: { to: 'en', back: '/teacher' }, maxRedirects: 0 });
+		const crossSite = await page.request.post('/language', {
+			headers: { origin: 'https://elders.example' },
+			form: { to: 'en', back: '/teacher' },
+			maxRedirects: 0
+		});
 		expect(crossSite.status()).toBe(403);
 		expect(localeOf(account.email)).toBe('nl');
 
@@ -203,7 +244,6 @@ test.describe('the language switch changes nothing on a GET (point 5)', () => {
 			await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
 			await expect(page.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'English' })).toHaveAttribute('aria-current', 'true');
 		});
-
 	});
 });
 

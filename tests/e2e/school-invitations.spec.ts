@@ -63,7 +63,7 @@ test('a coordinator invites the schools once, and a contact registers from the m
 	// Last year's teachers are a choice; ticking it counts them in.
 	await page.getByLabel(/Ook de leerkrachten van PAARS \d{4} uitnodigen/).check();
 	await page.getByRole('button', { name: 'Aantallen bijwerken' }).click();
-	await expect.poll(() => number('Ontvangers in totaal'), 'last year\'s teachers are counted in').toBeGreaterThan(total);
+	await expect.poll(() => number('Ontvangers in totaal'), "last year's teachers are counted in").toBeGreaterThan(total);
 	await page.getByLabel(/Ook de leerkrachten van PAARS \d{4} uitnodigen/).uncheck();
 	await page.getByRole('button', { name: 'Aantallen bijwerken' }).click();
 	await expect(counts).toContainText(`Ontvangers in totaal: ${total}`);
@@ -76,7 +76,9 @@ test('a coordinator invites the schools once, and a contact registers from the m
 	await expect(page.getByText('Iedereen kreeg de uitnodiging al.')).toBeVisible();
 	await checkA11y();
 	await screenshots(page, testInfo, 'invitations-sent');
-	const queued = read((db) => (db.prepare("select count(*) as n from mail_outbox where template = 'school_invitation' and recipient = ?").get(contact) as { n: number }).n);
+	const queued = read(
+		(db) => (db.prepare("select count(*) as n from mail_outbox where template = 'school_invitation' and recipient = ?").get(contact) as { n: number }).n
+	);
 	expect(queued, 'a double click queues one mail').toBe(1);
 
 	await page.goto('/coordinator/outbox');

@@ -10,7 +10,13 @@ import path from 'node:path';
  */
 test('a database that cannot be reached stops the server with one clear line and exit code 1', () => {
 	const result = spawnSync(process.execPath, [path.resolve('build/index.js')], {
-		env: { ...process.env, DATABASE_URL: 'mysql://app:s3cr3t-password@127.0.0.1:9/campaigns', PORT: '4399', NODE_ENV: 'production', ORIGIN: 'http://127.0.0.1:4399' },
+		env: {
+			...process.env,
+			DATABASE_URL: 'mysql://app:s3cr3t-password@127.0.0.1:9/campaigns',
+			PORT: '4399',
+			NODE_ENV: 'production',
+			ORIGIN: 'http://127.0.0.1:4399'
+		},
 		encoding: 'utf8',
 		timeout: 30_000
 	});
@@ -49,7 +55,15 @@ test('an SMTP_URL that is not smtp:// or smtps:// stops the server with one line
 test('in production without SMTP_URL the server starts and warns clearly that no mail will be sent', async () => {
 	const dir = mkdtempSync(path.join(tmpdir(), 'sc-nosmtp-'));
 	const child = spawn(process.execPath, [path.resolve('build/index.js')], {
-		env: { ...process.env, SMTP_URL: '', NODE_ENV: 'production', ORIGIN: 'http://127.0.0.1:4396', PORT: '4396', DATABASE_URL: `sqlite:${dir}/app.sqlite`, DATA_DIR: dir },
+		env: {
+			...process.env,
+			SMTP_URL: '',
+			NODE_ENV: 'production',
+			ORIGIN: 'http://127.0.0.1:4396',
+			PORT: '4396',
+			DATABASE_URL: `sqlite:${dir}/app.sqlite`,
+			DATA_DIR: dir
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let stderr = '';

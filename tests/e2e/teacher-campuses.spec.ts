@@ -73,7 +73,9 @@ test.describe('teachers at more than one campus', () => {
 		await expect(campuses(page).getByText(`${second.label} verlaten?`)).toBeVisible();
 		await checkA11y();
 		await screenshots(page, testInfo, 'account-leave-confirm');
-		await campuses(page).getByRole('button', { name: `${second.label} verlaten` }).click();
+		await campuses(page)
+			.getByRole('button', { name: `${second.label} verlaten` })
+			.click();
 		await expect(campuses(page).getByRole('status')).toHaveText(`Je hebt ${second.label} verlaten. De klassen blijven bij de campus.`);
 		await expect(campusItems(page, second.name)).toHaveCount(0);
 
@@ -89,7 +91,10 @@ test.describe('teachers at more than one campus', () => {
 		await expect(coordinator.getByText(name).first()).toBeVisible();
 	});
 
-	test('registering again with another campus code answers as for a new account and mails the teacher how to add the campus', async ({ page, checkA11y }, testInfo) => {
+	test('registering again with another campus code answers as for a new account and mails the teacher how to add the campus', async ({
+		page,
+		checkA11y
+	}, testInfo) => {
 		const form = new RegisterPage(page);
 		await form.goto();
 		await waitForScripts(page);

@@ -54,7 +54,10 @@ test.describe('certificate verification', () => {
 	test('a coordinator reissues the demo class certificate: the old code is revoked, the new one valid', async ({ page, checkA11y }, testInfo) => {
 		await loginAs(page, 'coordinator@example.org');
 		await page.goto('/coordinator/editions');
-		await page.getByRole('link', { name: /PAARS 2026/ }).first().click();
+		await page
+			.getByRole('link', { name: /PAARS 2026/ })
+			.first()
+			.click();
 		await page.getByRole('link', { name: 'Attesten' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Attesten van PAARS 2026');
 		const row = page.getByRole('row').filter({ hasText: valid });

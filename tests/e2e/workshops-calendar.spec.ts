@@ -51,7 +51,11 @@ async function newFeedAddress(page: Page): Promise<string> {
 }
 
 test.describe('calendar feeds', () => {
-	test("a trainer subscribes to their private feed and finds the workshop they give; a new address stops the old one", async ({ page, playwright, checkA11y }, testInfo) => {
+	test('a trainer subscribes to their private feed and finds the workshop they give; a new address stops the old one', async ({
+		page,
+		playwright,
+		checkA11y
+	}, testInfo) => {
 		await loginAs(page, demo.trainer.email);
 		await page.goto('/trainer/calendar');
 		await expect(page.getByRole('heading', { level: 1, name: 'Agenda-abonnement' })).toBeVisible();
@@ -71,7 +75,13 @@ test.describe('calendar feeds', () => {
 		const event = eventsOf(feed.text).get(`workshop-${booking.slotId}@127.0.0.1`);
 		expect(event, 'the booked slot is in the feed').toBeDefined();
 		const start = new Date(booking.startsAt.replace(' ', 'T') + 'Z');
-		expect(event).toMatchObject({ STATUS: 'CONFIRMED', DTSTART: start.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '') });
+		expect(event).toMatchObject({
+			STATUS: 'CONFIRMED',
+			DTSTART: start
+				.toISOString()
+				.replace(/[-:]/g, '')
+				.replace(/\.\d{3}/, '')
+		});
 		expect(event!.SUMMARY).toContain(booking.className);
 		expect(event!.LOCATION).toContain('Lokaal e2e');
 
@@ -118,7 +128,10 @@ test.describe('calendar feeds', () => {
 		await screenshots(page, testInfo, 'teacher-class');
 
 		await page.goto('/teacher');
-		const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: new RegExp(booking.className) }) }).first();
+		const row = page
+			.getByRole('row')
+			.filter({ has: page.getByRole('link', { name: new RegExp(booking.className) }) })
+			.first();
 		await expect(row).toContainText('Robin (Wel Jong)');
 		await checkA11y();
 		await screenshots(page, testInfo, 'teacher-home');

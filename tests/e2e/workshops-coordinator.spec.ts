@@ -31,7 +31,8 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
 	await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-const dayLabel = (date: string) => new Intl.DateTimeFormat('nl-BE', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+const dayLabel = (date: string) =>
+	new Intl.DateTimeFormat('nl-BE', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
 test.describe('coordinator plans workshops', () => {
 	test('creates slots in bulk, sees them in the list and the week, and gives one a class and a trainer', async ({ page, checkA11y }, testInfo) => {
@@ -78,7 +79,10 @@ test.describe('coordinator plans workshops', () => {
 
 		// The week view of that day: four cards in time order in its column.
 		await page.getByRole('link', { name: 'Week', exact: true }).click();
-		const column = page.getByRole('list', { name: /^Week van / }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: dayLabel(day) }) });
+		const column = page
+			.getByRole('list', { name: /^Week van / })
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('heading', { name: dayLabel(day) }) });
 		const cards = column.getByRole('listitem');
 		await expect(cards).toHaveCount(4);
 		await expect(cards.first()).toContainText('08:30–09:20');

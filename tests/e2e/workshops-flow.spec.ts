@@ -36,7 +36,12 @@ const mondayOf = (date: string) => {
 	return d.toISOString().slice(0, 10);
 };
 
-test('a coordinator plans a series, a trainer books one and subscribes to it, the teacher sees the trainer, a second trainer is too late', async ({ page, openBrowser, playwright, checkA11y }) => {
+test('a coordinator plans a series, a trainer books one and subscribes to it, the teacher sees the trainer, a second trainer is too late', async ({
+	page,
+	openBrowser,
+	playwright,
+	checkA11y
+}) => {
 	test.setTimeout(120_000);
 	const edition = upcomingEdition();
 	const day = freeWeekday(edition.id, edition.workshopStartsOn, edition.workshopEndsOn);
@@ -61,7 +66,10 @@ test('a coordinator plans a series, a trainer books one and subscribes to it, th
 	await page.getByRole('row').filter({ hasText: '09:00–09:50' }).getByRole('link').first().click();
 	await expect(page.getByRole('heading', { level: 1, name: /, 09:00–09:50$/ })).toBeVisible();
 	const slotId = Number(page.url().split('/').pop());
-	await page.getByRole('group', { name: 'Ingeschreven klassen van deze campus' }).getByRole('checkbox', { name: new RegExp(`^${klass.name}\\b`) }).check();
+	await page
+		.getByRole('group', { name: 'Ingeschreven klassen van deze campus' })
+		.getByRole('checkbox', { name: new RegExp(`^${klass.name}\\b`) })
+		.check();
 	await page.getByRole('button', { name: 'Klassen bewaren' }).click();
 	await expect(page.getByRole('status')).toHaveText('De klassen zijn bewaard.');
 
@@ -84,7 +92,11 @@ test('a coordinator plans a series, a trainer books one and subscribes to it, th
 
 	// …finds it in the week view…
 	await page.goto(`/trainer/workshops?view=week&week=${mondayOf(day)}`);
-	const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(campus) }) }).filter({ hasText: '09:00–09:50' }).last();
+	const item = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('link', { name: new RegExp(campus) }) })
+		.filter({ hasText: '09:00–09:50' })
+		.last();
 	await expect(item).toBeVisible();
 	await checkA11y();
 
@@ -99,7 +111,15 @@ test('a coordinator plans a series, a trainer books one and subscribes to it, th
 	const startsAt = read((db) => db.prepare('select starts_at as s from workshop_slots where id = ?').get(slotId) as { s: string }).s;
 	expect(event?.DTSTART).toBe(startsAt.replace(/[-:]/g, '').replace(' ', 'T').slice(0, 15) + 'Z');
 	// That instant is 09:00 on the chosen day in Brussels, whatever the season.
-	const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(`${startsAt.replace(' ', 'T')}Z`));
+	const local = new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/Brussels',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).format(new Date(`${startsAt.replace(' ', 'T')}Z`));
 	expect(local).toBe(`${day}, 09:00`);
 	expect(event?.STATUS).toBe('CONFIRMED');
 	expect(event?.LOCATION).toContain(room);

@@ -11,7 +11,14 @@ import { read } from './support/read-db';
  * integration tests (the browser's own number limits stop it here first).
  */
 const outcomeOf = (slotId: number) =>
-	read((db) => db.prepare('select outcome, pupils_present as pupils, duration_minutes as minutes from workshop_slots where id = ?').get(slotId) as { outcome: string | null; pupils: number | null; minutes: number | null });
+	read(
+		(db) =>
+			db.prepare('select outcome, pupils_present as pupils, duration_minutes as minutes from workshop_slots where id = ?').get(slotId) as {
+				outcome: string | null;
+				pupils: number | null;
+				minutes: number | null;
+			}
+	);
 
 test('a trainer reports a past workshop as given and it leaves the list of workshops to report', async ({ page, checkA11y }) => {
 	await loginAs(page, demo.trainer.email);

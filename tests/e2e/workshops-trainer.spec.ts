@@ -39,10 +39,19 @@ async function screenshots(page: Page, testInfo: TestInfo, name: string) {
 }
 
 const bookedTrainers = (slotId: number) =>
-	read((db) => db.prepare('select u.email from slot_trainers st join users u on u.id = st.trainer_id where st.slot_id = ? and st.active = 1').all(slotId) as { email: string }[]).map((r) => r.email);
+	read(
+		(db) =>
+			db.prepare('select u.email from slot_trainers st join users u on u.id = st.trainer_id where st.slot_id = ? and st.active = 1').all(slotId) as {
+				email: string;
+			}[]
+	).map((r) => r.email);
 
 test.describe('trainer workshops', () => {
-	test('a trainer books an open slot and finds it in My workshops and the week view; a second trainer is told it is taken', async ({ page, openBrowser, checkA11y }, testInfo) => {
+	test('a trainer books an open slot and finds it in My workshops and the week view; a second trainer is told it is taken', async ({
+		page,
+		openBrowser,
+		checkA11y
+	}, testInfo) => {
 		const slot = createOpenSlot();
 		const openList = `/trainer/workshops/open?from=${slot.localDate}&to=${slot.localDate}`;
 
@@ -80,7 +89,11 @@ test.describe('trainer workshops', () => {
 
 		await page.goto(`/trainer/workshops?view=week&week=${slot.localDate}`);
 		// The innermost list item: the workshop's card inside its day's column.
-		const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: slot.campusName }) }).filter({ hasText: slot.room }).last();
+		const item = page
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('link', { name: slot.campusName }) })
+			.filter({ hasText: slot.room })
+			.last();
 		await expect(item).toContainText('10:00–10:50');
 		await checkA11y();
 		await screenshots(page, testInfo, 'my-week');
@@ -112,7 +125,9 @@ test.describe('trainer workshops', () => {
 		expect(bookedTrainers(slot.slotId)).toEqual([]);
 
 		await page.goto('/trainer/workshops');
-		await expect(page.getByRole('list', { name: 'Komende workshops' }).getByRole('listitem').filter({ hasText: slot.room })).toContainText('Door jou geannuleerd');
+		await expect(page.getByRole('list', { name: 'Komende workshops' }).getByRole('listitem').filter({ hasText: slot.room })).toContainText(
+			'Door jou geannuleerd'
+		);
 		await page.goto(`/trainer/workshops/open?from=${slot.localDate}&to=${slot.localDate}`);
 		await expect(page.getByRole('listitem').filter({ hasText: slot.room })).toBeVisible();
 	});

@@ -41,18 +41,35 @@ beforeAll(async () => {
 	dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-faults-data-'));
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
-	const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db.url('sc_faults'), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn', ORIGIN: origin };
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		DATABASE_URL: db.url('sc_faults'),
+		DATA_DIR: dataDir,
+		NODE_ENV: 'production',
+		LOG_LEVEL: 'warn',
+		ORIGIN: origin
+	};
 	delete env.SMTP_URL;
 	delete env.VITEST; // the server's logger is silent under vitest; its warnings are part of the summary
 	npm('db:migrate', env);
 	npm('db:seed', env);
-	server = spawn(process.execPath, ['build/index.js'], { cwd: root, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+	server = spawn(process.execPath, ['build/index.js'], {
+		cwd: root,
+		env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	server.stdout!.on('data', (d) => (serverLog = (serverLog + d).slice(-200_000)));
 	server.stderr!.on('data', (d) => (serverLog = (serverLog + d).slice(-200_000)));
 	process.once('exit', () => server?.kill('SIGKILL'));
 	for (let i = 0; i < 120; i++) {
 		if (server.exitCode !== null) throw new Error(`the server exited:\n${serverLog}`);
-		if (await fetch(`${origin}/health`).then((r) => r.ok, () => false)) break;
+		if (
+			await fetch(`${origin}/health`).then(
+				(r) => r.ok,
+				() => false
+			)
+		)
+			break;
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	process.env.FAULTS_ORIGIN = origin;
@@ -106,10 +123,7 @@ describe('the app while its MariaDB is killed and frozen (own mariadbd, built se
 		const { requests, enrolments } = await load;
 
 		const inTable = new Set(
-			db
-				.sql(`select name from classes where edition_id = ${editionId} and campus_id = ${campusId} and name like 'F%'`, 'sc_faults')
-				.split('\n')
-				.filter(Boolean)
+			db.sql(`select name from classes where edition_id = ${editionId} and campus_id = ${campusId} and name like 'F%'`, 'sc_faults').split('\n').filter(Boolean)
 		);
 		printSummary(requests, enrolments, inTable);
 		const reasons = new Map<string, number>();
@@ -141,7 +155,10 @@ describe('the app while its MariaDB is killed and frozen (own mariadbd, built se
 		expect(errors, 'answers other than 503 among the 5xx').toEqual([]);
 		for (const outage of ['killed', 'frozen']) {
 			expect(requests.filter((r) => r.phase === outage && r.status === 503).length, `503s while ${outage}`).toBeGreaterThan(0);
-			expect(requests.filter((r) => r.phase === outage && r.status === 503 && r.kind === 'enrol').length, `enrolments answered 503 while ${outage}`).toBeGreaterThan(0);
+			expect(
+				requests.filter((r) => r.phase === outage && r.status === 503 && r.kind === 'enrol').length,
+				`enrolments answered 503 while ${outage}`
+			).toBeGreaterThan(0);
 		}
 
 		// The app recovered: after a short grace, healthy phases see no 503 and enrolments go through.
@@ -151,7 +168,9 @@ describe('the app while its MariaDB is killed and frozen (own mariadbd, built se
 			const next = { 'healthy-1': phaseStarts.killed, 'healthy-2': phaseStarts.frozen }[healthy] ?? Infinity;
 			const late = requests.filter((r) => r.phase === healthy && r.at >= after && r.at + r.ms < next && r.status === 503);
 			expect(late, `503s during ${healthy}, ${recoveryGraceMs} ms after the database was back`).toEqual([]);
-			expect(enrolments.filter((e) => e.phase === healthy && e.verdict === 'acknowledged').length, `acknowledged enrolments during ${healthy}`).toBeGreaterThan(0);
+			expect(enrolments.filter((e) => e.phase === healthy && e.verdict === 'acknowledged').length, `acknowledged enrolments during ${healthy}`).toBeGreaterThan(
+				0
+			);
 		}
 
 		// Client log against the table.
@@ -159,7 +178,10 @@ describe('the app while its MariaDB is killed and frozen (own mariadbd, built se
 		expect(lost, 'acknowledged enrolments missing from the table').toEqual([]);
 		const ghosts = enrolments.filter((e) => e.verdict === 'refused' && inTable.has(e.name));
 		expect(ghosts, 'refused enrolments found in the table').toEqual([]);
-		expect(enrolments.filter((e) => e.verdict === 'failed'), 'enrolments without a clear answer').toEqual([]);
+		expect(
+			enrolments.filter((e) => e.verdict === 'failed'),
+			'enrolments without a clear answer'
+		).toEqual([]);
 	});
 });
 
@@ -170,7 +192,9 @@ function printSummary(requests: RequestRecord[], enrolments: EnrolRecord[], inTa
 		const of = requests.filter((r) => r.phase === p);
 		const counts: Record<string, number> = {};
 		for (const r of of) counts[r.status] = (counts[r.status] ?? 0) + 1;
-		lines.push(`  ${p.padEnd(10)} ${String(of.length).padStart(5)} requests, max ${String(Math.round(Math.max(...of.map((r) => r.ms)))).padStart(5)} ms, statuses ${JSON.stringify(counts)}`);
+		lines.push(
+			`  ${p.padEnd(10)} ${String(of.length).padStart(5)} requests, max ${String(Math.round(Math.max(...of.map((r) => r.ms)))).padStart(5)} ms, statuses ${JSON.stringify(counts)}`
+		);
 	}
 	const verdicts: Record<string, number> = {};
 	for (const e of enrolments) verdicts[e.verdict] = (verdicts[e.verdict] ?? 0) + 1;

@@ -55,7 +55,14 @@ describeEachDatabase('the coordinators’ audit view', (dialect) => {
 	it('shows every entry newest first, with a readable summary and never a secret or a pupil’s name', async () => {
 		const w = await world();
 		const result = await auditPage(ctx.db, w.coordinator, filter(''), page(), '(verborgen)');
-		const total = Number((await ctx.db.selectFrom('auditLog').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+		const total = Number(
+			(
+				await ctx.db
+					.selectFrom('auditLog')
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.executeTakeFirstOrThrow()
+			).n
+		);
 		expect(result.total).toBe(total);
 		expect(result.rows.map((r) => r.id)).toEqual([...result.rows.map((r) => r.id)].sort((a, b) => b - a));
 		const careless = result.rows[0];
@@ -67,7 +74,11 @@ describeEachDatabase('the coordinators’ audit view', (dialect) => {
 
 	it('records the campus and edition of entries about classes, slots and kit items', async () => {
 		const w = await world();
-		const scoped = await ctx.db.selectFrom('auditLog').select(['action', 'entityType', 'campusId', 'editionId']).where('entityType', 'in', ['class', 'workshop_slot', 'kit_item']).execute();
+		const scoped = await ctx.db
+			.selectFrom('auditLog')
+			.select(['action', 'entityType', 'campusId', 'editionId'])
+			.where('entityType', 'in', ['class', 'workshop_slot', 'kit_item'])
+			.execute();
 		expect(scoped.find((e) => e.entityType === 'workshop_slot')).toMatchObject({ campusId: w.centrum.campusId, editionId: w.editionId });
 		expect(scoped.find((e) => e.entityType === 'kit_item')).toMatchObject({ campusId: null, editionId: w.editionId });
 		expect(scoped.filter((e) => e.entityType === 'class').every((e) => e.campusId !== null && e.editionId !== null)).toBe(true);
@@ -82,7 +93,12 @@ describeEachDatabase('the coordinators’ audit view', (dialect) => {
 		await migrateToLatest(ctx.db, bundledMigrations());
 		const slot = await ctx.db.selectFrom('auditLog').select(['campusId', 'editionId']).where('entityType', '=', 'workshop_slot').executeTakeFirstOrThrow();
 		expect(slot).toEqual({ campusId: w.centrum.campusId, editionId: w.editionId });
-		const old = await ctx.db.selectFrom('auditLog').select(['campusId', 'editionId']).where('entityType', '=', 'class').where('entityId', '=', String(w.oldClass)).executeTakeFirstOrThrow();
+		const old = await ctx.db
+			.selectFrom('auditLog')
+			.select(['campusId', 'editionId'])
+			.where('entityType', '=', 'class')
+			.where('entityId', '=', String(w.oldClass))
+			.executeTakeFirstOrThrow();
 		expect(old).toEqual({ campusId: w.noord.campusId, editionId: w.older });
 	});
 
@@ -144,7 +160,11 @@ describeEachDatabase('the coordinators’ audit view', (dialect) => {
 			editionId: w.editionId,
 			createdAt: nowDb()
 		}));
-		for (let i = 0; i < rows.length; i += 100) await ctx.db.insertInto('auditLog').values(rows.slice(i, i + 100)).execute();
+		for (let i = 0; i < rows.length; i += 100)
+			await ctx.db
+				.insertInto('auditLog')
+				.values(rows.slice(i, i + 100))
+				.execute();
 
 		const csv = await csvOf(auditCsv(ctx.db, w.coordinator, filter('campus=noord&kind=class'), 'nl'));
 		const lines = csv.trimEnd().split('\r\n');

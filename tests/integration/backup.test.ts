@@ -29,7 +29,10 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 function runBackup(env: Record<string, string>, target: string): Promise<{ code: number | null; out: string }> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db-backup.ts', target], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db-backup.ts', target], {
+			env: { ...process.env, ...env },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
 		let out = '';
 		child.stdout.on('data', (d) => (out += d));
 		child.stderr.on('data', (d) => (out += d));
@@ -48,14 +51,32 @@ const sha256 = async (stream: NodeJS.ReadableStream) => {
  * counter, so a torn copy would show a counter that disagrees with the entries.
  */
 async function whileWriting<T>(db: Kysely<Database>, during: () => Promise<T>) {
-	await db.insertInto('settings').values({ key: 'backup_test_counter', value: '0', valueNl: null, valueEn: null, updatedAt: nowDb(), updatedBy: null }).execute();
+	await db
+		.insertInto('settings')
+		.values({ key: 'backup_test_counter', value: '0', valueNl: null, valueEn: null, updatedAt: nowDb(), updatedBy: null })
+		.execute();
 	let writing = true;
 	let committed = 0;
 	const writer = (async () => {
 		while (writing) {
 			await withTransaction(db, async (trx) => {
-				await trx.insertInto('auditLog').values({ actorUserId: null, action: 'backup_test.write', entityType: 'test', entityId: String(committed + 1), beforeJson: null, afterJson: `{"filler":"${'x'.repeat(2000)}"}`, createdAt: nowDb() }).execute();
-				await trx.updateTable('settings').set({ value: String(committed + 1) }).where('key', '=', 'backup_test_counter').execute();
+				await trx
+					.insertInto('auditLog')
+					.values({
+						actorUserId: null,
+						action: 'backup_test.write',
+						entityType: 'test',
+						entityId: String(committed + 1),
+						beforeJson: null,
+						afterJson: `{"filler":"${'x'.repeat(2000)}"}`,
+						createdAt: nowDb()
+					})
+					.execute();
+				await trx
+					.updateTable('settings')
+					.set({ value: String(committed + 1) })
+					.where('key', '=', 'backup_test_counter')
+					.execute();
 			});
 			committed++;
 			await new Promise((r) => setImmediate(r));
@@ -72,7 +93,15 @@ async function whileWriting<T>(db: Kysely<Database>, during: () => Promise<T>) {
 
 /** The restored copy is one committed state from the backup's time span. */
 async function expectConsistent(db: Kysely<Database>, writes: { before: number; after: number }) {
-	const entries = Number((await db.selectFrom('auditLog').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'backup_test.write').executeTakeFirstOrThrow()).n);
+	const entries = Number(
+		(
+			await db
+				.selectFrom('auditLog')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('action', '=', 'backup_test.write')
+				.executeTakeFirstOrThrow()
+		).n
+	);
 	const counter = Number((await db.selectFrom('settings').select('value').where('key', '=', 'backup_test_counter').executeTakeFirstOrThrow()).value);
 	expect(counter).toBe(entries);
 	expect(entries).toBeGreaterThanOrEqual(writes.before);
@@ -153,40 +182,44 @@ describe('backup and restore [sqlite]', () => {
 });
 
 describe.skipIf(!mysqlUrl)('backup and restore [mysql]', () => {
-	it('dumps with --single-transaction while a writer is busy; restored into an empty database and data folder, the app works', { timeout: 180_000 }, async () => {
-		const dataDir = path.join(root, 'data-mysql');
-		const live = await openTestDatabase('mysql');
-		const restoredName = `${mysqlDatabaseName}_restored`;
-		let restored: DbHandle | undefined;
-		try {
-			await emptyTables(live.db);
-			const liveFiles = await seedDemoInto(live.db, dataDir);
-			const target = path.join(root, 'backups-mysql');
-			const writes = await whileWriting(live.db, () => runBackup({ DATABASE_URL: mysqlUrlFor(mysqlDatabaseName), DATA_DIR: dataDir }, target));
-			expect(writes.result.code, writes.result.out).toBe(0);
-			expect(writes.after).toBeGreaterThan(writes.before);
-			const backup = onlyBackupIn(target);
+	it(
+		'dumps with --single-transaction while a writer is busy; restored into an empty database and data folder, the app works',
+		{ timeout: 180_000 },
+		async () => {
+			const dataDir = path.join(root, 'data-mysql');
+			const live = await openTestDatabase('mysql');
+			const restoredName = `${mysqlDatabaseName}_restored`;
+			let restored: DbHandle | undefined;
+			try {
+				await emptyTables(live.db);
+				const liveFiles = await seedDemoInto(live.db, dataDir);
+				const target = path.join(root, 'backups-mysql');
+				const writes = await whileWriting(live.db, () => runBackup({ DATABASE_URL: mysqlUrlFor(mysqlDatabaseName), DATA_DIR: dataDir }, target));
+				expect(writes.result.code, writes.result.out).toBe(0);
+				expect(writes.after).toBeGreaterThan(writes.before);
+				const backup = onlyBackupIn(target);
 
-			// Restore, as the README says: an empty database, the dump into it, the uploads into an empty DATA_DIR.
-			await sql`drop database if exists ${sql.id(restoredName)}`.execute(live.db);
-			await sql`create database ${sql.id(restoredName)} character set utf8mb4 collate utf8mb4_unicode_ci`.execute(live.db);
-			const server = new URL(mysqlUrl!);
-			const load = spawnSync('mariadb', ['-h', server.hostname, '-P', server.port || '3306', '-u', decodeURIComponent(server.username), restoredName], {
-				input: fs.readFileSync(path.join(backup, 'database.sql')),
-				env: { ...process.env, MYSQL_PWD: decodeURIComponent(server.password) }
-			});
-			expect(load.status, String(load.stderr)).toBe(0);
-			const restoredDir = emptyFolder('restored-mysql');
-			fs.cpSync(path.join(backup, 'uploads'), restoredDir, { recursive: true });
-			restored = await openDatabase(mysqlUrlFor(restoredName), { poolSize: 2 });
-			await expectConsistent(restored.db, writes);
-			await expectAppWorksOn(restored.db, path.join(restoredDir, 'files'), liveFiles);
-		} finally {
-			useFileStore();
-			await restored?.close();
-			await emptyTables(live.db);
-			await sql`drop database if exists ${sql.id(restoredName)}`.execute(live.db);
-			await live.close();
+				// Restore, as the README says: an empty database, the dump into it, the uploads into an empty DATA_DIR.
+				await sql`drop database if exists ${sql.id(restoredName)}`.execute(live.db);
+				await sql`create database ${sql.id(restoredName)} character set utf8mb4 collate utf8mb4_unicode_ci`.execute(live.db);
+				const server = new URL(mysqlUrl!);
+				const load = spawnSync('mariadb', ['-h', server.hostname, '-P', server.port || '3306', '-u', decodeURIComponent(server.username), restoredName], {
+					input: fs.readFileSync(path.join(backup, 'database.sql')),
+					env: { ...process.env, MYSQL_PWD: decodeURIComponent(server.password) }
+				});
+				expect(load.status, String(load.stderr)).toBe(0);
+				const restoredDir = emptyFolder('restored-mysql');
+				fs.cpSync(path.join(backup, 'uploads'), restoredDir, { recursive: true });
+				restored = await openDatabase(mysqlUrlFor(restoredName), { poolSize: 2 });
+				await expectConsistent(restored.db, writes);
+				await expectAppWorksOn(restored.db, path.join(restoredDir, 'files'), liveFiles);
+			} finally {
+				useFileStore();
+				await restored?.close();
+				await emptyTables(live.db);
+				await sql`drop database if exists ${sql.id(restoredName)}`.execute(live.db);
+				await live.close();
+			}
 		}
-	});
+	);
 });

@@ -18,7 +18,11 @@ import { freezeClock, useDatabase } from './support/context';
 import { createCampus } from './support/fixtures';
 import { coordinatorActor, createEdition, teacherAt } from './support/enrolment-fixtures';
 
-const keyOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => `${e.messageKey}${e.field ? '@' + e.field : ''}`);
+const keyOf = (p: Promise<unknown>) =>
+	p.then(
+		() => 'ok',
+		(e) => `${e.messageKey}${e.field ? '@' + e.field : ''}`
+	);
 
 const days = (db: Kysely<Database>, editionId: number) =>
 	db.selectFrom('blockedDays').select(['localDate', 'kind', 'label']).where('editionId', '=', editionId).orderBy('localDate').execute();
@@ -31,7 +35,10 @@ const block = (from: string, to = '', kind = 'study_day', label = '') => blockDa
 /** The edition form of a new PAARS 2028 edition; the workshop rules left as the form offers them unless given. */
 async function newEditionForm(db: Kysely<Database>, overrides: Record<string, unknown> = {}) {
 	const now = nowDb();
-	const r = await db.insertInto('campaigns').values({ name: 'PAARS', nameKey: 'paars', descriptionNl: null, descriptionEn: null, createdAt: now, updatedAt: now }).executeTakeFirstOrThrow();
+	const r = await db
+		.insertInto('campaigns')
+		.values({ name: 'PAARS', nameKey: 'paars', descriptionNl: null, descriptionEn: null, createdAt: now, updatedAt: now })
+		.executeTakeFirstOrThrow();
 	return editionSchema.parse({
 		campaignId: String(r.insertId),
 		year: '2028',
@@ -95,8 +102,15 @@ describeEachDatabase('blocked days', (dialect) => {
 		const page = await blockedDaysPage(ctx.db, coordinator, id);
 		expect(page.days.map((d) => d.holiday)).toEqual(['easter_monday', 'labour_day', 'ascension', 'whit_monday']);
 		const created = await ctx.db.selectFrom('auditLog').select(['action', 'afterJson']).executeTakeFirstOrThrow();
-		expect([created.action, JSON.parse(created.afterJson!).publicHolidays]).toEqual(['edition.created', ['2028-04-17', '2028-05-01', '2028-05-25', '2028-06-05']]);
-		expect((await editionDetail(ctx.db, id))!.values).toMatchObject({ travelBufferMinutes: '30', maxWorkshopsPerTrainerDay: '4', cancellationDeadlineDays: '7' });
+		expect([created.action, JSON.parse(created.afterJson!).publicHolidays]).toEqual([
+			'edition.created',
+			['2028-04-17', '2028-05-01', '2028-05-25', '2028-06-05']
+		]);
+		expect((await editionDetail(ctx.db, id))!.values).toMatchObject({
+			travelBufferMinutes: '30',
+			maxWorkshopsPerTrainerDay: '4',
+			cancellationDeadlineDays: '7'
+		});
 	});
 
 	it('blocks a range one row per day, skips days already blocked and refuses a range with nothing new', async () => {
@@ -136,8 +150,12 @@ describeEachDatabase('blocked days', (dialect) => {
 	});
 
 	it('refuses a range longer than 120 days or ending before it starts, with clear messages', () => {
-		expect(blockDaysSchema.safeParse({ from: '2027-05-12', to: '2027-05-11', kind: 'exam' }).error?.issues[0].message).toBe('De laatste dag moet op of na de eerste dag vallen.');
-		expect(blockDaysSchema.safeParse({ from: '2027-01-01', to: '2027-05-01', kind: 'exam' }).error?.issues[0].message).toBe('Een reeks telt hoogstens 120 dagen. Voeg een langere periode in twee keer toe.');
+		expect(blockDaysSchema.safeParse({ from: '2027-05-12', to: '2027-05-11', kind: 'exam' }).error?.issues[0].message).toBe(
+			'De laatste dag moet op of na de eerste dag vallen.'
+		);
+		expect(blockDaysSchema.safeParse({ from: '2027-01-01', to: '2027-05-01', kind: 'exam' }).error?.issues[0].message).toBe(
+			'Een reeks telt hoogstens 120 dagen. Voeg een langere periode in twee keer toe.'
+		);
 		expect(blockDaysSchema.safeParse({ from: '2027-01-01', to: '2027-04-30', kind: 'exam' }).success).toBe(true);
 		expect(blockDaysSchema.safeParse({ from: '2027-02-30', kind: 'exam' }).error?.issues[0].message).toBe('Vul een geldige datum in.');
 	});
@@ -149,12 +167,21 @@ describeEachDatabase('blocked days', (dialect) => {
 		// 1 May and Whit Monday (17 May) are added; Ascension (6 May) was already blocked and keeps its label.
 		expect(await prefillPublicHolidays(ctx.db, coordinator, id)).toBe(2);
 		expect(await prefillPublicHolidays(ctx.db, coordinator, id)).toBe(0);
-		expect((await days(ctx.db, id)).map((d) => `${d.localDate} ${d.kind}`)).toEqual(['2027-05-01 public_holiday', '2027-05-06 other', '2027-05-17 public_holiday']);
+		expect((await days(ctx.db, id)).map((d) => `${d.localDate} ${d.kind}`)).toEqual([
+			'2027-05-01 public_holiday',
+			'2027-05-06 other',
+			'2027-05-17 public_holiday'
+		]);
 		await removeBlockedDay(ctx.db, coordinator, id, '2027-05-06');
 		expect(await keyOf(removeBlockedDay(ctx.db, coordinator, id, '2027-05-06'))).toBe('bd_error_not_blocked');
 		expect(await removeBlockedKind(ctx.db, coordinator, id, 'public_holiday')).toBe(2);
 		expect(await days(ctx.db, id)).toEqual([]);
-		expect(await auditActions(ctx.db)).toEqual(['edition.blocked_days.added', 'edition.blocked_days.prefilled', 'edition.blocked_days.removed', 'edition.blocked_days.kind_removed']);
+		expect(await auditActions(ctx.db)).toEqual([
+			'edition.blocked_days.added',
+			'edition.blocked_days.prefilled',
+			'edition.blocked_days.removed',
+			'edition.blocked_days.kind_removed'
+		]);
 	});
 
 	it('still blocks a day with scheduled slots, and the page counts them (cancelled ones not)', async () => {
@@ -176,7 +203,11 @@ describeEachDatabase('blocked days', (dialect) => {
 	it('a copied edition gets the rules, holidays recomputed for its own year and the other days one year on; no slots', async () => {
 		const coordinator = await coordinatorActor(ctx.db);
 		const source = await createEdition(ctx.db, { year: 2027 }); // workshops 2027-04-20 to 2027-06-07
-		await ctx.db.updateTable('editions').set({ travelBufferMinutes: 45, maxWorkshopsPerTrainerDay: 3, cancellationDeadlineDays: 10 }).where('id', '=', source).execute();
+		await ctx.db
+			.updateTable('editions')
+			.set({ travelBufferMinutes: 45, maxWorkshopsPerTrainerDay: 3, cancellationDeadlineDays: 10 })
+			.where('id', '=', source)
+			.execute();
 		await prefillPublicHolidays(ctx.db, coordinator, source); // 1 May, 6 May (Ascension), 17 May (Whit Monday)
 		await addBlockedDays(ctx.db, coordinator, source, block('2027-04-20', '', 'school_holiday', 'Paasvakantie'));
 		await addBlockedDays(ctx.db, coordinator, source, block('2027-05-12', '', 'study_day', 'Studiedag'));
@@ -194,7 +225,11 @@ describeEachDatabase('blocked days', (dialect) => {
 			'2028-06-06 exam Examens',
 			'2028-06-07 exam Examens'
 		]);
-		expect((await editionDetail(ctx.db, copy.id))!.values).toMatchObject({ travelBufferMinutes: '45', maxWorkshopsPerTrainerDay: '3', cancellationDeadlineDays: '10' });
+		expect((await editionDetail(ctx.db, copy.id))!.values).toMatchObject({
+			travelBufferMinutes: '45',
+			maxWorkshopsPerTrainerDay: '3',
+			cancellationDeadlineDays: '10'
+		});
 		expect(await ctx.db.selectFrom('workshopSlots').select('id').where('editionId', '=', copy.id).execute()).toEqual([]);
 		const copied = await ctx.db.selectFrom('auditLog').select('afterJson').where('action', '=', 'edition.copied').executeTakeFirstOrThrow();
 		expect(JSON.parse(copied.afterJson!)).toMatchObject({
@@ -203,22 +238,50 @@ describeEachDatabase('blocked days', (dialect) => {
 			cancellationDeadlineDays: 10,
 			blockedDays: { publicHolidays: ['2028-05-01', '2028-05-25', '2028-06-05'] }
 		});
-		expect(JSON.parse(copied.afterJson!).blockedDays.shifted.map((d: { date: string }) => d.date)).toEqual(['2028-04-20', '2028-05-12', '2028-06-04', '2028-06-06', '2028-06-07']);
+		expect(JSON.parse(copied.afterJson!).blockedDays.shifted.map((d: { date: string }) => d.date)).toEqual([
+			'2028-04-20',
+			'2028-05-12',
+			'2028-06-04',
+			'2028-06-06',
+			'2028-06-07'
+		]);
 	});
 
 	it('validates the workshop rules of the edition form and audits their change', async () => {
 		const coordinator = await coordinatorActor(ctx.db);
-		const bad = editionSchema.safeParse({ ...(await formFields()), travelBufferMinutes: '241', maxWorkshopsPerTrainerDay: '0', cancellationDeadlineDays: 'zeven' });
+		const bad = editionSchema.safeParse({
+			...(await formFields()),
+			travelBufferMinutes: '241',
+			maxWorkshopsPerTrainerDay: '0',
+			cancellationDeadlineDays: 'zeven'
+		});
 		expect(Object.fromEntries(bad.error!.issues.map((i) => [i.path[0], i.message]))).toEqual({
 			travelBufferMinutes: 'Vul een aantal minuten in van 0 tot 240.',
 			maxWorkshopsPerTrainerDay: 'Vul een aantal workshops in van 1 tot 12.',
 			cancellationDeadlineDays: 'Vul een aantal dagen in van 0 tot 60.'
 		});
-		const id = await createEditionService(ctx.db, coordinator, await newEditionForm(ctx.db, { travelBufferMinutes: '0', maxWorkshopsPerTrainerDay: '12', cancellationDeadlineDays: '60' }));
-		expect((await editionDetail(ctx.db, id))!.values).toMatchObject({ travelBufferMinutes: '0', maxWorkshopsPerTrainerDay: '12', cancellationDeadlineDays: '60' });
+		const id = await createEditionService(
+			ctx.db,
+			coordinator,
+			await newEditionForm(ctx.db, { travelBufferMinutes: '0', maxWorkshopsPerTrainerDay: '12', cancellationDeadlineDays: '60' })
+		);
+		expect((await editionDetail(ctx.db, id))!.values).toMatchObject({
+			travelBufferMinutes: '0',
+			maxWorkshopsPerTrainerDay: '12',
+			cancellationDeadlineDays: '60'
+		});
 		const detail = (await editionDetail(ctx.db, id))!;
-		await updateEdition(ctx.db, coordinator, id, editionSchema.parse({ ...detail.values, grades: detail.grades, travelBufferMinutes: '20', cancellationDeadlineDays: '' }));
-		expect((await editionDetail(ctx.db, id))!.values).toMatchObject({ travelBufferMinutes: '20', maxWorkshopsPerTrainerDay: '12', cancellationDeadlineDays: '7' });
+		await updateEdition(
+			ctx.db,
+			coordinator,
+			id,
+			editionSchema.parse({ ...detail.values, grades: detail.grades, travelBufferMinutes: '20', cancellationDeadlineDays: '' })
+		);
+		expect((await editionDetail(ctx.db, id))!.values).toMatchObject({
+			travelBufferMinutes: '20',
+			maxWorkshopsPerTrainerDay: '12',
+			cancellationDeadlineDays: '7'
+		});
 		const updated = await ctx.db.selectFrom('auditLog').select(['beforeJson', 'afterJson']).where('action', '=', 'edition.updated').executeTakeFirstOrThrow();
 		expect([JSON.parse(updated.beforeJson!), JSON.parse(updated.afterJson!)]).toEqual([
 			{ travelBufferMinutes: 0, cancellationDeadlineDays: 60 },
@@ -228,6 +291,15 @@ describeEachDatabase('blocked days', (dialect) => {
 
 	/** Valid edition form fields, for validation only (nothing is stored). */
 	async function formFields() {
-		return { campaignId: '1', year: '2028', name: 'PAARS 2028', opensDate: '2027-11-15', closesDate: '2028-04-15', workshopStartsOn: '2028-04-10', workshopEndsOn: '2028-06-09', grades: ['L5'] };
+		return {
+			campaignId: '1',
+			year: '2028',
+			name: 'PAARS 2028',
+			opensDate: '2027-11-15',
+			closesDate: '2028-04-15',
+			workshopStartsOn: '2028-04-10',
+			workshopEndsOn: '2028-06-09',
+			grades: ['L5']
+		};
 	}
 });

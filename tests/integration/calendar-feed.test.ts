@@ -26,7 +26,10 @@ function parseIcs(text: string) {
 			const colon = line.indexOf(':');
 			if (colon < 0) continue;
 			const name = line.slice(0, colon).split(';')[0];
-			const value = line.slice(colon + 1).replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1');
+			const value = line
+				.slice(colon + 1)
+				.replace(/\\n/g, '\n')
+				.replace(/\\([,;\\])/g, '$1');
 			(current ?? calendar)[name] ??= value;
 		}
 	}
@@ -114,7 +117,9 @@ describeEachDatabase('calendar feeds', (dialect) => {
 	it("keeps a slot's UID, raises SEQUENCE on change, and shows cancelled or lost bookings as CANCELLED", async () => {
 		freezeClock('2027-04-01T08:00:00Z');
 		const w = await workshopWorld(ctx.db);
-		const given = await addSlot(ctx.db, w.coordinator, w.editionId, w.centrum.campusId, '2027-05-11', '09:00', '09:50', { trainerNote: 'Bel aan bij het secretariaat' });
+		const given = await addSlot(ctx.db, w.coordinator, w.editionId, w.centrum.campusId, '2027-05-11', '09:00', '09:50', {
+			trainerNote: 'Bel aan bij het secretariaat'
+		});
 		await setSlotClasses(ctx.db, w.coordinator, given, w.centrum.classIds);
 		await bookSlot(ctx.db, w.anna, given);
 		const lost = await addSlot(ctx.db, w.coordinator, w.editionId, w.noord.campusId, '2027-05-12', '10:00', '10:50');
@@ -129,7 +134,12 @@ describeEachDatabase('calendar feeds', (dialect) => {
 		expect(before.calendar['X-WR-CALNAME']).toBeTruthy();
 		expect(before.events.map((e) => e.UID)).toEqual([uid(given), uid(lost), uid(cancelled)]);
 		const event = before.byUid.get(uid(given))!;
-		expect(event).toMatchObject({ STATUS: 'CONFIRMED', DTSTART: '20270511T070000Z', DTEND: '20270511T075000Z', SUMMARY: 'PAARS-workshop – Campus Centrum (5A, 5B)' });
+		expect(event).toMatchObject({
+			STATUS: 'CONFIRMED',
+			DTSTART: '20270511T070000Z',
+			DTEND: '20270511T075000Z',
+			SUMMARY: 'PAARS-workshop – Campus Centrum (5A, 5B)'
+		});
 		expect(event.LOCATION).toBe('Testschool – Campus Centrum, Lokaal 12, Grote Markt 1, 8500 Kortrijk');
 		expect(event.DESCRIPTION).toContain('5A (leerjaar L5, 22 leerlingen), 5B (leerjaar L5, 20 leerlingen)');
 		expect(event.DESCRIPTION).toContain('Trainers: Anna (Wel Jong)');

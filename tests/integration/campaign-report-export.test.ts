@@ -17,7 +17,10 @@ describeEachDatabase('campaign report downloads', (dialect) => {
 		const w = await reportWorld(ctx.db);
 		const file = await reportDownload(ctx.db, w.coordinator, w.editionId, 'workshops.csv', 'nl');
 		expect(file.filename).toBe('gegeven-workshops-paars-2027.csv');
-		const lines = text(file).replace(/^\uFEFF/, '').trim().split('\r\n');
+		const lines = text(file)
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\r\n');
 		expect(lines[0]).toBe('Organisatie;Datum;Beginuur;School;Campus;Klassen;Leerlingen aanwezig;Duur (minuten);Trainers van de organisatie;Trainersuren');
 		expect(lines.slice(1)).toEqual([
 			'Wel Jong;2027-04-21;10:00;Testschool;Campus Centrum;5A;20;100;2;3.33',

@@ -18,7 +18,10 @@ describeEachDatabase('campaign report', (dialect) => {
 		ctx.db.insertInto('settings').values({ key, value: null, valueNl, valueEn, updatedAt: '2027-01-01 00:00:00.000', updatedBy: null }).execute();
 	// A help link in the footer: the address in value, the label per language.
 	const link = (n: number, url: string, valueNl: string, valueEn: string) =>
-		ctx.db.insertInto('settings').values({ key: `help_link_${n}`, value: url, valueNl, valueEn, updatedAt: '2027-01-01 00:00:00.000', updatedBy: null }).execute();
+		ctx.db
+			.insertInto('settings')
+			.values({ key: `help_link_${n}`, value: url, valueNl, valueEn, updatedAt: '2027-01-01 00:00:00.000', updatedBy: null })
+			.execute();
 
 	it('counts campuses, classes, pupils, workshops, trainer hours, downloads and kit items', async () => {
 		const w = await reportWorld(ctx.db);
@@ -62,7 +65,8 @@ describeEachDatabase('campaign report', (dialect) => {
 		const w = await reportWorld(ctx.db);
 		const small = recordingDb(ctx.db);
 		await campaignReport(small.spy, w.coordinator, w.editionId);
-		for (let i = 0; i < 10; i++) await campusWithClasses(ctx.db, w.editionId, { name: `Campus ${i}`, teacherEmail: `t${i}@school.be`, classes: [{ name: '5A', pupils: 20 }] });
+		for (let i = 0; i < 10; i++)
+			await campusWithClasses(ctx.db, w.editionId, { name: `Campus ${i}`, teacherEmail: `t${i}@school.be`, classes: [{ name: '5A', pupils: 20 }] });
 		const big = recordingDb(ctx.db);
 		const r = await campaignReport(big.spy, w.coordinator, w.editionId);
 		expect(r.campuses).toHaveLength(12);
@@ -78,13 +82,15 @@ describeEachDatabase('campaign report', (dialect) => {
 
 	it('prints the report as a PDF in Dutch and English, with figures, schools and page numbers', async () => {
 		const w = await reportWorld(ctx.db);
-		for (let i = 0; i < 40; i++) await campusWithClasses(ctx.db, w.editionId, { name: `Campus Veld ${i}`, teacherEmail: `v${i}@school.be`, classes: [{ name: '5A', pupils: 20 }] });
+		for (let i = 0; i < 40; i++)
+			await campusWithClasses(ctx.db, w.editionId, { name: `Campus Veld ${i}`, teacherEmail: `v${i}@school.be`, classes: [{ name: '5A', pupils: 20 }] });
 		await setting('city_name', 'Stad Kortrijk', 'City of Kortrijk');
 		await link(1, 'https://www.lumi.be', 'Praat anoniem met Lumi', 'Talk anonymously with Lumi');
 		await link(2, 'https://www.unia.be', 'Meldpunt discriminatie: Unia', 'Reporting discrimination: Unia');
 		forgetCachedSettings();
 		const report = await campaignReport(ctx.db, w.coordinator, w.editionId);
-		const pdf = async (locale: 'nl' | 'en') => toBuffer(campaignReportPdf(campaignReportPdfView(report, await citySettings(ctx.db, locale), locale, '2027-06-30')));
+		const pdf = async (locale: 'nl' | 'en') =>
+			toBuffer(campaignReportPdf(campaignReportPdfView(report, await citySettings(ctx.db, locale), locale, '2027-06-30')));
 		const nlPdf = await pdf('nl');
 		if (process.env.CREP_PDF_OUT) writeFileSync(`${process.env.CREP_PDF_OUT}-${dialect}.pdf`, nlPdf);
 		const nl = await pdfText(nlPdf);
@@ -111,7 +117,9 @@ describeEachDatabase('campaign report', (dialect) => {
 		expect(en).toContain('Compared with PAARS 2026');
 		expect(en).not.toContain('Geheime notitie');
 		// A cancelled download stops drawing at the next page break and still ends the document.
-		const cut = await pdfText(await toBuffer(campaignReportPdf(campaignReportPdfView(report, await citySettings(ctx.db, 'nl'), 'nl', '2027-06-30'), AbortSignal.abort())));
+		const cut = await pdfText(
+			await toBuffer(campaignReportPdf(campaignReportPdfView(report, await citySettings(ctx.db, 'nl'), 'nl', '2027-06-30'), AbortSignal.abort()))
+		);
 		expect(cut.split('\n').length).toBeLessThan(pages.length);
 	});
 });

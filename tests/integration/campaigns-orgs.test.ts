@@ -18,7 +18,11 @@ import { useDatabase } from './support/context';
 import { count, outboxFor, tokenFromLink } from './support/fixtures';
 import { coordinatorActor, createEdition } from './support/enrolment-fixtures';
 
-const keyOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => `${e.messageKey}${e.field ? '@' + e.field : ''}`);
+const keyOf = (p: Promise<unknown>) =>
+	p.then(
+		() => 'ok',
+		(e) => `${e.messageKey}${e.field ? '@' + e.field : ''}`
+	);
 
 const campaign = (extra: Partial<CampaignInput> = {}): CampaignInput => ({
 	name: 'Regenboogweek',
@@ -102,7 +106,10 @@ describeEachDatabase('campaigns and organisations', (dialect) => {
 		expect(fieldErrorOf(campaignSchema, { ...base, colour: 'purple' })).toBe('colour');
 		// Too light for white text (AA needs 4.5:1).
 		expect(fieldErrorOf(campaignSchema, { ...base, colour: '#ffcc00' })).toBe('colour');
-		expect(campaignSchema.parse({ ...base, colour: '#6B2C91', website: 'https://example.org' })).toMatchObject({ colour: '#6b2c91', website: 'https://example.org' });
+		expect(campaignSchema.parse({ ...base, colour: '#6B2C91', website: 'https://example.org' })).toMatchObject({
+			colour: '#6b2c91',
+			website: 'https://example.org'
+		});
 		expect(fieldErrorOf(organisationSchema, { name: 'Org', website: 'ftp://example.org' })).toBe('website');
 		expect(fieldErrorOf(organisationSchema, { name: 'Org', contactEmail: 'not an address' })).toBe('contactEmail');
 		expect(await count(ctx.db, 'campaigns')).toBe(0);
@@ -114,7 +121,12 @@ describeEachDatabase('campaigns and organisations', (dialect) => {
 		const id = await createOrganisation(ctx.db, actor, organisation());
 		expect(await keyOf(createOrganisation(ctx.db, actor, organisation({ name: 'jongerenwerking  noord' })))).toBe('co_error_organisation_name_taken@name');
 		await updateOrganisation(ctx.db, actor, id, organisation({ contactName: 'Bram Peeters', phone: null }));
-		expect((await organisationDetail(ctx.db, id))?.organisation).toMatchObject({ name: 'Jongerenwerking Noord', contactName: 'Bram Peeters', phone: null, website: 'https://noord.example.org' });
+		expect((await organisationDetail(ctx.db, id))?.organisation).toMatchObject({
+			name: 'Jongerenwerking Noord',
+			contactName: 'Bram Peeters',
+			phone: null,
+			website: 'https://noord.example.org'
+		});
 		const [updated] = await auditOf('organisation.updated');
 		expect([JSON.parse(updated.beforeJson!).contactName, JSON.parse(updated.afterJson!).contactName]).toEqual(['An Claes', 'Bram Peeters']);
 		expect((await auditOf('organisation.created')).map((e) => e.entityId)).toEqual([String(id)]);
@@ -142,7 +154,9 @@ describeEachDatabase('campaigns and organisations', (dialect) => {
 		]);
 		expect(await countOrganisationTrainers(ctx.db)).toBe(2);
 		// The same address again is a clear field error, not a second account.
-		expect(await keyOf(inviteIntoOrganisation(ctx.db, actor, org, { email: 'robin@example.org', displayName: 'R', locale: 'nl', planner: false }))).toBe('error_role_already_held@email');
+		expect(await keyOf(inviteIntoOrganisation(ctx.db, actor, org, { email: 'robin@example.org', displayName: 'R', locale: 'nl', planner: false }))).toBe(
+			'error_role_already_held@email'
+		);
 	});
 
 	it("toggles a trainer's planner flag from the organisation and refuses an unknown organisation", async () => {
@@ -152,7 +166,9 @@ describeEachDatabase('campaigns and organisations', (dialect) => {
 		const [robin] = (await organisationDetail(ctx.db, org))!.trainers;
 		await setPlanner(ctx.db, actor, robin.id, true);
 		expect((await organisationDetail(ctx.db, org))!.trainers[0].planner).toBe(1);
-		expect(await keyOf(inviteIntoOrganisation(ctx.db, actor, org + 99, { email: 'x@example.org', displayName: 'X', locale: 'nl', planner: false }))).toBe('error_not_found');
+		expect(await keyOf(inviteIntoOrganisation(ctx.db, actor, org + 99, { email: 'x@example.org', displayName: 'X', locale: 'nl', planner: false }))).toBe(
+			'error_not_found'
+		);
 		expect(await count(ctx.db, 'users')).toBe(2);
 	});
 });

@@ -16,7 +16,11 @@ describeEachDatabase('campus codes export', (dialect) => {
 		const school = await createSchool(ctx.db, 'Sint-Łukasinstituut');
 		const a = await createCampus(ctx.db, { schoolId: school, name: 'Campus Zoë' });
 		const b = await createCampus(ctx.db, { schoolId: school, name: '=HYPERLINK("http://x")' });
-		await ctx.db.updateTable('campuses').set({ contactName: 'Ольга', contactEmail: 'olga@school.be', contactPhone: '+32 56 12 34 56' }).where('id', '=', a.id).execute();
+		await ctx.db
+			.updateTable('campuses')
+			.set({ contactName: 'Ольга', contactEmail: 'olga@school.be', contactPhone: '+32 56 12 34 56' })
+			.where('id', '=', a.id)
+			.execute();
 		const gone = await createCampus(ctx.db, { schoolId: school, name: 'Gesloten' });
 		await ctx.db.updateTable('campuses').set({ active: null }).where('id', '=', gone.id).execute();
 		return { a, b, actor: await coordinatorActor(ctx.db) };
@@ -29,7 +33,9 @@ describeEachDatabase('campus codes export', (dialect) => {
 		const text = String(csv.body);
 		expect(csv.filename).toBe('campuscodes.csv');
 		expect(text.startsWith('\uFEFFSchool;Instellingsnummer;Campus;Straat;Postcode;Gemeente;Contactpersoon;')).toBe(true);
-		expect(text).toContain(`Sint-Łukasinstituut;;Campus Zoë;Grote Markt 1;8500;Kortrijk;Ольга;olga@school.be;'+32 56 12 34 56;${formatInviteCode(a.inviteCode)};`);
+		expect(text).toContain(
+			`Sint-Łukasinstituut;;Campus Zoë;Grote Markt 1;8500;Kortrijk;Ольга;olga@school.be;'+32 56 12 34 56;${formatInviteCode(a.inviteCode)};`
+		);
 		expect(text).toContain(`/register?code=${a.inviteCode}\r\n`);
 		expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
 		expect(text).not.toContain('Gesloten');

@@ -45,13 +45,38 @@ afterAll(() => {
 
 describeEachDatabase('campus import', (dialect) => {
 	const ctx = useDatabase(dialect);
-	const campuses = () => ctx.db.selectFrom('campuses').innerJoin('schools', 'schools.id', 'campuses.schoolId').select(['campuses.id', 'campuses.name', 'campuses.street', 'campuses.contactName', 'campuses.inviteCode', 'schools.name as school', 'schools.instellingsnummer']).orderBy('campuses.id').execute();
-	const levelsOf = async (campusId: number) => (await ctx.db.selectFrom('campusLevels').select('level').where('campusId', '=', campusId).orderBy('level').execute()).map((r) => r.level);
+	const campuses = () =>
+		ctx.db
+			.selectFrom('campuses')
+			.innerJoin('schools', 'schools.id', 'campuses.schoolId')
+			.select([
+				'campuses.id',
+				'campuses.name',
+				'campuses.street',
+				'campuses.contactName',
+				'campuses.inviteCode',
+				'schools.name as school',
+				'schools.instellingsnummer'
+			])
+			.orderBy('campuses.id')
+			.execute();
+	const levelsOf = async (campusId: number) =>
+		(await ctx.db.selectFrom('campusLevels').select('level').where('campusId', '=', campusId).orderBy('level').execute()).map((r) => r.level);
 
 	it('previews what a file will do, then creates schools and campuses with levels and codes, and audits the counts', async () => {
 		const actor = await coordinatorActor(ctx.db);
 		const existing = await createSchool(ctx.db, actor, { name: 'Sint-Jozef', instellingsnummer: '126847' });
-		await createCampus(ctx.db, actor, { schoolId: existing, name: 'Campus Centrum', street: 'Oud 1', postalCode: '8500', city: 'Kortrijk', levels: ['kleuter'], contactName: 'Els', contactEmail: null, contactPhone: null });
+		await createCampus(ctx.db, actor, {
+			schoolId: existing,
+			name: 'Campus Centrum',
+			street: 'Oud 1',
+			postalCode: '8500',
+			city: 'Kortrijk',
+			levels: ['kleuter'],
+			contactName: 'Els',
+			contactEmail: null,
+			contactPhone: null
+		});
 		const fileId = await storeImportFile(
 			csvBytes(
 				row('126847', 'Sint-Jozefscollège', 'campus centrum', 'Nieuw 2;8500;Kortrijk;lager,secundair;;;'),
@@ -60,9 +85,16 @@ describeEachDatabase('campus import', (dialect) => {
 			)
 		);
 		const preview = await previewImport(ctx.db, fileId, 1);
-		expect(preview).toMatchObject({ ok: true, counts: { rows: 3, schoolsCreated: 1, schoolsUpdated: 1, campusesCreated: 2, campusesUpdated: 1, problemRows: 0 } });
+		expect(preview).toMatchObject({
+			ok: true,
+			counts: { rows: 3, schoolsCreated: 1, schoolsUpdated: 1, campusesCreated: 2, campusesUpdated: 1, problemRows: 0 }
+		});
 		if (!preview.ok) return;
-		expect(preview.rows.map((r) => [r.row, r.action])).toEqual([[2, 'update'], [3, 'create'], [4, 'create']]);
+		expect(preview.rows.map((r) => [r.row, r.action])).toEqual([
+			[2, 'update'],
+			[3, 'create'],
+			[4, 'create']
+		]);
 		expect(await count(ctx.db, 'campuses')).toBe(1);
 
 		const outcome = await confirmImport(ctx.db, actor, fileId);
@@ -78,10 +110,17 @@ describeEachDatabase('campus import', (dialect) => {
 		expect(await levelsOf(rows[2].id)).toEqual(['kleuter', 'lager']);
 		expect(new Set(rows.map((r) => r.inviteCode)).size).toBe(3);
 		const entry = await ctx.db.selectFrom('auditLog').selectAll().where('action', '=', 'campus.import').executeTakeFirstOrThrow();
-		expect([entry.actorUserId, entry.entityId, JSON.parse(entry.afterJson!)]).toEqual([actor.id, fileId, { rows: 3, schoolsCreated: 1, schoolsUpdated: 1, campusesCreated: 2, campusesUpdated: 1 }]);
+		expect([entry.actorUserId, entry.entityId, JSON.parse(entry.afterJson!)]).toEqual([
+			actor.id,
+			fileId,
+			{ rows: 3, schoolsCreated: 1, schoolsUpdated: 1, campusesCreated: 2, campusesUpdated: 1 }
+		]);
 
 		// The same file again changes nothing new: every campus now exists.
-		expect(await confirmImport(ctx.db, actor, fileId)).toEqual({ ok: true, counts: { rows: 3, schoolsCreated: 0, schoolsUpdated: 0, campusesCreated: 0, campusesUpdated: 3 } });
+		expect(await confirmImport(ctx.db, actor, fileId)).toEqual({
+			ok: true,
+			counts: { rows: 3, schoolsCreated: 0, schoolsUpdated: 0, campusesCreated: 0, campusesUpdated: 3 }
+		});
 		expect(await count(ctx.db, 'campuses')).toBe(3);
 	});
 
@@ -103,7 +142,11 @@ describeEachDatabase('campus import', (dialect) => {
 		const fileId = await storeImportFile(csvBytes(row('126847', 'Sint-Jozef', 'A'), row('12x', 'Sint-Jozef', 'B'), row('126847', 'Sint-Jozef', 'a ')));
 		const preview = await previewImport(ctx.db, fileId, 1);
 		expect(preview).toMatchObject({ ok: true, counts: { rows: 3, problemRows: 2 } });
-		if (preview.ok) expect(preview.rows.map((r) => [r.row, r.problems.map((p) => p.code)])).toEqual([[3, ['instellingsnummer']], [4, ['duplicate']]]);
+		if (preview.ok)
+			expect(preview.rows.map((r) => [r.row, r.problems.map((p) => p.code)])).toEqual([
+				[3, ['instellingsnummer']],
+				[4, ['duplicate']]
+			]);
 		expect(await confirmImport(ctx.db, actor, fileId)).toEqual({ ok: false, error: { code: 'has_problems', count: 2 } });
 		expect(await count(ctx.db, 'schools')).toBe(0);
 		expect(await confirmImport(ctx.db, actor, '0'.repeat(64))).toEqual({ ok: false, error: { code: 'expired' } });
@@ -127,7 +170,12 @@ describeEachDatabase('campus import', (dialect) => {
 		expect(counts).toEqual({ rows: 10_000, schoolsCreated: 3334, schoolsUpdated: 0, campusesCreated: 10_000, campusesUpdated: 0 });
 		expect([await count(ctx.db, 'campuses'), await count(ctx.db, 'campusLevels')]).toEqual([10_000, 15_000]);
 		const again = performance.now();
-		const updated = await importCampusRows(ctx.db, actor, rows.map((r) => ({ ...r, street: r.street + 'a', levels: ['secundair'] })), 'c'.repeat(64));
+		const updated = await importCampusRows(
+			ctx.db,
+			actor,
+			rows.map((r) => ({ ...r, street: r.street + 'a', levels: ['secundair'] })),
+			'c'.repeat(64)
+		);
 		expect(updated).toMatchObject({ campusesCreated: 0, campusesUpdated: 10_000 });
 		expect(await count(ctx.db, 'campusLevels')).toBe(10_000);
 		// Reported, never asserted (DESIGN §5.16).

@@ -14,7 +14,11 @@ import { useDatabase } from './support/context';
 import { goodPassword } from './support/fixtures';
 import { aClass, coordinatorActor, createEdition, teacherAt } from './support/enrolment-fixtures';
 
-const keyOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => `${e.messageKey}${e.field ? '@' + e.field : ''}`);
+const keyOf = (p: Promise<unknown>) =>
+	p.then(
+		() => 'ok',
+		(e) => `${e.messageKey}${e.field ? '@' + e.field : ''}`
+	);
 
 const campusInput = (schoolId: number, extra: Partial<NewCampusInput> = {}): NewCampusInput => ({
 	schoolId,
@@ -40,19 +44,29 @@ describeEachDatabase('schools and campuses', (dialect) => {
 	it('creates a school, refuses its instellingsnummer to a second school, and audits the creation', async () => {
 		const actor = await coordinatorActor(ctx.db);
 		const id = await createSchool(ctx.db, actor, { name: 'Sint-Jozefscollège', instellingsnummer: '126847' });
-		expect(await keyOf(createSchool(ctx.db, actor, { name: 'Andere school', instellingsnummer: '126847' }))).toBe('cp_error_instellingsnummer_taken@instellingsnummer');
+		expect(await keyOf(createSchool(ctx.db, actor, { name: 'Andere school', instellingsnummer: '126847' }))).toBe(
+			'cp_error_instellingsnummer_taken@instellingsnummer'
+		);
 		const [entry] = await auditOf('school.created');
-		expect([entry.actorUserId, entry.entityId, JSON.parse(entry.afterJson!)]).toEqual([actor.id, String(id), { name: 'Sint-Jozefscollège', instellingsnummer: '126847' }]);
+		expect([entry.actorUserId, entry.entityId, JSON.parse(entry.afterJson!)]).toEqual([
+			actor.id,
+			String(id),
+			{ name: 'Sint-Jozefscollège', instellingsnummer: '126847' }
+		]);
 		// Deactivated schools keep their number too: the message says whose it is.
 		await deactivateSchool(ctx.db, actor, id);
-		expect(await keyOf(createSchool(ctx.db, actor, { name: 'Nieuw', instellingsnummer: '126847' }))).toBe('cp_error_instellingsnummer_inactive@instellingsnummer');
+		expect(await keyOf(createSchool(ctx.db, actor, { name: 'Nieuw', instellingsnummer: '126847' }))).toBe(
+			'cp_error_instellingsnummer_inactive@instellingsnummer'
+		);
 	});
 
 	it('edits a school, keeps numbers unique, and records before and after', async () => {
 		const actor = await coordinatorActor(ctx.db);
 		const a = await createSchool(ctx.db, actor, { name: 'School A', instellingsnummer: '111' });
 		await createSchool(ctx.db, actor, { name: 'School B', instellingsnummer: '222' });
-		expect(await keyOf(updateSchool(ctx.db, actor, a, { name: 'School A', instellingsnummer: '222' }))).toBe('cp_error_instellingsnummer_taken@instellingsnummer');
+		expect(await keyOf(updateSchool(ctx.db, actor, a, { name: 'School A', instellingsnummer: '222' }))).toBe(
+			'cp_error_instellingsnummer_taken@instellingsnummer'
+		);
 		await updateSchool(ctx.db, actor, a, { name: 'School Aa', instellingsnummer: '333' });
 		const detail = await schoolDetail(ctx.db, a);
 		expect([detail?.name, detail?.instellingsnummer]).toEqual(['School Aa', '333']);
@@ -66,7 +80,8 @@ describeEachDatabase('schools and campuses', (dialect) => {
 	it('lists schools searched by name or number, with their active campuses counted, a page at a time', async () => {
 		const actor = await coordinatorActor(ctx.db);
 		const ids: number[] = [];
-		for (let i = 1; i <= 30; i++) ids.push(await createSchool(ctx.db, actor, { name: `School ${String(i).padStart(2, '0')}`, instellingsnummer: String(1000 + i) }));
+		for (let i = 1; i <= 30; i++)
+			ids.push(await createSchool(ctx.db, actor, { name: `School ${String(i).padStart(2, '0')}`, instellingsnummer: String(1000 + i) }));
 		const kept = await createCampus(ctx.db, actor, campusInput(ids[0], { name: 'Noord' }));
 		const gone = await createCampus(ctx.db, actor, campusInput(ids[0], { name: 'Zuid' }));
 		await createCampus(ctx.db, actor, campusInput(ids[0], { name: 'Oost' }));
@@ -90,7 +105,13 @@ describeEachDatabase('schools and campuses', (dialect) => {
 		const schoolId = await createSchool(ctx.db, actor, { name: 'Sint-Jozef', instellingsnummer: '126847' });
 		const id = await createCampus(ctx.db, actor, campusInput(schoolId));
 		const detail = await campusDetail(ctx.db, id);
-		expect(detail?.campus).toMatchObject({ name: 'Campus Centrum', schoolName: 'Sint-Jozef', levels: ['kleuter', 'lager'], active: true, contactEmail: 'els@school.be' });
+		expect(detail?.campus).toMatchObject({
+			name: 'Campus Centrum',
+			schoolName: 'Sint-Jozef',
+			levels: ['kleuter', 'lager'],
+			active: true,
+			contactEmail: 'els@school.be'
+		});
 		expect(detail?.campus.inviteCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/);
 		const [entry] = await auditOf('campus.created');
 		expect([entry.entityId, JSON.parse(entry.afterJson!).levels]).toEqual([String(id), ['kleuter', 'lager']]);
@@ -119,16 +140,28 @@ describeEachDatabase('schools and campuses', (dialect) => {
 		const other = await createCampus(ctx.db, actor, campusInput(schoolId, { name: 'Campus Zuid' }));
 		const before = await campusRow(id);
 		expect(await keyOf(updateCampus(ctx.db, actor, id, { ...campusInput(schoolId), name: 'campus zuid' }))).toBe('cp_error_campus_name_taken@name');
-		await updateCampus(ctx.db, actor, id, { ...campusInput(schoolId), name: 'Campus Noord', street: 'Noordstraat 2', levels: ['secundair'], contactEmail: null });
+		await updateCampus(ctx.db, actor, id, {
+			...campusInput(schoolId),
+			name: 'Campus Noord',
+			street: 'Noordstraat 2',
+			levels: ['secundair'],
+			contactEmail: null
+		});
 		const detail = await campusDetail(ctx.db, id);
-		expect(detail?.campus).toMatchObject({ name: 'Campus Noord', street: 'Noordstraat 2', levels: ['secundair'], contactEmail: null, inviteCode: before.inviteCode });
+		expect(detail?.campus).toMatchObject({
+			name: 'Campus Noord',
+			street: 'Noordstraat 2',
+			levels: ['secundair'],
+			contactEmail: null,
+			inviteCode: before.inviteCode
+		});
 		const [entry] = await auditOf('campus.updated');
 		expect(JSON.parse(entry.beforeJson!)).toMatchObject({ name: 'Campus Centrum', levels: ['kleuter', 'lager'] });
 		expect(JSON.parse(entry.afterJson!)).toMatchObject({ name: 'Campus Noord', levels: ['secundair'] });
 		expect(other).toBeGreaterThan(0);
 	});
 
-	it('stops a deactivated campus\'s code from registering anyone, and audits the deactivation', async () => {
+	it("stops a deactivated campus's code from registering anyone, and audits the deactivation", async () => {
 		const actor = await coordinatorActor(ctx.db);
 		const schoolId = await createSchool(ctx.db, actor, { name: 'Sint-Jozef', instellingsnummer: '126847' });
 		const id = await createCampus(ctx.db, actor, campusInput(schoolId));
@@ -174,7 +207,7 @@ describeEachDatabase('schools and campuses', (dialect) => {
 		expect((await list({ search: 'sint-jozef', level: 'kleuter' })).rows.map((r) => [r.name, r.levels])).toEqual([['Kleuters', ['kleuter']]]);
 	});
 
-	it('shows a campus\'s teachers, its classes in current editions, and its history per edition counted in SQL', async () => {
+	it("shows a campus's teachers, its classes in current editions, and its history per edition counted in SQL", async () => {
 		const coordinator = await coordinatorActor(ctx.db);
 		const current = await createEdition(ctx.db, { maxClassesPerCampus: 2, year: 2027 });
 		const archived = await createEdition(ctx.db, { status: 'archived', year: 2026 });
@@ -185,10 +218,31 @@ describeEachDatabase('schools and campuses', (dialect) => {
 		await enrolClass(ctx.db, actor, aClass(current, campusId, '6B', { grade: 'L6' }));
 		await withdrawClass(ctx.db, actor, b.classId);
 		const now = nowDb();
-		for (const [name, status, pupils] of [['4A', 'enrolled', 18], ['4B', 'enrolled', 19], ['4C', 'withdrawn', 25]] as const) {
+		for (const [name, status, pupils] of [
+			['4A', 'enrolled', 18],
+			['4B', 'enrolled', 19],
+			['4C', 'withdrawn', 25]
+		] as const) {
 			await ctx.db
 				.insertInto('classes')
-				.values({ editionId: archived, campusId, name, nameKey: textKey(name), grade: 'L4', level: 'lager', pupilCount: pupils, language: 'nl', remarks: null, status, active: status === 'withdrawn' ? null : 1, queuedAt: now, enrolledBy: actor.id, withdrawnAt: null, createdAt: now, updatedAt: now })
+				.values({
+					editionId: archived,
+					campusId,
+					name,
+					nameKey: textKey(name),
+					grade: 'L4',
+					level: 'lager',
+					pupilCount: pupils,
+					language: 'nl',
+					remarks: null,
+					status,
+					active: status === 'withdrawn' ? null : 1,
+					queuedAt: now,
+					enrolledBy: actor.id,
+					withdrawnAt: null,
+					createdAt: now,
+					updatedAt: now
+				})
 				.execute();
 		}
 		const detail = await campusDetail(ctx.db, campusId);

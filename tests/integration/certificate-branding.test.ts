@@ -36,7 +36,12 @@ function png(w: number, h: number): Buffer {
 	ihdr.set([8, 2, 0, 0, 0], 8);
 	const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(w * 3, Buffer.from([0x6b, 0x2d, 0x8f]))]);
 	const raw = Buffer.concat(Array.from({ length: h }, () => row));
-	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', ihdr),
+		chunk('IDAT', deflateSync(raw)),
+		chunk('IEND', Buffer.alloc(0))
+	]);
 }
 
 const input = (fields: Record<string, string>) => {
@@ -67,9 +72,21 @@ describeEachDatabase('certificate branding', (dialect) => {
 	});
 
 	it('saves title, colours and a PNG logo, and the preview and issued certificates show them', async () => {
-		await updateBranding(ctx.db, w.coordinator, w.editionId, input({ titleNl: 'Regenboogattest', titleEn: 'Rainbow certificate', primaryColor: '#004488', accentColor: '#FF8800' }), png(40, 20));
+		await updateBranding(
+			ctx.db,
+			w.coordinator,
+			w.editionId,
+			input({ titleNl: 'Regenboogattest', titleEn: 'Rainbow certificate', primaryColor: '#004488', accentColor: '#FF8800' }),
+			png(40, 20)
+		);
 		const b = await editionBranding(ctx.db, w.coordinator, w.editionId);
-		expect(b).toMatchObject({ titleNl: 'Regenboogattest', titleEn: 'Rainbow certificate', primaryColor: '#004488', accentColor: '#ff8800', logoType: 'image/png' });
+		expect(b).toMatchObject({
+			titleNl: 'Regenboogattest',
+			titleEn: 'Rainbow certificate',
+			primaryColor: '#004488',
+			accentColor: '#ff8800',
+			logoType: 'image/png'
+		});
 		expect(b.logoSha256).toMatch(/^[0-9a-f]{64}$/);
 
 		const preview = await downloadBytes(await brandingPreviewDownload(ctx.db, w.coordinator, w.editionId, 'en'));
@@ -85,9 +102,14 @@ describeEachDatabase('certificate branding', (dialect) => {
 
 	it('refuses a logo that is not PNG or JPEG or over 1 MB, a bad colour, and a teacher; nothing is written', async () => {
 		const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
-		await expect(updateBranding(ctx.db, w.coordinator, w.editionId, input({ titleNl: 'X' }), gif)).rejects.toMatchObject({ messageKey: 'cpdf_branding_v_logo_type', field: 'logo' });
+		await expect(updateBranding(ctx.db, w.coordinator, w.editionId, input({ titleNl: 'X' }), gif)).rejects.toMatchObject({
+			messageKey: 'cpdf_branding_v_logo_type',
+			field: 'logo'
+		});
 		const big = Buffer.concat([png(1, 1), Buffer.alloc(1024 * 1024)]);
-		await expect(updateBranding(ctx.db, w.coordinator, w.editionId, input({ titleNl: 'X' }), big)).rejects.toMatchObject({ messageKey: 'cpdf_branding_v_logo_size' });
+		await expect(updateBranding(ctx.db, w.coordinator, w.editionId, input({ titleNl: 'X' }), big)).rejects.toMatchObject({
+			messageKey: 'cpdf_branding_v_logo_size'
+		});
 		await expect(updateBranding(ctx.db, w.centrum.teacher, w.editionId, input({ titleNl: 'X' }), null)).rejects.toMatchObject({ status: 403 });
 		expect(certificateBrandingSchema.safeParse({ primaryColor: 'purple' }).success).toBe(false);
 		expect(await editionBranding(ctx.db, w.coordinator, w.editionId)).toMatchObject({ titleNl: null, logoSha256: null });

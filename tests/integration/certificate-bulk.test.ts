@@ -48,8 +48,16 @@ describeEachDatabase('bulk certificates', (dialect) => {
 	beforeEach(async () => {
 		freezeClock('2027-04-01T08:00:00Z');
 		w = await workshopWorld(ctx.db);
-		const z = await campusWithClasses(ctx.db, w.editionId, { name: 'Campus Zuid', teacherEmail: 'zoe@school.be', classes: [...zuidNames, 'Z99'].map((name) => ({ name, pupils: 20 })) });
-		const west = await campusWithClasses(ctx.db, w.editionId, { name: 'Campus West', teacherEmail: 'wim@school.be', classes: westNames.map((name) => ({ name, pupils: 20 })) });
+		const z = await campusWithClasses(ctx.db, w.editionId, {
+			name: 'Campus Zuid',
+			teacherEmail: 'zoe@school.be',
+			classes: [...zuidNames, 'Z99'].map((name) => ({ name, pupils: 20 }))
+		});
+		const west = await campusWithClasses(ctx.db, w.editionId, {
+			name: 'Campus West',
+			teacherEmail: 'wim@school.be',
+			classes: westNames.map((name) => ({ name, pupils: 20 }))
+		});
 		zuid = z.campusId;
 		const slots = [
 			[z.campusId, z.classIds.slice(0, 16), w.anna],
@@ -63,7 +71,8 @@ describeEachDatabase('bulk certificates', (dialect) => {
 			booked.push([slot, trainer]);
 		}
 		freezeClock('2027-05-12T10:00:00Z');
-		for (const [slot, trainer] of booked) await reportWorkshop(ctx.db, trainer, slot, { outcome: 'given', pupilsPresent: 300, durationMinutes: 50, note: null });
+		for (const [slot, trainer] of booked)
+			await reportWorkshop(ctx.db, trainer, slot, { outcome: 'given', pupilsPresent: 300, durationMinutes: 50, note: null });
 	});
 
 	it('streams every eligible class certificate of the edition as one PDF, one page per class, issuing them as it goes', async () => {
@@ -78,7 +87,9 @@ describeEachDatabase('bulk certificates', (dialect) => {
 		expect(text).not.toContain('Klas 5A');
 		expect(await count(ctx.db, 'certificates')).toBe(30);
 		// A second run prints the same certificates: nothing new is issued.
-		const again = await pdfText(await readAll((await bulkCertificatesDownload(ctx.db, w.coordinator, { editionId: w.editionId, campusId: null }, 'pdf', 'en')).body));
+		const again = await pdfText(
+			await readAll((await bulkCertificatesDownload(ctx.db, w.coordinator, { editionId: w.editionId, campusId: null }, 'pdf', 'en')).body)
+		);
 		expect(again).toContain('Class W14');
 		expect(await count(ctx.db, 'certificates')).toBe(30);
 	});
@@ -108,7 +119,9 @@ describeEachDatabase('bulk certificates', (dialect) => {
 	});
 
 	it('refuses a teacher, and answers a clear error when there is nothing to print', async () => {
-		await expect(bulkCertificatesDownload(ctx.db, w.centrum.teacher, { editionId: w.editionId, campusId: null }, 'pdf', 'nl')).rejects.toMatchObject({ status: 403 });
+		await expect(bulkCertificatesDownload(ctx.db, w.centrum.teacher, { editionId: w.editionId, campusId: null }, 'pdf', 'nl')).rejects.toMatchObject({
+			status: 403
+		});
 		await expect(bulkCertificatesDownload(ctx.db, w.coordinator, { editionId: w.editionId, campusId: w.centrum.campusId }, 'pdf', 'nl')).rejects.toMatchObject({
 			status: 404,
 			messageKey: 'cbulk_error_none'

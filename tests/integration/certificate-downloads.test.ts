@@ -51,7 +51,7 @@ describeEachDatabase('campus and trainer certificate downloads', (dialect) => {
 	const trainer = (actor: Actor, trainerId: number, lang = 'nl') =>
 		call(trainerGet, actor, `/api/editions/${w.editionId}/trainers/${trainerId}/certificate`, { id: String(w.editionId), trainerId: String(trainerId) }, lang);
 
-	it('gives the campus teacher the campus certificate, with the campus and what it reached, and refuses another campus\'s teacher', async () => {
+	it("gives the campus teacher the campus certificate, with the campus and what it reached, and refuses another campus's teacher", async () => {
 		const own = await campus(w.centrum.teacher, w.centrum.campusId);
 		expect(own.status).toBe(200);
 		expect(own.res!.headers.get('content-type')).toBe('application/pdf');

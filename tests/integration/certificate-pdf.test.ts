@@ -76,8 +76,16 @@ describe('certificate PDF', () => {
 	});
 
 	it('prints campus and trainer certificates with what they reached', async () => {
-		const campus: CertificateLike = { ...classCertificate, kind: 'campus', facts: { ...classCertificate.facts, className: null, classesReached: 14, pupilsReached: 312 } };
-		const trainer: CertificateLike = { ...classCertificate, kind: 'trainer', facts: { ...classCertificate.facts, trainerName: 'Robin Peeters', organisationName: 'Wel Jong', workshopsGiven: 9 } };
+		const campus: CertificateLike = {
+			...classCertificate,
+			kind: 'campus',
+			facts: { ...classCertificate.facts, className: null, classesReached: 14, pupilsReached: 312 }
+		};
+		const trainer: CertificateLike = {
+			...classCertificate,
+			kind: 'trainer',
+			facts: { ...classCertificate.facts, trainerName: 'Robin Peeters', organisationName: 'Wel Jong', workshopsGiven: 9 }
+		};
 		const text = await pdfText(await render([page({ certificate: campus }), page({ certificate: trainer })]));
 		expect(text).toContain('Klassen bereikt: 14 · Leerlingen bereikt: 312');
 		expect(text).toContain('Robin Peeters');

@@ -41,11 +41,23 @@ describeEachDatabase('revoked certificates stay revoked', (dialect) => {
 	const activeOf = (classId: number) =>
 		ctx.db.selectFrom('certificates').select(['id', 'code']).where('subjectKey', '=', `class:${classId}`).where('active', '=', 1).execute();
 	const rowsOf = async (classId: number) =>
-		Number((await ctx.db.selectFrom('certificates').select((eb) => eb.fn.countAll<number>().as('n')).where('subjectKey', '=', `class:${classId}`).executeTakeFirstOrThrow()).n);
+		Number(
+			(
+				await ctx.db
+					.selectFrom('certificates')
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.where('subjectKey', '=', `class:${classId}`)
+					.executeTakeFirstOrThrow()
+			).n
+		);
 
 	async function teacherDownload(classId: number, lang = 'nl') {
 		try {
-			const res = await classGet({ locals: { user: w.centrum.teacher, db: ctx.db }, params: { id: String(classId) }, url: new URL(`http://localhost:3000/api/classes/${classId}/certificate?lang=${lang}`) } as never);
+			const res = await classGet({
+				locals: { user: w.centrum.teacher, db: ctx.db },
+				params: { id: String(classId) },
+				url: new URL(`http://localhost:3000/api/classes/${classId}/certificate?lang=${lang}`)
+			} as never);
 			return { status: res.status, message: null as string | null };
 		} catch (err) {
 			const e = err as { status?: number; body?: { message?: string } };
@@ -77,7 +89,7 @@ describeEachDatabase('revoked certificates stay revoked', (dialect) => {
 		expect(await rowsOf(class5A)).toBe(1);
 	});
 
-	it('refuses the teacher\'s download of a revoked class certificate with a clear message, writing no row', async () => {
+	it("refuses the teacher's download of a revoked class certificate with a clear message, writing no row", async () => {
 		const old = await getOrIssueClassCertificate(ctx.db, w.centrum.teacher, class5A);
 		await revokeCertificate(ctx.db, w.coordinator, old.id, null);
 		const nl = await teacherDownload(class5A);
@@ -98,7 +110,7 @@ describeEachDatabase('revoked certificates stay revoked', (dialect) => {
 		await expect(getOrIssueCampusCertificate(ctx.db, w.centrum.teacher, w.editionId, w.centrum.campusId)).rejects.toMatchObject({ status: 410 });
 	});
 
-	it('makes a new code only on the coordinator\'s reissue, once; the old code stays revoked', async () => {
+	it("makes a new code only on the coordinator's reissue, once; the old code stays revoked", async () => {
 		const old = await getOrIssueClassCertificate(ctx.db, w.centrum.teacher, class5A);
 		await revokeCertificate(ctx.db, w.coordinator, old.id, null);
 		await expect(reissueCertificate(ctx.db, w.centrum.teacher, old.id)).rejects.toMatchObject({ status: 403 });

@@ -46,7 +46,13 @@ describeEachDatabase('certificates', (dialect) => {
 		const first = await getOrIssueClassCertificate(ctx.db, w.centrum.teacher, class5A);
 		expect(first.code).toMatch(codePattern);
 		expect(first.kind).toBe('class');
-		expect(first.facts).toMatchObject({ className: '5A', campusName: 'Campus Centrum', editionYear: 2027, workshops: [{ date: '2027-05-12', organisation: 'Wel Jong' }], trainerName: null });
+		expect(first.facts).toMatchObject({
+			className: '5A',
+			campusName: 'Campus Centrum',
+			editionYear: 2027,
+			workshops: [{ date: '2027-05-12', organisation: 'Wel Jong' }],
+			trainerName: null
+		});
 		const again = await getOrIssueClassCertificate(ctx.db, w.centrum.teacher, class5A);
 		const byCoordinator = await getOrIssueClassCertificate(ctx.db, w.coordinator, class5A);
 		expect([again.code, byCoordinator.code]).toEqual([first.code, first.code]);
@@ -88,7 +94,12 @@ describeEachDatabase('certificates', (dialect) => {
 		const fresh = await reissueCertificate(ctx.db, w.coordinator, old.id);
 		expect(fresh.code).not.toBe(old.code);
 		expect((await verifyCertificate(ctx.db, old.code)).status).toBe('revoked');
-		expect(await verifyCertificate(ctx.db, formatCode(fresh.code).toLowerCase())).toMatchObject({ status: 'valid', kind: 'class', className: '5A', campusName: 'Campus Centrum' });
+		expect(await verifyCertificate(ctx.db, formatCode(fresh.code).toLowerCase())).toMatchObject({
+			status: 'valid',
+			kind: 'class',
+			className: '5A',
+			campusName: 'Campus Centrum'
+		});
 		expect((await getOrIssueClassCertificate(ctx.db, w.centrum.teacher, class5A)).code).toBe(fresh.code);
 		const row = await ctx.db.selectFrom('certificates').selectAll().where('id', '=', fresh.id).executeTakeFirstOrThrow();
 		expect(row.replacesId).toBe(old.id);
@@ -104,7 +115,7 @@ describeEachDatabase('certificates', (dialect) => {
 		]);
 	});
 
-	it('lists an edition\'s certificates for coordinators, newest first, filtered by status', async () => {
+	it("lists an edition's certificates for coordinators, newest first, filtered by status", async () => {
 		const old = await getOrIssueClassCertificate(ctx.db, w.centrum.teacher, class5A);
 		const fresh = await reissueCertificate(ctx.db, w.coordinator, old.id);
 		await getOrIssueTrainerCertificate(ctx.db, w.anna, w.editionId, w.anna.id);
@@ -125,7 +136,9 @@ describeEachDatabase('certificates', (dialect) => {
 		const cert = await getOrIssueClassCertificate(ctx.db, w.centrum.teacher, class5A);
 		const last = cert.code.at(-1) === '0' ? '1' : '0';
 		const nearMiss = cert.code.slice(0, -1) + last;
-		const answers = await Promise.all(['ZZZZZ-ZZZZZ-ZZZZZ', nearMiss, 'not a code!', '', 'U'.repeat(15), 'x'.repeat(500)].map((c) => verifyCertificate(ctx.db, c)));
+		const answers = await Promise.all(
+			['ZZZZZ-ZZZZZ-ZZZZZ', nearMiss, 'not a code!', '', 'U'.repeat(15), 'x'.repeat(500)].map((c) => verifyCertificate(ctx.db, c))
+		);
 		for (const a of answers) expect(a).toEqual({ status: 'unknown' });
 	});
 
@@ -153,14 +166,25 @@ describeEachDatabase('certificates', (dialect) => {
 describeEachDatabase('demo certificates', (dialect) => {
 	const ctx = useDatabase(dialect);
 
-	it('gives the README\'s demo code to class 1A of Campus Centrum last year, plus a trainer and a revoked one, once', async () => {
+	it("gives the README's demo code to class 1A of Campus Centrum last year, plus a trainer and a revoked one, once", async () => {
 		const today = new Date('2026-11-26T10:00:00Z');
 		freezeClock(today);
 		await seedDemo(ctx.db, { today });
-		expect(await verifyCertificate(ctx.db, 'DEM0C-ERT1F-1CAT0')).toMatchObject({ status: 'valid', kind: 'class', className: '1A', campusName: 'Campus Centrum', editionYear: 2026 });
+		expect(await verifyCertificate(ctx.db, 'DEM0C-ERT1F-1CAT0')).toMatchObject({
+			status: 'valid',
+			kind: 'class',
+			className: '1A',
+			campusName: 'Campus Centrum',
+			editionYear: 2026
+		});
 		expect(await verifyCertificate(ctx.db, 'dem0c-ert1f-1cat0')).toMatchObject({ status: 'valid' });
 		expect(await verifyCertificate(ctx.db, 'REV0K-ED0EM-0CERT')).toMatchObject({ status: 'revoked', className: '2A' });
-		expect(await verifyCertificate(ctx.db, 'TRA1N-ERDEM-0C0DE', 'Robin Claeys')).toMatchObject({ status: 'valid', kind: 'trainer', organisationName: 'Wel Jong', nameMatches: true });
+		expect(await verifyCertificate(ctx.db, 'TRA1N-ERDEM-0C0DE', 'Robin Claeys')).toMatchObject({
+			status: 'valid',
+			kind: 'trainer',
+			organisationName: 'Wel Jong',
+			nameMatches: true
+		});
 		await seedDemo(ctx.db, { today });
 		expect(await count(ctx.db, 'certificates')).toBe(3);
 	});

@@ -20,7 +20,9 @@ import { pdfText } from './support/pdf-text';
 import { workshopWorld, type WorkshopWorld } from './support/workshop-fixtures';
 
 const image = (width: number, height: number, format: 'png' | 'jpeg') =>
-	sharp({ create: { width, height, channels: 3, background: '#1d5c96' } })[format]().toBuffer();
+	sharp({ create: { width, height, channels: 3, background: '#1d5c96' } })
+		[format]()
+		.toBuffer();
 
 const valid = {
 	nameNl: 'Stad Gent',
@@ -58,7 +60,8 @@ const fieldErrors = (fields: Record<string, string>) => {
 };
 
 /** Width and height of each image embedded in a PDF. */
-const pdfImages = (pdf: Buffer) => [...pdf.toString('latin1').matchAll(/\/Subtype \/Image[^>]*?\/Width (\d+)|\/Width (\d+)[^>]*?\/Subtype \/Image/g)].map((x) => Number(x[1] ?? x[2]));
+const pdfImages = (pdf: Buffer) =>
+	[...pdf.toString('latin1').matchAll(/\/Subtype \/Image[^>]*?\/Width (\d+)|\/Width (\d+)[^>]*?\/Subtype \/Image/g)].map((x) => Number(x[1] ?? x[2]));
 
 describeEachDatabase('city settings', (dialect) => {
 	const ctx = useDatabase(dialect);
@@ -89,7 +92,16 @@ describeEachDatabase('city settings', (dialect) => {
 		await updateCitySettings(ctx.db, w.coordinator, input(valid), null);
 		expect(await citySetUp(ctx.db)).toBe(true);
 		const nl = await citySettings(ctx.db, 'nl');
-		expect(nl).toMatchObject({ cityName: 'Stad Gent', shortName: 'Gent', contactEmail: 'gelijkekansen@stad.gent', website: 'https://stad.gent', dpoName: 'Sofie Vermeulen', dpoEmail: 'privacy@stad.gent', accessibilityEmail: 'toegankelijk@stad.gent', logoUrl: null });
+		expect(nl).toMatchObject({
+			cityName: 'Stad Gent',
+			shortName: 'Gent',
+			contactEmail: 'gelijkekansen@stad.gent',
+			website: 'https://stad.gent',
+			dpoName: 'Sofie Vermeulen',
+			dpoEmail: 'privacy@stad.gent',
+			accessibilityEmail: 'toegankelijk@stad.gent',
+			logoUrl: null
+		});
 		expect(nl.helpLinks).toEqual([
 			{ label: 'Meldpunt discriminatie', url: 'https://www.unia.be' },
 			{ label: 'Praat met Lumi', url: 'http://www.lumi.be' }
@@ -103,18 +115,56 @@ describeEachDatabase('city settings', (dialect) => {
 		const [entry] = await audits();
 		expect(entry.actorUserId).toBe(w.coordinator.id);
 		expect(JSON.parse(entry.beforeJson!)).toMatchObject({ nameNl: null, links: [] });
-		expect(JSON.parse(entry.afterJson!)).toMatchObject({ nameNl: 'Stad Gent', nameEn: 'City of Ghent', dpoEmail: 'privacy@stad.gent', links: [{ labelNl: 'Meldpunt discriminatie' }, { labelNl: 'Praat met Lumi' }] });
+		expect(JSON.parse(entry.afterJson!)).toMatchObject({
+			nameNl: 'Stad Gent',
+			nameEn: 'City of Ghent',
+			dpoEmail: 'privacy@stad.gent',
+			links: [{ labelNl: 'Meldpunt discriminatie' }, { labelNl: 'Praat met Lumi' }]
+		});
 
 		// Emptying a field removes it; the English name falls back to the Dutch one. A save that changes nothing is not logged.
-		await updateCitySettings(ctx.db, w.coordinator, input({ ...valid, nameEn: '', shortNameNl: '', shortNameEn: '', 'links.0.labelNl': '', 'links.0.labelEn': '', 'links.0.url': '' }), null);
-		expect(await citySettings(ctx.db, 'en')).toMatchObject({ cityName: 'Stad Gent', shortName: 'Stad Gent', helpLinks: [{ label: 'Praat met Lumi', url: 'http://www.lumi.be' }] });
-		expect((await settingRows()).map((r) => r.key)).toEqual(['accessibility_email', 'city_name', 'contact_email', 'dpo_email', 'dpo_name', 'help_link_1', 'website_url']);
-		await updateCitySettings(ctx.db, w.coordinator, input({ ...valid, nameEn: '', shortNameNl: '', shortNameEn: '', 'links.0.labelNl': '', 'links.0.labelEn': '', 'links.0.url': '' }), null);
+		await updateCitySettings(
+			ctx.db,
+			w.coordinator,
+			input({ ...valid, nameEn: '', shortNameNl: '', shortNameEn: '', 'links.0.labelNl': '', 'links.0.labelEn': '', 'links.0.url': '' }),
+			null
+		);
+		expect(await citySettings(ctx.db, 'en')).toMatchObject({
+			cityName: 'Stad Gent',
+			shortName: 'Stad Gent',
+			helpLinks: [{ label: 'Praat met Lumi', url: 'http://www.lumi.be' }]
+		});
+		expect((await settingRows()).map((r) => r.key)).toEqual([
+			'accessibility_email',
+			'city_name',
+			'contact_email',
+			'dpo_email',
+			'dpo_name',
+			'help_link_1',
+			'website_url'
+		]);
+		await updateCitySettings(
+			ctx.db,
+			w.coordinator,
+			input({ ...valid, nameEn: '', shortNameNl: '', shortNameEn: '', 'links.0.labelNl': '', 'links.0.labelEn': '', 'links.0.url': '' }),
+			null
+		);
 		expect(await audits()).toHaveLength(2);
 	});
 
 	it('gives field errors for bad input, and a bad logo writes nothing', async () => {
-		expect(fieldErrors({ ...valid, nameNl: '  ', website: 'javascript:alert(1)', dpoEmail: 'Sofie <privacy@stad.gent>', accessibilityEmail: 'geen-adres', shortNameNl: 'x'.repeat(41), 'links.1.labelNl': 'Hulplijn', 'links.2.url': 'ftp://lumi.be' })).toEqual({
+		expect(
+			fieldErrors({
+				...valid,
+				nameNl: '  ',
+				website: 'javascript:alert(1)',
+				dpoEmail: 'Sofie <privacy@stad.gent>',
+				accessibilityEmail: 'geen-adres',
+				shortNameNl: 'x'.repeat(41),
+				'links.1.labelNl': 'Hulplijn',
+				'links.2.url': 'ftp://lumi.be'
+			})
+		).toEqual({
 			nameNl: 'Vul dit veld in.',
 			website: 'Vul een volledig webadres in dat begint met https://, bijvoorbeeld https://www.stad.be.',
 			dpoEmail: 'Vul alleen het e-mailadres in, zoals naam@school.be: zonder naam, tweede adres of regeleinde.',
@@ -128,14 +178,23 @@ describeEachDatabase('city settings', (dialect) => {
 		await updateCitySettings(ctx.db, w.coordinator, input(valid), null);
 		const before = await settingRows();
 		const text = Buffer.from('Dit is geen afbeelding, al heet het bestand logo.png\n');
-		await expect(updateCitySettings(ctx.db, w.coordinator, input({ ...valid, nameNl: 'Stad Brugge' }), text)).rejects.toMatchObject({ messageKey: 'cs_v_logo_type', field: 'logo' });
+		await expect(updateCitySettings(ctx.db, w.coordinator, input({ ...valid, nameNl: 'Stad Brugge' }), text)).rejects.toMatchObject({
+			messageKey: 'cs_v_logo_type',
+			field: 'logo'
+		});
 		const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
-		await expect(updateCitySettings(ctx.db, w.coordinator, input({ ...valid, nameNl: 'Stad Brugge' }), gif)).rejects.toMatchObject({ messageKey: 'cs_v_logo_type' });
+		await expect(updateCitySettings(ctx.db, w.coordinator, input({ ...valid, nameNl: 'Stad Brugge' }), gif)).rejects.toMatchObject({
+			messageKey: 'cs_v_logo_type'
+		});
 		const big = Buffer.concat([await image(10, 10, 'png'), Buffer.alloc(2 * 1024 * 1024)]);
-		await expect(updateCitySettings(ctx.db, w.coordinator, input({ ...valid, nameNl: 'Stad Brugge' }), big)).rejects.toMatchObject({ messageKey: 'cs_v_logo_size' });
+		await expect(updateCitySettings(ctx.db, w.coordinator, input({ ...valid, nameNl: 'Stad Brugge' }), big)).rejects.toMatchObject({
+			messageKey: 'cs_v_logo_size'
+		});
 		// A PNG signature followed by rubbish passes the type check but cannot be decoded.
 		const broken = Buffer.concat([(await image(10, 10, 'png')).subarray(0, 40), Buffer.alloc(200, 7)]);
-		await expect(updateCitySettings(ctx.db, w.coordinator, input({ ...valid, nameNl: 'Stad Brugge' }), broken)).rejects.toMatchObject({ messageKey: 'cs_v_logo_unreadable' });
+		await expect(updateCitySettings(ctx.db, w.coordinator, input({ ...valid, nameNl: 'Stad Brugge' }), broken)).rejects.toMatchObject({
+			messageKey: 'cs_v_logo_unreadable'
+		});
 		await expect(updateCitySettings(ctx.db, w.centrum.teacher, input(valid), null)).rejects.toMatchObject({ status: 403 });
 		await expect(cityIdentityForEdit(ctx.db, w.centrum.teacher)).rejects.toMatchObject({ status: 403 });
 		expect(await settingRows()).toEqual(before);
@@ -195,7 +254,7 @@ describeEachDatabase('city settings', (dialect) => {
 		expect(pdfImages(pdf)).toEqual([512]);
 	});
 
-	it('moves the first version\'s reporting point, helpline and privacy contact into the new keys', async () => {
+	it("moves the first version's reporting point, helpline and privacy contact into the new keys", async () => {
 		const at = { updatedAt: '2026-11-26 10:00:00.000', updatedBy: null };
 		await ctx.db
 			.insertInto('settings')
@@ -208,7 +267,13 @@ describeEachDatabase('city settings', (dialect) => {
 			.execute();
 		await helpLinksMigration.up(ctx.db);
 		forgetCachedSettings();
-		expect(await citySettings(ctx.db, 'en')).toMatchObject({ dpoEmail: 'privacy@stad.be', helpLinks: [{ label: 'Reporting point', url: 'https://www.unia.be' }, { label: 'Helpline', url: null }] });
+		expect(await citySettings(ctx.db, 'en')).toMatchObject({
+			dpoEmail: 'privacy@stad.be',
+			helpLinks: [
+				{ label: 'Reporting point', url: 'https://www.unia.be' },
+				{ label: 'Helpline', url: null }
+			]
+		});
 		expect((await settingRows()).map((r) => r.key)).toEqual(['dpo_email', 'help_link_1', 'help_link_2']);
 	});
 });

@@ -10,7 +10,7 @@ import { aClass, coordinatorActor, createEdition, teacherAt } from './support/en
 describeEachDatabase('what teachers see of classes', (dialect) => {
 	const ctx = useDatabase(dialect);
 
-	it('shows a teacher their own classes (editable) and colleagues\' classes of the same campus (read-only), never another campus', async () => {
+	it("shows a teacher their own classes (editable) and colleagues' classes of the same campus (read-only), never another campus", async () => {
 		const editionId = await createEdition(ctx.db, { maxClasses: 2 });
 		const lies = await teacherAt(ctx.db, 'lies@school.be');
 		const tom = await teacherAt(ctx.db, 'tom@school.be', { id: lies.campusId });
@@ -30,7 +30,7 @@ describeEachDatabase('what teachers see of classes', (dialect) => {
 		expect((await classForViewer(ctx.db, coordinator, foreign.classId)).position).toBe(1);
 	});
 
-	it('shows only published editions meant for the levels of the teacher\'s campuses', async () => {
+	it("shows only published editions meant for the levels of the teacher's campuses", async () => {
 		const kleuter = await createCampus(ctx.db, { name: 'Kleuterschool', levels: ['kleuter'] });
 		const teacher = await teacherAt(ctx.db, 'k@school.be', kleuter);
 		await createEdition(ctx.db, { year: 2027, grades: ['S1', 'S2'] });
@@ -39,7 +39,7 @@ describeEachDatabase('what teachers see of classes', (dialect) => {
 		expect((await teacherHome(ctx.db, teacher.actor.id)).editions.map((e) => e.id)).toEqual([forKleuter]);
 	});
 
-	it('shows a teacher with many classes their own and their colleagues\' a page at a time', async () => {
+	it("shows a teacher with many classes their own and their colleagues' a page at a time", async () => {
 		const editionId = await createEdition(ctx.db, {});
 		const lies = await teacherAt(ctx.db, 'lies@school.be');
 		const tom = await teacherAt(ctx.db, 'tom@school.be', { id: lies.campusId });

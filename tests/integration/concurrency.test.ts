@@ -71,7 +71,11 @@ describeEachDatabase('concurrency', (dialect) => {
 		expect(failures.map((f) => String(f.reason))).toEqual([]); // deadlocks are retried, never shown
 		const outcomes = results.map((r) => (r as PromiseFulfilledResult<{ status: string; classId: number }>).value);
 		expect(outcomes.filter((o) => o.status === 'enrolled')).toHaveLength(1);
-		const enrolled = await ctx.db.selectFrom('classes').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'enrolled').executeTakeFirstOrThrow();
+		const enrolled = await ctx.db
+			.selectFrom('classes')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('status', '=', 'enrolled')
+			.executeTakeFirstOrThrow();
 		expect(Number(enrolled.n)).toBe(10);
 		const positions = await Promise.all(outcomes.filter((o) => o.status === 'waiting').map((o) => waitingPosition(ctx.db, editionId, o.classId)));
 		expect(positions.sort((a, b) => a! - b!)).toEqual(Array.from({ length: 49 }, (_, i) => i + 1));

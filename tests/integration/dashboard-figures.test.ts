@@ -16,7 +16,7 @@ describeEachDatabase('coordinator dashboard figures', (dialect) => {
 		w = await workshopWorld(ctx.db);
 	});
 
-	it('shows the published edition\'s reach, workshops by outcome and given workshops per organisation', async () => {
+	it("shows the published edition's reach, workshops by outcome and given workshops per organisation", async () => {
 		const given = await addSlot(ctx.db, w.coordinator, w.editionId, w.centrum.campusId, '2027-05-12', '09:00', '09:50');
 		await setSlotClasses(ctx.db, w.coordinator, given, [w.centrum.classIds[0]]);
 		await bookSlot(ctx.db, w.chris, given);

@@ -30,7 +30,11 @@ describeEachDatabase('demo kits', (dialect) => {
 			['Campus Stationsplein', 'handed_over']
 		]);
 		expect(orders.find((o) => o.status === 'submitted')!.open).toBe(1);
-		const lines = await ctx.db.selectFrom('kitOrderLines').innerJoin('kitOrders', 'kitOrders.id', 'kitOrderLines.orderId').select(['itemId', 'quantity', 'status']).execute();
+		const lines = await ctx.db
+			.selectFrom('kitOrderLines')
+			.innerJoin('kitOrders', 'kitOrders.id', 'kitOrderLines.orderId')
+			.select(['itemId', 'quantity', 'status'])
+			.execute();
 		for (const i of items) {
 			const sum = (statuses: string[]) => lines.filter((l) => l.itemId === i.id && statuses.includes(l.status)).reduce((a, l) => a + l.quantity, 0);
 			expect([i.reserved, i.handedOut]).toEqual([sum(['approved', 'packed']), sum(['handed_over'])]);

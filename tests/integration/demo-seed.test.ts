@@ -7,7 +7,23 @@ import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
 import { count } from './support/fixtures';
 
-const tables: (keyof Database)[] = ['classes', 'users', 'userRoles', 'organisations', 'schools', 'campuses', 'campusLevels', 'teacherCampuses', 'campaigns', 'editions', 'settings', 'blockedDays', 'workshopSlots', 'slotTrainers', 'mailOutbox'];
+const tables: (keyof Database)[] = [
+	'classes',
+	'users',
+	'userRoles',
+	'organisations',
+	'schools',
+	'campuses',
+	'campusLevels',
+	'teacherCampuses',
+	'campaigns',
+	'editions',
+	'settings',
+	'blockedDays',
+	'workshopSlots',
+	'slotTrainers',
+	'mailOutbox'
+];
 
 async function counts(db: Parameters<typeof count>[0]) {
 	return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await count(db, t)])));
@@ -32,7 +48,7 @@ describeEachDatabase('demo seed', (dialect) => {
 		expect([city.valueNl, city.valueEn]).toEqual(['Stad Kortrijk', 'City of Kortrijk']);
 	});
 
-	it('enrols classes at most campuses, with some on the waiting list and the demo teacher\'s campus enrolled, and last year\'s figures', async () => {
+	it("enrols classes at most campuses, with some on the waiting list and the demo teacher's campus enrolled, and last year's figures", async () => {
 		await seedDemo(ctx.db, { today: new Date('2026-11-26T10:00:00Z') });
 		const rows = await ctx.db
 			.selectFrom('classes')
@@ -49,7 +65,13 @@ describeEachDatabase('demo seed', (dialect) => {
 		// withdrawal), the workshop mails, and certificate mails for workshops reported given.
 		const mails = await ctx.db.selectFrom('mailOutbox').select('template').distinct().execute();
 		expect(mails.map((m) => m.template).sort()).toEqual(['certificate_available', 'class_enrolled', 'class_waiting', 'class_withdrawn', 'workshop']);
-		const teacherMails = await ctx.db.selectFrom('mailOutbox').select(['subject', 'createdAt']).where('recipient', '=', 'teacher@example.org').where('template', '=', 'class_enrolled').orderBy('createdAt').execute();
+		const teacherMails = await ctx.db
+			.selectFrom('mailOutbox')
+			.select(['subject', 'createdAt'])
+			.where('recipient', '=', 'teacher@example.org')
+			.where('template', '=', 'class_enrolled')
+			.orderBy('createdAt')
+			.execute();
 		expect(teacherMails.map((m) => m.subject)).toContain('Ingeschreven: 1A voor PAARS 2027');
 		expect(teacherMails[0].createdAt < '2026-11-26').toBe(true);
 	});

@@ -41,7 +41,18 @@ async function openForRobin(db: Kysely<Database>, editionId: number) {
 		.where('startsAt', '>', toDbTime(clock.now()))
 		.whereRef('trainersBooked', '<', 'trainersNeeded')
 		.where((eb) => eb.or([eb('organisationId', 'is', null), eb('organisationId', '=', welJong.id)]))
-		.where((eb) => eb.not(eb.exists(eb.selectFrom('slotTrainers').select('slotId').whereRef('slotTrainers.slotId', '=', 'workshopSlots.id').where('trainerId', '=', robin.id).where('active', '=', 1))))
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('slotTrainers')
+						.select('slotId')
+						.whereRef('slotTrainers.slotId', '=', 'workshopSlots.id')
+						.where('trainerId', '=', robin.id)
+						.where('active', '=', 1)
+				)
+			)
+		)
 		.orderBy('startsAt')
 		.execute();
 	return { robin, slots };
@@ -49,18 +60,37 @@ async function openForRobin(db: Kysely<Database>, editionId: number) {
 
 /** Every planning rule of issue 5, checked on what the seed wrote. */
 async function expectNoRuleBroken(db: Kysely<Database>) {
-	const slots = await db.selectFrom('workshopSlots').innerJoin('editions', 'editions.id', 'workshopSlots.editionId').selectAll('workshopSlots').select(['travelBufferMinutes', 'maxWorkshopsPerTrainerDay', 'workshopStartsOn', 'workshopEndsOn']).execute();
+	const slots = await db
+		.selectFrom('workshopSlots')
+		.innerJoin('editions', 'editions.id', 'workshopSlots.editionId')
+		.selectAll('workshopSlots')
+		.select(['travelBufferMinutes', 'maxWorkshopsPerTrainerDay', 'workshopStartsOn', 'workshopEndsOn'])
+		.execute();
 	const bookings = await db.selectFrom('slotTrainers').select(['slotId', 'trainerId']).where('active', '=', 1).execute();
-	const classes = await db.selectFrom('slotClasses').innerJoin('classes', 'classes.id', 'slotClasses.classId').select(['slotId', 'classId', 'campusId', 'editionId', 'pupilCount', 'status']).execute();
+	const classes = await db
+		.selectFrom('slotClasses')
+		.innerJoin('classes', 'classes.id', 'slotClasses.classId')
+		.select(['slotId', 'classId', 'campusId', 'editionId', 'pupilCount', 'status'])
+		.execute();
 	const blocked = await db.selectFrom('blockedDays').select(['editionId', 'localDate']).execute();
 	for (const s of slots) {
 		const booked = bookings.filter((b) => b.slotId === s.id).length;
 		expect([s.trainersBooked, booked <= s.trainersNeeded], `slot ${s.id} trainers`).toEqual([booked, true]);
 		const own = classes.filter((c) => c.slotId === s.id);
-		expect(own.every((c) => c.campusId === s.campusId && c.editionId === s.editionId && c.status === 'enrolled'), `slot ${s.id} classes`).toBe(true);
+		expect(
+			own.every((c) => c.campusId === s.campusId && c.editionId === s.editionId && c.status === 'enrolled'),
+			`slot ${s.id} classes`
+		).toBe(true);
 		if (s.maxPupils !== null) expect(own.reduce((n, c) => n + c.pupilCount, 0)).toBeLessThanOrEqual(s.maxPupils);
-		expect(s.localDate >= s.workshopStartsOn && s.localDate <= s.workshopEndsOn && brusselsDateOf(fromDbTime(s.startsAt)) === s.localDate, `slot ${s.id} day`).toBe(true);
-		if (s.status === 'scheduled') expect(blocked.some((b) => b.editionId === s.editionId && b.localDate === s.localDate), `slot ${s.id} on a blocked day`).toBe(false);
+		expect(
+			s.localDate >= s.workshopStartsOn && s.localDate <= s.workshopEndsOn && brusselsDateOf(fromDbTime(s.startsAt)) === s.localDate,
+			`slot ${s.id} day`
+		).toBe(true);
+		if (s.status === 'scheduled')
+			expect(
+				blocked.some((b) => b.editionId === s.editionId && b.localDate === s.localDate),
+				`slot ${s.id} on a blocked day`
+			).toBe(false);
 	}
 	const scheduled = slots.filter((s) => s.status === 'scheduled');
 	for (const trainerId of new Set(bookings.map((b) => b.trainerId))) {
@@ -69,7 +99,10 @@ async function expectNoRuleBroken(db: Kysely<Database>) {
 	}
 	for (const classId of new Set(classes.map((c) => c.classId))) {
 		const theirs = scheduled.filter((s) => classes.some((c) => c.slotId === s.id && c.classId === classId));
-		expect(theirs.some((a) => theirs.some((b) => a.id !== b.id && overlaps(a, b))), `class ${classId} twice at once`).toBe(false);
+		expect(
+			theirs.some((a) => theirs.some((b) => a.id !== b.id && overlaps(a, b))),
+			`class ${classId} twice at once`
+		).toBe(false);
 	}
 	// The same, in SQL: no trainer booked on two scheduled slots that overlap.
 	const clashes = await db
@@ -131,7 +164,12 @@ describeEachDatabase('demo workshops', (dialect) => {
 			.execute();
 		expect(own).toHaveLength(2);
 		// The teacher heard about it: the booking mailed them.
-		const mails = await ctx.db.selectFrom('mailOutbox').select('paramsJson').where('recipient', '=', 'teacher@example.org').where('template', '=', 'workshop').execute();
+		const mails = await ctx.db
+			.selectFrom('mailOutbox')
+			.select('paramsJson')
+			.where('recipient', '=', 'teacher@example.org')
+			.where('template', '=', 'workshop')
+			.execute();
 		expect(mails.map((m) => JSON.parse(m.paramsJson).event)).toContain('teacher_trainer_found');
 	});
 
@@ -143,7 +181,18 @@ describeEachDatabase('demo workshops', (dialect) => {
 			.leftJoin('slotClasses', 'slotClasses.slotId', 'workshopSlots.id')
 			.leftJoin('classes', 'classes.id', 'slotClasses.classId')
 			.leftJoin('users', 'users.id', 'classes.enrolledBy')
-			.select(['workshopSlots.id', 'workshopSlots.editionId', 'outcome', 'notGivenReason', 'pupilsPresent', 'durationMinutes', 'reportedAt', 'reportedBy', 'startsAt', 'users.email as teacher'])
+			.select([
+				'workshopSlots.id',
+				'workshopSlots.editionId',
+				'outcome',
+				'notGivenReason',
+				'pupilsPresent',
+				'durationMinutes',
+				'reportedAt',
+				'reportedBy',
+				'startsAt',
+				'users.email as teacher'
+			])
 			.where('outcome', 'is not', null)
 			.execute();
 		const given = reported.filter((r) => r.outcome === 'given' && r.editionId === archived.id);
@@ -165,9 +214,19 @@ describeEachDatabase('demo workshops', (dialect) => {
 			const rows = await ctx.db.selectFrom('blockedDays').select(['localDate', 'kind', 'label']).where('editionId', '=', e.id).execute();
 			const holidays = belgianHolidaysBetween(e.workshopStartsOn, e.workshopEndsOn).map((h) => h.date);
 			expect(holidays.length).toBeGreaterThan(0);
-			expect(rows.filter((r) => r.kind === 'public_holiday').map((r) => r.localDate).sort()).toEqual([...new Set(holidays)].sort());
+			expect(
+				rows
+					.filter((r) => r.kind === 'public_holiday')
+					.map((r) => r.localDate)
+					.sort()
+			).toEqual([...new Set(holidays)].sort());
 		}
-		const study = await ctx.db.selectFrom('blockedDays').innerJoin('editions', 'editions.id', 'blockedDays.editionId').select(['name', 'localDate', 'label']).where('kind', '=', 'study_day').execute();
+		const study = await ctx.db
+			.selectFrom('blockedDays')
+			.innerJoin('editions', 'editions.id', 'blockedDays.editionId')
+			.select(['name', 'localDate', 'label'])
+			.where('kind', '=', 'study_day')
+			.execute();
 		expect(study.map((s) => [s.name, s.label])).toEqual([['PAARS 2027', 'Pedagogische studiedag']]);
 		await expectNoRuleBroken(ctx.db);
 	});
@@ -179,14 +238,26 @@ describeEachDatabase('demo workshops', (dialect) => {
 			const year = Number(at.slice(0, 4)) + (at.slice(5, 10) > '05-17' ? 1 : 0);
 			const upcoming = await edition(ctx.db, `PAARS ${year}`);
 			expect((await openForRobin(ctx.db, upcoming.id)).slots.length).toBeGreaterThanOrEqual(4);
-			expect(await ctx.db.selectFrom('workshopSlots').select('id').where('outcome', '=', 'given').where('editionId', '=', upcoming.id).execute()).toHaveLength(1);
+			expect(await ctx.db.selectFrom('workshopSlots').select('id').where('outcome', '=', 'given').where('editionId', '=', upcoming.id).execute()).toHaveLength(
+				1
+			);
 			await expectNoRuleBroken(ctx.db);
 		}
 	);
 
 	it('lands at the demo campuses also when the scale data set, with its own "Campus Centrum"s, was loaded first', async () => {
 		freezeClock(today);
-		await seedLarge(ctx.db, { today: new Date(today), schools: 20, campuses: 50, classes: 200, teachers: 5, trainers: 5, workshops: 0, waiting: 2, withdrawn: 2 });
+		await seedLarge(ctx.db, {
+			today: new Date(today),
+			schools: 20,
+			campuses: 50,
+			classes: 200,
+			teachers: 5,
+			trainers: 5,
+			workshops: 0,
+			waiting: 2,
+			withdrawn: 2
+		});
 		await seedOn(ctx.db, today);
 		const schools = await ctx.db
 			.selectFrom('workshopSlots')

@@ -19,11 +19,18 @@ import { freezeClock, useDatabase } from './support/context';
 import { count, outboxFor } from './support/fixtures';
 import { aClass, coordinatorActor, createEdition, statuses, teacherAt } from './support/enrolment-fixtures';
 
-const keyOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => `${e.messageKey}${e.field ? '@' + e.field : ''}`);
+const keyOf = (p: Promise<unknown>) =>
+	p.then(
+		() => 'ok',
+		(e) => `${e.messageKey}${e.field ? '@' + e.field : ''}`
+	);
 
 async function createCampaign(db: Kysely<Database>, name = 'PAARS'): Promise<number> {
 	const now = nowDb();
-	const r = await db.insertInto('campaigns').values({ name, nameKey: textKey(name), descriptionNl: null, descriptionEn: null, createdAt: now, updatedAt: now }).executeTakeFirstOrThrow();
+	const r = await db
+		.insertInto('campaigns')
+		.values({ name, nameKey: textKey(name), descriptionNl: null, descriptionEn: null, createdAt: now, updatedAt: now })
+		.executeTakeFirstOrThrow();
 	return Number(r.insertId);
 }
 
@@ -60,7 +67,13 @@ async function edited(db: Kysely<Database>, editionId: number, overrides: Record
 }
 
 const auditOf = (db: Kysely<Database>, editionId: number) =>
-	db.selectFrom('auditLog').select(['action', 'actorUserId', 'beforeJson', 'afterJson']).where('entityType', '=', 'edition').where('entityId', '=', String(editionId)).orderBy('id').execute();
+	db
+		.selectFrom('auditLog')
+		.select(['action', 'actorUserId', 'beforeJson', 'afterJson'])
+		.where('entityType', '=', 'edition')
+		.where('entityId', '=', String(editionId))
+		.orderBy('id')
+		.execute();
 
 describeEachDatabase('campaign editions', (dialect) => {
 	const ctx = useDatabase(dialect);
@@ -100,7 +113,12 @@ describeEachDatabase('campaign editions', (dialect) => {
 	it('updates every setting, replaces the grades, and logs only what changed', async () => {
 		const coordinator = await coordinatorActor(ctx.db);
 		const id = await createEditionService(ctx.db, coordinator, form(await createCampaign(ctx.db)));
-		const result = await updateEdition(ctx.db, coordinator, id, await edited(ctx.db, id, { name: 'PAARS 2028 (Kortrijk)', grades: ['K3', 'BB'], descriptionEn: '', closesDate: '2028-04-20' }));
+		const result = await updateEdition(
+			ctx.db,
+			coordinator,
+			id,
+			await edited(ctx.db, id, { name: 'PAARS 2028 (Kortrijk)', grades: ['K3', 'BB'], descriptionEn: '', closesDate: '2028-04-20' })
+		);
 		expect(result).toEqual({ promoted: 0 });
 		const detail = await detailOf(ctx.db, id);
 		expect(detail.name).toBe('PAARS 2028 (Kortrijk)');
@@ -155,10 +173,25 @@ describeEachDatabase('campaign editions', (dialect) => {
 		const copy = await copyEdition(ctx.db, coordinator, sourceId);
 		expect(copy.name).toBe('PAARS 2028');
 		const row = await ctx.db.selectFrom('editions').selectAll().where('id', '=', copy.id).executeTakeFirstOrThrow();
-		expect(row).toMatchObject({ year: 2028, status: 'draft', copiedFromEditionId: sourceId, descriptionNl: 'Gratis lesmateriaal en workshops.', descriptionEn: 'Free teaching material and workshops.', maxClasses: 40, maxClassesPerCampus: 8 });
+		expect(row).toMatchObject({
+			year: 2028,
+			status: 'draft',
+			copiedFromEditionId: sourceId,
+			descriptionNl: 'Gratis lesmateriaal en workshops.',
+			descriptionEn: 'Free teaching material and workshops.',
+			maxClasses: 40,
+			maxClassesPerCampus: 8
+		});
 		const detail = await detailOf(ctx.db, copy.id);
 		// Same day and Belgian time a year later; 29 February 2028 becomes 28 February 2029.
-		expect(detail.values).toMatchObject({ opensDate: '2028-11-15', opensTime: '09:00', closesDate: '2029-04-15', closesTime: '23:59', workshopStartsOn: '2029-02-28', workshopEndsOn: '2029-06-07' });
+		expect(detail.values).toMatchObject({
+			opensDate: '2028-11-15',
+			opensTime: '09:00',
+			closesDate: '2029-04-15',
+			closesTime: '23:59',
+			workshopStartsOn: '2029-02-28',
+			workshopEndsOn: '2029-06-07'
+		});
 		expect(detail.grades.sort()).toEqual(['L5', 'L6', 'S1']);
 		expect(detail.counts).toEqual({ enrolled: 0, waiting: 0, any: false });
 		expect(await count(ctx.db, 'classes')).toBe(1);
@@ -223,7 +256,7 @@ describeEachDatabase('campaign editions', (dialect) => {
 			expect(await keyOf(copyEdition(ctx.db, actor, id))).toBe('error_forbidden');
 		}
 		expect(await count(ctx.db, 'editions')).toBe(1);
-		expect((await detailOf(ctx.db, id))).toMatchObject({ name: 'PAARS 2028', status: 'draft' });
+		expect(await detailOf(ctx.db, id)).toMatchObject({ name: 'PAARS 2028', status: 'draft' });
 		expect((await auditOf(ctx.db, id)).map((a) => a.action)).toEqual(['edition.created']);
 	});
 
@@ -243,6 +276,9 @@ describeEachDatabase('campaign editions', (dialect) => {
 			expect(detail.values.descriptionNl).toMatch(/^PAARS is de Vlaamse campagne/);
 			expect(detail.values.descriptionEn).toMatch(/^PAARS is the Flemish campaign/);
 		}
-		expect([(await detailOf(ctx.db, list.rows[0].id)).values.maxClasses, (await detailOf(ctx.db, list.rows[0].id)).values.maxClassesPerCampus]).toEqual(['40', '8']);
+		expect([(await detailOf(ctx.db, list.rows[0].id)).values.maxClasses, (await detailOf(ctx.db, list.rows[0].id)).values.maxClassesPerCampus]).toEqual([
+			'40',
+			'8'
+		]);
 	});
 });

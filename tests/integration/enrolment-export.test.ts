@@ -11,14 +11,15 @@ import { enrolmentScenario, filterOf, insertManyClasses } from './support/report
 
 async function bytesOf(file: Download): Promise<Buffer> {
 	const parts: Uint8Array[] = [];
-	for (const reader = (file.body as ReadableStream<Uint8Array>).getReader(); ; ) {
+	for (const reader = (file.body as ReadableStream<Uint8Array>).getReader(); ;) {
 		const r = await reader.read();
 		if (r.done) return Buffer.concat(parts);
 		parts.push(r.value);
 	}
 }
 
-const headerNl = 'School;Instellingsnummer;Campus;Postcode;Gemeente;Klas;Leerjaar;Niveau;Leerlingen;Onderwijstaal;Status;Plaats op de wachtlijst;Ingeschreven op';
+const headerNl =
+	'School;Instellingsnummer;Campus;Postcode;Gemeente;Klas;Leerjaar;Niveau;Leerlingen;Onderwijstaal;Status;Plaats op de wachtlijst;Ingeschreven op';
 
 describeEachDatabase('enrolment export', (dialect) => {
 	const ctx = useDatabase(dialect);
@@ -26,7 +27,11 @@ describeEachDatabase('enrolment export', (dialect) => {
 	async function scenarioWithFormulaClass() {
 		const s = await enrolmentScenario(ctx.db);
 		await ctx.db.updateTable('editions').set({ maxClasses: null }).where('id', '=', s.editionId).execute();
-		await enrolClass(ctx.db, s.teacher, aClass(s.editionId, s.campuses.noord, '=HYPERLINK("http://x.be","klik")', { grade: 'L6', pupilCount: 9, remarks: 'Nog een geheime opmerking' }));
+		await enrolClass(
+			ctx.db,
+			s.teacher,
+			aClass(s.editionId, s.campuses.noord, '=HYPERLINK("http://x.be","klik")', { grade: 'L6', pupilCount: 9, remarks: 'Nog een geheime opmerking' })
+		);
 		return s;
 	}
 
@@ -57,23 +62,30 @@ describeEachDatabase('enrolment export', (dialect) => {
 		expect(text).toContain(';6B;L6;Lager onderwijs;25;Nederlands;Uitgeschreven;;');
 	});
 
-	it('honours the overview\'s filters and writes the header in the user\'s language', async () => {
+	it("honours the overview's filters and writes the header in the user's language", async () => {
 		const s = await scenarioWithFormulaClass();
 		const file = await exportEnrolments(ctx.db, s.coordinator, s.editionId, filterOf({ level: 'secundair', sort: 'pupils', page: '3' }), 'csv', 'en');
 		expect(file.filename).toBe('enrolments-paars-2027.csv');
 		const lines = (await bytesOf(file)).toString('utf8').slice(1).split('\r\n');
-		expect(lines[0]).toBe('School;Institution number;Campus;Postal code;Municipality;Class;Grade;Level;Pupils;Language of instruction;Status;Place on the waiting list;Enrolled on');
+		expect(lines[0]).toBe(
+			'School;Institution number;Campus;Postal code;Municipality;Class;Grade;Level;Pupils;Language of instruction;Status;Place on the waiting list;Enrolled on'
+		);
 		expect(lines.slice(1, -1).map((l) => l.split(';')[5])).toEqual(['1A', '2C']);
 		expect(lines[1]).toBe('Atheneum Zoë;;Campus Zuid;8500;Kortrijk;1A;S1;Secondary (secundair);20;Dutch;Enrolled;;2026-11-20');
 		const waiting = (await bytesOf(await exportEnrolments(ctx.db, s.coordinator, s.editionId, filterOf({ q: 'klas' }), 'csv', 'nl'))).toString('utf8');
-		expect(waiting.split('\r\n').slice(1, -1)).toEqual(['De Regenboog;;Campus Centrum;8500;Kortrijk;Klas 100%;L6;Lager onderwijs;15;Nederlands;Wachtlijst;2;2026-11-20']);
+		expect(waiting.split('\r\n').slice(1, -1)).toEqual([
+			'De Regenboog;;Campus Centrum;8500;Kortrijk;Klas 100%;L6;Lager onderwijs;15;Nederlands;Wachtlijst;2;2026-11-20'
+		]);
 	});
 
 	it('reads in chunks of 500 and writes every row once, in id order', async () => {
 		const s = await enrolmentScenario(ctx.db);
 		await insertManyClasses(ctx.db, s.editionId, s.campuses.centrum, s.teacher.id, 1100);
 		const text = (await bytesOf(await exportEnrolments(ctx.db, s.coordinator, s.editionId, filterOf({ status: 'all' }), 'csv', 'nl'))).toString('utf8');
-		const classes = text.split('\r\n').slice(1, -1).map((l) => l.split(';')[5]);
+		const classes = text
+			.split('\r\n')
+			.slice(1, -1)
+			.map((l) => l.split(';')[5]);
 		expect(classes).toHaveLength(1107);
 		expect(new Set(classes).size).toBe(1107);
 		expect(classes.slice(0, 2)).toEqual(['5A', '6B']);
@@ -103,7 +115,18 @@ describeEachDatabase('enrolment export', (dialect) => {
 		expect(rows[0].join(';')).toBe(headerNl);
 		expect(rows).toHaveLength(8);
 		const [school, nr, campus, postal, city, name, grade, level, pupils, language, status, position, enrolledOn] = rows[5];
-		expect([school, nr, campus, postal, city, name, grade, level, language, status]).toEqual(['De Regenboog', null, 'Campus Centrum', '8500', 'Kortrijk', '6A', 'L6', 'Lager onderwijs', 'Nederlands', 'Wachtlijst']);
+		expect([school, nr, campus, postal, city, name, grade, level, language, status]).toEqual([
+			'De Regenboog',
+			null,
+			'Campus Centrum',
+			'8500',
+			'Kortrijk',
+			'6A',
+			'L6',
+			'Lager onderwijs',
+			'Nederlands',
+			'Wachtlijst'
+		]);
 		expect([pupils, position]).toEqual([12, 1]);
 		expect(enrolledOn).toBeInstanceOf(Date);
 		expect((enrolledOn as unknown as Date).toISOString().slice(0, 10)).toBe('2026-11-20');
@@ -119,7 +142,14 @@ describeEachDatabase('enrolment export', (dialect) => {
 		// The same rows through write-excel-file, as the export was built before it streamed.
 		const csv = (await bytesOf(await exportEnrolments(ctx.db, s.coordinator, s.editionId, filterOf({ status: 'all' }), 'csv', 'nl'))).toString('utf8');
 		expect(streamed).toHaveLength(csv.split('\r\n').length - 1);
-		const inMemory = await readSheet(await writeXlsxFile(streamed.map((row, i) => row.map((value) => (i === 0 ? { value, fontWeight: 'bold' as const } : value instanceof Date ? { value, type: Date, format: 'dd/mm/yyyy' } : value))) as never, { sheet: 'x' }).toBuffer());
+		const inMemory = await readSheet(
+			await writeXlsxFile(
+				streamed.map((row, i) =>
+					row.map((value) => (i === 0 ? { value, fontWeight: 'bold' as const } : value instanceof Date ? { value, type: Date, format: 'dd/mm/yyyy' } : value))
+				) as never,
+				{ sheet: 'x' }
+			).toBuffer()
+		);
 		expect(streamed).toEqual(inMemory);
 		expect(streamed.slice(-1)[0].slice(5, 9)).toEqual(['K1100', 'L5', 'Lager onderwijs', 20]);
 	});

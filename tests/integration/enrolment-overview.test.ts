@@ -8,7 +8,11 @@ import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
 import { enrolmentScenario, filterOf, insertManyClasses } from './support/report-fixtures';
 
-const errorOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => e.messageKey ?? String(e));
+const errorOf = (p: Promise<unknown>) =>
+	p.then(
+		() => 'ok',
+		(e) => e.messageKey ?? String(e)
+	);
 
 describeEachDatabase('enrolment overview', (dialect) => {
 	const ctx = useDatabase(dialect);
@@ -21,7 +25,16 @@ describeEachDatabase('enrolment overview', (dialect) => {
 	it('lists enrolled and waiting classes by school, campus and class name, hiding withdrawn ones', async () => {
 		const { o } = await overview();
 		expect(names(o)).toEqual(['1A', '2C', '5B', '6A', 'Klas 100%', '5A']);
-		expect(o.rows[0]).toMatchObject({ schoolName: 'Atheneum Zoë', campusName: 'Campus Zuid', city: 'Kortrijk', grade: 'S1', pupilCount: 20, language: 'nl', status: 'enrolled', enrolledOn: '2026-11-20' });
+		expect(o.rows[0]).toMatchObject({
+			schoolName: 'Atheneum Zoë',
+			campusName: 'Campus Zuid',
+			city: 'Kortrijk',
+			grade: 'S1',
+			pupilCount: 20,
+			language: 'nl',
+			status: 'enrolled',
+			enrolledOn: '2026-11-20'
+		});
 		expect(o).toMatchObject({ page: 1, pages: 1, edition: { name: 'PAARS 2027', phase: 'open', maxClasses: 4 } });
 	});
 
@@ -125,8 +138,15 @@ describeEachDatabase('enrolment overview', (dialect) => {
 
 	it('pages a school or campus sort exactly like one sorted list, also where a campus straddles a page', async () => {
 		const { s } = await overview();
-		for (const [name, n] of [['Campus Aa', 23], ['Campus Ab', 31], ['Campus Ac', 4]] as const) {
-			const campus = await createCampus(ctx.db, { name, schoolId: (await ctx.db.selectFrom('campuses').select('schoolId').where('id', '=', s.campuses.centrum).executeTakeFirstOrThrow()).schoolId });
+		for (const [name, n] of [
+			['Campus Aa', 23],
+			['Campus Ab', 31],
+			['Campus Ac', 4]
+		] as const) {
+			const campus = await createCampus(ctx.db, {
+				name,
+				schoolId: (await ctx.db.selectFrom('campuses').select('schoolId').where('id', '=', s.campuses.centrum).executeTakeFirstOrThrow()).schoolId
+			});
 			await insertManyClasses(ctx.db, s.editionId, campus.id, s.teacher.id, n, name.slice(-2));
 		}
 		for (const sort of ['school', 'campus'] as const) {
@@ -134,7 +154,12 @@ describeEachDatabase('enrolment overview', (dialect) => {
 				const where = classFilterOf(s.editionId, filterOf());
 				const all = await pageIdsByCampus(ctx.db, where, { sort, dir, limit: 1000, offset: 0 });
 				expect(new Set(all).size).toBe(64);
-				const rows = await ctx.db.selectFrom('classes').innerJoin('campuses', 'campuses.id', 'classes.campusId').innerJoin('schools', 'schools.id', 'campuses.schoolId').select(['classes.id', 'classes.nameKey', 'campuses.nameKey as campus', 'schools.nameKey as school']).execute();
+				const rows = await ctx.db
+					.selectFrom('classes')
+					.innerJoin('campuses', 'campuses.id', 'classes.campusId')
+					.innerJoin('schools', 'schools.id', 'campuses.schoolId')
+					.select(['classes.id', 'classes.nameKey', 'campuses.nameKey as campus', 'schools.nameKey as school'])
+					.execute();
 				const key = new Map(rows.map((r) => [r.id, sort === 'school' ? [r.school, r.campus, r.nameKey] : [r.campus, r.nameKey]]));
 				const keys = all.map((id) => key.get(id)!.join('\u0000'));
 				expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0) * (dir === 'asc' ? 1 : -1)));
@@ -148,7 +173,7 @@ describeEachDatabase('enrolment overview', (dialect) => {
 		expect(page2.rows.map((r) => textKey(r.campusName))).toContain('campus centrum');
 	});
 
-	it('offers as choices the edition\'s levels and grades; schools are searched, not listed', async () => {
+	it("offers as choices the edition's levels and grades; schools are searched, not listed", async () => {
 		const { o } = await overview();
 		expect(Object.keys(o.choices)).toEqual(['levels', 'grades']);
 		expect(o.choices.levels).toEqual(['lager', 'secundair']);

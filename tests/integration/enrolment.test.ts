@@ -6,15 +6,23 @@ import { freezeClock, useDatabase } from './support/context';
 import { count, createCampus, outboxFor } from './support/fixtures';
 import { aClass, coordinatorActor, createEdition, statuses, teacherAt } from './support/enrolment-fixtures';
 
-const keyOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => `${e.messageKey}${e.field ? '@' + e.field : ''}`);
+const keyOf = (p: Promise<unknown>) =>
+	p.then(
+		() => 'ok',
+		(e) => `${e.messageKey}${e.field ? '@' + e.field : ''}`
+	);
 
 describeEachDatabase('class enrolment', (dialect) => {
 	const ctx = useDatabase(dialect);
 
-	it('enrols a class of the teacher\'s campus and confirms it by mail', async () => {
+	it("enrols a class of the teacher's campus and confirms it by mail", async () => {
 		const editionId = await createEdition(ctx.db);
 		const { actor, campusId } = await teacherAt(ctx.db, 'lies@school.be');
-		const result = await enrolClass(ctx.db, actor, aClass(editionId, campusId, '5B', { preferredHalfDays: [{ localDate: '2027-05-12', part: 'am', field: 'pref1Date' }] }));
+		const result = await enrolClass(
+			ctx.db,
+			actor,
+			aClass(editionId, campusId, '5B', { preferredHalfDays: [{ localDate: '2027-05-12', part: 'am', field: 'pref1Date' }] })
+		);
 		expect(result).toMatchObject({ status: 'enrolled', position: null });
 		const [mail] = await outboxFor(ctx.db, 'lies@school.be');
 		expect(mail.subject).toBe('Ingeschreven: 5B voor PAARS 2027');
@@ -61,9 +69,11 @@ describeEachDatabase('class enrolment', (dialect) => {
 		expect(await keyOf(enrolClass(ctx.db, actor, aClass(editionId, campusId, '1K', { grade: 'K1' })))).toBe('error_grade_not_offered@grade');
 		const kleuterOnly = await createEdition(ctx.db, { year: 2031, grades: ['K1', 'K2'] });
 		expect(await keyOf(enrolClass(ctx.db, actor, aClass(kleuterOnly, campusId, '1K', { grade: 'K1' })))).toBe('error_grade_not_at_campus@grade');
-		expect(await keyOf(enrolClass(ctx.db, actor, aClass(editionId, campusId, '5B', { preferredHalfDays: [{ localDate: '2027-09-01', part: 'pm', field: 'pref2Date' }] })))).toBe(
-			'error_half_day_outside_period@pref2Date'
-		);
+		expect(
+			await keyOf(
+				enrolClass(ctx.db, actor, aClass(editionId, campusId, '5B', { preferredHalfDays: [{ localDate: '2027-09-01', part: 'pm', field: 'pref2Date' }] }))
+			)
+		).toBe('error_half_day_outside_period@pref2Date');
 		expect(await count(ctx.db, 'classes')).toBe(0);
 	});
 
@@ -73,7 +83,9 @@ describeEachDatabase('class enrolment', (dialect) => {
 		const colleague = await teacherAt(ctx.db, 'tom@school.be', { id: owner.campusId });
 		const { classId } = await enrolClass(ctx.db, owner.actor, aClass(editionId, owner.campusId));
 		expect(await keyOf(withdrawClass(ctx.db, colleague.actor, classId))).toBe('error_not_your_class');
-		expect(await keyOf(updateClassDetails(ctx.db, colleague.actor, classId, { ...aClass(editionId, owner.campusId), pupilCount: 3 }))).toBe('error_not_your_class');
+		expect(await keyOf(updateClassDetails(ctx.db, colleague.actor, classId, { ...aClass(editionId, owner.campusId), pupilCount: 3 }))).toBe(
+			'error_not_your_class'
+		);
 		await updateClassDetails(ctx.db, owner.actor, classId, { ...aClass(editionId, owner.campusId, '5C'), pupilCount: 25 });
 		const row = await ctx.db.selectFrom('classes').selectAll().where('id', '=', classId).executeTakeFirstOrThrow();
 		expect([row.name, row.pupilCount]).toEqual(['5C', 25]);
@@ -122,7 +134,9 @@ describeEachDatabase('class enrolment', (dialect) => {
 		const coordinator = await coordinatorActor(ctx.db);
 		const lies = await teacherAt(ctx.db, 'lies@school.be');
 		const other = await teacherAt(ctx.db, 'an@other.be');
-		expect(await keyOf(enrolClass(ctx.db, coordinator, aClass(editionId, lies.campusId, '5A', { onBehalfOf: other.actor.id })))).toBe('v_choose_option@onBehalfOf');
+		expect(await keyOf(enrolClass(ctx.db, coordinator, aClass(editionId, lies.campusId, '5A', { onBehalfOf: other.actor.id })))).toBe(
+			'v_choose_option@onBehalfOf'
+		);
 		const { classId } = await enrolClass(ctx.db, coordinator, aClass(editionId, lies.campusId, '5A', { onBehalfOf: lies.actor.id }));
 		const row = await ctx.db.selectFrom('classes').select('enrolledBy').where('id', '=', classId).executeTakeFirstOrThrow();
 		expect(row.enrolledBy).toBe(lies.actor.id);

@@ -8,7 +8,8 @@ import { freezeClock, useDatabase } from './support/context';
 import { createCoordinator, workshopWorld } from './support/workshop-fixtures';
 
 /** What a calendar app gets for the address. */
-const statusOf = async (token: string) => (await GET({ params: { token: `${token}.ics` }, locals: { db: await getDb() } } as unknown as Parameters<typeof GET>[0])).status;
+const statusOf = async (token: string) =>
+	(await GET({ params: { token: `${token}.ics` }, locals: { db: await getDb() } } as unknown as Parameters<typeof GET>[0])).status;
 
 describeEachDatabase('calendar feeds of a disabled account (issue 13, point 6)', (dialect) => {
 	const ctx = useDatabase(dialect);
@@ -47,6 +48,6 @@ describeEachDatabase('calendar feeds of a disabled account (issue 13, point 6)',
 
 		expect(await resolveFeedToken(ctx.db, edition.token)).toBeNull();
 		const entry = await ctx.db.selectFrom('auditLog').selectAll().where('action', '=', 'user.disabled').executeTakeFirstOrThrow();
-		expect(JSON.parse(entry.afterJson ?? "{}")).toMatchObject({ disabled: 1, calendarFeedsRevoked: 1 });
+		expect(JSON.parse(entry.afterJson ?? '{}')).toMatchObject({ disabled: 1, calendarFeedsRevoked: 1 });
 	});
 });

@@ -36,7 +36,13 @@ describeEachDatabase('first-run checklist on the coordinator start page', (diale
 		steps = await firstRunChecklist(ctx.db);
 		expect(steps?.filter((s) => !s.done).map((s) => s.id)).toEqual(['schools']);
 
-		await audit(ctx.db, { actorId: w.coordinator.id, action: 'edition.schools_invited', entityType: 'edition', entityId: w.editionId, after: { recipients: 2 } });
+		await audit(ctx.db, {
+			actorId: w.coordinator.id,
+			action: 'edition.schools_invited',
+			entityType: 'edition',
+			entityId: w.editionId,
+			after: { recipients: 2 }
+		});
 		expect(await firstRunChecklist(ctx.db)).toBeNull();
 	});
 });

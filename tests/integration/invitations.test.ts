@@ -27,7 +27,9 @@ describeEachDatabase('invitations', (dialect) => {
 		const session = await acceptInvite(ctx.db, { token: tokenFromLink(mail.secretLink), displayName: 'Sami Benali', password: goodPassword, deviceLabel: '' });
 		const user = (await validateSessionToken(ctx.db, session.token))!.user;
 		expect(user).toMatchObject({ displayName: 'Sami Benali', roles: ['trainer'], organisationId: org, locale: 'en' });
-		await expect(acceptInvite(ctx.db, { token: tokenFromLink(mail.secretLink), displayName: 'X', password: goodPassword, deviceLabel: '' })).rejects.toMatchObject({
+		await expect(
+			acceptInvite(ctx.db, { token: tokenFromLink(mail.secretLink), displayName: 'X', password: goodPassword, deviceLabel: '' })
+		).rejects.toMatchObject({
 			messageKey: 'error_link_invalid'
 		});
 	});
@@ -38,7 +40,9 @@ describeEachDatabase('invitations', (dialect) => {
 		await inviteUser(ctx.db, actor, { email: 'new@stad.be', displayName: 'New', role: 'coordinator', organisationId: null, locale: 'nl' });
 		const [mail] = await outboxFor(ctx.db, 'new@stad.be');
 		advance(days(7) + 1);
-		await expect(acceptInvite(ctx.db, { token: tokenFromLink(mail.secretLink), displayName: 'New', password: goodPassword, deviceLabel: '' })).rejects.toMatchObject({
+		await expect(
+			acceptInvite(ctx.db, { token: tokenFromLink(mail.secretLink), displayName: 'New', password: goodPassword, deviceLabel: '' })
+		).rejects.toMatchObject({
 			messageKey: 'error_link_invalid'
 		});
 	});
@@ -47,10 +51,14 @@ describeEachDatabase('invitations', (dialect) => {
 		const actor = await coordinator();
 		const org = await createOrganisation(ctx.db);
 		const teacher = await createUser(ctx.db, { email: 'jelle@school.be', roles: ['teacher'] });
-		expect(await inviteUser(ctx.db, actor, { email: 'JELLE@school.be', displayName: 'Jelle', role: 'trainer', organisationId: org, locale: 'nl' })).toBe('role_added');
+		expect(await inviteUser(ctx.db, actor, { email: 'JELLE@school.be', displayName: 'Jelle', role: 'trainer', organisationId: org, locale: 'nl' })).toBe(
+			'role_added'
+		);
 		const roles = await ctx.db.selectFrom('userRoles').select('role').where('userId', '=', teacher).orderBy('role').execute();
 		expect(roles.map((r) => r.role)).toEqual(['teacher', 'trainer']);
-		await expect(inviteUser(ctx.db, actor, { email: 'jelle@school.be', displayName: 'Jelle', role: 'trainer', organisationId: org, locale: 'nl' })).rejects.toMatchObject({
+		await expect(
+			inviteUser(ctx.db, actor, { email: 'jelle@school.be', displayName: 'Jelle', role: 'trainer', organisationId: org, locale: 'nl' })
+		).rejects.toMatchObject({
 			messageKey: 'error_role_already_held',
 			field: 'email'
 		});
@@ -60,7 +68,11 @@ describeEachDatabase('invitations', (dialect) => {
 	it('is for coordinators only, and a trainer needs an organisation', async () => {
 		const trainer = await createUser(ctx.db, { email: 't@weljong.be', roles: ['trainer'] });
 		await expect(
-			inviteUser(ctx.db, { id: trainer, displayName: 'T', roles: ['trainer'] }, { email: 'x@y.be', displayName: 'X', role: 'coordinator', organisationId: null, locale: 'nl' })
+			inviteUser(
+				ctx.db,
+				{ id: trainer, displayName: 'T', roles: ['trainer'] },
+				{ email: 'x@y.be', displayName: 'X', role: 'coordinator', organisationId: null, locale: 'nl' }
+			)
 		).rejects.toMatchObject({ status: 403 });
 		const actor = await coordinator();
 		await expect(inviteUser(ctx.db, actor, { email: 'x@y.be', displayName: 'X', role: 'trainer', organisationId: null, locale: 'nl' })).rejects.toMatchObject({

@@ -28,7 +28,18 @@ describeEachDatabase('kit concurrency', (dialect) => {
 			const orderIds: number[] = [];
 			for (const who of ['a', 'b']) {
 				const campus = await campusWithPupils(ctx.db, editionId, `${who}${round}@school.be`, [20]);
-				orderIds.push(await saveOrder(ctx.db, campus.actor, { editionId, campusId: campus.campusId, delivery: 'delivery', remarks: null, lines: [{ itemId: bands, quantity: 20 }, { itemId: poster, quantity: 5 }] }));
+				orderIds.push(
+					await saveOrder(ctx.db, campus.actor, {
+						editionId,
+						campusId: campus.campusId,
+						delivery: 'delivery',
+						remarks: null,
+						lines: [
+							{ itemId: bands, quantity: 20 },
+							{ itemId: poster, quantity: 5 }
+						]
+					})
+				);
 			}
 			const results = await Promise.allSettled([approveOrder(ctx.db, griet, orderIds[0], 'en'), approveOrder(ctx.db, ahmed, orderIds[1], 'en')]);
 			expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -52,8 +63,19 @@ describeEachDatabase('kit concurrency', (dialect) => {
 		for (let i = 0; i < 10; i++) {
 			const campus = await campusWithPupils(ctx.db, editionId, `t${i}@school.be`, [20]);
 			// Lines in both orders of entry: stock rows are still locked in item id order.
-			const lines = [{ itemId: poster, quantity: 5 }, { itemId: bands, quantity: 10 }];
-			orderIds.push(await saveOrder(ctx.db, campus.actor, { editionId, campusId: campus.campusId, delivery: 'pickup', remarks: null, lines: i % 2 ? lines : lines.reverse() }));
+			const lines = [
+				{ itemId: poster, quantity: 5 },
+				{ itemId: bands, quantity: 10 }
+			];
+			orderIds.push(
+				await saveOrder(ctx.db, campus.actor, {
+					editionId,
+					campusId: campus.campusId,
+					delivery: 'pickup',
+					remarks: null,
+					lines: i % 2 ? lines : lines.reverse()
+				})
+			);
 		}
 		const results = await Promise.allSettled(orderIds.map((id) => approveOrder(ctx.db, coordinator, id)));
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
@@ -67,7 +89,8 @@ describeEachDatabase('kit concurrency', (dialect) => {
 		const editionId = await createEdition(ctx.db);
 		const bands = await itemWithStock(ctx.db, coordinator, editionId, wristbands, 100);
 		const campus = await campusWithPupils(ctx.db, editionId, 'an@school.be', [20]);
-		const submit = () => saveOrder(ctx.db, campus.actor, { editionId, campusId: campus.campusId, delivery: 'delivery', remarks: null, lines: [{ itemId: bands, quantity: 22 }] });
+		const submit = () =>
+			saveOrder(ctx.db, campus.actor, { editionId, campusId: campus.campusId, delivery: 'delivery', remarks: null, lines: [{ itemId: bands, quantity: 22 }] });
 		const results = await Promise.allSettled(Array.from({ length: 6 }, submit));
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		expect(rejectionKeys(results)).toEqual(Array(5).fill('kit_error_open_order_exists'));

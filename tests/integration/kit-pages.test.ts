@@ -47,7 +47,13 @@ describeEachDatabase('kit pages', (dialect) => {
 
 	it('lists earlier orders read-only and offers a supplementary order after approval', async () => {
 		const { coordinator, editionId, campus, bands } = await setting();
-		const orderId = await saveOrder(ctx.db, campus.actor, { editionId, campusId: campus.campusId, delivery: 'pickup', remarks: null, lines: [{ itemId: bands, quantity: 40 }] });
+		const orderId = await saveOrder(ctx.db, campus.actor, {
+			editionId,
+			campusId: campus.campusId,
+			delivery: 'pickup',
+			remarks: null,
+			lines: [{ itemId: bands, quantity: 40 }]
+		});
 		await approveOrder(ctx.db, coordinator, orderId);
 		const page = await teacherKitPage(ctx.db, campus.actor, campus.campusId, spring);
 		expect(page.orders.map((o) => [o.id, o.status, o.lines.map((l) => l.quantity)])).toEqual([[orderId, 'approved', [40]]]);
@@ -58,15 +64,35 @@ describeEachDatabase('kit pages', (dialect) => {
 	it("lists an edition's orders with their lines, filtered by status, and one order with each line's maximum", async () => {
 		const { coordinator, editionId, campus, bands, poster } = await setting();
 		const other = await campusWithPupils(ctx.db, editionId, 'bo@school.be', [10]);
-		const first = await saveOrder(ctx.db, campus.actor, { editionId, campusId: campus.campusId, delivery: 'delivery', remarks: null, lines: [{ itemId: bands, quantity: 30 }, { itemId: poster, quantity: 2 }] });
+		const first = await saveOrder(ctx.db, campus.actor, {
+			editionId,
+			campusId: campus.campusId,
+			delivery: 'delivery',
+			remarks: null,
+			lines: [
+				{ itemId: bands, quantity: 30 },
+				{ itemId: poster, quantity: 2 }
+			]
+		});
 		await saveOrder(ctx.db, other.actor, { editionId, campusId: other.campusId, delivery: 'pickup', remarks: null, lines: [{ itemId: poster, quantity: 5 }] });
 		await approveOrder(ctx.db, coordinator, first);
 		const all = await editionOrdersPage(ctx.db, coordinator, editionId, null, paging);
 		expect(all.total).toBe(2);
 		const approved = await editionOrdersPage(ctx.db, coordinator, editionId, 'approved', paging);
-		expect(approved.rows.map((r) => [r.id, r.lines.map((l) => [l.nameNl, l.quantity])])).toEqual([[first, [['Paarse polsbandjes', 30], ['Affiches', 2]]]]);
+		expect(approved.rows.map((r) => [r.id, r.lines.map((l) => [l.nameNl, l.quantity])])).toEqual([
+			[
+				first,
+				[
+					['Paarse polsbandjes', 30],
+					['Affiches', 2]
+				]
+			]
+		]);
 		const detail = await coordinatorOrderPage(ctx.db, coordinator, first);
-		expect(detail.lines.map((l) => [l.quantity, l.maximum])).toEqual([[30, 46], [2, 5]]);
+		expect(detail.lines.map((l) => [l.quantity, l.maximum])).toEqual([
+			[30, 46],
+			[2, 5]
+		]);
 		await expect(editionOrdersPage(ctx.db, campus.actor, editionId, null, paging)).rejects.toMatchObject({ status: 403 });
 		await expect(coordinatorOrderPage(ctx.db, coordinator, 999_999)).rejects.toMatchObject({ status: 404 });
 	});
@@ -74,9 +100,22 @@ describeEachDatabase('kit pages', (dialect) => {
 	it('flags low stock on the catalogue page and on the dashboard of published editions only', async () => {
 		const { coordinator, editionId, bands, poster, campus } = await setting();
 		await correctOnHand(ctx.db, coordinator, poster, 5);
-		await approveOrder(ctx.db, coordinator, await saveOrder(ctx.db, campus.actor, { editionId, campusId: campus.campusId, delivery: 'delivery', remarks: null, lines: [{ itemId: poster, quantity: 5 }] }));
+		await approveOrder(
+			ctx.db,
+			coordinator,
+			await saveOrder(ctx.db, campus.actor, {
+				editionId,
+				campusId: campus.campusId,
+				delivery: 'delivery',
+				remarks: null,
+				lines: [{ itemId: poster, quantity: 5 }]
+			})
+		);
 		const page = await cataloguePage(ctx.db, coordinator, editionId);
-		expect(page.items.map((i) => [i.id, i.low])).toEqual([[bands, false], [poster, true]]);
+		expect(page.items.map((i) => [i.id, i.low])).toEqual([
+			[bands, false],
+			[poster, true]
+		]);
 		expect((await coordinatorDashboard(ctx.db)).lowStock.map((i) => i.nameNl)).toEqual(['Affiches']);
 		await ctx.db.updateTable('editions').set({ status: 'draft' }).where('id', '=', editionId).execute();
 		forgetPublishedEditions(); // as every edition write of the app does (edition-admin.repository.ts)

@@ -13,7 +13,6 @@ import { pdfText } from './support/pdf-text';
 import { createCampus } from './support/fixtures';
 import { campusWithPupils, itemWithStock, posters, wristbands } from './support/kit-fixtures';
 
-
 describeEachDatabase('kit PDFs', (dialect) => {
 	const ctx = useDatabase(dialect);
 
@@ -25,7 +24,16 @@ describeEachDatabase('kit PDFs', (dialect) => {
 		const campus = await createCampus(ctx.db, { name: 'Campus Łukasz & François', levels: ['lager'] });
 		const { actor } = await teacherAt(ctx.db, 'ola@school.be', campus);
 		await enrolClass(ctx.db, actor, aClass(editionId, campus.id, '5A', { pupilCount: 20 }));
-		const orderId = await saveOrder(ctx.db, actor, { editionId, campusId: campus.id, delivery: 'pickup', remarks: 'Graag vóór 10 mei', lines: [{ itemId: bands, quantity: 17 }, { itemId: poster, quantity: 3 }] });
+		const orderId = await saveOrder(ctx.db, actor, {
+			editionId,
+			campusId: campus.id,
+			delivery: 'pickup',
+			remarks: 'Graag vóór 10 mei',
+			lines: [
+				{ itemId: bands, quantity: 17 },
+				{ itemId: poster, quantity: 3 }
+			]
+		});
 
 		const text = await pdfText(await toBuffer(packingListPdf(await packingListView(ctx.db, coordinator, orderId, 'nl'))));
 		expect(text).toContain('Paklijst: Campus Łukasz & François');
@@ -46,7 +54,13 @@ describeEachDatabase('kit PDFs', (dialect) => {
 		const bands = await itemWithStock(ctx.db, coordinator, editionId, wristbands, 1000);
 		const a = await campusWithPupils(ctx.db, editionId, 'an@school.be', [22]);
 		const b = await campusWithPupils(ctx.db, editionId, 'bo@school.be', [10]);
-		const orderId = await saveOrder(ctx.db, a.actor, { editionId, campusId: a.campusId, delivery: 'delivery', remarks: null, lines: [{ itemId: bands, quantity: 5 }] });
+		const orderId = await saveOrder(ctx.db, a.actor, {
+			editionId,
+			campusId: a.campusId,
+			delivery: 'delivery',
+			remarks: null,
+			lines: [{ itemId: bands, quantity: 5 }]
+		});
 		await expect(packingListView(ctx.db, b.actor, orderId, 'nl')).rejects.toMatchObject({ status: 403 });
 	});
 
@@ -57,8 +71,18 @@ describeEachDatabase('kit PDFs', (dialect) => {
 		const names = ['Zuid', 'Abdij', 'Bos', 'Molen'];
 		for (const [i, name] of names.entries()) {
 			const c = await campusWithPupils(ctx.db, editionId, `t${i}@school.be`, [20]);
-			await ctx.db.updateTable('campuses').set({ name: `Campus ${name}`, nameKey: `campus ${name.toLowerCase()}` }).where('id', '=', c.campusId).execute();
-			const orderId = await saveOrder(ctx.db, c.actor, { editionId, campusId: c.campusId, delivery: 'delivery', remarks: null, lines: [{ itemId: bands, quantity: 10 + i }] });
+			await ctx.db
+				.updateTable('campuses')
+				.set({ name: `Campus ${name}`, nameKey: `campus ${name.toLowerCase()}` })
+				.where('id', '=', c.campusId)
+				.execute();
+			const orderId = await saveOrder(ctx.db, c.actor, {
+				editionId,
+				campusId: c.campusId,
+				delivery: 'delivery',
+				remarks: null,
+				lines: [{ itemId: bands, quantity: 10 + i }]
+			});
 			if (name !== 'Bos') await approveOrder(ctx.db, coordinator, orderId);
 		}
 		const view = await pickListView(ctx.db, coordinator, editionId, 'en');
@@ -68,7 +92,9 @@ describeEachDatabase('kit PDFs', (dialect) => {
 		expect([...order].sort((x, y) => x - y)).toEqual(order);
 		expect(text).not.toContain('Campus Bos');
 		expect(text).toMatch(/Purple wristbands\s+piece\s+13/);
-		await expect(pickListView(ctx.db, (await campusWithPupils(ctx.db, editionId, 'z@school.be', [1])).actor, editionId, 'nl')).rejects.toMatchObject({ status: 403 });
+		await expect(pickListView(ctx.db, (await campusWithPupils(ctx.db, editionId, 'z@school.be', [1])).actor, editionId, 'nl')).rejects.toMatchObject({
+			status: 403
+		});
 	});
 
 	it('stops drawing when the request is aborted, and says so when nothing is approved', async () => {

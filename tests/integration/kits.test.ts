@@ -1,7 +1,16 @@
 import { expect, it } from 'vitest';
 import { withdrawClass } from '../../src/lib/server/enrolments/enrolment.service';
 import { campusAllowances, campusMaximum } from '../../src/lib/server/kits/allowance';
-import { addStock, catalogue, copyCatalogue, correctOnHand, createItem, lowStockItems, setItemActive, updateItem } from '../../src/lib/server/kits/catalogue.service';
+import {
+	addStock,
+	catalogue,
+	copyCatalogue,
+	correctOnHand,
+	createItem,
+	lowStockItems,
+	setItemActive,
+	updateItem
+} from '../../src/lib/server/kits/catalogue.service';
 import { approveOrder, handOver, markPacked } from '../../src/lib/server/kits/kit-order-flow.service';
 import { saveOrder } from '../../src/lib/server/kits/kit-order.service';
 import { carryOverStock } from '../../src/lib/server/kits/stock-carry-over.service';
@@ -17,7 +26,11 @@ describeEachDatabase('kit catalogue and stock', (dialect) => {
 	it('gives a campus enrolled pupils × margin rounded up, a fixed number, and counts only enrolled classes of the item level', async () => {
 		const coordinator = await coordinatorActor(ctx.db);
 		const editionId = await createEdition(ctx.db);
-		const ids = [await createItem(ctx.db, coordinator, editionId, wristbands), await createItem(ctx.db, coordinator, editionId, posters), await createItem(ctx.db, coordinator, editionId, samBooklets)];
+		const ids = [
+			await createItem(ctx.db, coordinator, editionId, wristbands),
+			await createItem(ctx.db, coordinator, editionId, posters),
+			await createItem(ctx.db, coordinator, editionId, samBooklets)
+		];
 		// 22 + 19 lager pupils, 20 secundair; the 4th class is withdrawn and does not count.
 		const campus = await campusWithPupils(ctx.db, editionId, 'an@school.be', [22, 19, 'S1:20', 30]);
 		await withdrawClass(ctx.db, campus.actor, campus.classIds[3]);
@@ -40,10 +53,20 @@ describeEachDatabase('kit catalogue and stock', (dialect) => {
 		const coordinator = await coordinatorActor(ctx.db);
 		const editionId = await createEdition(ctx.db);
 		const id = await createItem(ctx.db, coordinator, editionId, wristbands);
-		await expect(createItem(ctx.db, coordinator, editionId, { ...wristbands, nameNl: ' paarse  POLSBANDJES ' })).rejects.toMatchObject({ messageKey: 'kit_error_name_taken', field: 'nameNl' });
-		await expect(createItem(ctx.db, coordinator, editionId, { ...wristbands, nameNl: 'X', marginPerMille: 0 })).rejects.toMatchObject({ messageKey: 'kit_error_margin_invalid' });
-		await expect(createItem(ctx.db, coordinator, editionId, { ...posters, nameNl: 'Y', fixedQuantity: -1 })).rejects.toMatchObject({ messageKey: 'kit_error_fixed_invalid' });
-		await expect(createItem(ctx.db, coordinator, editionId, { ...posters, nameNl: 'x'.repeat(101) })).rejects.toMatchObject({ messageKey: 'kit_error_too_long', field: 'nameNl' });
+		await expect(createItem(ctx.db, coordinator, editionId, { ...wristbands, nameNl: ' paarse  POLSBANDJES ' })).rejects.toMatchObject({
+			messageKey: 'kit_error_name_taken',
+			field: 'nameNl'
+		});
+		await expect(createItem(ctx.db, coordinator, editionId, { ...wristbands, nameNl: 'X', marginPerMille: 0 })).rejects.toMatchObject({
+			messageKey: 'kit_error_margin_invalid'
+		});
+		await expect(createItem(ctx.db, coordinator, editionId, { ...posters, nameNl: 'Y', fixedQuantity: -1 })).rejects.toMatchObject({
+			messageKey: 'kit_error_fixed_invalid'
+		});
+		await expect(createItem(ctx.db, coordinator, editionId, { ...posters, nameNl: 'x'.repeat(101) })).rejects.toMatchObject({
+			messageKey: 'kit_error_too_long',
+			field: 'nameNl'
+		});
 		const teacher = await campusWithPupils(ctx.db, editionId, 'an@school.be', []);
 		await expect(createItem(ctx.db, teacher.actor, editionId, posters)).rejects.toMatchObject({ status: 403 });
 		await updateItem(ctx.db, coordinator, id, { ...wristbands, marginPerMille: 1200 });
@@ -61,11 +84,20 @@ describeEachDatabase('kit catalogue and stock', (dialect) => {
 		await expect(addStock(ctx.db, coordinator, itemId, 0)).rejects.toMatchObject({ messageKey: 'kit_error_quantity_invalid' });
 		await expect(addStock(ctx.db, coordinator, itemId, -5)).rejects.toMatchObject({ messageKey: 'kit_error_quantity_invalid' });
 		const campus = await campusWithPupils(ctx.db, editionId, 'an@school.be', [20]);
-		const orderId = await saveOrder(ctx.db, campus.actor, { editionId, campusId: campus.campusId, delivery: 'pickup', remarks: null, lines: [{ itemId, quantity: 4 }] });
+		const orderId = await saveOrder(ctx.db, campus.actor, {
+			editionId,
+			campusId: campus.campusId,
+			delivery: 'pickup',
+			remarks: null,
+			lines: [{ itemId, quantity: 4 }]
+		});
 		await approveOrder(ctx.db, coordinator, orderId);
 		await markPacked(ctx.db, coordinator, orderId);
 		await handOver(ctx.db, coordinator, orderId, { handedOverOn: '2027-04-02', receivedBy: 'Mevr. Claes' });
-		await expect(correctOnHand(ctx.db, coordinator, itemId, 3)).rejects.toMatchObject({ messageKey: 'kit_error_on_hand_below_committed', params: { minimum: 4 } });
+		await expect(correctOnHand(ctx.db, coordinator, itemId, 3)).rejects.toMatchObject({
+			messageKey: 'kit_error_on_hand_below_committed',
+			params: { minimum: 4 }
+		});
 		await correctOnHand(ctx.db, coordinator, itemId, 4);
 		expect(await stock(ctx.db, itemId)).toEqual({ onHand: 4, reserved: 0, handedOut: 4 });
 		expect(await auditActions(ctx.db, 'kit_item.stock')).toEqual(['kit_item.stock_added', 'kit_item.stock_corrected']);
@@ -81,7 +113,11 @@ describeEachDatabase('kit catalogue and stock', (dialect) => {
 		await correctOnHand(ctx.db, coordinator, b, 49);
 		await ctx.db.updateTable('kitItems').set({ reserved: 91 }).where('id', '=', a).execute();
 		const low = await lowStockItems(ctx.db, editionId);
-		expect(low.map((i) => [i.id, i.available])).toEqual([[a, 9], [b, 49], [c, 0]]);
+		expect(low.map((i) => [i.id, i.available])).toEqual([
+			[a, 9],
+			[b, 49],
+			[c, 0]
+		]);
 	});
 
 	it('copies the active catalogue without stock, once', async () => {
@@ -108,11 +144,23 @@ describeEachDatabase('kit catalogue and stock', (dialect) => {
 		const bands = await itemWithStock(ctx.db, coordinator, from, wristbands, 100);
 		const sam = await itemWithStock(ctx.db, coordinator, from, samBooklets, 7);
 		const campus = await campusWithPupils(ctx.db, from, 'an@school.be', [20]);
-		const handed = await saveOrder(ctx.db, campus.actor, { editionId: from, campusId: campus.campusId, delivery: 'delivery', remarks: null, lines: [{ itemId: bands, quantity: 20 }] });
+		const handed = await saveOrder(ctx.db, campus.actor, {
+			editionId: from,
+			campusId: campus.campusId,
+			delivery: 'delivery',
+			remarks: null,
+			lines: [{ itemId: bands, quantity: 20 }]
+		});
 		await approveOrder(ctx.db, coordinator, handed);
 		await markPacked(ctx.db, coordinator, handed);
 		await handOver(ctx.db, coordinator, handed, { handedOverOn: '2027-04-02', receivedBy: 'Jan' });
-		const reserved = await saveOrder(ctx.db, campus.actor, { editionId: from, campusId: campus.campusId, delivery: 'delivery', remarks: null, lines: [{ itemId: bands, quantity: 2 }] });
+		const reserved = await saveOrder(ctx.db, campus.actor, {
+			editionId: from,
+			campusId: campus.campusId,
+			delivery: 'delivery',
+			remarks: null,
+			lines: [{ itemId: bands, quantity: 2 }]
+		});
 		await approveOrder(ctx.db, coordinator, reserved);
 		const target = await createItem(ctx.db, coordinator, to, wristbands);
 		await addStock(ctx.db, coordinator, target, 10);

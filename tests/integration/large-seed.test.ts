@@ -36,7 +36,10 @@ describeEachDatabase('scale data set', (dialect) => {
 		expect(o.totals.waiting).toBe(7);
 		const edition = await ctx.db.selectFrom('editions').select('maxClasses').where('id', '=', editionId).executeTakeFirstOrThrow();
 		expect(edition.maxClasses).toBe(counts.enrolled);
-		const pupils = await ctx.db.selectFrom('classes').select((eb) => [eb.fn.min('pupilCount').as('min'), eb.fn.max('pupilCount').as('max')]).executeTakeFirstOrThrow();
+		const pupils = await ctx.db
+			.selectFrom('classes')
+			.select((eb) => [eb.fn.min('pupilCount').as('min'), eb.fn.max('pupilCount').as('max')])
+			.executeTakeFirstOrThrow();
 		expect([Number(pupils.min) >= 12, Number(pupils.max) <= 28]).toEqual([true, true]);
 	});
 

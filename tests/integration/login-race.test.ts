@@ -21,7 +21,13 @@ vi.mock('../../src/lib/server/auth/password', async (importOriginal) => {
 });
 
 const answerOf = (r: PromiseSettledResult<unknown>) =>
-	r.status === 'fulfilled' ? 'ok' : r.reason instanceof RateLimitedError ? 'rate_limited' : r.reason instanceof ValidationError ? r.reason.messageKey : String(r.reason);
+	r.status === 'fulfilled'
+		? 'ok'
+		: r.reason instanceof RateLimitedError
+			? 'rate_limited'
+			: r.reason instanceof ValidationError
+				? r.reason.messageKey
+				: String(r.reason);
 
 const tally = (answers: string[]) => Object.fromEntries([...new Set(answers)].map((a) => [a, answers.filter((x) => x === a).length]));
 
@@ -57,7 +63,9 @@ describeEachDatabase('login limit under parallel requests', (dialect) => {
 	it('does not count right passwords against a shared address: 30 colleagues logging in together leave it unblocked', async () => {
 		for (let i = 0; i < 30; i++) await createUser(ctx.db, { email: `t${i}@school.be`, roles: ['teacher'] });
 		const results = await Promise.allSettled(
-			Array.from({ length: 30 }, (_, i) => login(ctx.db, { email: `t${i}@school.be`, password: 'Paarse polsbandjes 2027', address: '192.0.2.7', userAgent: null }))
+			Array.from({ length: 30 }, (_, i) =>
+				login(ctx.db, { email: `t${i}@school.be`, password: 'Paarse polsbandjes 2027', address: '192.0.2.7', userAgent: null })
+			)
 		);
 		expect(tally(results.map(answerOf))).toEqual({ ok: 30 });
 		const row = await ctx.db.selectFrom('rateLimits').selectAll().where('hits', '>', 0).execute();

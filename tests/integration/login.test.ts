@@ -7,7 +7,12 @@ import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
 import { createUser, goodPassword } from './support/fixtures';
 
-const at = (address: string, email = 'Lies@School.be', password = goodPassword) => ({ email, password, address, userAgent: 'Mozilla/5.0 (Windows NT 10.0) Chrome/156.0' });
+const at = (address: string, email = 'Lies@School.be', password = goodPassword) => ({
+	email,
+	password,
+	address,
+	userAgent: 'Mozilla/5.0 (Windows NT 10.0) Chrome/156.0'
+});
 
 async function failLogin(promise: Promise<unknown>): Promise<string> {
 	try {

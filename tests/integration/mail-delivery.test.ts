@@ -34,7 +34,10 @@ describeEachDatabase('mail delivery over SMTP', (dialect) => {
 		return enqueueMail(ctx.db, {
 			recipient,
 			locale,
-			mail: { template: 'class_enrolled', params: { name: 'Lies', className: `1A${n}`, edition: 'PAARS 2027', campus: 'Sint-Maarten – Campus Centrum', url: 'http://localhost:3000/teacher' } },
+			mail: {
+				template: 'class_enrolled',
+				params: { name: 'Lies', className: `1A${n}`, edition: 'PAARS 2027', campus: 'Sint-Maarten – Campus Centrum', url: 'http://localhost:3000/teacher' }
+			},
 			dedupeKey: `test:${recipient}:${n}`
 		});
 	}
@@ -44,7 +47,14 @@ describeEachDatabase('mail delivery over SMTP', (dialect) => {
 			.insertInto('settings')
 			.values([
 				{ key: 'city_name', value: null, valueNl: 'Stad Kortrijk', valueEn: 'City of Kortrijk', updatedAt: nowDb(), updatedBy: null },
-				{ key: 'help_link_1', value: 'https://meldpunt.example.org', valueNl: 'Meldpunt Discriminatie', valueEn: 'Discrimination Reporting Point', updatedAt: nowDb(), updatedBy: null }
+				{
+					key: 'help_link_1',
+					value: 'https://meldpunt.example.org',
+					valueNl: 'Meldpunt Discriminatie',
+					valueEn: 'Discrimination Reporting Point',
+					updatedAt: nowDb(),
+					updatedBy: null
+				}
 			])
 			.execute();
 		await createUser(ctx.db, { email: 'noor@example.org', roles: ['trainer'], name: 'Noor', locale: 'en' });
@@ -164,8 +174,16 @@ describeEachDatabase('mail delivery over SMTP', (dialect) => {
 		const advance = freezeClock('2027-05-10T08:00:00Z');
 		const dead = await queueClassMail('a@example.org', 'nl', 1);
 		const busy = await queueClassMail('b@example.org', 'nl', 2);
-		await ctx.db.updateTable('mailOutbox').set({ status: 'sending', leaseOwner: 'gone:1', leaseUntil: '2027-05-10 07:59:00.000', attempts: 1 }).where('id', '=', dead).execute();
-		await ctx.db.updateTable('mailOutbox').set({ status: 'sending', leaseOwner: 'alive:2', leaseUntil: '2027-05-10 08:09:00.000', attempts: 1 }).where('id', '=', busy).execute();
+		await ctx.db
+			.updateTable('mailOutbox')
+			.set({ status: 'sending', leaseOwner: 'gone:1', leaseUntil: '2027-05-10 07:59:00.000', attempts: 1 })
+			.where('id', '=', dead)
+			.execute();
+		await ctx.db
+			.updateTable('mailOutbox')
+			.set({ status: 'sending', leaseOwner: 'alive:2', leaseUntil: '2027-05-10 08:09:00.000', attempts: 1 })
+			.where('id', '=', busy)
+			.execute();
 		expect(await deliverDueMail(ctx.db, smtp.transport(), { owner: 'me' })).toEqual({ sent: 1, retried: 0, failed: 0 });
 		expect(smtp.envelopes).toEqual([['a@example.org']]);
 		expect(await statusOf(dead)).toMatchObject({ status: 'sent', attempts: 2 });

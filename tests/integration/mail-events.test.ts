@@ -30,7 +30,10 @@ const mails = (db: Db, recipient: string, template: string) =>
 	db.selectFrom('mailOutbox').selectAll().where('recipient', '=', recipient).where('template', '=', template).orderBy('id').execute();
 
 async function setCity(db: Db) {
-	await db.insertInto('settings').values({ key: 'city_name', value: null, valueNl: 'Kortrijk', valueEn: 'Kortrijk', updatedAt: nowDb(), updatedBy: null }).execute();
+	await db
+		.insertInto('settings')
+		.values({ key: 'city_name', value: null, valueNl: 'Kortrijk', valueEn: 'Kortrijk', updatedAt: nowDb(), updatedBy: null })
+		.execute();
 	forgetCachedSettings();
 }
 
@@ -108,11 +111,28 @@ describeEachDatabase('mail events', (dialect) => {
 		it('tells the teacher who placed it when it is approved, ready for pick-up and handed over, and not when a step is refused', async () => {
 			await setCity(ctx.db);
 			const { coordinator, bands, poster, campus, order } = await setting();
-			const id = await saveOrder(ctx.db, campus.actor, order([[bands, 46], [poster, 5]]));
+			const id = await saveOrder(
+				ctx.db,
+				campus.actor,
+				order([
+					[bands, 46],
+					[poster, 5]
+				])
+			);
 			expect(await count(ctx.db, 'mailOutbox')).toBe(2); // the two enrolments only
 			await refusedWithoutMail(ctx.db, () => markPacked(ctx.db, coordinator, id), 'kit_error_pack_not_approved');
 			await refusedWithoutMail(ctx.db, () => approveOrder(ctx.db, coordinator, id), 'kit_error_out_of_stock'); // 5 posters, 3 in stock
-			await saveOrder(ctx.db, campus.actor, order([[bands, 46], [poster, 3]], { orderId: id }));
+			await saveOrder(
+				ctx.db,
+				campus.actor,
+				order(
+					[
+						[bands, 46],
+						[poster, 3]
+					],
+					{ orderId: id }
+				)
+			);
 			await approveOrder(ctx.db, coordinator, id);
 			await refusedWithoutMail(ctx.db, () => approveOrder(ctx.db, coordinator, id), 'kit_error_approve_not_submitted');
 			await markPacked(ctx.db, coordinator, id);
@@ -355,7 +375,13 @@ describeEachDatabase('mail events', (dialect) => {
 			const feed = await feedEvent(w.anna, null, id);
 			expect(trainer.row.subject).toMatch(/^Een klas minder: 5B komt niet naar de workshop op .+ · Stad$/);
 			expect(trainer.row.bodyText).toContain('5B is uitgeschreven voor de campagne en komt niet naar deze workshop.');
-			expect(trainer).toMatchObject({ method: 'REQUEST', status: 'CONFIRMED', uid: feed.uid, sequence: before.sequence + 1, summary: 'PAARS-workshop – Campus Centrum (5A)' });
+			expect(trainer).toMatchObject({
+				method: 'REQUEST',
+				status: 'CONFIRMED',
+				uid: feed.uid,
+				sequence: before.sequence + 1,
+				summary: 'PAARS-workshop – Campus Centrum (5A)'
+			});
 			expect(feed.sequence).toBe(before.sequence + 1);
 			// 5A is still in the workshop: the teacher keeps the event and gets no mail about it.
 			expect(await teacherMails()).toBe(before.teacher);

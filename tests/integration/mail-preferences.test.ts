@@ -16,7 +16,12 @@ describe('mail preferences form', () => {
 describeEachDatabase('mail preferences', (dialect) => {
 	const ctx = useDatabase(dialect);
 	const auditOf = (userId: number) =>
-		ctx.db.selectFrom('auditLog').select(['action', 'beforeJson', 'afterJson', 'actorUserId']).where('entityType', '=', 'user').where('entityId', '=', String(userId)).execute();
+		ctx.db
+			.selectFrom('auditLog')
+			.select(['action', 'beforeJson', 'afterJson', 'actorUserId'])
+			.where('entityType', '=', 'user')
+			.where('entityId', '=', String(userId))
+			.execute();
 
 	it('starts with every optional mail on, saves a change and audits it', async () => {
 		const id = await createUser(ctx.db, { email: 'lies@school.be', roles: ['teacher'] });
@@ -24,7 +29,10 @@ describeEachDatabase('mail preferences', (dialect) => {
 
 		await updateMailPreferences(ctx.db, id, { reminders: false, followUps: true });
 		expect(await mailPreferences(ctx.db, id)).toEqual({ reminders: false, followUps: true });
-		expect(await ctx.db.selectFrom('users').select(['mailReminders', 'mailFollowUps']).where('id', '=', id).executeTakeFirst()).toEqual({ mailReminders: 0, mailFollowUps: 1 });
+		expect(await ctx.db.selectFrom('users').select(['mailReminders', 'mailFollowUps']).where('id', '=', id).executeTakeFirst()).toEqual({
+			mailReminders: 0,
+			mailFollowUps: 1
+		});
 		expect(await auditOf(id)).toEqual([
 			{
 				action: 'user.mail_preferences.updated',

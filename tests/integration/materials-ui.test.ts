@@ -21,7 +21,11 @@ import { freezeClock, useDatabase } from './support/context';
 import { coordinatorActor, createEdition, teacherAt } from './support/enrolment-fixtures';
 import { minimalPdf, multipartRequest } from './support/material-files';
 
-const keyOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => `${e.status} ${e.messageKey}`);
+const keyOf = (p: Promise<unknown>) =>
+	p.then(
+		() => 'ok',
+		(e) => `${e.status} ${e.messageKey}`
+	);
 
 const texts = (extra: Partial<MaterialTexts> = {}): MaterialTexts => ({
 	titleNl: 'Lesfiche',
@@ -39,7 +43,24 @@ async function addClass(db: Kysely<Database>, editionId: number, campusId: numbe
 	const name = `${level}-${Math.random().toString(36).slice(2, 6)}`;
 	await db
 		.insertInto('classes')
-		.values({ editionId, campusId, name, nameKey: textKey(name), grade: level === 'lager' ? 'L5' : 'S1', level, pupilCount: 20, language: 'nl', remarks: null, status: 'enrolled', active: 1, queuedAt: now, enrolledBy, withdrawnAt: null, createdAt: now, updatedAt: now })
+		.values({
+			editionId,
+			campusId,
+			name,
+			nameKey: textKey(name),
+			grade: level === 'lager' ? 'L5' : 'S1',
+			level,
+			pupilCount: 20,
+			language: 'nl',
+			remarks: null,
+			status: 'enrolled',
+			active: 1,
+			queuedAt: now,
+			enrolledBy,
+			withdrawnAt: null,
+			createdAt: now,
+			updatedAt: now
+		})
 		.execute();
 }
 

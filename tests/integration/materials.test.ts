@@ -21,7 +21,11 @@ import { createUser } from './support/fixtures';
 import { coordinatorActor, createEdition, teacherAt } from './support/enrolment-fixtures';
 import { minimalPdf, multipartRequest } from './support/material-files';
 
-const keyOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => `${e.status} ${e.messageKey}`);
+const keyOf = (p: Promise<unknown>) =>
+	p.then(
+		() => 'ok',
+		(e) => `${e.status} ${e.messageKey}`
+	);
 
 const texts = (extra: Partial<MaterialTexts> = {}): MaterialTexts => ({
 	titleNl: 'Lesfiche',
@@ -34,12 +38,36 @@ const texts = (extra: Partial<MaterialTexts> = {}): MaterialTexts => ({
 	...extra
 });
 
-async function addClass(db: Kysely<Database>, editionId: number, campusId: number, enrolledBy: number, level: Level = 'lager', status: 'enrolled' | 'waiting' | 'withdrawn' = 'enrolled') {
+async function addClass(
+	db: Kysely<Database>,
+	editionId: number,
+	campusId: number,
+	enrolledBy: number,
+	level: Level = 'lager',
+	status: 'enrolled' | 'waiting' | 'withdrawn' = 'enrolled'
+) {
 	const now = nowDb();
 	const name = `${level}-${status}-${Math.random().toString(36).slice(2, 6)}`;
 	await db
 		.insertInto('classes')
-		.values({ editionId, campusId, name, nameKey: textKey(name), grade: level === 'lager' ? 'L5' : 'S1', level, pupilCount: 20, language: 'nl', remarks: null, status, active: status === 'withdrawn' ? null : 1, queuedAt: now, enrolledBy, withdrawnAt: null, createdAt: now, updatedAt: now })
+		.values({
+			editionId,
+			campusId,
+			name,
+			nameKey: textKey(name),
+			grade: level === 'lager' ? 'L5' : 'S1',
+			level,
+			pupilCount: 20,
+			language: 'nl',
+			remarks: null,
+			status,
+			active: status === 'withdrawn' ? null : 1,
+			queuedAt: now,
+			enrolledBy,
+			withdrawnAt: null,
+			createdAt: now,
+			updatedAt: now
+		})
 		.execute();
 }
 
@@ -48,7 +76,8 @@ describeEachDatabase('digital materials', (dialect) => {
 	let root: string;
 	let store: LocalFileStore;
 	const tempDir = () => path.join(root, 'tmp');
-	const upload = async (content: Buffer = minimalPdf(), name = 'Lesfiche – Zoë.pdf') => (await receiveUpload(multipartRequest({ name, content }), { tempDir: tempDir() })).upload;
+	const upload = async (content: Buffer = minimalPdf(), name = 'Lesfiche – Zoë.pdf') =>
+		(await receiveUpload(multipartRequest({ name, content }), { tempDir: tempDir() })).upload;
 	const storedFiles = () => fs.readdirSync(path.join(root, 'files'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 
 	beforeEach(() => {
@@ -76,7 +105,10 @@ describeEachDatabase('digital materials', (dialect) => {
 		if (grant.kind !== 'file') throw new Error('expected a file');
 		expect(grant.version).toMatchObject({ version: 2, originalName: 'Lesfiche v2.pdf', size: minimalPdf('versie 2').length });
 		expect(await text(await store.openRead(grant.version.sha256))).toContain('versie 2');
-		expect(await ctx.db.selectFrom('materialVersions').select('version').where('materialId', '=', id).orderBy('version').execute()).toEqual([{ version: 1 }, { version: 2 }]);
+		expect(await ctx.db.selectFrom('materialVersions').select('version').where('materialId', '=', id).orderBy('version').execute()).toEqual([
+			{ version: 1 },
+			{ version: 2 }
+		]);
 		expect(storedFiles()).toBe(2);
 		expect(fs.readdirSync(tempDir())).toEqual([]);
 		const actions = await ctx.db.selectFrom('auditLog').select('action').where('entityType', '=', 'material').orderBy('id').execute();
@@ -103,11 +135,14 @@ describeEachDatabase('digital materials', (dialect) => {
 		expect(fs.existsSync(path.join(root, 'files'))).toBe(false);
 	});
 
-	it('shows teachers only materials of their classes\' levels, and nothing when their campus does not take part', async () => {
+	it("shows teachers only materials of their classes' levels, and nothing when their campus does not take part", async () => {
 		const { editionId, coordinator, lies } = await world();
 		const lager = await addFileMaterial(ctx.db, coordinator, editionId, texts({ titleNl: 'Sam', levels: ['lager'] }), await upload(), store);
 		const secundair = await addFileMaterial(ctx.db, coordinator, editionId, texts({ titleNl: 'PAARS-krant', levels: ['secundair'] }), await upload(), store);
-		const link = await addLinkMaterial(ctx.db, coordinator, editionId, { ...texts({ titleNl: 'Video', levels: ['lager', 'secundair'] }), url: 'https://video.example.org/paars' });
+		const link = await addLinkMaterial(ctx.db, coordinator, editionId, {
+			...texts({ titleNl: 'Video', levels: ['lager', 'secundair'] }),
+			url: 'https://video.example.org/paars'
+		});
 		const seen = await listMaterialsForTeacher(ctx.db, lies.actor, editionId);
 		expect(seen.participating).toBe(true);
 		expect(seen.materials.map((m) => m.titleNl)).toEqual(['Sam', 'Video']);
@@ -131,7 +166,7 @@ describeEachDatabase('digital materials', (dialect) => {
 		expect(await keyOf(listMaterialsForCoordinator(ctx.db, lies.actor, editionId))).toBe('403 error_forbidden');
 	});
 
-	it('counts a person\'s downloads of one material once per Brussels day, per material and per campus', async () => {
+	it("counts a person's downloads of one material once per Brussels day, per material and per campus", async () => {
 		const move = freezeClock('2027-05-10T21:30:00Z'); // 23:30 in Brussels
 		const { editionId, coordinator, lies } = await world();
 		const id = await addFileMaterial(ctx.db, coordinator, editionId, texts(), await upload(), store);

@@ -31,9 +31,19 @@ describeEachDatabase('a user’s own data: download and deletion', (dialect) => 
 		const w = await workshopWorld(ctx.db);
 		const lies = w.centrum.teacher;
 		const colleagueId = await createUser(ctx.db, { email: 'wout.collega@school.be', roles: ['teacher'], campusId: w.centrum.campusId, name: 'Wout Collega' });
-		await enrolClass(ctx.db, { id: colleagueId, displayName: 'Wout Collega', roles: ['teacher'] }, aClass(w.editionId, w.centrum.campusId, '6C', { remarks: 'Klas van Wout' }));
+		await enrolClass(
+			ctx.db,
+			{ id: colleagueId, displayName: 'Wout Collega', roles: ['teacher'] },
+			aClass(w.editionId, w.centrum.campusId, '6C', { remarks: 'Klas van Wout' })
+		);
 		const bands = await itemWithStock(ctx.db, w.coordinator, w.editionId, wristbands, 500);
-		await saveOrder(ctx.db, lies, { editionId: w.editionId, campusId: w.centrum.campusId, delivery: 'pickup', remarks: 'Graag vóór mei', lines: [{ itemId: bands, quantity: 40 }] });
+		await saveOrder(ctx.db, lies, {
+			editionId: w.editionId,
+			campusId: w.centrum.campusId,
+			delivery: 'pickup',
+			remarks: 'Graag vóór mei',
+			lines: [{ itemId: bands, quantity: 40 }]
+		});
 		const slotId = await addSlot(ctx.db, w.coordinator, w.editionId, w.centrum.campusId, '2027-04-21', '09:00', '10:40');
 		await setSlotClasses(ctx.db, w.coordinator, slotId, [w.centrum.classIds[0]]);
 		await bookSlot(ctx.db, w.anna, slotId);
@@ -69,7 +79,17 @@ describeEachDatabase('a user’s own data: download and deletion', (dialect) => 
 		}
 		expect(text).not.toMatch(/passwordHash|tokenHash|secretLink|argon2/);
 		// Other people: the colleague at the same campus and their class, the other teacher, the coordinator, the trainer.
-		for (const other of ['Wout Collega', 'wout.collega@school.be', 'Klas van Wout', '"6C"', 'tom@school.be', 'Griet', 'griet@stad.be', 'Anna Peeters', 'anna@weljong.be']) {
+		for (const other of [
+			'Wout Collega',
+			'wout.collega@school.be',
+			'Klas van Wout',
+			'"6C"',
+			'tom@school.be',
+			'Griet',
+			'griet@stad.be',
+			'Anna Peeters',
+			'anna@weljong.be'
+		]) {
 			expect(text, other).not.toContain(other);
 		}
 	});
@@ -99,7 +119,13 @@ describeEachDatabase('a user’s own data: download and deletion', (dialect) => 
 		// After withdrawing, a new request can be made: history never blocks it.
 		await requestDeletion(ctx.db, tom.id, null);
 		expect(await openDeletionRequest(ctx.db, tom.id)).not.toBeNull();
-		const actions = await ctx.db.selectFrom('auditLog').select('action').where('entityType', '=', 'user').where('entityId', '=', String(tom.id)).orderBy('id').execute();
+		const actions = await ctx.db
+			.selectFrom('auditLog')
+			.select('action')
+			.where('entityType', '=', 'user')
+			.where('entityId', '=', String(tom.id))
+			.orderBy('id')
+			.execute();
 		expect(actions.map((a) => a.action)).toEqual(['user.deletion_requested', 'user.deletion_withdrawn', 'user.deletion_requested']);
 	});
 
@@ -116,7 +142,14 @@ describeEachDatabase('a user’s own data: download and deletion', (dialect) => 
 		await carryOutDeletion(ctx.db, w.coordinator, requestId);
 
 		const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', w.lies.id).executeTakeFirstOrThrow();
-		expect(user).toMatchObject({ displayName: 'Verwijderd account', email: `deleted-${w.lies.id}@invalid`, passwordHash: null, disabled: 1, mailReminders: 0, mailFollowUps: 0 });
+		expect(user).toMatchObject({
+			displayName: 'Verwijderd account',
+			email: `deleted-${w.lies.id}@invalid`,
+			passwordHash: null,
+			disabled: 1,
+			mailReminders: 0,
+			mailFollowUps: 0
+		});
 		expect(user.anonymisedAt).not.toBeNull();
 		expect(await validateSessionToken(ctx.db, w.session.token)).toBeNull();
 		for (const table of ['sessions', 'authTokens', 'teacherCampuses', 'userRoles'] as const) {
@@ -146,7 +179,12 @@ describeEachDatabase('a user’s own data: download and deletion', (dialect) => 
 		expect(after.report.campuses).toEqual(before.report.campuses);
 		expect(after.overview.totals).toEqual(before.overview.totals);
 		// Nothing the person typed or was called survives in the audit log about them.
-		const aboutLies = await ctx.db.selectFrom('auditLog').select(['beforeJson', 'afterJson']).where('entityType', '=', 'user').where('entityId', '=', String(w.lies.id)).execute();
+		const aboutLies = await ctx.db
+			.selectFrom('auditLog')
+			.select(['beforeJson', 'afterJson'])
+			.where('entityType', '=', 'user')
+			.where('entityId', '=', String(w.lies.id))
+			.execute();
 		expect(JSON.stringify(aboutLies)).not.toMatch(/lies|pensioen/i);
 	});
 
@@ -184,7 +222,9 @@ describeEachDatabase('a user’s own data: download and deletion', (dialect) => 
 		const first = await withTransaction(ctx.db, (trx) => anonymiseUser(trx, w.anna.id, nowDb()));
 		expect(first).toMatchObject({ changed: true, former: { email: 'anna@weljong.be', displayName: 'Anna Peeters' } });
 		expect(await ctx.db.selectFrom('calendarFeeds').select('id').where('userId', '=', w.anna.id).execute()).toEqual([]);
-		expect(await ctx.db.selectFrom('slotTrainers').select('trainerId').where('slotId', '=', w.slotId).where('active', '=', 1).execute()).toEqual([{ trainerId: w.anna.id }]);
+		expect(await ctx.db.selectFrom('slotTrainers').select('trainerId').where('slotId', '=', w.slotId).where('active', '=', 1).execute()).toEqual([
+			{ trainerId: w.anna.id }
+		]);
 		const second = await withTransaction(ctx.db, (trx) => anonymiseUser(trx, w.anna.id, nowDb()));
 		expect(second.changed).toBe(false);
 	});

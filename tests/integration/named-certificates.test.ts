@@ -57,7 +57,8 @@ describeEachDatabase('named pupil certificates', (dialect) => {
 		const capture = (chunk: unknown) => (logged.push(String(chunk)), true);
 		vi.spyOn(process.stdout, 'write').mockImplementation(capture);
 		vi.spyOn(process.stderr, 'write').mockImplementation(capture);
-		for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, level).mockImplementation((...a: unknown[]) => void logged.push(a.map(String).join(' ')));
+		for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const)
+			vi.spyOn(console, level).mockImplementation((...a: unknown[]) => void logged.push(a.map(String).join(' ')));
 		freezeClock('2027-04-01T08:00:00Z');
 		w = await workshopWorld(ctx.db);
 		class5A = w.centrum.classIds[0];

@@ -31,7 +31,14 @@ describeEachDatabase('notification jobs', (dialect) => {
 			.selectFrom('mailOutbox')
 			.select(['recipient', 'template', 'locale', 'subject', 'bodyText', 'bodyHtml', 'paramsJson', 'dedupeKey', 'calendarMethod', 'calendarIcs'])
 			.$if(!!recipient, (q) => q.where('recipient', '=', recipient!))
-			.where((eb) => eb.or([eb('template', '=', 'waiting_list_notice'), eb('dedupeKey', 'like', 'workshop:reminder:%'), eb('dedupeKey', 'like', 'workshop:report_due:%'), eb('dedupeKey', 'like', 'workshop:follow_up:%')]))
+			.where((eb) =>
+				eb.or([
+					eb('template', '=', 'waiting_list_notice'),
+					eb('dedupeKey', 'like', 'workshop:reminder:%'),
+					eb('dedupeKey', 'like', 'workshop:report_due:%'),
+					eb('dedupeKey', 'like', 'workshop:follow_up:%')
+				])
+			)
 			.orderBy('id')
 			.execute();
 		return rows.map((r) => ({ ...r, params: JSON.parse(r.paramsJson) as Record<string, unknown> }));
@@ -45,7 +52,9 @@ describeEachDatabase('notification jobs', (dialect) => {
 		w = await workshopWorld(ctx.db);
 		// Anna gives it at Campus Centrum to 5A (enrolled by Lies, Dutch) and 5E (by Sam, English).
 		const samId = await createUser(ctx.db, { email: 'sam@school.be', roles: ['teacher'], campusId: w.centrum.campusId, name: 'Sam', locale: 'en' });
-		[samClass] = await enrolClasses(ctx.db, { id: samId, displayName: 'Sam', roles: ['teacher'] }, w.editionId, w.centrum.campusId, [{ name: '5E', pupils: 21 }]);
+		[samClass] = await enrolClasses(ctx.db, { id: samId, displayName: 'Sam', roles: ['teacher'] }, w.editionId, w.centrum.campusId, [
+			{ name: '5E', pupils: 21 }
+		]);
 		slotId = await addSlot(ctx.db, w.coordinator, w.editionId, w.centrum.campusId, day, '10:00', '10:50');
 		await setSlotClasses(ctx.db, w.coordinator, slotId, [w.centrum.classIds[0], samClass]);
 		await bookSlot(ctx.db, w.anna, slotId);
@@ -56,7 +65,11 @@ describeEachDatabase('notification jobs', (dialect) => {
 			expect(await run('2027-05-09T07:59:59Z')).toEqual(none);
 			expect(await run('2027-05-09T08:00:00Z')).toEqual({ ...none, reminders: 3 });
 			const [anna] = await jobMails(w.anna.email);
-			expect(anna).toMatchObject({ locale: 'nl', subject: 'Herinnering: je geeft een workshop op 11 mei 2027 om 10:00–10:50 · Stad', params: { event: 'reminder', classes: '5A, 5E' } });
+			expect(anna).toMatchObject({
+				locale: 'nl',
+				subject: 'Herinnering: je geeft een workshop op 11 mei 2027 om 10:00–10:50 · Stad',
+				params: { event: 'reminder', classes: '5A, 5E' }
+			});
 			expect(anna.bodyText).toContain('Je krijgt ze omdat je deze workshop geeft; herinneringen kun je uitzetten in je profiel.');
 			expect(anna.bodyText).toContain('/trainer/workshops/');
 			// The event comes along again, as the feed has it, so a deleted one is one tap away.
@@ -90,12 +103,17 @@ describeEachDatabase('notification jobs', (dialect) => {
 			await run('2027-05-10T08:00:00Z');
 			expect(await run('2027-05-10T08:01:00Z')).toEqual(none);
 			expect(await run('2027-05-10T08:02:00Z')).toEqual(none);
-			const both = await Promise.all([createDueNotifications(ctx.db, new Date('2027-05-10T08:03:00Z')), createDueNotifications(ctx.db, new Date('2027-05-10T08:03:00Z'))]);
+			const both = await Promise.all([
+				createDueNotifications(ctx.db, new Date('2027-05-10T08:03:00Z')),
+				createDueNotifications(ctx.db, new Date('2027-05-10T08:03:00Z'))
+			]);
 			expect(both).toEqual([none, none]);
 			expect(await recipients()).toEqual(['anna@weljong.be', 'lies@school.be', 'sam@school.be']);
 			// The candidates query itself skips what is queued: a minute's run reads nothing.
 			const window = { editionId: w.editionId, fromDate: '2027-05-09', toDate: '2027-05-12', startsAfter: '2027-05-10 08:04:00.000', outcome: 'any' } as const;
-			expect(await listSlotTrainers(ctx.db, { window, preference: 'mailReminders', keyPrefix: 'workshop:reminder:', keyWithStart: true, cursor: null, limit: 10 })).toEqual([]);
+			expect(
+				await listSlotTrainers(ctx.db, { window, preference: 'mailReminders', keyPrefix: 'workshop:reminder:', keyWithStart: true, cursor: null, limit: 10 })
+			).toEqual([]);
 		});
 
 		it('reads the candidates page by page without missing or repeating anyone', async () => {
@@ -156,7 +174,10 @@ describeEachDatabase('notification jobs', (dialect) => {
 			expect(await run('2027-05-13T08:50:00Z')).toEqual({ ...none, reportReminders: 1 });
 			expect(await run('2027-05-14T08:50:00Z')).toEqual(none);
 			const report = (await jobMails(w.anna.email)).at(-1)!;
-			expect(report).toMatchObject({ params: { event: 'report_due' }, subject: expect.stringMatching(/^Meld nog hoe de workshop van 11 mei 2027 om 10:00–10:50 verliep/) });
+			expect(report).toMatchObject({
+				params: { event: 'report_due' },
+				subject: expect.stringMatching(/^Meld nog hoe de workshop van 11 mei 2027 om 10:00–10:50 verliep/)
+			});
 			expect(report.bodyText).toContain(`Workshop melden: http://localhost:3000/trainer/workshops/${slotId}`);
 			expect(report.bodyText).toContain('herinneringen kun je uitzetten in je profiel');
 		});
@@ -217,7 +238,10 @@ describeEachDatabase('notification jobs', (dialect) => {
 		beforeEach(async () => {
 			// The edition is full: new classes wait. Lies waits with two, Tom with one.
 			await ctx.db.updateTable('editions').set({ maxClasses: 4 }).where('id', '=', w.editionId).execute();
-			await enrolClasses(ctx.db, w.centrum.teacher, w.editionId, w.centrum.campusId, [{ name: '5C', pupils: 20 }, { name: '5D', pupils: 21 }]);
+			await enrolClasses(ctx.db, w.centrum.teacher, w.editionId, w.centrum.campusId, [
+				{ name: '5C', pupils: 20 },
+				{ name: '5D', pupils: 21 }
+			]);
 			await enrolClasses(ctx.db, w.noord.teacher, w.editionId, w.noord.campusId, [{ name: '6C', pupils: 17 }]);
 			await ctx.db.updateTable('editions').set({ enrolmentClosesAt: '2027-03-01 22:59:00.000' }).where('id', '=', w.editionId).execute();
 		});
@@ -255,7 +279,12 @@ describeEachDatabase('notification jobs', (dialect) => {
 
 	describe('certificate at the end of the edition', () => {
 		const certificateMails = () =>
-			ctx.db.selectFrom('mailOutbox').select(['recipient', 'locale', 'subject', 'bodyText', 'dedupeKey']).where('template', '=', 'certificate_available').orderBy('id').execute();
+			ctx.db
+				.selectFrom('mailOutbox')
+				.select(['recipient', 'locale', 'subject', 'bodyText', 'dedupeKey'])
+				.where('template', '=', 'certificate_available')
+				.orderBy('id')
+				.execute();
 
 		it('tells each teacher of a class not yet told, once the workshop period is over, and only once per class', async () => {
 			freezeClock('2027-05-11T09:00:00Z');

@@ -35,7 +35,9 @@ describeEachDatabase('password reset', (dialect) => {
 		const attempt = (password: string) => login(ctx.db, { email: 'lies@school.be', password, address: '10.0.0.1', userAgent: null });
 		await expect(attempt(goodPassword)).rejects.toMatchObject({ messageKey: 'error_login_invalid' });
 		await expect(attempt(newPassword)).resolves.toBeTruthy();
-		await expect(resetPassword(ctx.db, { token, password: 'Nog een ander wachtwoord', deviceLabel: '' })).rejects.toMatchObject({ messageKey: 'error_link_invalid' });
+		await expect(resetPassword(ctx.db, { token, password: 'Nog een ander wachtwoord', deviceLabel: '' })).rejects.toMatchObject({
+			messageKey: 'error_link_invalid'
+		});
 	});
 
 	it('expires the link after one hour, and only the newest link works', async () => {

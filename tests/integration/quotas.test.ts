@@ -8,7 +8,11 @@ import { useDatabase } from './support/context';
 import { outboxFor } from './support/fixtures';
 import { aClass, coordinatorActor, createEdition, statuses, teacherAt } from './support/enrolment-fixtures';
 
-const keyOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => e.messageKey);
+const keyOf = (p: Promise<unknown>) =>
+	p.then(
+		() => 'ok',
+		(e) => e.messageKey
+	);
 
 describeEachDatabase('quotas and the waiting list', (dialect) => {
 	const ctx = useDatabase(dialect);

@@ -19,7 +19,14 @@ vi.mock('../../src/lib/server/auth/password', async (importOriginal) => {
 	};
 });
 
-const post = (inviteCode: string, email: string, address = '10.0.0.1') => ({ displayName: 'Zoë Peeters', email, password: goodPassword, inviteCode, locale: 'nl' as const, address });
+const post = (inviteCode: string, email: string, address = '10.0.0.1') => ({
+	displayName: 'Zoë Peeters',
+	email,
+	password: goodPassword,
+	inviteCode,
+	locale: 'nl' as const,
+	address
+});
 
 const answerOf = (r: PromiseSettledResult<{ userId: number | null }>) =>
 	r.status === 'fulfilled'
@@ -77,7 +84,9 @@ describeEachDatabase('registration limits and answers', (dialect) => {
 
 	it('lets 5 of 50 simultaneous registrations for one address through (one account, four notices); the other 45 are refused unhashed and unmailed', async () => {
 		const campus = await createCampus(ctx.db);
-		const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => registerTeacher(ctx.db, post(campus.inviteCode, 'zoe@school.be', `203.0.113.${i}`))));
+		const results = await Promise.allSettled(
+			Array.from({ length: 50 }, (_, i) => registerTeacher(ctx.db, post(campus.inviteCode, 'zoe@school.be', `203.0.113.${i}`)))
+		);
 		expect(tally(results.map(answerOf))).toEqual({ 'check your mail (new)': 1, 'check your mail (existing)': 4, auth_register_rate_limited: 45 });
 		expect(hashed.count).toBe(5);
 		expect(await count(ctx.db, 'users')).toBe(1);
@@ -91,7 +100,9 @@ describeEachDatabase('registration limits and answers', (dialect) => {
 		const campus = await createCampus(ctx.db);
 		// Three wrong codes count against the address too.
 		for (let i = 0; i < 3; i++) await registerTeacher(ctx.db, post('ZZZZ-ZZZZ-ZZZZ', `guess${i}@school.be`, '192.0.2.9')).catch(() => null);
-		const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => registerTeacher(ctx.db, post(campus.inviteCode, `t${i}@school.be`, '192.0.2.9'))));
+		const results = await Promise.allSettled(
+			Array.from({ length: 50 }, (_, i) => registerTeacher(ctx.db, post(campus.inviteCode, `t${i}@school.be`, '192.0.2.9')))
+		);
 		expect(tally(results.map(answerOf))).toEqual({ 'check your mail (new)': 7, auth_register_rate_limited: 43 });
 		expect(hashed.count).toBe(7);
 		// Refused posts mailed nobody: only the seven new accounts got a mail.

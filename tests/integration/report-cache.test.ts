@@ -75,7 +75,12 @@ describeEachDatabase('the cached council report of an ended edition', (dialect) 
 	it('draws afresh after a late workshop report, and keeps only the new version', async () => {
 		const w = await endedWorld();
 		const before = await pdfText((await download(w, 'report-nl.pdf')).bytes);
-		const late = await ctx.db.selectFrom('workshopSlots').select('id').where('editionId', '=', w.editionId).where('localDate', '=', '2027-05-03').executeTakeFirstOrThrow();
+		const late = await ctx.db
+			.selectFrom('workshopSlots')
+			.select('id')
+			.where('editionId', '=', w.editionId)
+			.where('localDate', '=', '2027-05-03')
+			.executeTakeFirstOrThrow();
 		clock.set(() => new Date('2027-07-02T10:00:00Z'));
 		await reportWorkshop(ctx.db, w.coordinator, late.id, { outcome: 'given', pupilsPresent: 23, durationMinutes: 100, note: null });
 		const after = await download(w, 'report-nl.pdf');
@@ -91,7 +96,10 @@ describeEachDatabase('the cached council report of an ended edition', (dialect) 
 		const w = await endedWorld();
 		await download(w, 'report-nl.pdf');
 		clock.set(() => new Date('2027-07-02T10:00:00Z'));
-		await writeSettings(ctx.db, new Map([['city_name', { value: null, valueNl: 'Stad Brugge', valueEn: 'City of Bruges' }]]), { at: nowDb(), userId: w.coordinator.id });
+		await writeSettings(ctx.db, new Map([['city_name', { value: null, valueNl: 'Stad Brugge', valueEn: 'City of Bruges' }]]), {
+			at: nowDb(),
+			userId: w.coordinator.id
+		});
 		forgetCachedSettings();
 		const after = await download(w, 'report-nl.pdf');
 		expect(after.drawn).toBe(true);

@@ -34,9 +34,15 @@ const at = (iso: string) => clock.set(() => new Date(iso));
 describeEachDatabase('retention of personal data', (dialect) => {
 	const ctx = useDatabase(dialect);
 
-	const user = (id: number) => ctx.db.selectFrom('users').select(['id', 'displayName', 'email', 'passwordHash', 'anonymisedAt']).where('id', '=', id).executeTakeFirstOrThrow();
+	const user = (id: number) =>
+		ctx.db.selectFrom('users').select(['id', 'displayName', 'email', 'passwordHash', 'anonymisedAt']).where('id', '=', id).executeTakeFirstOrThrow();
 	const asCoordinator = (id: number): Actor => ({ id, displayName: 'Coördinator', roles: ['coordinator'] });
-	const login = (id: number, when: string) => ctx.db.updateTable('users').set({ lastLoginAt: toDbTime(new Date(when)) }).where('id', '=', id).execute();
+	const login = (id: number, when: string) =>
+		ctx.db
+			.updateTable('users')
+			.set({ lastLoginAt: toDbTime(new Date(when)) })
+			.where('id', '=', id)
+			.execute();
 
 	/** People created on 1 January 2024; the pass runs on 1 June 2026 (29 months later). */
 	async function people() {
@@ -77,7 +83,12 @@ describeEachDatabase('retention of personal data', (dialect) => {
 
 		const warned = await warnAMonthBefore();
 		expect(warned).toMatchObject({ warningsSent: 4, accountsAnonymised: 0 });
-		const warnings = await ctx.db.selectFrom('mailOutbox').select(['recipient', 'subject', 'bodyText']).where('template', '=', 'retention_warning').orderBy('recipient').execute();
+		const warnings = await ctx.db
+			.selectFrom('mailOutbox')
+			.select(['recipient', 'subject', 'bodyText'])
+			.where('template', '=', 'retention_warning')
+			.orderBy('recipient')
+			.execute();
 		expect(warnings.map((w) => w.recipient)).toEqual(['back@school.be', 'idle@school.be', 'laatst@stad.be', 'oud@stad.be']);
 		expect(warnings[1].subject).toMatch(/geanonimiseerd/);
 		expect(warnings[1].bodyText).toMatch(/Meld je voor die datum aan/);
@@ -93,8 +104,18 @@ describeEachDatabase('retention of personal data', (dialect) => {
 		for (const id of [p.recent, p.sessionOnly, p.comeback, p.newcomer, p.lastCoordinator]) expect((await user(id)).anonymisedAt, String(id)).toBeNull();
 		expect((await user(p.lastCoordinator)).email).toBe('laatst@stad.be');
 		// Each deletion is in the audit log, and so is the pass with its counts per kind.
-		const entries = await ctx.db.selectFrom('auditLog').select(['action', 'entityId', 'afterJson']).where('action', 'in', ['user.anonymised_unused', 'retention.applied']).orderBy('id').execute();
-		expect(entries.filter((e) => e.action === 'user.anonymised_unused').map((e) => Number(e.entityId)).sort()).toEqual([p.idle, p.oldCoordinator].sort());
+		const entries = await ctx.db
+			.selectFrom('auditLog')
+			.select(['action', 'entityId', 'afterJson'])
+			.where('action', 'in', ['user.anonymised_unused', 'retention.applied'])
+			.orderBy('id')
+			.execute();
+		expect(
+			entries
+				.filter((e) => e.action === 'user.anonymised_unused')
+				.map((e) => Number(e.entityId))
+				.sort()
+		).toEqual([p.idle, p.oldCoordinator].sort());
 		const pass = entries.filter((e) => e.action === 'retention.applied').at(-1)!;
 		expect(JSON.parse(pass.afterJson!)).toMatchObject({ accountsAnonymised: 2, accountsKept: 1 });
 	});
@@ -124,15 +145,28 @@ describeEachDatabase('retention of personal data', (dialect) => {
 	/** A mail queued at `when`, then marked with `status`. */
 	async function mailAt(when: Date, recipient: string, status: 'sent' | 'failed' | 'pending', dedupeKey: string) {
 		clock.set(() => when);
-		const id = await enqueueMail(ctx.db, { recipient, locale: 'nl', mail: { template: 'data_deletion', params: { name: 'Ilse', event: 'received', url: 'https://x.example/account' } }, dedupeKey });
-		if (status !== 'pending') await ctx.db.updateTable('mailOutbox').set({ status, sentAt: status === 'sent' ? nowDb() : null }).where('id', '=', id).execute();
+		const id = await enqueueMail(ctx.db, {
+			recipient,
+			locale: 'nl',
+			mail: { template: 'data_deletion', params: { name: 'Ilse', event: 'received', url: 'https://x.example/account' } },
+			dedupeKey
+		});
+		if (status !== 'pending')
+			await ctx.db
+				.updateTable('mailOutbox')
+				.set({ status, sentAt: status === 'sent' ? nowDb() : null })
+				.where('id', '=', id)
+				.execute();
 		return id;
 	}
 
 	it('prunes the outbox and audit details after their periods, and the settings change those periods', async () => {
 		const now = new Date('2026-06-01T03:00:00Z');
 		const coordinator = await createUser(ctx.db, { email: 'griet@stad.be', roles: ['coordinator'], name: 'Griet' });
-		await ctx.db.updateTable('users').set({ lastLoginAt: toDbTime(now) }).execute();
+		await ctx.db
+			.updateTable('users')
+			.set({ lastLoginAt: toDbTime(now) })
+			.execute();
 		const ago = (days: number) => new Date(now.getTime() - days * day);
 		const oldSent = await mailAt(ago(100), 'a@school.be', 'sent', 'k:1');
 		const oldFailed = await mailAt(ago(95), 'b@school.be', 'failed', 'k:2');
@@ -141,7 +175,14 @@ describeEachDatabase('retention of personal data', (dialect) => {
 		const oldInvitation = await mailAt(ago(100), 'campus@school.be', 'sent', 'school-invitation:7:campus:1');
 		const entry = async (days: number, name: string) => {
 			clock.set(() => ago(days));
-			await audit(ctx.db, { actorId: coordinator, action: 'campus.updated', entityType: 'campus', entityId: 99, before: { contactName: name }, after: { contactName: `${name} 2` } });
+			await audit(ctx.db, {
+				actorId: coordinator,
+				action: 'campus.updated',
+				entityType: 'campus',
+				entityId: 99,
+				before: { contactName: name },
+				after: { contactName: `${name} 2` }
+			});
 			return (await ctx.db.selectFrom('auditLog').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
 		};
 		const auditOld = await entry(760, 'Oud'); // 25 months
@@ -160,7 +201,14 @@ describeEachDatabase('retention of personal data', (dialect) => {
 		expect(invitation.recipient).not.toBe('campus@school.be');
 
 		const auditRows = await ctx.db.selectFrom('auditLog').selectAll().where('id', 'in', [auditOld, auditYounger]).orderBy('id').execute();
-		expect(auditRows[0]).toMatchObject({ action: 'campus.updated', entityType: 'campus', entityId: '99', beforeJson: null, afterJson: null, actorUserId: null });
+		expect(auditRows[0]).toMatchObject({
+			action: 'campus.updated',
+			entityType: 'campus',
+			entityId: '99',
+			beforeJson: null,
+			afterJson: null,
+			actorUserId: null
+		});
 		expect(auditRows[0].createdAt.slice(0, 10)).toBe(toDbTime(ago(760)).slice(0, 10));
 		expect(auditRows[1]).toMatchObject({ actorUserId: coordinator });
 		expect(auditRows[1].afterJson).toContain('Jonger');
@@ -210,12 +258,25 @@ describeEachDatabase('retention of personal data', (dialect) => {
 			expect(await isDatabaseEmpty(ctx.db)).toBe(true);
 			await seedDemo(ctx.db, { today: new Date('2026-11-26T10:00:00Z') });
 			const archived = await ctx.db.selectFrom('editions').select('id').where('status', '=', 'archived').executeTakeFirstOrThrow();
-			const coordinatorRow = await ctx.db.selectFrom('users').innerJoin('userRoles', 'userRoles.userId', 'users.id').select('users.id').where('userRoles.role', '=', 'coordinator').orderBy('users.id').executeTakeFirstOrThrow();
+			const coordinatorRow = await ctx.db
+				.selectFrom('users')
+				.innerJoin('userRoles', 'userRoles.userId', 'users.id')
+				.select('users.id')
+				.where('userRoles.role', '=', 'coordinator')
+				.orderBy('users.id')
+				.executeTakeFirstOrThrow();
 			const figures = async (actor: Actor) => {
 				const report = await campaignReport(ctx.db, actor, archived.id);
 				const overview = await enrolmentOverview(ctx.db, actor, archived.id, parseEnrolmentFilter(new URLSearchParams()));
 				return {
-					report: { figures: report.figures, previous: report.previous, activeCampuses: report.activeCampuses, campuses: report.campuses, levels: report.levels, grades: report.grades },
+					report: {
+						figures: report.figures,
+						previous: report.previous,
+						activeCampuses: report.activeCampuses,
+						campuses: report.campuses,
+						levels: report.levels,
+						grades: report.grades
+					},
 					totals: overview.totals,
 					dashboard: await dashboardFigures(ctx.db)
 				};
@@ -231,7 +292,12 @@ describeEachDatabase('retention of personal data', (dialect) => {
 			const counts = await applyRetention(ctx.db, clock.now());
 			expect(counts.accountsAnonymised).toBeGreaterThan(3);
 			expect(counts.accountsKept).toBe(1);
-			const detailed = await ctx.db.selectFrom('auditLog').select('id').where('createdAt', '<', '2027-11-01').where((eb) => eb.or([eb('beforeJson', 'is not', null), eb('afterJson', 'is not', null)])).execute();
+			const detailed = await ctx.db
+				.selectFrom('auditLog')
+				.select('id')
+				.where('createdAt', '<', '2027-11-01')
+				.where((eb) => eb.or([eb('beforeJson', 'is not', null), eb('afterJson', 'is not', null)]))
+				.execute();
 			expect(detailed).toEqual([]);
 			const kept = await ctx.db.selectFrom('users').select('id').where('anonymisedAt', 'is', null).execute();
 			expect(kept).toHaveLength(1);

@@ -3,7 +3,12 @@ import { expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/schema';
 import { textKey } from '../../src/lib/server/db/keys';
 import { nowDb } from '../../src/lib/server/db/time';
-import { invitationOverview, schoolInvitationsSent, sendSchoolInvitations, anySchoolInvitationsSent } from '../../src/lib/server/campaigns/school-invitations.service';
+import {
+	invitationOverview,
+	schoolInvitationsSent,
+	sendSchoolInvitations,
+	anySchoolInvitationsSent
+} from '../../src/lib/server/campaigns/school-invitations.service';
 import { formatInviteCode } from '../../src/lib/invite-code';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
@@ -12,11 +17,19 @@ import { count, createCampus, createSchool, createUser } from './support/fixture
 
 const contacts = { includeTeachers: false, contactLocale: 'nl' as const };
 const withTeachers = { includeTeachers: true, contactLocale: 'nl' as const };
-const keyOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => e.messageKey ?? String(e));
+const keyOf = (p: Promise<unknown>) =>
+	p.then(
+		() => 'ok',
+		(e) => e.messageKey ?? String(e)
+	);
 
 async function campusWithContact(db: Kysely<Database>, name: string, email: string | null, schoolName = `School ${name}`) {
 	const campus = await createCampus(db, { schoolId: await createSchool(db, schoolName), name });
-	await db.updateTable('campuses').set({ contactName: `Contact ${name}`, contactEmail: email }).where('id', '=', campus.id).execute();
+	await db
+		.updateTable('campuses')
+		.set({ contactName: `Contact ${name}`, contactEmail: email })
+		.where('id', '=', campus.id)
+		.execute();
 	return campus;
 }
 
@@ -26,7 +39,24 @@ async function pastClass(db: Kysely<Database>, editionId: number, campusId: numb
 	const name = `K${enrolledBy}-${status}`;
 	await db
 		.insertInto('classes')
-		.values({ editionId, campusId, name, nameKey: textKey(name), grade: 'L5', level: 'lager', pupilCount: 20, language: 'nl', remarks: null, status, active: status === 'withdrawn' ? null : 1, queuedAt: now, enrolledBy, withdrawnAt: null, createdAt: now, updatedAt: now })
+		.values({
+			editionId,
+			campusId,
+			name,
+			nameKey: textKey(name),
+			grade: 'L5',
+			level: 'lager',
+			pupilCount: 20,
+			language: 'nl',
+			remarks: null,
+			status,
+			active: status === 'withdrawn' ? null : 1,
+			queuedAt: now,
+			enrolledBy,
+			withdrawnAt: null,
+			createdAt: now,
+			updatedAt: now
+		})
 		.execute();
 }
 
@@ -41,7 +71,7 @@ describeEachDatabase('school invitations', (dialect) => {
 		return { previous, current };
 	}
 
-	it('counts one mail per contact address, leaves out campuses without one, and adds last year\'s teachers only when chosen', async () => {
+	it("counts one mail per contact address, leaves out campuses without one, and adds last year's teachers only when chosen", async () => {
 		const actor = await coordinatorActor(ctx.db);
 		const { previous, current } = await twoEditions();
 		const a = await campusWithContact(ctx.db, 'Noord', 'els@school.be');
@@ -79,7 +109,10 @@ describeEachDatabase('school invitations', (dialect) => {
 	it('writes the campus code and link, the edition, its enrolment period and the city, in Dutch and in English', async () => {
 		const actor = await coordinatorActor(ctx.db);
 		const { current } = await twoEditions();
-		await ctx.db.insertInto('settings').values({ key: 'city_name', value: null, valueNl: 'Stad Brugge', valueEn: 'City of Bruges', updatedAt: nowDb(), updatedBy: null }).execute();
+		await ctx.db
+			.insertInto('settings')
+			.values({ key: 'city_name', value: null, valueNl: 'Stad Brugge', valueEn: 'City of Bruges', updatedAt: nowDb(), updatedBy: null })
+			.execute();
 		const nl = await campusWithContact(ctx.db, 'Centrum', 'nl@school.be');
 		const en = await campusWithContact(ctx.db, 'Haven', 'en@school.be');
 		await createUser(ctx.db, { email: 'en@school.be', roles: ['teacher'], locale: 'en' });
@@ -174,9 +207,13 @@ describeEachDatabase('school invitations', (dialect) => {
 async function refuseRecipient(db: Kysely<Database>, dialect: string, recipient: string) {
 	if (dialect === 'mysql') {
 		await sql
-			.raw(`create trigger refuse_recipient before insert on mail_outbox for each row begin if new.recipient = '${recipient}' then signal sqlstate '45000' set message_text = 'refused'; end if; end`)
+			.raw(
+				`create trigger refuse_recipient before insert on mail_outbox for each row begin if new.recipient = '${recipient}' then signal sqlstate '45000' set message_text = 'refused'; end if; end`
+			)
 			.execute(db);
 	} else {
-		await sql.raw(`create trigger refuse_recipient before insert on mail_outbox when new.recipient = '${recipient}' begin select raise(abort, 'refused'); end`).execute(db);
+		await sql
+			.raw(`create trigger refuse_recipient before insert on mail_outbox when new.recipient = '${recipient}' begin select raise(abort, 'refused'); end`)
+			.execute(db);
 	}
 }

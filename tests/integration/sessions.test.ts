@@ -90,7 +90,11 @@ describeEachDatabase('sessions', (dialect) => {
 	});
 
 	it('sees a new role, a new language and a disabled account at the very next request', async () => {
-		const coordinator = { id: await createUser(ctx.db, { email: 'c@stad.be', roles: ['coordinator'], name: 'Griet' }), displayName: 'Griet', roles: ['coordinator' as const] };
+		const coordinator = {
+			id: await createUser(ctx.db, { email: 'c@stad.be', roles: ['coordinator'], name: 'Griet' }),
+			displayName: 'Griet',
+			roles: ['coordinator' as const]
+		};
 		const orgId = await createOrganisation(ctx.db);
 		const userId = await createUser(ctx.db, { email: 'a@school.be', roles: ['teacher'] });
 		const { token } = await createSession(ctx.db, userId, '');

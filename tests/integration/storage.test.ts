@@ -18,7 +18,11 @@ describe('upload streaming and the local file store', () => {
 	let tempDir: string;
 	let store: LocalFileStore;
 	const leftovers = () => fs.readdirSync(tempDir);
-	const keyOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => `${e.status} ${e.messageKey}`);
+	const keyOf = (p: Promise<unknown>) =>
+		p.then(
+			() => 'ok',
+			(e) => `${e.status} ${e.messageKey}`
+		);
 
 	beforeEach(() => {
 		root = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-store-'));
@@ -30,9 +34,17 @@ describe('upload streaming and the local file store', () => {
 
 	it('streams the file into a temporary file with its SHA-256 and returns the text fields', async () => {
 		const pdf = minimalPdf();
-		const { upload, fields } = await receiveUpload(multipartRequest({ name: 'Lesfiche – Zoë.pdf', content: pdf }, { titleNl: 'Lesfiche' }), { tempDir, maxBytes: 10_000 });
+		const { upload, fields } = await receiveUpload(multipartRequest({ name: 'Lesfiche – Zoë.pdf', content: pdf }, { titleNl: 'Lesfiche' }), {
+			tempDir,
+			maxBytes: 10_000
+		});
 		expect(fields).toEqual({ titleNl: 'Lesfiche' });
-		expect(upload).toMatchObject({ fileName: 'Lesfiche – Zoë.pdf', size: pdf.length, contentType: 'application/pdf', sha256: createHash('sha256').update(pdf).digest('hex') });
+		expect(upload).toMatchObject({
+			fileName: 'Lesfiche – Zoë.pdf',
+			size: pdf.length,
+			contentType: 'application/pdf',
+			sha256: createHash('sha256').update(pdf).digest('hex')
+		});
 		expect(fs.readFileSync(upload.tempPath)).toEqual(pdf);
 	});
 
@@ -71,7 +83,12 @@ describe('upload streaming and the local file store', () => {
 				controller.error(new Error('connection reset'));
 			}
 		});
-		const request = new Request('http://localhost/upload', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=b' }, body, duplex: 'half' } as RequestInit);
+		const request = new Request('http://localhost/upload', {
+			method: 'POST',
+			headers: { 'content-type': 'multipart/form-data; boundary=b' },
+			body,
+			duplex: 'half'
+		} as RequestInit);
 		expect(await keyOf(receiveUpload(request, { tempDir }))).toBe('400 mat_upload_aborted');
 		expect(leftovers()).toEqual([]);
 	});

@@ -18,7 +18,8 @@ const keyOf = (err: unknown) => (err instanceof ValidationError ? `${err.message
 describeEachDatabase('teachers at more than one campus', (dialect) => {
 	const ctx = useDatabase(dialect);
 
-	const auditActions = async (action: string) => ctx.db.selectFrom('auditLog').select(['actorUserId', 'afterJson', 'beforeJson']).where('action', '=', action).execute();
+	const auditActions = async (action: string) =>
+		ctx.db.selectFrom('auditLog').select(['actorUserId', 'afterJson', 'beforeJson']).where('action', '=', action).execute();
 	const campusIdsOf = async (userId: number) =>
 		(await ctx.db.selectFrom('teacherCampuses').select('campusId').where('userId', '=', userId).orderBy('campusId').execute()).map((r) => r.campusId);
 
@@ -73,7 +74,10 @@ describeEachDatabase('teachers at more than one campus', (dialect) => {
 		const home = await teacherHome(ctx.db, actor.id);
 		expect([...home.myClasses, ...home.colleagueClasses].map((c) => c.id)).not.toContain(classId);
 		await expect(classForViewer(ctx.db, actor, classId)).rejects.toMatchObject({ status: 404 });
-		await expect(updateClassDetails(ctx.db, actor, classId, { ...aClass(editionId, second.id, '5A'), pupilCount: 30 })).rejects.toMatchObject({ status: 403, messageKey: 'error_not_your_campus' });
+		await expect(updateClassDetails(ctx.db, actor, classId, { ...aClass(editionId, second.id, '5A'), pupilCount: 30 })).rejects.toMatchObject({
+			status: 403,
+			messageKey: 'error_not_your_campus'
+		});
 		await expect(withdrawClass(ctx.db, actor, classId)).rejects.toMatchObject({ status: 403 });
 		await expect(enrolClass(ctx.db, actor, aClass(editionId, second.id, '5B'))).rejects.toMatchObject({ status: 403 });
 		await expect(getOrIssueClassCertificate(ctx.db, actor, classId)).rejects.toMatchObject({ status: 403 });
@@ -120,7 +124,8 @@ describeEachDatabase('teachers at more than one campus', (dialect) => {
 		const old = await createEdition(ctx.db, { year: 2025 });
 		const last = await createEdition(ctx.db, { year: 2026 });
 		const current = await createEdition(ctx.db, { year: 2027 });
-		const enrol = async (who: typeof actor, editionId: number, campus: number, name: string) => (await enrolClass(ctx.db, who, aClass(editionId, campus, name))).classId;
+		const enrol = async (who: typeof actor, editionId: number, campus: number, name: string) =>
+			(await enrolClass(ctx.db, who, aClass(editionId, campus, name))).classId;
 		const old5A = await enrol(actor, old, campusId, '5A');
 		const last6A = await enrol(actor, last, campusId, '6A');
 		const last5B = await enrol(colleague.actor, last, campusId, '5B');

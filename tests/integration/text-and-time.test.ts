@@ -11,16 +11,29 @@ describeEachDatabase('text keys, lengths and time', (dialect) => {
 
 	it('stores an instant and reads the same instant back, in UTC, to the millisecond', async () => {
 		const instant = new Date('2027-03-28T01:30:00.123Z'); // the night Brussels moves to summer time
-		await ctx.db.insertInto('settings').values({ key: 'x', value: null, valueNl: null, valueEn: null, updatedAt: toDbTime(instant), updatedBy: null }).execute();
+		await ctx.db
+			.insertInto('settings')
+			.values({ key: 'x', value: null, valueNl: null, valueEn: null, updatedAt: toDbTime(instant), updatedBy: null })
+			.execute();
 		const row = await ctx.db.selectFrom('settings').select('updatedAt').executeTakeFirstOrThrow();
 		expect(fromDbTime(row.updatedAt).toISOString()).toBe(instant.toISOString());
 	});
 
 	it('compares instants correctly in SQL', async () => {
-		for (const [key, at] of [['a', '2027-01-01T23:00:00Z'], ['b', '2027-01-02T06:30:00Z']]) {
-			await ctx.db.insertInto('settings').values({ key, value: null, valueNl: null, valueEn: null, updatedAt: toDbTime(new Date(at)), updatedBy: null }).execute();
+		for (const [key, at] of [
+			['a', '2027-01-01T23:00:00Z'],
+			['b', '2027-01-02T06:30:00Z']
+		]) {
+			await ctx.db
+				.insertInto('settings')
+				.values({ key, value: null, valueNl: null, valueEn: null, updatedAt: toDbTime(new Date(at)), updatedBy: null })
+				.execute();
 		}
-		const later = await ctx.db.selectFrom('settings').select('key').where('updatedAt', '>', toDbTime(new Date('2027-01-02T00:00:00Z'))).execute();
+		const later = await ctx.db
+			.selectFrom('settings')
+			.select('key')
+			.where('updatedAt', '>', toDbTime(new Date('2027-01-02T00:00:00Z')))
+			.execute();
 		expect(later.map((r) => r.key)).toEqual(['b']);
 	});
 

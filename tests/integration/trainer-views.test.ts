@@ -5,7 +5,15 @@ import { reportWorkshop } from '../../src/lib/server/workshops/trainers/report.s
 import { cancelSlot, createSlotsBulk, setSlotClasses } from '../../src/lib/server/workshops/slots/slot-admin.service';
 import { plannerPage } from '../../src/lib/server/workshops/trainers/trainer-planner.service';
 import { trainerSlotPage } from '../../src/lib/server/workshops/trainers/trainer-slot-page.service';
-import { myToReport, myWeek, myWorkshopsPage, openSlotsPage, parseCursor, parseOpenFilters, trainerHome } from '../../src/lib/server/workshops/trainers/trainer-views.service';
+import {
+	myToReport,
+	myWeek,
+	myWorkshopsPage,
+	openSlotsPage,
+	parseCursor,
+	parseOpenFilters,
+	trainerHome
+} from '../../src/lib/server/workshops/trainers/trainer-views.service';
 import { createEdition } from './support/enrolment-fixtures';
 import { createUser } from './support/fixtures';
 import { describeEachDatabase } from './support/databases';
@@ -31,7 +39,12 @@ describeEachDatabase('trainer views', (dialect) => {
 		const loner = await trainer(db, 'dirk.free@example.org', null);
 		const forAll = await newSlot(db, w.coordinator, w.editionId, slotAt(w.north.campusId, '2027-05-12', '09:00'));
 		await setSlotClasses(db, w.coordinator, forAll, w.north.classIds);
-		const forUs = await newSlot(db, w.coordinator, w.editionId, slotAt(w.north.campusId, '2027-05-12', '13:00', { organisationId: w.welJong, trainersNeeded: 2 }));
+		const forUs = await newSlot(
+			db,
+			w.coordinator,
+			w.editionId,
+			slotAt(w.north.campusId, '2027-05-12', '13:00', { organisationId: w.welJong, trainersNeeded: 2 })
+		);
 		await bookSlot(db, colleague, forUs);
 		const forThem = await newSlot(db, w.coordinator, w.editionId, slotAt(w.south.campusId, '2027-05-13', '09:00', { organisationId: w.cavaria }));
 		const full = await newSlot(db, w.coordinator, w.editionId, slotAt(w.south.campusId, '2027-05-14', '09:00'));
@@ -49,7 +62,16 @@ describeEachDatabase('trainer views', (dialect) => {
 		const page = await openSlotsPage(db, me, {}, null);
 		expect(page.slots.map((s) => s.id)).toEqual([forAll, forUs]);
 		const [first, second] = page.slots;
-		expect(first).toMatchObject({ startTime: '09:00', endTime: '09:50', room: 'B.204', language: 'nl', stillNeeded: 1, offeredToAll: true, trainerNote: 'Bel aan bij het secretariaat.', pupils: 41 });
+		expect(first).toMatchObject({
+			startTime: '09:00',
+			endTime: '09:50',
+			room: 'B.204',
+			language: 'nl',
+			stillNeeded: 1,
+			offeredToAll: true,
+			trainerNote: 'Bel aan bij het secretariaat.',
+			pupils: 41
+		});
 		expect(first.campus).toMatchObject({ name: 'Campus noord@school.be', street: 'Grote Markt 1', postalCode: '8500', city: 'Kortrijk' });
 		expect(first.classes).toEqual([
 			{ name: 'Klas 1', grade: 'L5', pupilCount: 22 },
@@ -84,7 +106,18 @@ describeEachDatabase('trainer views', (dialect) => {
 		const db = ctx.db;
 		const w = await planningWorld(db);
 		const me = await trainer(db, 'an.peeters@weljong.be', w.welJong);
-		const bulk = { campusId: w.north.campusId, room: null, language: 'nl' as const, trainersNeeded: 1 as const, maxPupils: null, organisationId: null, trainerNote: null, firstStart: '08:00', durationMinutes: 50, gapMinutes: 10 };
+		const bulk = {
+			campusId: w.north.campusId,
+			room: null,
+			language: 'nl' as const,
+			trainersNeeded: 1 as const,
+			maxPupils: null,
+			organisationId: null,
+			trainerNote: null,
+			firstStart: '08:00',
+			durationMinutes: 50,
+			gapMinutes: 10
+		};
 		const all = [
 			...(await createSlotsBulk(db, w.coordinator, w.editionId, { ...bulk, localDate: '2027-05-12', count: 10 })),
 			...(await createSlotsBulk(db, w.coordinator, w.editionId, { ...bulk, localDate: '2027-05-11', count: 10 })),
@@ -101,7 +134,7 @@ describeEachDatabase('trainer views', (dialect) => {
 		expect(seen.map((s) => `${s.localDate} ${s.startTime}`)).toEqual(seen.map((s) => `${s.localDate} ${s.startTime}`).sort());
 	});
 
-	it("shows my workshops: upcoming and past, cancelled ones and bookings taken off marked, and what I still have to report", async () => {
+	it('shows my workshops: upcoming and past, cancelled ones and bookings taken off marked, and what I still have to report', async () => {
 		const db = ctx.db;
 		const w = await planningWorld(db);
 		const me = await trainer(db, 'an.peeters@weljong.be', w.welJong);
@@ -148,7 +181,12 @@ describeEachDatabase('trainer views', (dialect) => {
 		const me = await trainer(db, 'an.peeters@weljong.be', w.welJong);
 		const colleague = await trainer(db, 'bo.claes@weljong.be', w.welJong);
 		const cav = await trainer(db, 'cas.maes@cavaria.be', w.cavaria);
-		const pair = await newSlot(db, w.coordinator, w.editionId, slotAt(w.north.campusId, '2027-05-12', '09:00', { trainersNeeded: 2, organisationId: w.welJong }));
+		const pair = await newSlot(
+			db,
+			w.coordinator,
+			w.editionId,
+			slotAt(w.north.campusId, '2027-05-12', '09:00', { trainersNeeded: 2, organisationId: w.welJong })
+		);
 		const theirs = await newSlot(db, w.coordinator, w.editionId, slotAt(w.south.campusId, '2027-05-13', '09:00', { organisationId: w.cavaria }));
 
 		expect((await trainerSlotPage(db, me, pair)).canBook).toBe(true);

@@ -10,7 +10,8 @@ import { aClass, createEdition, teacherAt } from './support/enrolment-fixtures';
 describeEachDatabase('which limit puts a class on the waiting list', (dialect) => {
 	const ctx = useDatabase(dialect);
 
-	const waitingOf = async (userId: number) => (await teacherHome(ctx.db, userId)).myClasses.filter((c) => c.status === 'waiting').map((c) => ({ name: c.name, waitReason: c.waitReason }));
+	const waitingOf = async (userId: number) =>
+		(await teacherHome(ctx.db, userId)).myClasses.filter((c) => c.status === 'waiting').map((c) => ({ name: c.name, waitReason: c.waitReason }));
 
 	it('tells a class whose campus reached its own maximum that the campus is full, while another campus still enrols', async () => {
 		const editionId = await createEdition(ctx.db, { maxClasses: 10, maxClassesPerCampus: 1 });
@@ -25,12 +26,14 @@ describeEachDatabase('which limit puts a class on the waiting list', (dialect) =
 		const notice = m.fe_enrol_waiting_campus({ name: '5B', edition: 'PAARS 2027', position: 1 }, { locale: 'nl' });
 		expect(notice).toContain('Je campus heeft haar eigen maximum');
 		expect(notice).not.toContain('is volzet');
-		expect(m.fe_enrol_waiting_campus({ name: '5B', edition: 'PAARS 2027', position: 1 }, { locale: 'en' })).toContain('Your campus has reached its own maximum');
+		expect(m.fe_enrol_waiting_campus({ name: '5B', edition: 'PAARS 2027', position: 1 }, { locale: 'en' })).toContain(
+			'Your campus has reached its own maximum'
+		);
 		const audit = await ctx.db.selectFrom('auditLog').select('afterJson').where('action', '=', 'class.waitlisted').executeTakeFirstOrThrow();
 		expect(JSON.parse(audit.afterJson!)).toMatchObject({ status: 'waiting', reason: 'campus' });
 	});
 
-	it('tells a class refused by the edition\'s total that the edition is full', async () => {
+	it("tells a class refused by the edition's total that the edition is full", async () => {
 		const editionId = await createEdition(ctx.db, { maxClasses: 1, maxClassesPerCampus: 5 });
 		const lies = await teacherAt(ctx.db, 'lies@school.be');
 		const other = await teacherAt(ctx.db, 'an@other.be');

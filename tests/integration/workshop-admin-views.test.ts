@@ -51,8 +51,19 @@ async function world(db: Kysely<Database>) {
 	const cavaria = await createOrganisation(db, 'çavaria');
 	const a = await teacherAt(db, 'lies@school.be');
 	const b = await teacherAt(db, 'tom@school.be');
-	const enrol = async (t: { actor: Actor; campusId: number }, name: string, pupils: number, preferredHalfDays: { localDate: string; part: 'am' | 'pm' }[] = []) =>
-		(await enrolClass(db, t.actor, aClass(editionId, t.campusId, name, { pupilCount: pupils, preferredHalfDays: preferredHalfDays.map((d, i) => ({ ...d, field: `pref${i + 1}Date` })) }))).classId;
+	const enrol = async (
+		t: { actor: Actor; campusId: number },
+		name: string,
+		pupils: number,
+		preferredHalfDays: { localDate: string; part: 'am' | 'pm' }[] = []
+	) =>
+		(
+			await enrolClass(
+				db,
+				t.actor,
+				aClass(editionId, t.campusId, name, { pupilCount: pupils, preferredHalfDays: preferredHalfDays.map((d, i) => ({ ...d, field: `pref${i + 1}Date` })) })
+			)
+		).classId;
 	const classes = {
 		a5: await enrol(a, '5A', 22),
 		a5b: await enrol(a, '5B', 20, [
@@ -81,7 +92,12 @@ async function slots(db: Kysely<Database>, w: World) {
 	const s = {
 		pastOpen: await createSlot(db, c, w.editionId, slotInput(w.a, '2027-05-06', '09:00', '09:50')),
 		pastGiven: await createSlot(db, c, w.editionId, slotInput(w.a, '2027-05-07', '09:00', '09:50')),
-		needsTwo: await createSlot(db, c, w.editionId, slotInput(w.a, '2027-05-12', '09:00', '09:50', { trainersNeeded: 2, maxPupils: 50, organisationId: w.welJong, room: 'Aula' })),
+		needsTwo: await createSlot(
+			db,
+			c,
+			w.editionId,
+			slotInput(w.a, '2027-05-12', '09:00', '09:50', { trainersNeeded: 2, maxPupils: 50, organisationId: w.welJong, room: 'Aula' })
+		),
 		full: await createSlot(db, c, w.editionId, slotInput(w.b, '2027-05-12', '10:00', '10:50')),
 		cancelled: await createSlot(db, c, w.editionId, slotInput(w.b, '2027-05-13', '13:00', '13:50')),
 		saturday: await createSlot(db, c, w.editionId, slotInput(w.a, '2027-05-15', '10:00', '10:50'))
@@ -117,7 +133,16 @@ describeEachDatabase('coordinator workshop views', (dialect) => {
 		expect(page.total).toBe(6);
 		expect(page.slots.map((r) => r.id)).toEqual([s.pastOpen, s.pastGiven, s.needsTwo, s.full, s.cancelled, s.saturday]);
 		const needsTwo = page.slots[2];
-		expect(needsTwo).toMatchObject({ localDate: '2027-05-12', start: '09:00', end: '09:50', room: 'Aula', trainersNeeded: 2, trainersBooked: 1, offeredTo: 'Wel Jong', state: 'planned' });
+		expect(needsTwo).toMatchObject({
+			localDate: '2027-05-12',
+			start: '09:00',
+			end: '09:50',
+			room: 'Aula',
+			trainersNeeded: 2,
+			trainersBooked: 1,
+			offeredTo: 'Wel Jong',
+			state: 'planned'
+		});
 		expect(needsTwo.classes).toEqual([{ id: w.classes.a5, name: '5A', grade: 'L5', pupilCount: 22 }]);
 		expect(needsTwo.trainers.map((t) => [t.displayName, t.organisationName])).toEqual([['Robin Claeys', 'Wel Jong']]);
 		expect(page.slots.map((r) => r.state)).toEqual(['unreported', 'given', 'planned', 'planned', 'cancelled', 'planned']);
@@ -140,7 +165,13 @@ describeEachDatabase('coordinator workshop views', (dialect) => {
 
 	it('pages in SQL, fifty to a page, and shows the last page for a page past the end', async () => {
 		for (const day of ['2027-05-25', '2027-05-26', '2027-05-27', '2027-05-28']) {
-			await createSlotsBulk(ctx.db, w.coordinator, w.editionId, { ...slotInput(w.b, day, '', ''), firstStart: '08:00', count: 12, durationMinutes: 30, gapMinutes: 5 });
+			await createSlotsBulk(ctx.db, w.coordinator, w.editionId, {
+				...slotInput(w.b, day, '', ''),
+				firstStart: '08:00',
+				count: 12,
+				durationMinutes: 30,
+				gapMinutes: 5
+			});
 		}
 		const first = await list();
 		expect([first.total, first.pages, first.slots.length]).toEqual([54, 2, 50]);
@@ -174,7 +205,16 @@ describeEachDatabase('coordinator workshop views', (dialect) => {
 		expect(page.trainers.map((t) => t.displayName)).toEqual(['Robin Claeys']);
 		// Offered to Wel Jong: only its trainers who are not on the slot yet.
 		expect(page.eligibleTrainers.map((t) => t.displayName)).toEqual(['Noor De Smet']);
-		expect(page.values).toMatchObject({ campusId: String(w.a), localDate: '2027-05-12', startTime: '09:00', endTime: '09:50', trainersNeeded: '2', maxPupils: '50', organisationId: String(w.welJong), room: 'Aula' });
+		expect(page.values).toMatchObject({
+			campusId: String(w.a),
+			localDate: '2027-05-12',
+			startTime: '09:00',
+			endTime: '09:50',
+			trainersNeeded: '2',
+			maxPupils: '50',
+			organisationId: String(w.welJong),
+			room: 'Aula'
+		});
 		expect(page.history.map((h) => [h.action, h.trainerName])).toEqual([
 			['workshop.slot_classes_set', null],
 			['workshop.trainer_assigned', 'Robin Claeys'],
@@ -186,7 +226,7 @@ describeEachDatabase('coordinator workshop views', (dialect) => {
 		expect(cancelled.history[0]).toMatchObject({ action: 'workshop.slot_cancelled', reason: 'School op uitstap' });
 	});
 
-	it("refuses a slot of another edition, and anyone who is not a coordinator", async () => {
+	it('refuses a slot of another edition, and anyone who is not a coordinator', async () => {
 		const other = await createEdition(ctx.db, { year: 2028 });
 		await expect(slotPage(ctx.db, w.coordinator, other, s.full)).rejects.toMatchObject({ status: 404 });
 		await expect(slotListPage(ctx.db, { id: w.robin, displayName: 'Robin', roles: ['trainer'] }, w.editionId, query())).rejects.toMatchObject({ status: 403 });
@@ -204,7 +244,14 @@ describeEachDatabase('coordinator workshop views', (dialect) => {
 			const a = p.campuses[0];
 			expect([a.enrolled, a.unplanned, a.classes.length]).toEqual([3, 2, 2]);
 			expect(a.classes.map((c) => [c.name, c.pupilCount, c.preferred])).toEqual([
-				['5B', 20, [{ date: '2027-05-12', part: 'am' }, { date: '2027-05-19', part: 'pm' }]],
+				[
+					'5B',
+					20,
+					[
+						{ date: '2027-05-12', part: 'am' },
+						{ date: '2027-05-19', part: 'pm' }
+					]
+				],
 				['6A', 18, []]
 			]);
 			expect(a.classes[0].grade).toBe('L5');
@@ -231,7 +278,13 @@ describeEachDatabase('coordinator workshop views', (dialect) => {
 			const row = await ctx.db.selectFrom('users').select('planner').where('id', '=', w.robin).executeTakeFirstOrThrow();
 			expect(row.planner).toBe(1);
 			await setPlanner(ctx.db, w.coordinator, w.robin, false);
-			const log = await ctx.db.selectFrom('auditLog').select(['action', 'afterJson']).where('entityId', '=', String(w.robin)).where('action', '=', 'user.planner_set').orderBy('id').execute();
+			const log = await ctx.db
+				.selectFrom('auditLog')
+				.select(['action', 'afterJson'])
+				.where('entityId', '=', String(w.robin))
+				.where('action', '=', 'user.planner_set')
+				.orderBy('id')
+				.execute();
 			expect(log.map((l) => JSON.parse(l.afterJson!).planner)).toEqual([1, 0]);
 		});
 

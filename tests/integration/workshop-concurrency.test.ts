@@ -18,7 +18,20 @@ import {
 
 const day = '2027-05-11';
 /** Working days in the workshop period, without Ascension (6 May) and Whit Monday (17 May). */
-const days = ['2027-05-10', '2027-05-11', '2027-05-12', '2027-05-13', '2027-05-14', '2027-05-18', '2027-05-19', '2027-05-20', '2027-05-21', '2027-05-24', '2027-05-25', '2027-05-26'];
+const days = [
+	'2027-05-10',
+	'2027-05-11',
+	'2027-05-12',
+	'2027-05-13',
+	'2027-05-14',
+	'2027-05-18',
+	'2027-05-19',
+	'2027-05-20',
+	'2027-05-21',
+	'2027-05-24',
+	'2027-05-25',
+	'2027-05-26'
+];
 const fulfilled = (results: PromiseSettledResult<unknown>[]) => results.filter((r) => r.status === 'fulfilled').length;
 
 /**
@@ -93,7 +106,10 @@ describeEachDatabase('workshop concurrency', (dialect) => {
 			const moving = await addSlot(ctx.db, w.coordinator, w.editionId, w.centrum.campusId, from, '10:00', '10:50');
 			const target = await addSlot(ctx.db, w.coordinator, w.editionId, w.centrum.campusId, to, '10:00', '10:50');
 			await bookSlot(ctx.db, w.ben, moving);
-			const results = await Promise.allSettled([updateSlot(ctx.db, w.coordinator, moving, slotAt(w.centrum.campusId, to, '10:10', '10:40')), bookSlot(ctx.db, w.ben, target)]);
+			const results = await Promise.allSettled([
+				updateSlot(ctx.db, w.coordinator, moving, slotAt(w.centrum.campusId, to, '10:10', '10:40')),
+				bookSlot(ctx.db, w.ben, target)
+			]);
 			expect(fulfilled(results), `round ${round}`).toBe(1);
 			expect(rejectionKeys(results)).toHaveLength(1);
 			expect(['ws_error_change_trainer_overlap', 'ws_error_trainer_overlap']).toContain(rejectionKeys(results)[0]);

@@ -42,7 +42,8 @@ describeEachDatabase('workshop slots across daylight saving', (dialect) => {
 			expect.stringMatching(/^Je geeft een workshop op 31 oktober 2027 om 09:00–09:50/)
 		]);
 		const ics = await buildFeedCalendar(ctx.db, { userId: w.anna.id, editionId: null, locale: 'nl' });
-		for (const line of ['DTSTART:20270328T070000Z', 'DTEND:20270328T075000Z', 'DTSTART:20271031T080000Z', 'DTEND:20271031T085000Z']) expect(ics).toContain(line);
+		for (const line of ['DTSTART:20270328T070000Z', 'DTEND:20270328T075000Z', 'DTSTART:20271031T080000Z', 'DTEND:20271031T085000Z'])
+			expect(ics).toContain(line);
 	});
 
 	it('refuses 02:30 on the last Sunday of March, a time the clocks skip, and writes nothing', async () => {

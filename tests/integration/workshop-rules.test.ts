@@ -40,7 +40,14 @@ describeEachDatabase('workshop rules', (dialect) => {
 	describe('placing a slot', () => {
 		it('stores a slot at its UTC instants and Brussels day, and logs who created it', async () => {
 			const id = await slot(w.centrum.campusId, '10:00', '10:50');
-			expect(await slotRow(ctx.db, id)).toMatchObject({ localDate: day, startsAt: '2027-05-11 08:00:00.000', endsAt: '2027-05-11 08:50:00.000', status: 'scheduled', trainersBooked: 0, sequence: 0 });
+			expect(await slotRow(ctx.db, id)).toMatchObject({
+				localDate: day,
+				startsAt: '2027-05-11 08:00:00.000',
+				endsAt: '2027-05-11 08:50:00.000',
+				status: 'scheduled',
+				trainersBooked: 0,
+				sequence: 0
+			});
 			expect(await slotAudit(ctx.db, id)).toEqual(['workshop.slot_created']);
 		});
 
@@ -119,7 +126,11 @@ describeEachDatabase('workshop rules', (dialect) => {
 		});
 
 		it('never puts a class in two overlapping slots; back to back is fine', async () => {
-			const [first, overlapping, after] = [await slot(w.centrum.campusId, '10:00', '10:50'), await slot(w.centrum.campusId, '10:30', '11:20'), await slot(w.centrum.campusId, '10:50', '11:40')];
+			const [first, overlapping, after] = [
+				await slot(w.centrum.campusId, '10:00', '10:50'),
+				await slot(w.centrum.campusId, '10:30', '11:20'),
+				await slot(w.centrum.campusId, '10:50', '11:40')
+			];
 			const fiveA = [w.centrum.classIds[0]];
 			await setSlotClasses(ctx.db, w.coordinator, first, fiveA);
 			await expectRefused(ctx.db, () => setSlotClasses(ctx.db, w.coordinator, overlapping, fiveA), 'ws_error_class_overlap');
@@ -137,13 +148,25 @@ describeEachDatabase('workshop rules', (dialect) => {
 			expect(await bookedTrainers(ctx.db, id)).toEqual([w.anna.id]);
 			expect(await slotRow(ctx.db, id)).toMatchObject({ trainersBooked: 1, sequence: before.sequence + 1 });
 			expect((await slotAudit(ctx.db, id)).at(-1)).toBe('workshop.booked');
-			expect(await workshopMails(ctx.db, w.anna.email)).toMatchObject([{ event: 'booked_self', locale: 'nl', subject: expect.stringMatching(/^Je geeft een workshop op 11 mei 2027 om 10:00–10:50/) }]);
-			expect((await workshopMails(ctx.db, 'lies@school.be')).at(-1)).toMatchObject({ event: 'teacher_trainer_found', trainer: 'Anna (Wel Jong)', subject: expect.stringMatching(/^Er is een trainer voor de workshop op 11 mei/) });
+			expect(await workshopMails(ctx.db, w.anna.email)).toMatchObject([
+				{ event: 'booked_self', locale: 'nl', subject: expect.stringMatching(/^Je geeft een workshop op 11 mei 2027 om 10:00–10:50/) }
+			]);
+			expect((await workshopMails(ctx.db, 'lies@school.be')).at(-1)).toMatchObject({
+				event: 'teacher_trainer_found',
+				trainer: 'Anna (Wel Jong)',
+				subject: expect.stringMatching(/^Er is een trainer voor de workshop op 11 mei/)
+			});
 			const en = await slot(w.noord.campusId, '14:00', '14:50');
 			await setSlotClasses(ctx.db, w.coordinator, en, [w.noord.classIds[0]]);
 			await bookSlot(ctx.db, w.ben, en);
-			expect(await workshopMails(ctx.db, w.ben.email)).toMatchObject([{ event: 'booked_self', locale: 'en', subject: expect.stringMatching(/^You give a workshop on 11 May 2027 at 14:00–14:50/) }]);
-			expect((await workshopMails(ctx.db, 'tom@school.be')).at(-1)).toMatchObject({ event: 'teacher_trainer_found', trainer: 'Ben (Wel Jong)', subject: expect.stringMatching(/^A trainer will give the workshop on 11 May/) });
+			expect(await workshopMails(ctx.db, w.ben.email)).toMatchObject([
+				{ event: 'booked_self', locale: 'en', subject: expect.stringMatching(/^You give a workshop on 11 May 2027 at 14:00–14:50/) }
+			]);
+			expect((await workshopMails(ctx.db, 'tom@school.be')).at(-1)).toMatchObject({
+				event: 'teacher_trainer_found',
+				trainer: 'Ben (Wel Jong)',
+				subject: expect.stringMatching(/^A trainer will give the workshop on 11 May/)
+			});
 		});
 
 		it('never gives a slot more trainers than it needs (one, or two)', async () => {
@@ -236,7 +259,9 @@ describeEachDatabase('workshop rules', (dialect) => {
 			await assignTrainer(ctx.db, fien, id, w.ben.id);
 			expect(await bookedTrainers(ctx.db, id)).toEqual([w.ben.id]);
 			expect((await slotAudit(ctx.db, id)).at(-1)).toBe('workshop.trainer_assigned');
-			expect(await workshopMails(ctx.db, w.ben.email)).toMatchObject([{ event: 'assigned', locale: 'en', subject: expect.stringMatching(/^You have been scheduled for a workshop on 11 May/) }]);
+			expect(await workshopMails(ctx.db, w.ben.email)).toMatchObject([
+				{ event: 'assigned', locale: 'en', subject: expect.stringMatching(/^You have been scheduled for a workshop on 11 May/) }
+			]);
 		});
 
 		it('lets a planner assign only in a published edition, like booking', async () => {

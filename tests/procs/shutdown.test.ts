@@ -66,7 +66,13 @@ describe('graceful shutdown (npm start, MariaDB)', () => {
 			SHUTDOWN_TIMEOUT: String(shutdownTimeoutSeconds)
 		});
 		await waitHealthy(app);
-		const login = await request({ port: app.port, path: '/login', method: 'POST', headers: { origin: app.origin, 'content-type': 'application/x-www-form-urlencoded' }, body: loginForm(coordinator.email, coordinator.password) });
+		const login = await request({
+			port: app.port,
+			path: '/login',
+			method: 'POST',
+			headers: { origin: app.origin, 'content-type': 'application/x-www-form-urlencoded' },
+			body: loginForm(coordinator.email, coordinator.password)
+		});
 		cookie = sessionCookieOf(login) ?? '';
 		expect(cookie, 'the coordinator logs in').not.toBe('');
 	});
@@ -122,14 +128,21 @@ describe('graceful shutdown (npm start, MariaDB)', () => {
 		expect(finalReply, 'the login in flight is answered: signed in').toMatch(/^HTTP\/1\.1 303/);
 		expect(finalReply).toMatch(/\r\nset-cookie: sc_session=[^;\r\n]+/i);
 
-		const { code } = await waitFor('the server to exit', async () => {
-			const exited = await Promise.race([app.proc.exited, new Promise<null>((r) => setTimeout(() => r(null), 250))]);
-			return exited ?? undefined;
-		}, (shutdownTimeoutSeconds + 10) * 1000);
+		const { code } = await waitFor(
+			'the server to exit',
+			async () => {
+				const exited = await Promise.race([app.proc.exited, new Promise<null>((r) => setTimeout(() => r(null), 250))]);
+				return exited ?? undefined;
+			},
+			(shutdownTimeoutSeconds + 10) * 1000
+		);
 		expect(code, 'npm start exits 0').toBe(0);
 
 		const after = logLines(app).filter((l) => Date.parse(l.time) >= signalledAt);
-		expect(after.filter((l) => l.msg === 'job pass started'), 'no job pass after the signal').toEqual([]);
+		expect(
+			after.filter((l) => l.msg === 'job pass started'),
+			'no job pass after the signal'
+		).toEqual([]);
 		expect(after.map((l) => l.msg)).toContain('shutdown complete');
 	});
 
@@ -145,7 +158,9 @@ describe('graceful shutdown (npm start, MariaDB)', () => {
 
 	it('under `npm start`, a SIGTERM to npm alone still stops the server gracefully instead of orphaning it', async () => {
 		// npm passes the signal only to the `sh -c` it runs the script in, which dies without passing it on.
-		const third = await startApp('npm-start', { DATABASE_URL: inject('databaseUrl'), JOBS_INTERVAL_SECONDS: String(jobIntervalSeconds) }, undefined, { viaNpm: true });
+		const third = await startApp('npm-start', { DATABASE_URL: inject('databaseUrl'), JOBS_INTERVAL_SECONDS: String(jobIntervalSeconds) }, undefined, {
+			viaNpm: true
+		});
 		await waitHealthy(third);
 		process.kill(third.proc.child.pid!, 'SIGTERM');
 		// The server's output still reaches us (it shares npm's stdout) after npm itself has gone.

@@ -5,7 +5,20 @@ import path from 'node:path';
 import type { Connection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect, startApp, waitHealthy, type App } from './support/app';
-import { freePort, keepLogs, listening, loginForm, request, root, sessionCookieOf, startProcess, stopAll, waitFor, type Proc, type RequestOptions } from './support/processes';
+import {
+	freePort,
+	keepLogs,
+	listening,
+	loginForm,
+	request,
+	root,
+	sessionCookieOf,
+	startProcess,
+	stopAll,
+	waitFor,
+	type Proc,
+	type RequestOptions
+} from './support/processes';
 
 /**
  * Issue 13, point 10: production runs two app processes behind nginx on one
@@ -54,7 +67,8 @@ const sentBy = (app: App) => appLog(app).reduce((n, l) => n + (l.msg === 'job pa
 function productionUpstream(portA: number, portB: number): string {
 	const production = readFileSync(path.join(root, 'deploy', 'nginx', 'school-campaigns.conf'), 'utf8');
 	const block = /^upstream school_campaigns \{[^}]*\}/m.exec(production)?.[0];
-	if (!block || !block.includes('127.0.0.1:3001') || !block.includes('127.0.0.1:3002')) throw new Error('deploy/nginx/school-campaigns.conf: no upstream school_campaigns on ports 3001 and 3002');
+	if (!block || !block.includes('127.0.0.1:3001') || !block.includes('127.0.0.1:3002'))
+		throw new Error('deploy/nginx/school-campaigns.conf: no upstream school_campaigns on ports 3001 and 3002');
 	return block.replace('127.0.0.1:3001', `127.0.0.1:${portA}`).replace('127.0.0.1:3002', `127.0.0.1:${portB}`);
 }
 
@@ -78,7 +92,10 @@ beforeAll(async () => {
 
 	const sinkPort = await freePort();
 	sinkFile = path.join(tmp, 'sink.txt');
-	sink = startProcess('smtp-sink', process.execPath, [path.join(root, 'tests', 'smoke', 'smtp-sink.mjs'), sinkFile], { SMTP_SINK_PORT: String(sinkPort), SMTP_SINK_DELAY_MS: '25' });
+	sink = startProcess('smtp-sink', process.execPath, [path.join(root, 'tests', 'smoke', 'smtp-sink.mjs'), sinkFile], {
+		SMTP_SINK_PORT: String(sinkPort),
+		SMTP_SINK_DELAY_MS: '25'
+	});
 	await waitFor('the SMTP sink', () => listening(sinkPort), 20_000, [sink]);
 
 	nginxPort = await freePort();
@@ -110,7 +127,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	const nginxLogs = Object.fromEntries(
-		['error.log', 'access.log'].filter((f) => tmp && existsSync(path.join(tmp, 'nginx', f))).map((f) => [`nginx-${f}`, readFileSync(path.join(tmp, 'nginx', f), 'utf8')])
+		['error.log', 'access.log']
+			.filter((f) => tmp && existsSync(path.join(tmp, 'nginx', f)))
+			.map((f) => [`nginx-${f}`, readFileSync(path.join(tmp, 'nginx', f), 'utf8')])
 	);
 	keepLogs(nginxLogs);
 	await stopAll();
@@ -213,7 +232,25 @@ describe('two app processes behind nginx on one MariaDB', () => {
 	// as it stands, with a throw-away certificate in place of the real one.
 	it.skipIf(!openssl)('the production example (TLS server block included) passes nginx -t', () => {
 		const dir = mkdtempSync(path.join(tmp, 'tls-'));
-		execFileSync(openssl!, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=campagnes.example.be'], { stdio: 'ignore' });
+		execFileSync(
+			openssl!,
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'rsa:2048',
+				'-nodes',
+				'-keyout',
+				path.join(dir, 'key.pem'),
+				'-out',
+				path.join(dir, 'cert.pem'),
+				'-days',
+				'1',
+				'-subj',
+				'/CN=campagnes.example.be'
+			],
+			{ stdio: 'ignore' }
+		);
 		mkdirSync(path.join(dir, 'snippets'));
 		writeFileSync(path.join(dir, 'snippets', 'app-locations.conf'), readFileSync(path.join(root, 'deploy', 'nginx', 'app-locations.conf')));
 		const site = readFileSync(path.join(root, 'deploy', 'nginx', 'school-campaigns.conf'), 'utf8')

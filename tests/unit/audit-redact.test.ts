@@ -24,7 +24,9 @@ describe('audit redaction', () => {
 	});
 
 	it('hides free text and contact details but says there was a value', () => {
-		expect(redactAuditDetails({ remarks: 'Jan heeft dyslexie', reason: 'Sofie ziek', contactEmail: 'x@y.be', email: 'a@b.be', note: '', reportNote: null })).toEqual({
+		expect(
+			redactAuditDetails({ remarks: 'Jan heeft dyslexie', reason: 'Sofie ziek', contactEmail: 'x@y.be', email: 'a@b.be', note: '', reportNote: null })
+		).toEqual({
 			remarks: hiddenValue,
 			reason: hiddenValue,
 			contactEmail: hiddenValue,
@@ -36,11 +38,17 @@ describe('audit redaction', () => {
 
 	it('hides values shaped like a secret whatever their key', () => {
 		const digest = 'a'.repeat(64);
-		expect(redactAuditDetails({ file: digest, link: 'https://x.be/invite/abcDEF123', url: 'https://weljong.be' })).toEqual({ file: hiddenValue, link: hiddenValue, url: 'https://weljong.be' });
+		expect(redactAuditDetails({ file: digest, link: 'https://x.be/invite/abcDEF123', url: 'https://weljong.be' })).toEqual({
+			file: hiddenValue,
+			link: hiddenValue,
+			url: 'https://weljong.be'
+		});
 	});
 
 	it('summarises what changed in readable words, without the secrets', () => {
-		expect(auditSummary(JSON.stringify({ status: 'waiting', pupilCount: 20 }), JSON.stringify({ status: 'enrolled', pupilCount: 20 }))).toBe('status: waiting → enrolled');
+		expect(auditSummary(JSON.stringify({ status: 'waiting', pupilCount: 20 }), JSON.stringify({ status: 'enrolled', pupilCount: 20 }))).toBe(
+			'status: waiting → enrolled'
+		);
 		expect(auditSummary(null, JSON.stringify({ campusId: 4, remarks: 'Jan', passwordHash: 'x' }), '(verborgen)')).toBe('campusId: 4; remarks: (verborgen)');
 		expect(auditSummary(null, JSON.stringify({ classIds: [1, 2, 3, 4, 5, 6, 7, 8] }))).toBe('classIds: 1, 2, 3, 4, 5, 6, … (8)');
 		expect(auditSummary('not json', null)).toBe('');

@@ -43,7 +43,11 @@ describe('Belgian public holidays', () => {
 	});
 
 	it('keep both holidays when Ascension falls on Labour Day (2008)', () => {
-		expect(belgianHolidays(2008).filter((h) => h.date === '2008-05-01').map((h) => h.key)).toEqual(['labour_day', 'ascension']);
+		expect(
+			belgianHolidays(2008)
+				.filter((h) => h.date === '2008-05-01')
+				.map((h) => h.key)
+		).toEqual(['labour_day', 'ascension']);
 	});
 
 	it('give the holidays inside a period, both ends included, also across New Year', () => {

@@ -37,10 +37,26 @@ describe('bench results file', () => {
 		vi.spyOn(console, 'log').mockImplementation(() => {});
 		const file = path.join(dir, 'results.json');
 		const first = new Recorder(file);
-		first.record('sqlite', { case: 'teacher page', metric: 'throughput', value: 100.123, unit: 'req/s', ratioToBare: 0.0812, target: '≥ 0.3× bare', met: false });
+		first.record('sqlite', {
+			case: 'teacher page',
+			metric: 'throughput',
+			value: 100.123,
+			unit: 'req/s',
+			ratioToBare: 0.0812,
+			target: '≥ 0.3× bare',
+			met: false
+		});
 		first.record('mysql', { case: 'teacher page', metric: 'throughput', value: 80, unit: 'req/s', ratioToBare: 0.09, target: '≥ 0.3× bare', met: false });
 		expect(JSON.parse(fs.readFileSync(file, 'utf8')).figures).toHaveLength(2);
-		new Recorder(file).record('sqlite', { case: 'teacher page', metric: 'throughput', value: 400, unit: 'req/s', ratioToBare: 0.31, target: '≥ 0.3× bare', met: true });
+		new Recorder(file).record('sqlite', {
+			case: 'teacher page',
+			metric: 'throughput',
+			value: 400,
+			unit: 'req/s',
+			ratioToBare: 0.31,
+			target: '≥ 0.3× bare',
+			met: true
+		});
 		const figures = JSON.parse(fs.readFileSync(file, 'utf8')).figures;
 		expect(figures.map((f: { database: string; value: number }) => [f.database, f.value])).toEqual([
 			['sqlite', 400],

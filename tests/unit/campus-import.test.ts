@@ -108,7 +108,15 @@ describe('the header and the rows', () => {
 
 describe('row problems', () => {
 	it('finds missing required fields, and leaves the contact columns optional', () => {
-		expect(problemsOf(';;;;;;;Els Peeters;;')).toEqual(['instellingsnummer:required', 'school:required', 'campus:required', 'straat:required', 'postcode:required', 'gemeente:required', 'niveaus:required']);
+		expect(problemsOf(';;;;;;;Els Peeters;;')).toEqual([
+			'instellingsnummer:required',
+			'school:required',
+			'campus:required',
+			'straat:required',
+			'postcode:required',
+			'gemeente:required',
+			'niveaus:required'
+		]);
 		expect(problemsOf('126847;School;Campus;Straat 1;8500;Kortrijk;lager')).toEqual([]);
 	});
 

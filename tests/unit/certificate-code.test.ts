@@ -27,7 +27,17 @@ describe('certificate verification codes', () => {
 	});
 
 	it('refuse what cannot be a code', () => {
-		for (const bad of ['', 'ABC', 'ABCDE-FGHJ', 'ABCDEFGHJKMNPQRU', 'ABCDE!FGHJKMNPQR', 'ÄBCDEFGHJKMNPQR', 'A'.repeat(21), 'A'.repeat(100), '<script>alert(1)</script>'])
+		for (const bad of [
+			'',
+			'ABC',
+			'ABCDE-FGHJ',
+			'ABCDEFGHJKMNPQRU',
+			'ABCDE!FGHJKMNPQR',
+			'ÄBCDEFGHJKMNPQR',
+			'A'.repeat(21),
+			'A'.repeat(100),
+			'<script>alert(1)</script>'
+		])
 			expect(normaliseCode(bad), bad).toBeNull();
 	});
 

@@ -5,7 +5,13 @@ import { slug as fileSlug } from '../../src/lib/slug';
 
 describe('CSV for Belgian Excel', () => {
 	it('starts with a UTF-8 byte-order mark and ends every row with CRLF', () => {
-		const text = csvDocument(['School', 'Klas'], [['Sint-Jozef', '5B'], ['Zoë Borluut', '6A']]);
+		const text = csvDocument(
+			['School', 'Klas'],
+			[
+				['Sint-Jozef', '5B'],
+				['Zoë Borluut', '6A']
+			]
+		);
 		expect(text.startsWith(csvBom)).toBe(true);
 		expect([...Buffer.from(text, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		expect(text.slice(1)).toBe('School;Klas\r\nSint-Jozef;5B\r\nZoë Borluut;6A\r\n');
@@ -41,7 +47,9 @@ describe('download names', () => {
 	});
 
 	it('give an ASCII fallback and the exact UTF-8 name in Content-Disposition', () => {
-		expect(contentDisposition('inschrijvingen-paars-2027.csv')).toBe(`attachment; filename="inschrijvingen-paars-2027.csv"; filename*=UTF-8''inschrijvingen-paars-2027.csv`);
+		expect(contentDisposition('inschrijvingen-paars-2027.csv')).toBe(
+			`attachment; filename="inschrijvingen-paars-2027.csv"; filename*=UTF-8''inschrijvingen-paars-2027.csv`
+		);
 		expect(contentDisposition('Zoë "x".csv')).toBe(`attachment; filename="Zoe _x_.csv"; filename*=UTF-8''Zo%C3%AB%20%22x%22.csv`);
 	});
 });

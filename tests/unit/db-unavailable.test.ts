@@ -18,7 +18,10 @@ describe('which database errors mean "unreachable" (503) rather than a bug (500)
 		['too many connections', driverError({ code: 'ER_CON_COUNT_ERROR', errno: 1040 })],
 		['server shutting down', driverError({ code: 'ER_SERVER_SHUTDOWN', errno: 1053 })],
 		['a command on a connection that died', driverError({ message: "Can't add new command when connection is in closed state", fatal: true })],
-		['localhost refused on ::1 and 127.0.0.1', Object.assign(new AggregateError([driverError({ code: 'ECONNREFUSED' }), driverError({ code: 'ECONNREFUSED' })]), {})],
+		[
+			'localhost refused on ::1 and 127.0.0.1',
+			Object.assign(new AggregateError([driverError({ code: 'ECONNREFUSED' }), driverError({ code: 'ECONNREFUSED' })]), {})
+		],
 		['wrapped as a cause', new Error('query failed', { cause: driverError({ code: 'ECONNRESET' }) })]
 	])('%s', (_, err) => {
 		expect(isDatabaseUnavailable(err)).toBe(true);
@@ -38,7 +41,13 @@ describe('which database errors mean "unreachable" (503) rather than a bug (500)
 
 function eventFor(method: string, headers: Record<string, string> = {}) {
 	const request = new Request('http://app.test/teacher', { method, headers, body: method === 'POST' ? 'a=1' : undefined });
-	return { request, route: { id: '/(app)/teacher' }, url: new URL('http://app.test/teacher'), locals: { requestId: 'r-1' }, isDataRequest: false } as unknown as RequestEvent;
+	return {
+		request,
+		route: { id: '/(app)/teacher' },
+		url: new URL('http://app.test/teacher'),
+		locals: { requestId: 'r-1' },
+		isDataRequest: false
+	} as unknown as RequestEvent;
 }
 
 const refused = driverError({ code: 'ECONNREFUSED', syscall: 'connect' });
@@ -59,7 +68,7 @@ describe('while the database is unreachable, the answer is a 503 that says so', 
 		expect(response.headers.get('x-db-outcome')).toBeNull();
 	});
 
-	it('a hook that failed on the database (the session lookup) gets a 503 page in the user\'s language', async () => {
+	it("a hook that failed on the database (the session lookup) gets a 503 page in the user's language", async () => {
 		const response = await databaseOutage({ event: eventFor('GET'), resolve: async () => Promise.reject(refused) });
 		expect(response.status).toBe(503);
 		expect(response.headers.get('retry-after')).toBeTruthy();
@@ -68,7 +77,10 @@ describe('while the database is unreachable, the answer is a 503 that says so', 
 	});
 
 	it('a form post whose transaction never committed says nothing was changed', async () => {
-		const response = await databaseOutage({ event: eventFor('POST', { 'content-type': 'application/x-www-form-urlencoded' }), resolve: async () => Promise.reject(refused) });
+		const response = await databaseOutage({
+			event: eventFor('POST', { 'content-type': 'application/x-www-form-urlencoded' }),
+			resolve: async () => Promise.reject(refused)
+		});
 		expect(response.status).toBe(503);
 		expect(response.headers.get('x-db-outcome')).toBe('none');
 		expect(await response.text()).toContain('Er is niets gewijzigd');

@@ -23,7 +23,10 @@ describe('demo workshop days', () => {
 			expect(day, today).not.toBeNull();
 			// Ten days ahead at least, so a trainer can still book and cancel; never on a weekend or holiday.
 			expect(window[0] >= addDays(today, 10) && window.at(-1)! <= period.to, today).toBe(true);
-			expect(window.every((d) => isWeekday(d) && !blocked.has(d)), today).toBe(true);
+			expect(
+				window.every((d) => isWeekday(d) && !blocked.has(d)),
+				today
+			).toBe(true);
 		}
 	});
 
@@ -33,7 +36,10 @@ describe('demo workshop days', () => {
 			const past = pastDays(today, period.from, blocked);
 			expect(past, today).toHaveLength(2);
 			expect(past[0] > past[1] && past[0] < today && past[1] >= period.from, today).toBe(true);
-			expect(past.every((d) => isWeekday(d) && !blocked.has(d)), today).toBe(true);
+			expect(
+				past.every((d) => isWeekday(d) && !blocked.has(d)),
+				today
+			).toBe(true);
 		}
 	});
 

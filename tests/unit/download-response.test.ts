@@ -12,7 +12,7 @@ const event = (accept = 'text/html') => {
 describe('a download while every render worker is busy', () => {
 	afterEach(() => overwriteGetLocale(() => 'nl'));
 
-	it('answers 503 with Retry-After and a page in the user\'s language that leads back', async () => {
+	it("answers 503 with Retry-After and a page in the user's language that leads back", async () => {
 		for (const [locale, text] of [
 			['nl', 'Probeer het over 30 seconden opnieuw'],
 			['en', 'Please try again in 30 seconds']
@@ -32,7 +32,11 @@ describe('a download while every render worker is busy', () => {
 	});
 
 	it('serves the file as an attachment when a worker is free', async () => {
-		const res = await downloadResponse(event(), async () => ({ filename: 'rapport paars.pdf', contentType: 'application/pdf', body: new Uint8Array([37, 80, 68, 70]) }));
+		const res = await downloadResponse(event(), async () => ({
+			filename: 'rapport paars.pdf',
+			contentType: 'application/pdf',
+			body: new Uint8Array([37, 80, 68, 70])
+		}));
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''rapport%20paars.pdf");
 		expect(await res.text()).toBe('%PDF');

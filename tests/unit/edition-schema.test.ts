@@ -86,9 +86,13 @@ describe('the edition form', () => {
 	it('reads an empty maximum as no maximum and refuses 0, fractions, words and huge numbers', () => {
 		expect(editionSchema.parse({ ...valid, maxClasses: ' ', maxClassesPerCampus: '100000' })).toMatchObject({ maxClasses: null, maxClassesPerCampus: 100000 });
 		for (const bad of ['0', '2.5', 'veel', '-3', '100001']) {
-			expect(errorsOf({ ...valid, maxClasses: bad }, 'nl'), bad).toEqual({ maxClasses: 'Laat leeg voor geen maximum, of vul een geheel getal in van 1 tot 100000.' });
+			expect(errorsOf({ ...valid, maxClasses: bad }, 'nl'), bad).toEqual({
+				maxClasses: 'Laat leeg voor geen maximum, of vul een geheel getal in van 1 tot 100000.'
+			});
 		}
-		expect(errorsOf({ ...valid, maxClassesPerCampus: '0' }, 'en')).toEqual({ maxClassesPerCampus: 'Leave empty for no maximum, or enter a whole number from 1 to 100000.' });
+		expect(errorsOf({ ...valid, maxClassesPerCampus: '0' }, 'en')).toEqual({
+			maxClassesPerCampus: 'Leave empty for no maximum, or enter a whole number from 1 to 100000.'
+		});
 	});
 
 	it('explains a missing or impossible year, date or time', () => {
@@ -98,7 +102,10 @@ describe('the edition form', () => {
 			closesTime: 'Vul een geldig uur in, bijvoorbeeld 09:00.',
 			name: 'Vul dit veld in.'
 		});
-		expect(errorsOf({ ...valid, year: '', workshopStartsOn: '' }, 'en')).toEqual({ year: 'Please fill in this field.', workshopStartsOn: 'Please fill in this field.' });
+		expect(errorsOf({ ...valid, year: '', workshopStartsOn: '' }, 'en')).toEqual({
+			year: 'Please fill in this field.',
+			workshopStartsOn: 'Please fill in this field.'
+		});
 	});
 
 	it('limits the name and descriptions to what the database holds', () => {

@@ -34,7 +34,11 @@ describe('orFail', () => {
 	});
 
 	it("lets Kit's redirect and error throws, and any other error, pass through", async () => {
-		const thrown = async (run: () => Promise<never>) => orFail(formOf({}), run).then(() => null, (e: unknown) => e);
+		const thrown = async (run: () => Promise<never>) =>
+			orFail(formOf({}), run).then(
+				() => null,
+				(e: unknown) => e
+			);
 		expect(isRedirect(await thrown(async () => redirect(303, '/somewhere?saved')))).toBe(true);
 		expect(isHttpError(await thrown(async () => error(404, 'gone')))).toBe(true);
 		const bug = new Error('bug');
@@ -63,7 +67,9 @@ describe('formAction', () => {
 	const schema = z.object({ name: z.string().min(1) });
 	const eventOf = (fields: Record<string, string>) => {
 		const body = formOf(fields);
-		return { request: new Request('http://localhost/x', { method: 'POST', body }), setHeaders: vi.fn() } as unknown as RequestEvent & { setHeaders: ReturnType<typeof vi.fn> };
+		return { request: new Request('http://localhost/x', { method: 'POST', body }), setHeaders: vi.fn() } as unknown as RequestEvent & {
+			setHeaders: ReturnType<typeof vi.fn>;
+		};
 	};
 
 	it('answers an invalid form as invalid() does, without running the call', async () => {

@@ -34,7 +34,10 @@ describe('what an enhanced form says when the answer is not its own', () => {
 
 	it('gives the request id of a server error, from the header or the error body', () => {
 		expect(problemOf({ type: 'error', status: 500 }, answer(500, { requestId: 'abc-1' }))).toMatchObject({ kind: 'server', reference: 'abc-1' });
-		expect(problemOf({ type: 'error', status: 502, error: { message: 'x', requestId: 'body-2' } }, null)).toMatchObject({ kind: 'server', reference: 'body-2' });
+		expect(problemOf({ type: 'error', status: 502, error: { message: 'x', requestId: 'body-2' } }, null)).toMatchObject({
+			kind: 'server',
+			reference: 'body-2'
+		});
 	});
 
 	it('tells a lost connection from an unreadable answer', () => {

@@ -6,7 +6,13 @@ import { icsText } from '../../src/lib/server/workshops/calendar/ics-text';
 function calendarWith(descriptions: string[]) {
 	const calendar = ical({ name: 'Workshops – Sint-Maartenscollege, Campus Centrum, Kortrijk (PAARS 2027)', ttl: 7200 });
 	descriptions.forEach((description, i) =>
-		calendar.createEvent({ id: `workshop-${i}@example.org`, start: new Date(Date.UTC(2027, 4, 17, 7, 30 + i)), end: new Date(Date.UTC(2027, 4, 17, 8, 20 + i)), summary: `PAARS – ${description.slice(0, 40)}`, description })
+		calendar.createEvent({
+			id: `workshop-${i}@example.org`,
+			start: new Date(Date.UTC(2027, 4, 17, 7, 30 + i)),
+			end: new Date(Date.UTC(2027, 4, 17, 8, 20 + i)),
+			summary: `PAARS – ${description.slice(0, 40)}`,
+			description
+		})
 	);
 	return calendar;
 }

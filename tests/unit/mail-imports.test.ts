@@ -6,7 +6,9 @@ const mailDir = path.resolve('src/lib/server/mail');
 
 /** Every .ts file under a folder. */
 function sources(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []
+	);
 }
 
 /** The files under mail/ that a file imports or re-exports by relative path, type-only imports included. */

@@ -34,7 +34,9 @@ describe('material form schema', () => {
 	});
 
 	it('refuses what the service refuses, with the same messages', () => {
-		expect(errorsOf({ ...base, level_lager: undefined, level_secundair: undefined })).toEqual({ levels: 'Kies minstens één niveau waarvoor dit materiaal bedoeld is.' });
+		expect(errorsOf({ ...base, level_lager: undefined, level_secundair: undefined })).toEqual({
+			levels: 'Kies minstens één niveau waarvoor dit materiaal bedoeld is.'
+		});
 		expect(errorsOf({ ...base, language: 'xx' }, 'en')).toEqual({ language: 'Choose the language of the material.' });
 		expect(Object.keys(errorsOf({ ...base, titleNl: '   ', sortOrder: '-1' }))).toEqual(['titleNl', 'sortOrder']);
 		expect(Object.keys(errorsOf({ ...base, sortOrder: '100001' }))).toEqual(['sortOrder']);

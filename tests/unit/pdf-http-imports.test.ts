@@ -24,7 +24,9 @@ const server = 'src/lib/server';
 const shared = ['config.ts', 'log.ts', 'errors.ts', 'db/'];
 
 function sources(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : /\.(ts|js|mjs)$/.test(e.name) ? [path.join(dir, e.name)] : []));
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? sources(path.join(dir, e.name)) : /\.(ts|js|mjs)$/.test(e.name) ? [path.join(dir, e.name)] : []
+	);
 }
 
 /** Every module a file names: `from '…'`, `import '…'` and `import('…')`. */
@@ -42,7 +44,8 @@ function serverTarget(file: string, spec: string): string | null {
 }
 
 /** "errors" (from '../errors'), "db" or "db/time" are shared; "reports/csv" is not. */
-const isShared = (target: string) => shared.some((s) => (s.endsWith('/') ? target === s.slice(0, -1) || target.startsWith(s) : target === s || `${target}.ts` === s));
+const isShared = (target: string) =>
+	shared.some((s) => (s.endsWith('/') ? target === s.slice(0, -1) || target.startsWith(s) : target === s || `${target}.ts` === s));
 
 function offenders(layer: 'pdf' | 'http'): string[] {
 	return sources(`${server}/${layer}`).flatMap((file) =>

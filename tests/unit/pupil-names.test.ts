@@ -17,7 +17,13 @@ describe('pupil names for named certificates', () => {
 
 	it('names the line of a name over 80 characters or with characters the font lacks', () => {
 		const result = parsePupilNames(`Ольга\n\n${'A'.repeat(81)}\nΕλένη\n李雷\n${'B'.repeat(80)}`);
-		expect(result).toEqual({ ok: false, errors: [{ kind: 'too_long', line: 3 }, { kind: 'unprintable', line: 5 }] });
+		expect(result).toEqual({
+			ok: false,
+			errors: [
+				{ kind: 'too_long', line: 3 },
+				{ kind: 'unprintable', line: 5 }
+			]
+		});
 	});
 
 	it('refuses a huge paste as too many names without splitting it forever', () => {

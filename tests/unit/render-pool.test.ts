@@ -8,7 +8,13 @@ const xlsx: RenderInit = { kind: 'xlsx', sheet };
 
 async function* rowBatches(count: number, size = 100): AsyncGenerator<RenderBatch, void> {
 	for (let start = 0; start < count; start += size) {
-		yield { rows: Array.from({ length: Math.min(size, count - start) }, (_, i) => [`${start + i + 1}A`, 20 + ((start + i) % 5), new Date(Date.UTC(2027, 0, 1 + ((start + i) % 28)))]) };
+		yield {
+			rows: Array.from({ length: Math.min(size, count - start) }, (_, i) => [
+				`${start + i + 1}A`,
+				20 + ((start + i) % 5),
+				new Date(Date.UTC(2027, 0, 1 + ((start + i) % 28)))
+			])
+		};
 	}
 }
 
@@ -19,7 +25,11 @@ async function heldJob(pool: RenderPool) {
 	const stream = await pool.stream(xlsx, rowBatches(50));
 	const reader = stream.getReader();
 	await reader.read();
-	return { release: async () => { while (!(await reader.read()).done); } };
+	return {
+		release: async () => {
+			while (!(await reader.read()).done);
+		}
+	};
 }
 
 describe('render workers', () => {
@@ -28,7 +38,10 @@ describe('render workers', () => {
 	it('draws on a worker thread what the request thread would draw, also reading ahead', async () => {
 		const onWorker = new RenderPool(1, 0, 1000, file);
 		const inline = new RenderPool(1, 0, 1000, null);
-		const [a, b] = await Promise.all([bytesOf(await onWorker.stream(xlsx, rowBatches(1200), undefined, { readAhead: true })), bytesOf(await inline.stream(xlsx, rowBatches(1200)))]);
+		const [a, b] = await Promise.all([
+			bytesOf(await onWorker.stream(xlsx, rowBatches(1200), undefined, { readAhead: true })),
+			bytesOf(await inline.stream(xlsx, rowBatches(1200)))
+		]);
 		const [rowsA, rowsB] = [await readSheet(a), await readSheet(b)];
 		expect(rowsA).toHaveLength(1201);
 		expect(rowsA[1200]).toEqual(['1200A', 24, new Date(Date.UTC(2027, 0, 24))]);

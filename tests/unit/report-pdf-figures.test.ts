@@ -58,7 +58,16 @@ function view(highlights: [string, string][]): CampaignReportPdfView {
 		sections: [
 			{
 				heading: 'Leerlingen',
-				charts: [{ title: 'Leerlingen per niveau', alt: 'grafiek', bars: bars([['Lager', 12_345_678, '12.345.678'], ['Secundair', 1_972_218, '1.972.218']]) }],
+				charts: [
+					{
+						title: 'Leerlingen per niveau',
+						alt: 'grafiek',
+						bars: bars([
+							['Lager', 12_345_678, '12.345.678'],
+							['Secundair', 1_972_218, '1.972.218']
+						])
+					}
+				],
 				tables: []
 			}
 		],
@@ -88,7 +97,18 @@ describe('the key figures of a Flanders-size report PDF', () => {
 	});
 
 	it('keeps the 26 pt size for small numbers (a city edition)', async () => {
-		const small = await pages(await toBuffer(campaignReportPdf(view([['8', 'campussen'], ['61', 'klassen'], ['1.220', 'leerlingen'], ['58', 'workshops']]))));
+		const small = await pages(
+			await toBuffer(
+				campaignReportPdf(
+					view([
+						['8', 'campussen'],
+						['61', 'klassen'],
+						['1.220', 'leerlingen'],
+						['58', 'workshops']
+					])
+				)
+			)
+		);
 		const big = await pages(await toBuffer(campaignReportPdf(view(flanders))));
 		const widthOfEight = runsOf(small[0].runs, '8')[0].width;
 		const widthOfFiveThousand = runsOf(big[0].runs, '5.000')[0].width;

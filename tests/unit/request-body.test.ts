@@ -27,7 +27,10 @@ function source(size: number, prefix = 'a=') {
 	return { stream, stats };
 }
 
-function eventFor(routeId: string | null, init: { body: ReadableStream<Uint8Array> | string; type: string; length?: number; headers?: Record<string, string> }) {
+function eventFor(
+	routeId: string | null,
+	init: { body: ReadableStream<Uint8Array> | string; type: string; length?: number; headers?: Record<string, string> }
+) {
 	const headers: Record<string, string> = { 'content-type': init.type, ...init.headers };
 	if (init.length !== undefined) headers['content-length'] = String(init.length);
 	const request = new Request('http://app.test/form', { method: 'POST', headers, body: init.body, duplex: 'half' } as RequestInit);
@@ -106,7 +109,9 @@ describe('request body limits (issue 13, point 1)', () => {
 
 	it('lets a route that receives a file take more than 1 MB', async () => {
 		const body = source(2 * MB);
-		const { reached, thrown } = await run(eventFor('/(app)/coordinator/settings', { body: body.stream, type: 'application/x-www-form-urlencoded', length: 2 * MB + 2 }));
+		const { reached, thrown } = await run(
+			eventFor('/(app)/coordinator/settings', { body: body.stream, type: 'application/x-www-form-urlencoded', length: 2 * MB + 2 })
+		);
 		expect(reached).toBe(true);
 		expect(thrown).toBeNull();
 	});
@@ -139,7 +144,9 @@ describe('malformed requests (issue 13, point 4)', () => {
 	});
 
 	it('answers an enhanced form with an ActionResult it can show', async () => {
-		const { response } = await run(eventFor('/login', { body: '{}', type: 'application/json', length: 2, headers: { 'x-sveltekit-action': 'true', accept: 'application/json' } }));
+		const { response } = await run(
+			eventFor('/login', { body: '{}', type: 'application/json', length: 2, headers: { 'x-sveltekit-action': 'true', accept: 'application/json' } })
+		);
 		expect(response.status).toBe(400);
 		expect(await response.json()).toEqual({ type: 'error', error: { message: expect.stringContaining('geen leesbaar formulier') } });
 	});

@@ -56,7 +56,9 @@ describe('the registration form', () => {
 describe('the invitation form', () => {
 	it('requires an organisation for a trainer but not for a coordinator', () => {
 		const base = { email: 'a@b.be', displayName: 'A', locale: 'nl' };
-		expect(errorsOf(inviteUserSchema, { ...base, role: 'trainer', organisationId: '' }, 'nl')).toEqual({ organisationId: 'Kies de organisatie van de trainer.' });
+		expect(errorsOf(inviteUserSchema, { ...base, role: 'trainer', organisationId: '' }, 'nl')).toEqual({
+			organisationId: 'Kies de organisatie van de trainer.'
+		});
 		expect(errorsOf(inviteUserSchema, { ...base, role: 'coordinator', organisationId: '' }, 'nl')).toEqual({});
 		expect(errorsOf(inviteUserSchema, { ...base, role: 'admin', organisationId: '' }, 'nl')).toEqual({ role: 'Kies een van de mogelijkheden.' });
 	});

@@ -23,7 +23,11 @@ describe('the SQLite statement cache', () => {
 	it('prepares each query text once, and answers with each call’s own values', async () => {
 		const { database, prepares } = counted();
 		const db = new Kysely<{ t: { id: number; name: string } }>({ dialect: new SqliteDialect({ database }) });
-		await db.schema.createTable('t').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('name', 'text').execute();
+		await db.schema
+			.createTable('t')
+			.addColumn('id', 'integer', (c) => c.primaryKey())
+			.addColumn('name', 'text')
+			.execute();
 		await db.insertInto('t').values({ id: 1, name: 'een' }).execute();
 		await db.insertInto('t').values({ id: 2, name: 'twee' }).execute();
 		const before = prepares();

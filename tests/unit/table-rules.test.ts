@@ -19,7 +19,9 @@ const component = path.join('src', 'lib', 'components', 'ScrollTable.svelte');
 
 /** Every .svelte file under a folder. */
 function svelteFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? svelteFiles(path.join(dir, e.name)) : e.name.endsWith('.svelte') ? [path.join(dir, e.name)] : []));
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? svelteFiles(path.join(dir, e.name)) : e.name.endsWith('.svelte') ? [path.join(dir, e.name)] : []
+	);
 }
 
 /** Line numbers of the `<table` tags that are not inside a `<ScrollTable>`. */
@@ -38,7 +40,15 @@ function unwrappedTables(source: string): number[] {
 
 describe('the table rule check', () => {
 	it('finds a bare table and one after a closed ScrollTable, and accepts a wrapped one', () => {
-		const page = ['<ScrollTable label="a">', '\t<table></table>', '</ScrollTable>', '<div class="x">', '\t<table class="y"></table>', '</div>', '<!-- <table> in a comment is fine -->'].join('\n');
+		const page = [
+			'<ScrollTable label="a">',
+			'\t<table></table>',
+			'</ScrollTable>',
+			'<div class="x">',
+			'\t<table class="y"></table>',
+			'</div>',
+			'<!-- <table> in a comment is fine -->'
+		].join('\n');
 		expect(unwrappedTables(page)).toEqual([5]);
 		expect(unwrappedTables('<table>')).toEqual([1]);
 		expect(unwrappedTables('<ScrollTable labelledby="h">\n<table>\n</ScrollTable>')).toEqual([]);

@@ -15,7 +15,11 @@ describe('trainer workshop forms', () => {
 	afterEach(() => overwriteGetLocale(() => 'nl'));
 
 	it('take a report of a given workshop as typed, with an empty note as none', () => {
-		expect(parse(reportGivenSchema, { pupilsPresent: ' 21 ', durationMinutes: '50', note: '  ' }).data).toEqual({ pupilsPresent: 21, durationMinutes: 50, note: null });
+		expect(parse(reportGivenSchema, { pupilsPresent: ' 21 ', durationMinutes: '50', note: '  ' }).data).toEqual({
+			pupilsPresent: 21,
+			durationMinutes: 50,
+			note: null
+		});
 	});
 
 	it('say per field what is wrong with pupils and minutes, in the page language', () => {
@@ -44,7 +48,12 @@ describe('trainer workshop forms', () => {
 
 describe('open list query string', () => {
 	it('keeps readable filters and ignores the rest', () => {
-		expect(parseOpenFilters(new URLSearchParams('from=2027-05-01&to=2027-05-31&campus=7&language=fr'))).toEqual({ from: '2027-05-01', to: '2027-05-31', campusId: 7, language: 'fr' });
+		expect(parseOpenFilters(new URLSearchParams('from=2027-05-01&to=2027-05-31&campus=7&language=fr'))).toEqual({
+			from: '2027-05-01',
+			to: '2027-05-31',
+			campusId: 7,
+			language: 'fr'
+		});
 		expect(parseOpenFilters(new URLSearchParams('from=1-5-2027&campus=abc&language=xx'))).toEqual({ from: null, to: null, campusId: null, language: null });
 	});
 

@@ -48,8 +48,17 @@ describe('workshop slot forms', () => {
 		expect(parse(slotSchema, { ...slot, maxPupils: '60', organisationId: '7' }).data).toMatchObject({ maxPupils: 60, organisationId: 7 });
 	});
 
-	it('say in the reader\'s language what is wrong with each field', () => {
-		const { errors } = parse(slotSchema, { ...slot, campusId: '', localDate: '2027-02-30', startTime: '25:00', endTime: '', trainersNeeded: '3', maxPupils: '201', trainerNote: 'x'.repeat(501) });
+	it("say in the reader's language what is wrong with each field", () => {
+		const { errors } = parse(slotSchema, {
+			...slot,
+			campusId: '',
+			localDate: '2027-02-30',
+			startTime: '25:00',
+			endTime: '',
+			trainersNeeded: '3',
+			maxPupils: '201',
+			trainerNote: 'x'.repeat(501)
+		});
 		expect(errors).toEqual({
 			campusId: 'Kies een van de mogelijkheden.',
 			localDate: 'Vul een geldige datum in.',
@@ -65,13 +74,20 @@ describe('workshop slot forms', () => {
 	it('keep a bulk series within 1–12 slots of 10–240 minutes with 0–120 minutes between', () => {
 		const bulk = { ...slot, firstStart: '08:30', count: '4', durationMinutes: '50', gapMinutes: '0' };
 		expect(parse(bulkSlotSchema, bulk).data).toMatchObject({ firstStart: '08:30', count: 4, durationMinutes: 50, gapMinutes: 0 });
-		expect(Object.keys(parse(bulkSlotSchema, { ...bulk, count: '13', durationMinutes: '9', gapMinutes: '121' }).errors).sort()).toEqual(['count', 'durationMinutes', 'gapMinutes']);
+		expect(Object.keys(parse(bulkSlotSchema, { ...bulk, count: '13', durationMinutes: '9', gapMinutes: '121' }).errors).sort()).toEqual([
+			'count',
+			'durationMinutes',
+			'gapMinutes'
+		]);
 		expect(parse(bulkSlotSchema, { ...bulk, count: '0' }).errors.count).toBe('Vul een getal van 1 tot 12 in.');
 	});
 
 	it('ask for a reason and a ticked box before cancelling', () => {
 		expect(parse(cancelSlotSchema, { reason: 'Klas op uitstap', confirm: 'yes' }).data).toEqual({ reason: 'Klas op uitstap', confirm: 'yes' });
-		expect(parse(cancelSlotSchema, { reason: ' ' }).errors).toEqual({ reason: 'Vul dit veld in.', confirm: 'Vink aan dat je dit workshopmoment wilt annuleren.' });
+		expect(parse(cancelSlotSchema, { reason: ' ' }).errors).toEqual({
+			reason: 'Vul dit veld in.',
+			confirm: 'Vink aan dat je dit workshopmoment wilt annuleren.'
+		});
 	});
 
 	it('accept no ticked class at all (an empty slot) but no nonsense ids', () => {

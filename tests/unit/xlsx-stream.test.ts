@@ -24,7 +24,16 @@ describe('an XLSX written chunk by chunk', () => {
 	});
 
 	it('keeps a formula as text, leaves empty cells empty and drops characters XML cannot hold', async () => {
-		const rows = await read(xlsxOf(sheet, [['=1+1', null, null]], [['twee  spaties', -3, null], ['bel\u0007l', 0, null]]));
+		const rows = await read(
+			xlsxOf(
+				sheet,
+				[['=1+1', null, null]],
+				[
+					['twee  spaties', -3, null],
+					['bel\u0007l', 0, null]
+				]
+			)
+		);
 		expect(rows.slice(1)).toEqual([
 			['=1+1', null, null],
 			['twee  spaties', -3, null],

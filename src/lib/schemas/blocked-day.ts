@@ -39,7 +39,8 @@ export const blockDaysSchema = z
 		(v, ctx) => {
 			if (!v.to) return;
 			if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: m.bd_v_to_before_from() });
-			else if (addDays(v.from, maxBlockedRangeDays - 1) < v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: m.bd_v_range_too_long({ max: maxBlockedRangeDays }) });
+			else if (addDays(v.from, maxBlockedRangeDays - 1) < v.to)
+				ctx.addIssue({ code: 'custom', path: ['to'], message: m.bd_v_range_too_long({ max: maxBlockedRangeDays }) });
 		},
 		{ when: (payload) => !payload.issues.some((i) => i.path?.[0] === 'from' || i.path?.[0] === 'to') }
 	)

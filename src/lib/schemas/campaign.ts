@@ -15,8 +15,7 @@ export const isWebsite = (s: string) => {
 	}
 };
 
-export const optionalWebsite = () =>
-	optionalText(limits.website).refine((s) => s === null || isWebsite(s), { error: () => m.co_v_website() });
+export const optionalWebsite = () => optionalText(limits.website).refine((s) => s === null || isWebsite(s), { error: () => m.co_v_website() });
 
 const optionalColour = () =>
 	optionalText(7)

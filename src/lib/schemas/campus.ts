@@ -35,19 +35,20 @@ const levelList = () =>
 	z
 		.string()
 		.optional()
-		.transform((s) => [...new Set((s ?? '').split(',').map((x) => x.trim()).filter(Boolean))])
-		.pipe(
-			z
-				.array(z.enum(levels, { error: () => m.v_choose_option() }))
-				.min(1, { error: () => m.cp_v_levels_required() })
-		)
+		.transform((s) => [
+			...new Set(
+				(s ?? '')
+					.split(',')
+					.map((x) => x.trim())
+					.filter(Boolean)
+			)
+		])
+		.pipe(z.array(z.enum(levels, { error: () => m.v_choose_option() })).min(1, { error: () => m.cp_v_levels_required() }))
 		.transform((list) => levels.filter((l) => list.includes(l)) as Level[]);
 
-const optionalEmail = () =>
-	optionalText(limits.email).refine((s) => s === null || isEmail(s), { error: () => m.v_email() });
+const optionalEmail = () => optionalText(limits.email).refine((s) => s === null || isEmail(s), { error: () => m.v_email() });
 
-const optionalPhone = () =>
-	optionalText(limits.phone).refine((s) => s === null || phonePattern.test(s), { error: () => m.cp_v_phone() });
+const optionalPhone = () => optionalText(limits.phone).refine((s) => s === null || phonePattern.test(s), { error: () => m.cp_v_phone() });
 
 export const campusFields = {
 	name: requiredText(limits.campusName),

@@ -72,7 +72,6 @@ export const existingPassword = () =>
 		.min(1, { error: () => m.v_required() })
 		.max(limits.passwordMax, { error: () => m.v_too_long({ max: limits.passwordMax }) });
 
-export const choice = <T extends readonly [string, ...string[]]>(values: T) =>
-	z.enum(values, { error: () => m.v_choose_option() });
+export const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: () => m.v_choose_option() });
 
 export const locale = () => choice(['nl', 'en'] as const);

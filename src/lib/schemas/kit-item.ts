@@ -43,4 +43,9 @@ export const kitItemSchema = z.object({
 
 export const stockSchema = z.object({ itemId: z.coerce.number().int().positive(), quantity: wholeNumber(0, false) });
 export const onHandSchema = z.object({ itemId: z.coerce.number().int().positive(), onHand: wholeNumber(0, false) });
-export const carryOverSchema = z.object({ toEditionId: z.coerce.number({ error: () => m.v_choose_option() }).int().positive({ error: () => m.v_choose_option() }) });
+export const carryOverSchema = z.object({
+	toEditionId: z.coerce
+		.number({ error: () => m.v_choose_option() })
+		.int()
+		.positive({ error: () => m.v_choose_option() })
+});

@@ -14,7 +14,12 @@ const period = (key: keyof RetentionPeriods) => {
 				.string()
 				.regex(/^\d{1,4}$/, { error: () => m.ret_v_whole_number({ min, max }) })
 				.transform(Number)
-				.pipe(z.number().min(min, { error: () => m.ret_v_range({ min, max }) }).max(max, { error: () => m.ret_v_range({ min, max }) }))
+				.pipe(
+					z
+						.number()
+						.min(min, { error: () => m.ret_v_range({ min, max }) })
+						.max(max, { error: () => m.ret_v_range({ min, max }) })
+				)
 		);
 };
 

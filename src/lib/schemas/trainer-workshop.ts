@@ -7,7 +7,11 @@ import { choice, optionalText, requiredText } from './fields';
  * The trainer's workshop forms: booking, cancelling, reporting, and a planner's
  * assigning. Their output is what the booking and report services take. Client-safe.
  */
-const id = () => z.coerce.number({ error: () => m.v_choose_option() }).int().positive({ error: () => m.v_choose_option() });
+const id = () =>
+	z.coerce
+		.number({ error: () => m.v_choose_option() })
+		.int()
+		.positive({ error: () => m.v_choose_option() });
 
 /** A whole number in [min, max] typed in a form, with the field's own message. */
 const count = (min: number, max: number, message: () => string) =>

@@ -23,14 +23,12 @@ export function normaliseTime(text: string): string | null {
 }
 
 const timeOfDay = () =>
-	z
-		.string({ error: () => m.v_required() })
-		.transform((s, ctx) => {
-			if (!s.trim()) ctx.addIssue({ code: 'custom', message: m.v_required() });
-			const time = normaliseTime(s);
-			if (s.trim() && !time) ctx.addIssue({ code: 'custom', message: m.wsa_error_time() });
-			return time ?? '';
-		});
+	z.string({ error: () => m.v_required() }).transform((s, ctx) => {
+		if (!s.trim()) ctx.addIssue({ code: 'custom', message: m.v_required() });
+		const time = normaliseTime(s);
+		if (s.trim() && !time) ctx.addIssue({ code: 'custom', message: m.wsa_error_time() });
+		return time ?? '';
+	});
 
 const calendarDate = () =>
 	z

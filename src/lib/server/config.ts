@@ -33,7 +33,11 @@ const schema = z.object({
 	REGISTRATIONS_PER_CLIENT_ADDRESS: z.coerce.number().int().positive().default(50),
 	REGISTRATION_WINDOW_MINUTES: z.coerce.number().positive().default(60),
 	/** Largest file a coordinator may upload (bytes); the upload stream stops there. */
-	UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+	UPLOAD_MAX_BYTES: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(100 * 1024 * 1024),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 	/**
 	 * Time limits on MySQL/MariaDB (milliseconds), so a frozen or unreachable database

@@ -29,7 +29,9 @@ export async function startServer(): Promise<void> {
 		process.exit(1);
 	}
 	if (isProduction() && !config().ORIGIN) {
-		console.error('ORIGIN is not set: in production it must be the public address, e.g. ORIGIN=https://campagnes.example.be (form posts are checked against it and links in mails are built from it).');
+		console.error(
+			'ORIGIN is not set: in production it must be the public address, e.g. ORIGIN=https://campagnes.example.be (form posts are checked against it and links in mails are built from it).'
+		);
 		process.exit(1);
 	}
 	shiftClockForTests();

@@ -49,7 +49,9 @@ export const clampDate = (date: string, from: string, to: string): string => (da
 /** "ma 12 mei" / "Mon 12 May": a day in a week column or in a list of preferred half-days. */
 export function shortDayLabel(date: string, locale: string): string {
 	const [y, m, d] = date.split('-').map(Number);
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-BE', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d, 12)));
+	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-BE', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+		new Date(Date.UTC(y, m - 1, d, 12))
+	);
 }
 
 /** One card in a week view: a slot as the page wants it shown. */

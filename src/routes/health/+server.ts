@@ -15,6 +15,9 @@ export const GET: RequestHandler = async ({ locals }) => {
 		return json({ status: 'ok', db: 'ok' }, { headers: { 'cache-control': 'no-store' } });
 	} catch (err) {
 		logger.error('health check failed', { error: (err as Error).message });
-		return json({ status: 'error', db: 'unreachable' }, { status: 503, headers: { 'cache-control': 'no-store', 'retry-after': String(config().DB_RETRY_AFTER_SECONDS) } });
+		return json(
+			{ status: 'error', db: 'unreachable' },
+			{ status: 503, headers: { 'cache-control': 'no-store', 'retry-after': String(config().DB_RETRY_AFTER_SECONDS) } }
+		);
 	}
 };

@@ -34,7 +34,12 @@ export async function prepareBookingRace(db: Kysely<Database>, editionId: number
 		.where('trainersBooked', '=', 0)
 		.where('startsAt', '>', toDbTime(new Date(Date.now() + 7 * 86_400_000)))
 		.where((eb) => eb.or([eb('organisationId', 'is', null), eb('organisationId', '=', organisation.id)]));
-	const day = await open.select(['localDate', (eb) => eb.fn.countAll().as('n')]).groupBy('localDate').orderBy('n', 'desc').orderBy('localDate').executeTakeFirst();
+	const day = await open
+		.select(['localDate', (eb) => eb.fn.countAll().as('n')])
+		.groupBy('localDate')
+		.orderBy('n', 'desc')
+		.orderBy('localDate')
+		.executeTakeFirst();
 	if (!day) throw new Error('the data set has no open workshop slots a week ahead');
 	const slots = await open.select('id').where('localDate', '=', day.localDate).orderBy('id').limit(slotsInRace).execute();
 	const trainers = await db
@@ -87,14 +92,35 @@ export async function bookingRace(ctx: BenchContext, plan: RacePlan, password: s
 	const note = `${cookies.length} trainers × ${connectionsPerTrainer} connections, ${plan.slotIds.length} slots of one day; ${accepted} booked${refusals ? `, refused: ${refusals}` : ''}`;
 	ctx.record({ case: name, metric: 'throughput', value: r.requestsPerSecond, unit: 'req/s', note });
 	ctx.record({ case: name, metric: 'latency p99', value: r.p99, unit: 'ms' });
-	ctx.record({ case: name, metric: 'invariants broken', value: check.length, unit: '', target: '0', met: check.length === 0, note: check.join('; ') || 'trainers per slot, no colliding workshops, daily maximum and one booking per accepted post hold' });
+	ctx.record({
+		case: name,
+		metric: 'invariants broken',
+		value: check.length,
+		unit: '',
+		target: '0',
+		met: check.length === 0,
+		note: check.join('; ') || 'trainers per slot, no colliding workshops, daily maximum and one booking per accepted post hold'
+	});
 }
 
 export async function checkBookingInvariants(db: Kysely<Database>, plan: RacePlan, since: string, accepted: number): Promise<string[]> {
 	const violations: string[] = [];
-	const raceSlots = await db.selectFrom('workshopSlots').select(['id', 'editionId', 'trainersNeeded', 'trainersBooked']).where('id', 'in', plan.slotIds).execute();
-	const edition = await db.selectFrom('editions').select(['travelBufferMinutes', 'maxWorkshopsPerTrainerDay']).where('id', '=', raceSlots[0].editionId).executeTakeFirstOrThrow();
-	const bookings = await db.selectFrom('slotTrainers').select(['slotId', 'trainerId', 'bookedAt']).where('slotId', 'in', plan.slotIds).where('active', '=', 1).execute();
+	const raceSlots = await db
+		.selectFrom('workshopSlots')
+		.select(['id', 'editionId', 'trainersNeeded', 'trainersBooked'])
+		.where('id', 'in', plan.slotIds)
+		.execute();
+	const edition = await db
+		.selectFrom('editions')
+		.select(['travelBufferMinutes', 'maxWorkshopsPerTrainerDay'])
+		.where('id', '=', raceSlots[0].editionId)
+		.executeTakeFirstOrThrow();
+	const bookings = await db
+		.selectFrom('slotTrainers')
+		.select(['slotId', 'trainerId', 'bookedAt'])
+		.where('slotId', 'in', plan.slotIds)
+		.where('active', '=', 1)
+		.execute();
 	for (const s of raceSlots) {
 		const n = bookings.filter((b) => b.slotId === s.id).length;
 		if (n > s.trainersNeeded) violations.push(`slot ${s.id} has ${n} trainers for ${s.trainersNeeded} places`);
@@ -116,7 +142,8 @@ export async function checkBookingInvariants(db: Kysely<Database>, plan: RacePla
 			const clash = given.find((b) => b.id !== a.id && collides(a, b, edition.travelBufferMinutes));
 			if (clash) violations.push(`trainer ${trainerId} gives slots ${a.id} and ${clash.id}, which collide`);
 			const sameDay = given.filter((b) => b.localDate === a.localDate).length;
-			if (sameDay > edition.maxWorkshopsPerTrainerDay) violations.push(`trainer ${trainerId} gives ${sameDay} workshops on ${a.localDate}, over the maximum of ${edition.maxWorkshopsPerTrainerDay}`);
+			if (sameDay > edition.maxWorkshopsPerTrainerDay)
+				violations.push(`trainer ${trainerId} gives ${sameDay} workshops on ${a.localDate}, over the maximum of ${edition.maxWorkshopsPerTrainerDay}`);
 		}
 	}
 	return [...new Set(violations)];

@@ -28,7 +28,8 @@ const growth = (d: Download) => d.rssPeakMb - d.rssBeforeMb;
 export async function bulkCertificates(ctx: BenchContext, editionId: number, s: Sessions): Promise<void> {
 	const name = 'bulk certificates PDF, Flanders edition';
 	const first = await download(ctx.server, paths(editionId).certificates, s.coordinator, { maxPages: ctx.opts.certPages });
-	const note = (d: Download) => `${d.pages} pages${d.stoppedEarly ? ' (the first ones; --cert-pages)' : ''}, ${MB(d.bytes).toFixed(1)} MB in ${seconds(d).toFixed(1)} s, server RSS +${Math.round(growth(d))} MB`;
+	const note = (d: Download) =>
+		`${d.pages} pages${d.stoppedEarly ? ' (the first ones; --cert-pages)' : ''}, ${MB(d.bytes).toFixed(1)} MB in ${seconds(d).toFixed(1)} s, server RSS +${Math.round(growth(d))} MB`;
 	const firstRate = first.pages / seconds(first);
 	ctx.record({ case: name, metric: 'first download', value: firstRate, unit: 'pages/s', target: '≥ 150 pages/s', met: firstRate >= 150, note: note(first) });
 	const again = await download(ctx.server, paths(editionId).certificates, s.coordinator, { maxPages: first.pages });
@@ -42,7 +43,15 @@ export async function enrolmentExports(ctx: BenchContext, editionId: number, s: 
 	ctx.record({ case: `${name}, CSV`, metric: 'time', value: seconds(csv), unit: 's', note: `${MB(csv.bytes).toFixed(1)} MB` });
 	ctx.record({ case: `${name}, CSV`, metric: 'server RSS growth', value: growth(csv), unit: 'MB' });
 	const xlsx = await download(ctx.server, paths(editionId).xlsx, s.coordinator);
-	ctx.record({ case: `${name}, XLSX`, metric: 'time', value: seconds(xlsx), unit: 's', target: "≤ 2× the CSV's time", met: seconds(xlsx) <= 2 * seconds(csv), note: `${MB(xlsx.bytes).toFixed(1)} MB, ${(seconds(xlsx) / seconds(csv)).toFixed(1)}× the CSV's time` });
+	ctx.record({
+		case: `${name}, XLSX`,
+		metric: 'time',
+		value: seconds(xlsx),
+		unit: 's',
+		target: "≤ 2× the CSV's time",
+		met: seconds(xlsx) <= 2 * seconds(csv),
+		note: `${MB(xlsx.bytes).toFixed(1)} MB, ${(seconds(xlsx) / seconds(csv)).toFixed(1)}× the CSV's time`
+	});
 	ctx.record({ case: `${name}, XLSX`, metric: 'server RSS growth', value: growth(xlsx), unit: 'MB', target: '< 100 MB', met: growth(xlsx) < 100 });
 }
 
@@ -72,7 +81,13 @@ export async function lightPageDuringDownloads(ctx: BenchContext, editionId: num
 	const url = `${ctx.server.origin}${paths(editionId).lightPage}`;
 	const headers = pageHeaders(s.teacher);
 	const idle = await runLoad({ url, connections: lightConnections, duration: ctx.opts.duration, headers });
-	ctx.record({ case: name, metric: 'idle', value: idle.p99, unit: 'ms', note: [`${lightConnections} connections`, unexpected(idle, 200)].filter(Boolean).join('; ') });
+	ctx.record({
+		case: name,
+		metric: 'idle',
+		value: idle.p99,
+		unit: 'ms',
+		note: [`${lightConnections} connections`, unexpected(idle, 200)].filter(Boolean).join('; ')
+	});
 	const heavy = [
 		['during the bulk certificates PDF', paths(editionId).certificates, { maxPages: ctx.opts.certPages }],
 		['during the XLSX export', paths(editionId).xlsx, {}],
@@ -99,7 +114,9 @@ export async function lightPageDuringDownloads(ctx: BenchContext, editionId: num
 			target: '≤ 2× idle',
 			met: r.requests > 0 && p99 <= 2 * idle.p99,
 			note: [
-				r.requests === 0 ? `no page answered during the ${seconds(d).toFixed(1)} s download` : `${(p99 / idle.p99).toFixed(1)}× idle, ${r.requests} requests in ${seconds(d).toFixed(1)} s`,
+				r.requests === 0
+					? `no page answered during the ${seconds(d).toFixed(1)} s download`
+					: `${(p99 / idle.p99).toFixed(1)}× idle, ${r.requests} requests in ${seconds(d).toFixed(1)} s`,
 				unexpected(r, 200)
 			]
 				.filter(Boolean)

@@ -41,7 +41,11 @@ export interface RushPlan {
 export async function prepareRush(db: Kysely<Database>, editionId: number, coordinatorEmail: string): Promise<RushPlan> {
 	const active = db.selectFrom('classes').where('editionId', '=', editionId).where('status', 'in', ['enrolled', 'waiting']);
 	const total = Number((await active.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-	const perCampus = await active.where('status', '=', 'enrolled').select((eb) => eb.fn.countAll().as('n')).groupBy('campusId').execute();
+	const perCampus = await active
+		.where('status', '=', 'enrolled')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.groupBy('campusId')
+		.execute();
 	const fullest = Math.max(...perCampus.map((r) => Number(r.n)));
 	const coordinator = await db.selectFrom('users').select(['id', 'displayName']).where('emailKey', '=', emailKey(coordinatorEmail)).executeTakeFirstOrThrow();
 	const actor = { ...coordinator, roles: ['coordinator' as const] };
@@ -145,9 +149,25 @@ async function rushInto(
 	const check = await checkRushInvariants(ctx.db.handle.db, editionId, since, accepted);
 	const note = `${rushConnections} connections, ${Math.round(r.seconds)} s; ${check.enrolled} enrolled, ${check.waiting} on the waiting list${errors ? `; ${errors}` : ''}`;
 	const perMinute = (accepted.size / r.seconds) * 60;
-	ctx.record({ case: name, metric: 'accepted enrolments', value: perMinute, unit: '/min', target: isFlanders ? '≥ 2,000/min' : null, met: isFlanders ? perMinute >= 2000 && !errors : null, note });
+	ctx.record({
+		case: name,
+		metric: 'accepted enrolments',
+		value: perMinute,
+		unit: '/min',
+		target: isFlanders ? '≥ 2,000/min' : null,
+		met: isFlanders ? perMinute >= 2000 && !errors : null,
+		note
+	});
 	ctx.record({ case: name, metric: 'latency p99', value: r.p99, unit: 'ms', target: isFlanders ? '< 1,500 ms' : null, met: isFlanders ? r.p99 < 1500 : null });
-	ctx.record({ case: name, metric: 'invariants broken', value: check.violations.length, unit: '', target: '0', met: check.violations.length === 0, note: check.violations.join('; ') || 'quotas, waiting list and one class per accepted post hold' });
+	ctx.record({
+		case: name,
+		metric: 'invariants broken',
+		value: check.violations.length,
+		unit: '',
+		target: '0',
+		met: check.violations.length === 0,
+		note: check.violations.join('; ') || 'quotas, waiting list and one class per accepted post hold'
+	});
 	if (cpuOf && cpuPerEnrolment !== null) {
 		const within = baselineCpu ? cpuPerEnrolment / baselineCpu : null;
 		ctx.record({
@@ -172,19 +192,36 @@ async function rushInto(
 export async function checkRushInvariants(db: Kysely<Database>, editionId: number, since: string, accepted: Set<string>) {
 	const edition = await db.selectFrom('editions').select(['maxClasses', 'maxClassesPerCampus']).where('id', '=', editionId).executeTakeFirstOrThrow();
 	const perCampus = new Map<number, number>();
-	for (const r of await db.selectFrom('classes').select(['campusId', (eb) => eb.fn.countAll().as('n')]).where('editionId', '=', editionId).where('status', '=', 'enrolled').groupBy('campusId').execute()) perCampus.set(r.campusId, Number(r.n));
+	for (const r of await db
+		.selectFrom('classes')
+		.select(['campusId', (eb) => eb.fn.countAll().as('n')])
+		.where('editionId', '=', editionId)
+		.where('status', '=', 'enrolled')
+		.groupBy('campusId')
+		.execute())
+		perCampus.set(r.campusId, Number(r.n));
 	const total = [...perCampus.values()].reduce((a, b) => a + b, 0);
 	const violations: string[] = [];
-	if (edition.maxClasses !== null && total > edition.maxClasses) violations.push(`the edition holds ${total} enrolled classes, over its maximum of ${edition.maxClasses}`);
+	if (edition.maxClasses !== null && total > edition.maxClasses)
+		violations.push(`the edition holds ${total} enrolled classes, over its maximum of ${edition.maxClasses}`);
 	const overCampus = [...perCampus].filter(([, n]) => edition.maxClassesPerCampus !== null && n > edition.maxClassesPerCampus);
-	if (overCampus.length) violations.push(`${overCampus.length} campuses over their maximum of ${edition.maxClassesPerCampus} (e.g. campus ${overCampus[0][0]}: ${overCampus[0][1]})`);
+	if (overCampus.length)
+		violations.push(
+			`${overCampus.length} campuses over their maximum of ${edition.maxClassesPerCampus} (e.g. campus ${overCampus[0][0]}: ${overCampus[0][1]})`
+		);
 	// A class waits only for want of a place: while the edition has room, its own campus must be full.
 	if (edition.maxClasses === null || total < edition.maxClasses) {
 		const waiting = await db.selectFrom('classes').select(['id', 'campusId']).where('editionId', '=', editionId).where('status', '=', 'waiting').execute();
 		const skipped = waiting.filter((c) => edition.maxClassesPerCampus === null || (perCampus.get(c.campusId) ?? 0) < edition.maxClassesPerCampus);
 		if (skipped.length) violations.push(`${skipped.length} classes wait although the edition and their campus have room (e.g. class ${skipped[0].id})`);
 	}
-	const created = await db.selectFrom('classes').select(['name', 'status']).where('editionId', '=', editionId).where('name', 'like', `${namePrefix} %`).where('createdAt', '>=', since).execute();
+	const created = await db
+		.selectFrom('classes')
+		.select(['name', 'status'])
+		.where('editionId', '=', editionId)
+		.where('name', 'like', `${namePrefix} %`)
+		.where('createdAt', '>=', since)
+		.execute();
 	const names = new Map<string, number>();
 	for (const c of created) names.set(c.name, (names.get(c.name) ?? 0) + 1);
 	const missing = [...accepted].filter((name) => !names.has(name));
@@ -192,7 +229,8 @@ export async function checkRushInvariants(db: Kysely<Database>, editionId: numbe
 	const doubled = [...names].filter(([, n]) => n > 1);
 	if (doubled.length) violations.push(`${doubled.length} classes were created twice (e.g. "${doubled[0][0]}")`);
 	const unanswered = created.length - accepted.size;
-	if (unanswered > rushConnections) violations.push(`${unanswered} classes were created beyond the accepted posts, more than the ${rushConnections} that can be in flight`);
+	if (unanswered > rushConnections)
+		violations.push(`${unanswered} classes were created beyond the accepted posts, more than the ${rushConnections} that can be in flight`);
 	const count = (status: string) => created.filter((c) => c.status === status).length;
 	return { violations, enrolled: count('enrolled'), waiting: count('waiting') };
 }

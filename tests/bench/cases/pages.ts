@@ -8,7 +8,8 @@ import type { BenchServer } from '../server';
 export const pageConnections = 10;
 
 /** A short load that is not counted, so the measurement starts on a warm server (JIT, caches, pools). */
-const warmUp = (url: string, duration: number, connections: number, headers: Record<string, string>) => runLoad({ url, connections, duration: Math.min(2, duration / 2), headers });
+const warmUp = (url: string, duration: number, connections: number, headers: Record<string, string>) =>
+	runLoad({ url, connections, duration: Math.min(2, duration / 2), headers });
 
 /** Bare: the login page without a session, the yardstick of every ratio (measured on each server, in the same run). */
 export async function measureBare(server: BenchServer, duration: number): Promise<{ requestsPerSecond: number; p99: number; note?: string }> {
@@ -50,6 +51,19 @@ export async function measurePage(ctx: BenchContext, c: PageCase): Promise<void>
 		...(c.minRatio ? { target: `≥ ${c.minRatio}× bare`, met: share >= c.minRatio && !errors } : {}),
 		note
 	});
-	ctx.record({ case: c.name, metric: 'latency p99', value: r.p99, unit: 'ms', ...(c.maxP99 ? { target: `< ${c.maxP99} ms at ${connections} connections`, met: r.p99 < c.maxP99 && !errors } : {}), note });
-	ctx.record({ case: c.name, metric: 'page size', value: kB(page.bytes), unit: 'kB', ...(c.maxKb ? { target: `< ${c.maxKb} kB`, met: kB(page.bytes) < c.maxKb } : {}) });
+	ctx.record({
+		case: c.name,
+		metric: 'latency p99',
+		value: r.p99,
+		unit: 'ms',
+		...(c.maxP99 ? { target: `< ${c.maxP99} ms at ${connections} connections`, met: r.p99 < c.maxP99 && !errors } : {}),
+		note
+	});
+	ctx.record({
+		case: c.name,
+		metric: 'page size',
+		value: kB(page.bytes),
+		unit: 'kB',
+		...(c.maxKb ? { target: `< ${c.maxKb} kB`, met: kB(page.bytes) < c.maxKb } : {})
+	});
 }

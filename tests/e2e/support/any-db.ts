@@ -76,7 +76,12 @@ export async function createMariaDbDatabase(serverUrl: string): Promise<{ url: s
 /** The newest one-time link mailed to the address with this template, polled from mail_outbox. */
 export async function outboxLink(db: AnyDb, recipient: string, template: string): Promise<string> {
 	const read = async () =>
-		(await db.get<{ link: string | null }>('select secret_link as link from mail_outbox where lower(recipient) = lower(?) and template = ? order by id desc limit 1', [recipient, template]))?.link ?? null;
+		(
+			await db.get<{ link: string | null }>(
+				'select secret_link as link from mail_outbox where lower(recipient) = lower(?) and template = ? order by id desc limit 1',
+				[recipient, template]
+			)
+		)?.link ?? null;
 	await expect.poll(read, { message: `a ${template} mail to ${recipient} in the outbox` }).not.toBeNull();
 	return (await read())!;
 }

@@ -44,7 +44,18 @@ try {
 		if ([0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())) continue;
 		let slotId: number | null = null;
 		try {
-			const input = { campusId: cls.campusId, localDate: day, startTime: '15:00', endTime: '15:50', room: 'Lokaal e2e', language: 'nl' as const, trainersNeeded: 1 as const, maxPupils: null, organisationId: null, trainerNote: null };
+			const input = {
+				campusId: cls.campusId,
+				localDate: day,
+				startTime: '15:00',
+				endTime: '15:50',
+				room: 'Lokaal e2e',
+				language: 'nl' as const,
+				trainersNeeded: 1 as const,
+				maxPupils: null,
+				organisationId: null,
+				trainerNote: null
+			};
 			slotId = await createSlot(db, coordinator, editionId, input);
 			await setSlotClasses(db, coordinator, slotId, [cls.id]);
 			await assignTrainer(db, coordinator, slotId, trainer.id);

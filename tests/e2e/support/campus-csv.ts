@@ -33,7 +33,18 @@ export function uniqueInstellingsnummer(): string {
 	return `${Math.floor(Date.now() / 10) % 1e8}`.padStart(8, '1') + String(counter % 100).padStart(2, '0');
 }
 
-const cells = (r: ImportRow) => [r.instellingsnummer, r.school, r.campus, r.straat, r.postcode, r.gemeente, r.niveaus, r.contactpersoon ?? '', r.email ?? '', r.telefoon ?? ''];
+const cells = (r: ImportRow) => [
+	r.instellingsnummer,
+	r.school,
+	r.campus,
+	r.straat,
+	r.postcode,
+	r.gemeente,
+	r.niveaus,
+	r.contactpersoon ?? '',
+	r.email ?? '',
+	r.telefoon ?? ''
+];
 
 /** Rows as Belgian Excel saves them: ";" between cells, CRLF; cells with ";" or quotes are quoted. */
 export function importCsv(rows: ImportRow[], header: string[] = importHeader): string {

@@ -29,8 +29,7 @@ export function schoolByNumber(instellingsnummer: string): StoredSchool | null {
 	const row = read(
 		(db) =>
 			db.prepare('select id, name, active from schools where instellingsnummer = ?').get(instellingsnummer) as
-				| { id: number; name: string; active: number | null }
-				| undefined
+				{ id: number; name: string; active: number | null } | undefined
 	);
 	return row ? { id: row.id, name: row.name, active: row.active === 1 } : null;
 }

@@ -147,6 +147,8 @@ export class CampusImportPage {
 
 	/** The preview's row for this line of the file (the header is line 1). */
 	row(line: number) {
-		return this.rows().getByRole('row').filter({ has: this.page.getByRole('cell', { name: String(line), exact: true }) });
+		return this.rows()
+			.getByRole('row')
+			.filter({ has: this.page.getByRole('cell', { name: String(line), exact: true }) });
 	}
 }

@@ -37,8 +37,7 @@ export function upcomingEdition(): EditionRow {
 	const row = read(
 		(db) =>
 			db.prepare('select id, name, workshop_starts_on as workshopStartsOn, workshop_ends_on as workshopEndsOn from editions where name = ?').get(name) as
-				| EditionRow
-				| undefined
+				EditionRow | undefined
 	);
 	if (!row) throw new Error(`No edition named ${name}`);
 	return row;
@@ -57,7 +56,9 @@ export function someClassIdAt(campusName: string, editionId: number): number {
 	const row = read(
 		(db) =>
 			db
-				.prepare('select classes.id as id from classes join campuses on campuses.id = classes.campus_id where campuses.name = ? and classes.edition_id = ? order by classes.id limit 1')
+				.prepare(
+					'select classes.id as id from classes join campuses on campuses.id = classes.campus_id where campuses.name = ? and classes.edition_id = ? order by classes.id limit 1'
+				)
 				.get(campusName, editionId) as { id: number } | undefined
 	);
 	if (!row) throw new Error(`No class at ${campusName}`);
@@ -77,7 +78,7 @@ function classMails(classId: number, template: ClassMail) {
 	return read(
 		(db) =>
 			db
-				.prepare("select recipient, subject, params_json as params from mail_outbox where template = ? and dedupe_key like ? order by id desc")
+				.prepare('select recipient, subject, params_json as params from mail_outbox where template = ? and dedupe_key like ? order by id desc')
 				.all(template, `${template}:${classId}:%`) as { recipient: string; subject: string; params: string }[]
 	);
 }

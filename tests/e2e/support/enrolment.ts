@@ -95,7 +95,10 @@ export class TeacherHome {
 
 	/** The row of a class in one of the tables, by its exact name and edition. */
 	row(table: Locator, name: string, edition: string): Locator {
-		return table.getByRole('row').filter({ has: this.page.getByRole('link', { name: `Open klas ${name}`, exact: true }) }).filter({ hasText: edition });
+		return table
+			.getByRole('row')
+			.filter({ has: this.page.getByRole('link', { name: `Open klas ${name}`, exact: true }) })
+			.filter({ hasText: edition });
 	}
 
 	/** Every class row of a table as the teacher reads it. */
@@ -123,7 +126,9 @@ export class TeacherHome {
 	}
 
 	async openClass(table: Locator, name: string, edition: string) {
-		await this.row(table, name, edition).getByRole('link', { name: `Open klas ${name}`, exact: true }).click();
+		await this.row(table, name, edition)
+			.getByRole('link', { name: `Open klas ${name}`, exact: true })
+			.click();
 		await expect(this.page.getByRole('heading', { level: 1, name: `Klas ${name}` })).toBeVisible();
 	}
 }
@@ -136,7 +141,10 @@ export function waitingPosition(status: string): number | null {
 
 /** The value next to a term in a class summary (a description list). */
 export function summaryValue(page: Page, term: string): Locator {
-	return page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+	return page
+		.getByRole('term')
+		.filter({ hasText: new RegExp(`^${term}$`) })
+		.locator('xpath=following-sibling::dd[1]');
 }
 
 /** The class id in a /teacher/classes/<id> or /coordinator/classes/<id> address. */

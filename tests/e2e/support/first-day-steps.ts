@@ -15,7 +15,9 @@ export type Look = (page: Page, name: string) => Promise<void>;
 export async function writeLogo(browser: Browser, dir: string): Promise<string> {
 	const file = path.join(dir, 'logo-testgem.png');
 	const painter = await browser.newPage({ viewport: { width: 240, height: 120 } });
-	await painter.setContent('<body style="margin:0;background:#0a7d5a;font:bold 40px sans-serif;color:#fff;display:grid;place-items:center;height:120px">Testgem</body>');
+	await painter.setContent(
+		'<body style="margin:0;background:#0a7d5a;font:bold 40px sans-serif;color:#fff;display:grid;place-items:center;height:120px">Testgem</body>'
+	);
 	await painter.screenshot({ path: file });
 	await painter.close();
 	return file;
@@ -84,7 +86,13 @@ export interface Trainer {
  * The coordinator adds a partner organisation and, on its page, invites a
  * trainer into it. The invitation lands in the outbox; returns its link.
  */
-export async function createOrganisationAndInviteTrainer(page: Page, db: AnyDb, organisation: { name: string; contact: string; email: string }, trainer: Trainer, look: Look): Promise<string> {
+export async function createOrganisationAndInviteTrainer(
+	page: Page,
+	db: AnyDb,
+	organisation: { name: string; contact: string; email: string },
+	trainer: Trainer,
+	look: Look
+): Promise<string> {
 	await page.goto('/coordinator');
 	await page.getByRole('link', { name: 'Voeg organisaties toe en nodig trainers uit' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Organisaties' })).toBeVisible();

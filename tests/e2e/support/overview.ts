@@ -44,7 +44,8 @@ export const englishHeader = [
 ];
 export const column = (name: string) => dutchHeader.indexOf(name);
 
-export const statusText = (c: StoredClass) => (c.status === 'enrolled' ? 'Ingeschreven' : c.status === 'waiting' ? `Wachtlijst, plaats ${c.position}` : 'Uitgeschreven');
+export const statusText = (c: StoredClass) =>
+	c.status === 'enrolled' ? 'Ingeschreven' : c.status === 'waiting' ? `Wachtlijst, plaats ${c.position}` : 'Uitgeschreven';
 
 /** A class as one line of the overview's table reads: campus, class, grade, pupils, status. */
 export const line = (c: StoredClass) => `${c.campus} | ${c.name} | ${c.grade} | ${c.pupils} | ${statusText(c)}`;
@@ -71,7 +72,10 @@ export class OverviewPage {
 	readonly pagination = () => this.page.getByRole('navigation', { name: 'Paginering' });
 	readonly csvLink = () => this.list().getByRole('link', { name: 'Download CSV' });
 	readonly xlsxLink = () => this.list().getByRole('link', { name: 'Download Excel' });
-	readonly sortLink = (header: string) => this.table().getByRole('columnheader', { name: new RegExp(`^${header}`) }).getByRole('link');
+	readonly sortLink = (header: string) =>
+		this.table()
+			.getByRole('columnheader', { name: new RegExp(`^${header}`) })
+			.getByRole('link');
 
 	async goto() {
 		await this.page.goto(`/coordinator/editions/${this.edition.id}/enrolments`);

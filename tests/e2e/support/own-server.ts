@@ -19,7 +19,15 @@ export interface OwnApp {
 const origin = (app: OwnApp) => `http://127.0.0.1:${app.port}`;
 
 function environment(app: OwnApp, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', ORIGIN: origin(app), DATABASE_URL: app.databaseUrl, DATA_DIR: app.dataDir, LOG_LEVEL: 'warn', ...extra };
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		NODE_ENV: 'test',
+		ORIGIN: origin(app),
+		DATABASE_URL: app.databaseUrl,
+		DATA_DIR: app.dataDir,
+		LOG_LEVEL: 'warn',
+		...extra
+	};
 	// The shared server's own settings must not leak into this one.
 	for (const name of ['SMTP_URL', 'TEST_CLOCK_SHIFT_DAYS', 'PORT', 'HOST']) if (!(name in extra)) delete env[name];
 	return env;
@@ -28,7 +36,11 @@ function environment(app: OwnApp, extra: Record<string, string> = {}): NodeJS.Pr
 /** Runs `npm run <script> -- <args>` in the project and returns what it printed; fails the test on a non-zero exit. */
 export function npmRun(app: OwnApp, script: string, args: string[] = []): Promise<string> {
 	return new Promise((resolve, reject) => {
-		const child = spawn('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: root, env: environment(app), stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], {
+			cwd: root,
+			env: environment(app),
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
 		let out = '';
 		let err = '';
 		child.stdout.on('data', (d) => (out += d));

@@ -58,10 +58,28 @@ async function makeSlot(editionId: number, room: string, organisation: string) {
 	let day = [addDays(brusselsDateOf(new Date()), 14), edition.workshopStartsOn].sort()[1];
 	let made: { slotId: number; localDate: string } | null = null;
 	for (; !made && day <= edition.workshopEndsOn; day = addDays(day, 1)) {
-		if ([0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay()) || (await busy(day, trainers.map((t) => t.id)))) continue;
+		if (
+			[0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay()) ||
+			(await busy(
+				day,
+				trainers.map((t) => t.id)
+			))
+		)
+			continue;
 		let slotId: number | null = null;
 		try {
-			const input = { campusId: cls.campusId, localDate: day, startTime: '10:00', endTime: '10:50', room, language: 'nl' as const, trainersNeeded: 1 as const, maxPupils: null, organisationId: offeredTo.id, trainerNote: 'Meld je aan bij het onthaal.' };
+			const input = {
+				campusId: cls.campusId,
+				localDate: day,
+				startTime: '10:00',
+				endTime: '10:50',
+				room,
+				language: 'nl' as const,
+				trainersNeeded: 1 as const,
+				maxPupils: null,
+				organisationId: offeredTo.id,
+				trainerNote: 'Meld je aan bij het onthaal.'
+			};
 			slotId = await createSlot(db, coordinator, editionId, input);
 			await setSlotClasses(db, coordinator, slotId, [cls.id]);
 			made = { slotId, localDate: day };
@@ -76,7 +94,12 @@ async function makeSlot(editionId: number, room: string, organisation: string) {
 
 try {
 	if (mode === 'slot') await makeSlot(Number(args[0]), args[1], args[2] ?? 'Wel Jong');
-	else if (mode === 'planner') await db.updateTable('users').set({ planner: args[1] === '1' ? 1 : 0 }).where('email', '=', args[0]).execute();
+	else if (mode === 'planner')
+		await db
+			.updateTable('users')
+			.set({ planner: args[1] === '1' ? 1 : 0 })
+			.where('email', '=', args[0])
+			.execute();
 	else throw new Error(`unknown mode ${mode}`);
 } finally {
 	await close();

@@ -55,11 +55,28 @@ export async function runLoad(options: LoadOptions) {
 			// The abort is only a safety net for the test itself; the limit is asserted on `ms`.
 			const response = await fetch(options.origin + path, { redirect: 'manual', signal: AbortSignal.timeout(30_000), ...init });
 			await response.arrayBuffer();
-			const record: RequestRecord = { client, kind, phase, status: response.status, at: started, ms: performance.now() - started, outcome: response.headers.get('x-db-outcome') };
+			const record: RequestRecord = {
+				client,
+				kind,
+				phase,
+				status: response.status,
+				at: started,
+				ms: performance.now() - started,
+				outcome: response.headers.get('x-db-outcome')
+			};
 			requests.push(record);
 			return { response, record };
 		} catch (err) {
-			const record: RequestRecord = { client, kind, phase, status: 0, at: started, ms: performance.now() - started, outcome: null, error: (err as Error).message };
+			const record: RequestRecord = {
+				client,
+				kind,
+				phase,
+				status: 0,
+				at: started,
+				ms: performance.now() - started,
+				outcome: null,
+				error: (err as Error).message
+			};
 			requests.push(record);
 			return { response: null, record };
 		}
@@ -116,7 +133,8 @@ function verdictOf(response: Response | null, record: RequestRecord): EnrolVerdi
 	const location = response.headers.get('location') ?? '';
 	if (response.status === 303 && /notice=(enrolled|waiting)/.test(location)) return 'acknowledged';
 	if (response.status === 303 && location.startsWith('/login')) return 'refused'; // session lost: nothing was attempted
-	if (response.status === 503) return record.outcome === 'saved' ? 'saved' : record.outcome === 'unknown' ? 'unknown' : record.outcome === 'none' ? 'refused' : 'failed';
+	if (response.status === 503)
+		return record.outcome === 'saved' ? 'saved' : record.outcome === 'unknown' ? 'unknown' : record.outcome === 'none' ? 'refused' : 'failed';
 	if (response.status >= 400 && response.status < 500) return 'refused';
 	return 'failed';
 }

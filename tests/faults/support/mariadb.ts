@@ -85,7 +85,18 @@ export async function startOwnMariadb(): Promise<OwnMariadb> {
 	let log = '';
 
 	const start = async () => {
-		const args = ['--no-defaults', ...userArgs, `--datadir=${datadir}`, `--port=${port}`, `--socket=${socket}`, '--skip-log-bin', '--bind-address=127.0.0.1', `--pid-file=${path.join(root, 'mysqld.pid')}`, '--innodb-buffer-pool-size=32M', '--skip-name-resolve'];
+		const args = [
+			'--no-defaults',
+			...userArgs,
+			`--datadir=${datadir}`,
+			`--port=${port}`,
+			`--socket=${socket}`,
+			'--skip-log-bin',
+			'--bind-address=127.0.0.1',
+			`--pid-file=${path.join(root, 'mysqld.pid')}`,
+			'--innodb-buffer-pool-size=32M',
+			'--skip-name-resolve'
+		];
 		const proc = spawn(mariadbd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
 		proc.stderr!.on('data', (d) => (log = (log + d).slice(-20_000)));
 		started.add(proc);
@@ -114,7 +125,11 @@ export async function startOwnMariadb(): Promise<OwnMariadb> {
 		port,
 		url: (database) => `mysql://root@127.0.0.1:${port}/${database}`,
 		sql: (statement, database) =>
-			execFileSync(client, ['--no-defaults', '-uroot', '-h127.0.0.1', `-P${port}`, '--batch', '--skip-column-names', ...(database ? [database] : []), '-e', statement], { encoding: 'utf8' }),
+			execFileSync(
+				client,
+				['--no-defaults', '-uroot', '-h127.0.0.1', `-P${port}`, '--batch', '--skip-column-names', ...(database ? [database] : []), '-e', statement],
+				{ encoding: 'utf8' }
+			),
 		start,
 		kill,
 		freeze: () => void child?.kill('SIGSTOP'),

@@ -8,13 +8,24 @@ import { createCampus, createUser } from './fixtures';
 
 export async function createEdition(
 	db: Kysely<Database>,
-	opts: { maxClasses?: number | null; maxClassesPerCampus?: number | null; grades?: string[]; status?: 'draft' | 'published' | 'archived'; opens?: string; closes?: string; year?: number } = {}
+	opts: {
+		maxClasses?: number | null;
+		maxClassesPerCampus?: number | null;
+		grades?: string[];
+		status?: 'draft' | 'published' | 'archived';
+		opens?: string;
+		closes?: string;
+		year?: number;
+	} = {}
 ): Promise<number> {
 	const now = nowDb();
 	const name = 'PAARS';
 	let campaign = await db.selectFrom('campaigns').select('id').where('nameKey', '=', textKey(name)).executeTakeFirst();
 	if (!campaign) {
-		const r = await db.insertInto('campaigns').values({ name, nameKey: textKey(name), descriptionNl: null, descriptionEn: null, createdAt: now, updatedAt: now }).executeTakeFirstOrThrow();
+		const r = await db
+			.insertInto('campaigns')
+			.values({ name, nameKey: textKey(name), descriptionNl: null, descriptionEn: null, createdAt: now, updatedAt: now })
+			.executeTakeFirstOrThrow();
 		campaign = { id: Number(r.insertId) };
 	}
 	const year = opts.year ?? 2027;
@@ -40,7 +51,11 @@ export async function createEdition(
 		.executeTakeFirstOrThrow();
 	const editionId = Number(r.insertId);
 	const grades = opts.grades ?? ['L5', 'L6', 'S1', 'S2'];
-	if (grades.length) await db.insertInto('editionGrades').values(grades.map((grade) => ({ editionId, grade }))).execute();
+	if (grades.length)
+		await db
+			.insertInto('editionGrades')
+			.values(grades.map((grade) => ({ editionId, grade })))
+			.execute();
 	return editionId;
 }
 

@@ -44,13 +44,25 @@ export async function createCampus(
 }
 
 export async function createOrganisation(db: Kysely<Database>, name = 'Wel Jong'): Promise<number> {
-	const r = await db.insertInto('organisations').values({ name, nameKey: textKey(name), kind: 'expert', createdAt: nowDb() }).executeTakeFirstOrThrow();
+	const r = await db
+		.insertInto('organisations')
+		.values({ name, nameKey: textKey(name), kind: 'expert', createdAt: nowDb() })
+		.executeTakeFirstOrThrow();
 	return Number(r.insertId);
 }
 
 export async function createUser(
 	db: Kysely<Database>,
-	opts: { email: string; roles: Role[]; name?: string; password?: string | null; confirmed?: boolean; campusId?: number; organisationId?: number; locale?: 'nl' | 'en' }
+	opts: {
+		email: string;
+		roles: Role[];
+		name?: string;
+		password?: string | null;
+		confirmed?: boolean;
+		campusId?: number;
+		organisationId?: number;
+		locale?: 'nl' | 'en';
+	}
 ): Promise<number> {
 	const now = nowDb();
 	cachedHash ??= hashPassword(goodPassword);
@@ -77,4 +89,11 @@ export const outboxFor = (db: Kysely<Database>, recipient: string) =>
 export const tokenFromLink = (link: string | null) => (link ?? '').split('/').pop() ?? '';
 
 export const count = async (db: Kysely<Database>, table: keyof Database) =>
-	Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+	Number(
+		(
+			await db
+				.selectFrom(table)
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);

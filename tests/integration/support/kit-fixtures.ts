@@ -7,9 +7,33 @@ import type { KitItemInput } from '../../../src/lib/server/kits/kit-input';
 import { aClass, teacherAt } from './enrolment-fixtures';
 import { createUser } from './fixtures';
 
-export const wristbands: KitItemInput = { nameNl: 'Paarse polsbandjes', nameEn: 'Purple wristbands', unitNl: 'stuk', unitEn: 'piece', level: null, allowanceKind: 'per_pupil', marginPerMille: 1100 };
-export const posters: KitItemInput = { nameNl: 'Affiches', nameEn: 'Posters', unitNl: 'stuk', unitEn: 'piece', level: null, allowanceKind: 'fixed_per_campus', fixedQuantity: 5 };
-export const samBooklets: KitItemInput = { nameNl: 'Boekje Sam', nameEn: 'Sam booklet', unitNl: 'boekje', unitEn: 'booklet', level: 'lager', allowanceKind: 'per_pupil', marginPerMille: 1000 };
+export const wristbands: KitItemInput = {
+	nameNl: 'Paarse polsbandjes',
+	nameEn: 'Purple wristbands',
+	unitNl: 'stuk',
+	unitEn: 'piece',
+	level: null,
+	allowanceKind: 'per_pupil',
+	marginPerMille: 1100
+};
+export const posters: KitItemInput = {
+	nameNl: 'Affiches',
+	nameEn: 'Posters',
+	unitNl: 'stuk',
+	unitEn: 'piece',
+	level: null,
+	allowanceKind: 'fixed_per_campus',
+	fixedQuantity: 5
+};
+export const samBooklets: KitItemInput = {
+	nameNl: 'Boekje Sam',
+	nameEn: 'Sam booklet',
+	unitNl: 'boekje',
+	unitEn: 'booklet',
+	level: 'lager',
+	allowanceKind: 'per_pupil',
+	marginPerMille: 1000
+};
 
 /** A catalogue item with stock on hand. */
 export async function itemWithStock(db: Kysely<Database>, coordinator: Actor, editionId: number, input: KitItemInput, onHand: number): Promise<number> {
@@ -19,7 +43,12 @@ export async function itemWithStock(db: Kysely<Database>, coordinator: Actor, ed
 }
 
 /** A teacher's campus with enrolled classes of the given pupil counts (grade L5 unless given as "S1:19"). */
-export async function campusWithPupils(db: Kysely<Database>, editionId: number, email: string, classes: (number | string)[]): Promise<{ actor: Actor; campusId: number; classIds: number[] }> {
+export async function campusWithPupils(
+	db: Kysely<Database>,
+	editionId: number,
+	email: string,
+	classes: (number | string)[]
+): Promise<{ actor: Actor; campusId: number; classIds: number[] }> {
 	const t = await teacherAt(db, email);
 	const classIds: number[] = [];
 	for (const [i, c] of classes.entries()) {

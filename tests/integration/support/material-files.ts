@@ -74,7 +74,12 @@ export function multipartRequest(
 		chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
 	}
 	if (file) {
-		chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`, 'utf8'));
+		chunks.push(
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+				'utf8'
+			)
+		);
 		chunks.push(file.content, Buffer.from('\r\n'));
 	}
 	chunks.push(Buffer.from(`--${boundary}--\r\n`));

@@ -26,7 +26,8 @@ export const filterOf = (raw: Record<string, string> = {}): EnrolmentFilter => e
 export async function enrolmentScenario(db: Kysely<Database>) {
 	const tick = freezeClock('2026-11-20T08:00:00Z');
 	const editionId = await createEdition(db, { maxClasses: 4 });
-	const campus = async (school: string, name: string, levels: Level[]) => (await createCampus(db, { schoolId: await createSchool(db, school), name, levels })).id;
+	const campus = async (school: string, name: string, levels: Level[]) =>
+		(await createCampus(db, { schoolId: await createSchool(db, school), name, levels })).id;
 	const noord = await campus('Sint-Jozefscollege', 'Campus Noord', ['lager', 'secundair']);
 	const zuid = await campus('Atheneum Zoë', 'Campus Zuid', ['secundair']);
 	const centrum = await campus('De Regenboog', 'Campus Centrum', ['lager']);
@@ -58,9 +59,30 @@ export async function insertManyClasses(db: Kysely<Database>, editionId: number,
 	const now = nowDb();
 	const rows = Array.from({ length: count }, (_, i) => {
 		const name = `${prefix}${String(i + 1).padStart(4, '0')}`;
-		return { editionId, campusId, name, nameKey: textKey(name), grade: 'L5', level: 'lager' as const, pupilCount: 1 + (i % 40), language: 'nl' as const, remarks: null, status: 'enrolled' as const, active: 1 as const, queuedAt: now, enrolledBy, withdrawnAt: null, createdAt: now, updatedAt: now };
+		return {
+			editionId,
+			campusId,
+			name,
+			nameKey: textKey(name),
+			grade: 'L5',
+			level: 'lager' as const,
+			pupilCount: 1 + (i % 40),
+			language: 'nl' as const,
+			remarks: null,
+			status: 'enrolled' as const,
+			active: 1 as const,
+			queuedAt: now,
+			enrolledBy,
+			withdrawnAt: null,
+			createdAt: now,
+			updatedAt: now
+		};
 	});
-	for (let i = 0; i < rows.length; i += 500) await db.insertInto('classes').values(rows.slice(i, i + 500)).execute();
+	for (let i = 0; i < rows.length; i += 500)
+		await db
+			.insertInto('classes')
+			.values(rows.slice(i, i + 500))
+			.execute();
 	// Past class.repository: count them, and tell the overview's cache, as the repository would.
 	await recountEdition(db, editionId, true);
 	await recordClassWrite(db, editionId, new Map());

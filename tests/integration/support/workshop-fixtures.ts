@@ -38,7 +38,11 @@ export async function workshopEdition(db: Kysely<Database>, opts: WorkshopEditio
 	return id;
 }
 
-export async function setEditionRules(db: Kysely<Database>, editionId: number, rules: Pick<WorkshopEditionOptions, 'travelBufferMinutes' | 'maxWorkshopsPerTrainerDay' | 'cancellationDeadlineDays'>) {
+export async function setEditionRules(
+	db: Kysely<Database>,
+	editionId: number,
+	rules: Pick<WorkshopEditionOptions, 'travelBufferMinutes' | 'maxWorkshopsPerTrainerDay' | 'cancellationDeadlineDays'>
+) {
 	await db.updateTable('editions').set(rules).where('id', '=', editionId).execute();
 }
 
@@ -111,7 +115,13 @@ export const slotAt = (campusId: number, localDate: string, startTime: string, e
 export const addSlot = (db: Kysely<Database>, coordinator: Actor, editionId: number, ...args: Parameters<typeof slotAt>) =>
 	createSlot(db, coordinator, editionId, slotAt(...args));
 
-export async function blockDay(db: Kysely<Database>, editionId: number, localDate: string, label = 'Pedagogische studiedag', kind: BlockedDayKind = 'study_day') {
+export async function blockDay(
+	db: Kysely<Database>,
+	editionId: number,
+	localDate: string,
+	label = 'Pedagogische studiedag',
+	kind: BlockedDayKind = 'study_day'
+) {
 	await db.insertInto('blockedDays').values({ editionId, localDate, kind, label }).execute();
 }
 
@@ -125,8 +135,23 @@ export async function workshopWorld(db: Kysely<Database>, opts: WorkshopEditionO
 	const editionId = await workshopEdition(db, opts);
 	const welJong = await createOrganisation(db, 'Wel Jong');
 	const cavaria = await createOrganisation(db, 'çavaria');
-	const centrum = await campusWithClasses(db, editionId, { name: 'Campus Centrum', teacherEmail: 'lies@school.be', classes: [{ name: '5A', pupils: 22 }, { name: '5B', pupils: 20 }] });
-	const noord = await campusWithClasses(db, editionId, { name: 'Campus Noord', teacherEmail: 'tom@school.be', teacherLocale: 'en', classes: [{ name: '6A', pupils: 18 }, { name: '6B', pupils: 19 }] });
+	const centrum = await campusWithClasses(db, editionId, {
+		name: 'Campus Centrum',
+		teacherEmail: 'lies@school.be',
+		classes: [
+			{ name: '5A', pupils: 22 },
+			{ name: '5B', pupils: 20 }
+		]
+	});
+	const noord = await campusWithClasses(db, editionId, {
+		name: 'Campus Noord',
+		teacherEmail: 'tom@school.be',
+		teacherLocale: 'en',
+		classes: [
+			{ name: '6A', pupils: 18 },
+			{ name: '6B', pupils: 19 }
+		]
+	});
 	const anna = await createTrainer(db, { email: 'anna@weljong.be', organisationId: welJong, name: 'Anna Peeters' });
 	const ben = await createTrainer(db, { email: 'ben@weljong.be', organisationId: welJong, name: 'Ben Claes', locale: 'en' });
 	const chris = await createTrainer(db, { email: 'chris@cavaria.be', organisationId: cavaria, name: 'Chris Wouters' });
@@ -139,21 +164,39 @@ export const slotRow = (db: Kysely<Database>, id: number) => db.selectFrom('work
 
 /** Active bookings of a slot, by trainer id. */
 export const bookedTrainers = async (db: Kysely<Database>, slotId: number) =>
-	(await db.selectFrom('slotTrainers').select('trainerId').where('slotId', '=', slotId).where('active', '=', 1).orderBy('trainerId').execute()).map((r) => r.trainerId);
+	(await db.selectFrom('slotTrainers').select('trainerId').where('slotId', '=', slotId).where('active', '=', 1).orderBy('trainerId').execute()).map(
+		(r) => r.trainerId
+	);
 
 export const slotClassIds = async (db: Kysely<Database>, slotId: number) =>
 	(await db.selectFrom('slotClasses').select('classId').where('slotId', '=', slotId).orderBy('classId').execute()).map((r) => r.classId);
 
 /** The audit actions written about a slot, oldest first. */
 export const slotAudit = async (db: Kysely<Database>, slotId: number) =>
-	(await db.selectFrom('auditLog').select('action').where('entityType', '=', 'workshop_slot').where('entityId', '=', String(slotId)).orderBy('id').execute()).map((r) => r.action);
+	(
+		await db.selectFrom('auditLog').select('action').where('entityType', '=', 'workshop_slot').where('entityId', '=', String(slotId)).orderBy('id').execute()
+	).map((r) => r.action);
 
 /** Workshop mails queued for one address, oldest first, with the event they announce. */
 export async function workshopMails(db: Kysely<Database>, recipient: string) {
-	const rows = await db.selectFrom('mailOutbox').select(['recipient', 'template', 'locale', 'subject', 'paramsJson']).where('recipient', '=', recipient).where('template', '=', 'workshop').orderBy('id').execute();
+	const rows = await db
+		.selectFrom('mailOutbox')
+		.select(['recipient', 'template', 'locale', 'subject', 'paramsJson'])
+		.where('recipient', '=', recipient)
+		.where('template', '=', 'workshop')
+		.orderBy('id')
+		.execute();
 	return rows.map((r) => {
 		const params = JSON.parse(r.paramsJson) as { event: string; trainer: string; classes: string; reason: string };
-		return { template: r.template, locale: r.locale, subject: r.subject, event: params.event, trainer: params.trainer, classes: params.classes, reason: params.reason };
+		return {
+			template: r.template,
+			locale: r.locale,
+			subject: r.subject,
+			event: params.event,
+			trainer: params.trainer,
+			classes: params.classes,
+			reason: params.reason
+		};
 	});
 }
 

@@ -46,12 +46,14 @@ function slotProblems({ edition, slots, bookings, links, blocked }: Rows): strin
 	for (const s of slots) {
 		const weekday = new Date(`${s.localDate}T12:00:00Z`).getUTCDay();
 		if (s.localDate !== brusselsDateOf(fromDbTime(s.startsAt)) || s.endsAt <= s.startsAt) wrong.push(`slot ${s.id}: times`);
-		if (s.localDate < edition.workshopStartsOn || s.localDate > edition.workshopEndsOn || weekday === 0 || weekday === 6 || blocked.has(s.localDate)) wrong.push(`slot ${s.id}: day ${s.localDate}`);
+		if (s.localDate < edition.workshopStartsOn || s.localDate > edition.workshopEndsOn || weekday === 0 || weekday === 6 || blocked.has(s.localDate))
+			wrong.push(`slot ${s.id}: day ${s.localDate}`);
 		const booked = bookingsOf.get(s.id) ?? [];
 		if (booked.length !== s.trainersBooked || booked.length > s.trainersNeeded) wrong.push(`slot ${s.id}: ${booked.length} trainers for ${s.trainersNeeded}`);
 		if (booked.some((b) => s.organisationId !== null && b.organisationId !== s.organisationId)) wrong.push(`slot ${s.id}: a trainer of another organisation`);
 		const classes = classesOf.get(s.id) ?? [];
-		if (classes.some((c) => c.campusId !== s.campusId || c.editionId !== s.editionId || c.status !== 'enrolled')) wrong.push(`slot ${s.id}: a class from elsewhere`);
+		if (classes.some((c) => c.campusId !== s.campusId || c.editionId !== s.editionId || c.status !== 'enrolled'))
+			wrong.push(`slot ${s.id}: a class from elsewhere`);
 		if (s.maxPupils !== null && classes.reduce((n, c) => n + c.pupilCount, 0) > s.maxPupils) wrong.push(`slot ${s.id}: over its pupil maximum`);
 		if (s.outcome !== null && (booked.length === 0 || fromDbTime(s.startsAt) > fromDbTime(s.reportedAt!))) wrong.push(`slot ${s.id}: report`);
 	}
@@ -64,10 +66,12 @@ function peopleProblems({ edition, bookings, links, byId }: Rows): string[] {
 	const wrong: string[] = [];
 	for (const [trainerId, mine] of groups(bookings, (b) => b.trainerId)) {
 		const given = scheduled(mine);
-		for (const [day, onDay] of groups(given, (s) => s.localDate)) if (onDay.length > edition.maxWorkshopsPerTrainerDay) wrong.push(`trainer ${trainerId}: ${onDay.length} on ${day}`);
+		for (const [day, onDay] of groups(given, (s) => s.localDate))
+			if (onDay.length > edition.maxWorkshopsPerTrainerDay) wrong.push(`trainer ${trainerId}: ${onDay.length} on ${day}`);
 		for (const [a, b] of pairs(given)) if (collides(a, b, edition.travelBufferMinutes)) wrong.push(`trainer ${trainerId}: slots ${a.id} and ${b.id} collide`);
 	}
-	for (const [classId, theirs] of groups(links, (l) => l.classId)) for (const [a, b] of pairs(scheduled(theirs))) if (overlaps(a, b)) wrong.push(`class ${classId}: slots ${a.id} and ${b.id} overlap`);
+	for (const [classId, theirs] of groups(links, (l) => l.classId))
+		for (const [a, b] of pairs(scheduled(theirs))) if (overlaps(a, b)) wrong.push(`class ${classId}: slots ${a.id} and ${b.id} overlap`);
 	return wrong;
 }
 
@@ -86,7 +90,8 @@ function pairs<T extends TimedSlot>(slots: T[]): [T, T][] {
 	const sorted = [...slots].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 	const out: [T, T][] = [];
 	for (let i = 0; i < sorted.length; i++) {
-		for (let j = i + 1; j < sorted.length && fromDbTime(sorted[j].startsAt).getTime() - fromDbTime(sorted[i].endsAt).getTime() < 86_400_000; j++) out.push([sorted[i], sorted[j]]);
+		for (let j = i + 1; j < sorted.length && fromDbTime(sorted[j].startsAt).getTime() - fromDbTime(sorted[i].endsAt).getTime() < 86_400_000; j++)
+			out.push([sorted[i], sorted[j]]);
 	}
 	return out;
 }

@@ -18,13 +18,20 @@ export interface TestDatabase {
 
 export async function createSeededDatabase(label: string): Promise<TestDatabase> {
 	const name = `sc_procs_${label}_${process.pid}`;
-	const conn = await mysql.createConnection({ host: serverUrl.hostname, port: Number(serverUrl.port || 3306), user: decodeURIComponent(serverUrl.username || 'root'), password: decodeURIComponent(serverUrl.password) });
+	const conn = await mysql.createConnection({
+		host: serverUrl.hostname,
+		port: Number(serverUrl.port || 3306),
+		user: decodeURIComponent(serverUrl.username || 'root'),
+		password: decodeURIComponent(serverUrl.password)
+	});
 	await conn.query(`drop database if exists \`${name}\``);
 	await conn.query(`create database \`${name}\` character set utf8mb4`);
 	await conn.changeUser({ database: name });
 	const url = new URL(serverUrl);
 	url.pathname = `/${name}`;
-	const seed = startProcess('db:seed', process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/db-seed.ts'], { DATABASE_URL: url.toString() });
+	const seed = startProcess('db:seed', process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/db-seed.ts'], {
+		DATABASE_URL: url.toString()
+	});
 	const { code } = await seed.exited;
 	if (code !== 0) {
 		await conn.query(`drop database if exists \`${name}\``);
@@ -45,7 +52,13 @@ export async function createSeededDatabase(label: string): Promise<TestDatabase>
 /** A connection to a database made by createSeededDatabase, for the tests' own reads and writes. */
 export async function connect(url: string): Promise<mysql.Connection> {
 	const u = new URL(url);
-	return mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password), database: u.pathname.slice(1) });
+	return mysql.createConnection({
+		host: u.hostname,
+		port: Number(u.port || 3306),
+		user: decodeURIComponent(u.username || 'root'),
+		password: decodeURIComponent(u.password),
+		database: u.pathname.slice(1)
+	});
 }
 
 export interface App {
@@ -61,7 +74,9 @@ export interface App {
 export async function startApp(name: string, env: Record<string, string>, origin?: string, opts: { viaNpm?: boolean } = {}): Promise<App> {
 	const port = await freePort();
 	const o = origin ?? `http://127.0.0.1:${port}`;
-	const [command, args] = opts.viaNpm ? [process.platform === 'win32' ? 'npm.cmd' : 'npm', ['start']] : [process.execPath, [path.join(root, 'scripts', 'start.mjs')]];
+	const [command, args] = opts.viaNpm
+		? [process.platform === 'win32' ? 'npm.cmd' : 'npm', ['start']]
+		: [process.execPath, [path.join(root, 'scripts', 'start.mjs')]];
 	const proc = startProcess(name, command, args, {
 		NODE_ENV: 'production',
 		HOST: '127.0.0.1',
@@ -74,5 +89,7 @@ export async function startApp(name: string, env: Record<string, string>, origin
 }
 
 export async function waitHealthy(app: App, headers: Record<string, string> = {}): Promise<void> {
-	await waitFor(`${app.proc.name} to answer /health`, async () => (await request({ port: app.port, path: '/health', headers })).status === 200, 60_000, [app.proc]);
+	await waitFor(`${app.proc.name} to answer /health`, async () => (await request({ port: app.port, path: '/health', headers })).status === 200, 60_000, [
+		app.proc
+	]);
 }

@@ -41,7 +41,9 @@ export function startProcess(name: string, command: string, args: string[], env:
 	let out = '';
 	child.stdout!.on('data', (d) => (out += d));
 	child.stderr!.on('data', (d) => (out += d));
-	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+		child.on('exit', (code, signal) => resolve({ code, signal }))
+	);
 	const proc: Proc = { name, child, output: () => out, exited };
 	started.add(proc);
 	all.push(proc);
@@ -99,7 +101,12 @@ export async function freePort(): Promise<number> {
 	});
 }
 
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 60_000, procs: Proc[] = []): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	fn: () => Promise<T | undefined | false> | T | undefined | false,
+	timeoutMs = 60_000,
+	procs: Proc[] = []
+): Promise<T> {
 	const until = Date.now() + timeoutMs;
 	let lastError: unknown;
 	for (;;) {
@@ -152,7 +159,15 @@ export interface RequestOptions {
 export function request(o: RequestOptions): Promise<Reply> {
 	return new Promise((resolve, reject) => {
 		const req = http.request(
-			{ host: '127.0.0.1', port: o.port, path: o.path, method: o.method ?? 'GET', headers: { connection: 'close', accept: 'text/html', ...o.headers }, localAddress: o.localAddress, agent: false },
+			{
+				host: '127.0.0.1',
+				port: o.port,
+				path: o.path,
+				method: o.method ?? 'GET',
+				headers: { connection: 'close', accept: 'text/html', ...o.headers },
+				localAddress: o.localAddress,
+				agent: false
+			},
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (c) => chunks.push(c));

@@ -23,7 +23,9 @@ export const findPersonIds = async (db: Db, text: string): Promise<number[]> =>
 		await db
 			.selectFrom('users')
 			.select('id')
-			.where((eb) => eb.or([containsText(eb.ref('users.emailKey'), text.toLowerCase()), containsText(eb.fn('lower', [eb.ref('users.displayName')]), text.toLowerCase())]))
+			.where((eb) =>
+				eb.or([containsText(eb.ref('users.emailKey'), text.toLowerCase()), containsText(eb.fn('lower', [eb.ref('users.displayName')]), text.toLowerCase())])
+			)
 			.limit(maxMatches)
 			.execute()
 	).map((r) => r.id);
@@ -44,7 +46,9 @@ type AuditQuery = SelectQueryBuilder<Database, 'auditLog', object>;
 function applyWhere(q: AuditQuery, w: AuditWhere): AuditQuery {
 	if (w.personIds) {
 		const ids = w.personIds;
-		q = q.where((eb) => eb.or([eb('auditLog.actorUserId', 'in', ids), eb.and([eb('auditLog.entityType', '=', 'user'), eb('auditLog.entityId', 'in', ids.map(String))])]));
+		q = q.where((eb) =>
+			eb.or([eb('auditLog.actorUserId', 'in', ids), eb.and([eb('auditLog.entityType', '=', 'user'), eb('auditLog.entityId', 'in', ids.map(String))])])
+		);
 	}
 	if (w.campusIds) q = q.where('auditLog.campusId', 'in', w.campusIds);
 	if (w.editionId) q = q.where('auditLog.editionId', '=', w.editionId);

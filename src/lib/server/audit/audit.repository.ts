@@ -7,7 +7,14 @@ export type AuditRow = Omit<Row<'auditLog'>, 'id'>;
 export const insertAuditEntry = (db: Db, row: AuditRow) => db.insertInto('auditLog').values(row).execute();
 
 /** Many entries in one statement (bulk issuing). */
-export const insertAuditEntries = (db: Db, rows: AuditRow[]) => (rows.length === 0 ? Promise.resolve() : db.insertInto('auditLog').values(rows).execute().then(() => undefined));
+export const insertAuditEntries = (db: Db, rows: AuditRow[]) =>
+	rows.length === 0
+		? Promise.resolve()
+		: db
+				.insertInto('auditLog')
+				.values(rows)
+				.execute()
+				.then(() => undefined);
 
 /** The campus (where the table has one) and edition of an entity an audit entry is about: one primary-key read. */
 export const findOwnerScope = async (

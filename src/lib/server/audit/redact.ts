@@ -10,7 +10,8 @@ export const hiddenValue = '[hidden]';
 /** Keys whose value is a secret, or names of pupils: the key itself is left out. */
 const secretKey = /pass(word|wd)?|token|secret|hash|sha256|session|cookie|invite_?code$|pupil_?names?|first_?names?|^names$|child/i;
 /** Free text and contact details of people: the key stays, its value is hidden. */
-const hiddenKey = /^(remarks?|notes?|report_?note|trainer_?note|reason|cancel_?reason|revoke_?reason|comment|message|contact_?(name|email|phone)|email|phone|recipient|received_?by)$/i;
+const hiddenKey =
+	/^(remarks?|notes?|report_?note|trainer_?note|reason|cancel_?reason|revoke_?reason|comment|message|contact_?(name|email|phone)|email|phone|recipient|received_?by)$/i;
 /** Values that look like a secret whatever their key: long hex digests, or a one-time link. */
 const secretValue = /\b[0-9a-f]{32,}\b|\/(invite|reset-password|confirm-email|login\/link|api\/calendar)\/\S+/i;
 

@@ -3,8 +3,7 @@ import type { Row } from '../db/rows';
 import { isMysql } from '../db/dialect-of';
 import type { DbTime } from '../db/time';
 
-export const findBuckets = (db: Db, buckets: string[]) =>
-	db.selectFrom('rateLimits').selectAll().where('bucket', 'in', buckets).execute();
+export const findBuckets = (db: Db, buckets: string[]) => db.selectFrom('rateLimits').selectAll().where('bucket', 'in', buckets).execute();
 
 export const findBucketForUpdate = (db: Db, bucket: string) =>
 	db
@@ -38,8 +37,7 @@ export const insertBucketIfMissing = (db: Db, row: Row<'rateLimits'>) =>
 				.onConflict((oc) => oc.column('bucket').doNothing())
 				.execute();
 
-export const insertBucket = (db: Db, row: Row<'rateLimits'>) =>
-	db.insertInto('rateLimits').values(row).execute();
+export const insertBucket = (db: Db, row: Row<'rateLimits'>) => db.insertInto('rateLimits').values(row).execute();
 
 export const updateBucket = (db: Db, bucket: string, patch: Omit<Row<'rateLimits'>, 'bucket'>) =>
 	db.updateTable('rateLimits').set(patch).where('bucket', '=', bucket).execute();

@@ -75,7 +75,10 @@ export interface Limit {
  */
 export async function takeAttempt(db: Kysely<Database>, limits: Limit[]): Promise<number> {
 	const sorted = [...limits].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-	await ensureBuckets(db, sorted.map((l) => l.name));
+	await ensureBuckets(
+		db,
+		sorted.map((l) => l.name)
+	);
 	try {
 		return await takeOnce(db, sorted);
 	} catch (err) {
@@ -95,7 +98,14 @@ async function ensureBuckets(db: Kysely<Database>, names: string[]): Promise<voi
 function takeOnce(db: Kysely<Database>, limits: Limit[]): Promise<number> {
 	return withTransaction(db, async (trx) => {
 		const now = clock.now();
-		const rows = new Map((await repo.findBucketsForUpdate(trx, limits.map((l) => l.name))).map((r) => [r.bucket, r]));
+		const rows = new Map(
+			(
+				await repo.findBucketsForUpdate(
+					trx,
+					limits.map((l) => l.name)
+				)
+			).map((r) => [r.bucket, r])
+		);
 		const wait = waitFor([...rows.values()], now);
 		if (wait > 0) return wait;
 		for (const { name, rule } of limits) {
@@ -116,7 +126,10 @@ export async function giveBackAttempt(db: Kysely<Database>, limits: Limit[]): Pr
 	const sorted = [...limits].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 	const rules = new Map(sorted.map((l) => [l.name, l.rule]));
 	await withTransaction(db, async (trx) => {
-		for (const row of await repo.findBucketsForUpdate(trx, sorted.map((l) => l.name))) {
+		for (const row of await repo.findBucketsForUpdate(
+			trx,
+			sorted.map((l) => l.name)
+		)) {
 			if (row.hits <= 0) continue;
 			const hits = row.hits - 1;
 			const blockedUntil = hits >= rules.get(row.bucket)!.limit ? row.blockedUntil : null;

@@ -24,10 +24,11 @@ export const findSessionWithUserAndRoles = (db: Db, id: string) =>
 		.where('sessions.id', '=', id)
 		.execute();
 
-export const insertSession = (
-	db: Db,
-	row: { id: string; userId: number; createdAt: DbTime; idleExpiresAt: DbTime; expiresAt: DbTime; deviceLabel: string }
-) => db.insertInto('sessions').values({ ...row, lastSeenAt: row.createdAt }).execute();
+export const insertSession = (db: Db, row: { id: string; userId: number; createdAt: DbTime; idleExpiresAt: DbTime; expiresAt: DbTime; deviceLabel: string }) =>
+	db
+		.insertInto('sessions')
+		.values({ ...row, lastSeenAt: row.createdAt })
+		.execute();
 
 export const touchSession = (db: Db, id: string, lastSeenAt: DbTime, idleExpiresAt: DbTime) =>
 	db.updateTable('sessions').set({ lastSeenAt, idleExpiresAt }).where('id', '=', id).execute();
@@ -42,12 +43,10 @@ export const removeSessionsOfUser = (db: Db, userId: number, exceptId?: string) 
 		.execute();
 
 export const listSessionsOfUser = (db: Db, userId: number) =>
-	db
-		.selectFrom('sessions')
-		.select(['id', 'createdAt', 'lastSeenAt', 'deviceLabel'])
-		.where('userId', '=', userId)
-		.orderBy('lastSeenAt', 'desc')
-		.execute();
+	db.selectFrom('sessions').select(['id', 'createdAt', 'lastSeenAt', 'deviceLabel']).where('userId', '=', userId).orderBy('lastSeenAt', 'desc').execute();
 
 export const removeExpiredSessions = (db: Db, now: DbTime) =>
-	db.deleteFrom('sessions').where((eb) => eb.or([eb('expiresAt', '<', now), eb('idleExpiresAt', '<', now)])).execute();
+	db
+		.deleteFrom('sessions')
+		.where((eb) => eb.or([eb('expiresAt', '<', now), eb('idleExpiresAt', '<', now)]))
+		.execute();

@@ -15,7 +15,20 @@ export function dumpTool(): string | null {
 export function dumpArgs(url: string): { args: string[]; password: string; database: string } {
 	const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
 	const database = decodeURIComponent(u.pathname.slice(1));
-	const args = ['--single-transaction', '--routines', '--triggers', '--hex-blob', '--default-character-set=utf8mb4', '-h', u.hostname, '-P', u.port || '3306', '-u', decodeURIComponent(u.username), database];
+	const args = [
+		'--single-transaction',
+		'--routines',
+		'--triggers',
+		'--hex-blob',
+		'--default-character-set=utf8mb4',
+		'-h',
+		u.hostname,
+		'-P',
+		u.port || '3306',
+		'-u',
+		decodeURIComponent(u.username),
+		database
+	];
 	return { args, password: decodeURIComponent(u.password), database };
 }
 

@@ -20,7 +20,12 @@ export interface BackupResult {
 }
 
 /** "backup-2026-12-05T081502Z": sorts by time, safe in every file system. */
-export const backupFolderName = (at: Date) => `backup-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z').replace(/^(\d{4})(\d{2})(\d{2})/, '$1-$2-$3')}`;
+export const backupFolderName = (at: Date) =>
+	`backup-${at
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}Z$/, 'Z')
+		.replace(/^(\d{4})(\d{2})(\d{2})/, '$1-$2-$3')}`;
 
 /** Paths inside DATA_DIR never copied: the live database files, half-received uploads, the backups themselves (a target inside DATA_DIR). */
 function skipped(dataDir: string, databaseFile: string | null, targetDir: string): Set<string> {

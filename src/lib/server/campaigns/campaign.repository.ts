@@ -28,14 +28,21 @@ export const findCampaignByNameKey = (db: Db, nameKey: string, exceptId?: number
 		.executeTakeFirst();
 
 export async function insertCampaign(db: Db, row: CampaignRow, now: DbTime): Promise<number> {
-	const result = await db.insertInto('campaigns').values({ ...row, createdAt: now, updatedAt: now }).executeTakeFirstOrThrow();
+	const result = await db
+		.insertInto('campaigns')
+		.values({ ...row, createdAt: now, updatedAt: now })
+		.executeTakeFirstOrThrow();
 	return Number(result.insertId);
 }
 
 /** Published editions are cached with their campaign's name and description: forgotten here. */
 export const updateCampaign = (db: Db, id: number, row: CampaignRow, now: DbTime) => {
 	forgetPublishedEditions();
-	return db.updateTable('campaigns').set({ ...row, updatedAt: now }).where('id', '=', id).execute();
+	return db
+		.updateTable('campaigns')
+		.set({ ...row, updatedAt: now })
+		.where('id', '=', id)
+		.execute();
 };
 
 /** Every campaign with its number of editions (one query; a city has a handful). */
@@ -50,6 +57,20 @@ export const listCampaignsWithEditionCount = (db: Db) =>
 		.execute();
 
 export const listEditionsOfCampaign = (db: Db, campaignId: number) =>
-	db.selectFrom('editions').select(['id', 'year', 'name', 'status']).where('campaignId', '=', campaignId).orderBy('year', 'desc').orderBy('id', 'desc').execute();
+	db
+		.selectFrom('editions')
+		.select(['id', 'year', 'name', 'status'])
+		.where('campaignId', '=', campaignId)
+		.orderBy('year', 'desc')
+		.orderBy('id', 'desc')
+		.execute();
 
-export const countCampaignRows = async (db: Db) => Number((await db.selectFrom('campaigns').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+export const countCampaignRows = async (db: Db) =>
+	Number(
+		(
+			await db
+				.selectFrom('campaigns')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);

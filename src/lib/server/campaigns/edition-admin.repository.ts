@@ -36,7 +36,13 @@ export const findEditionByCampaignYear = (db: Db, campaignId: number, year: numb
 
 export async function insertEdition(
 	db: Db,
-	row: EditionSettings & { status: EditionStatus; maxClasses: number | null; maxClassesPerCampus: number | null; copiedFromEditionId: number | null; now: DbTime }
+	row: EditionSettings & {
+		status: EditionStatus;
+		maxClasses: number | null;
+		maxClassesPerCampus: number | null;
+		copiedFromEditionId: number | null;
+		now: DbTime;
+	}
 ): Promise<number> {
 	const { now, ...values } = row;
 	forgetPublishedEditions();
@@ -49,12 +55,20 @@ export async function insertEdition(
 
 /** Quotas are not among the cached published editions' columns, so nothing is forgotten here. */
 export const updateEditionQuotas = (db: Db, id: number, quotas: Pick<Row<'editions'>, 'maxClasses' | 'maxClassesPerCampus'>, now: DbTime) =>
-	db.updateTable('editions').set({ ...quotas, updatedAt: now }).where('id', '=', id).execute();
+	db
+		.updateTable('editions')
+		.set({ ...quotas, updatedAt: now })
+		.where('id', '=', id)
+		.execute();
 
 // Each write below also forgets the cached published editions (published-editions.ts).
 export const updateEditionSettings = (db: Db, id: number, settings: EditionSettings, now: DbTime) => {
 	forgetPublishedEditions();
-	return db.updateTable('editions').set({ ...settings, updatedAt: now }).where('id', '=', id).execute();
+	return db
+		.updateTable('editions')
+		.set({ ...settings, updatedAt: now })
+		.where('id', '=', id)
+		.execute();
 };
 
 export const updateEditionStatus = (db: Db, id: number, status: EditionStatus, now: DbTime) => {
@@ -65,7 +79,11 @@ export const updateEditionStatus = (db: Db, id: number, status: EditionStatus, n
 export async function replaceEditionGrades(db: Db, editionId: number, grades: string[]): Promise<void> {
 	forgetPublishedEditions();
 	await db.deleteFrom('editionGrades').where('editionId', '=', editionId).execute();
-	if (grades.length) await db.insertInto('editionGrades').values(grades.map((grade) => ({ editionId, grade }))).execute();
+	if (grades.length)
+		await db
+			.insertInto('editionGrades')
+			.values(grades.map((grade) => ({ editionId, grade })))
+			.execute();
 }
 
 /** Whether any class was ever enrolled for the edition, withdrawn ones included. */
@@ -74,7 +92,14 @@ export async function editionHasClasses(db: Db, editionId: number): Promise<bool
 }
 
 export const countEditions = async (db: Db) =>
-	Number((await db.selectFrom('editions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+	Number(
+		(
+			await db
+				.selectFrom('editions')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 
 /** One page of editions, newest year first, with their campaign's name. */
 export const listEditionPage = (db: Db, page: { limit: number; offset: number }) =>

@@ -14,7 +14,15 @@ import { applyQuotas } from '../enrolments/quota-change.service';
 import { pageCount } from '../pagination';
 import { grades as allGrades } from '../../domain';
 import { limits } from '../../limits';
-import { defaultClosesTime, defaultOpensTime, defaultWorkshopRules, editionYearMax, rulesOf, type EditionInput, type WorkshopRules } from '../../schemas/edition';
+import {
+	defaultClosesTime,
+	defaultOpensTime,
+	defaultWorkshopRules,
+	editionYearMax,
+	rulesOf,
+	type EditionInput,
+	type WorkshopRules
+} from '../../schemas/edition';
 import { addYears, brusselsDateOf, brusselsTimeOf, brusselsToUtc } from '../../time/brussels';
 import * as repo from './edition-admin.repository';
 import { findEditionById, findEditionForUpdate, listEditionGrades } from './edition.repository';
@@ -66,7 +74,8 @@ const settingsOf = (input: EditionInput): repo.EditionSettings => ({
 	...rulesOf(input)
 });
 
-const isYearClash = (err: unknown) => isUniqueViolation(err) && /editions_campaign_year_uq|editions\.campaign_id, editions\.year/.test(String((err as Error).message));
+const isYearClash = (err: unknown) =>
+	isUniqueViolation(err) && /editions_campaign_year_uq|editions\.campaign_id, editions\.year/.test(String((err as Error).message));
 
 /** The unique key (campaign, year) decides, also between two coordinators saving at once. */
 async function mapYearClash<T>(fn: () => Promise<T>, error: () => ValidationError): Promise<T> {
@@ -92,11 +101,23 @@ export async function createEdition(db: Kysely<Database>, actor: Actor, input: E
 		() =>
 			withTransaction(db, async (trx) => {
 				await assertCampaign(trx, input.campaignId);
-				const row = { ...settingsOf(input), status: 'draft' as const, maxClasses: input.maxClasses, maxClassesPerCampus: input.maxClassesPerCampus, copiedFromEditionId: null };
+				const row = {
+					...settingsOf(input),
+					status: 'draft' as const,
+					maxClasses: input.maxClasses,
+					maxClassesPerCampus: input.maxClassesPerCampus,
+					copiedFromEditionId: null
+				};
 				const id = await repo.insertEdition(trx, { ...row, now: nowDb() });
 				await repo.replaceEditionGrades(trx, id, grades);
 				const publicHolidays = await prefillNewEdition(trx, id, row);
-				await audit(trx, { actorId: actor.id, action: 'edition.created', entityType: 'edition', entityId: id, after: { ...snapshot(row, grades), publicHolidays } });
+				await audit(trx, {
+					actorId: actor.id,
+					action: 'edition.created',
+					entityType: 'edition',
+					entityId: id,
+					after: { ...snapshot(row, grades), publicHolidays }
+				});
 				return id;
 			}),
 		() => new ValidationError('ed_error_year_taken', 'year')
@@ -123,7 +144,10 @@ export async function updateEdition(db: Kysely<Database>, actor: Actor, editionI
 				await repo.updateEditionSettings(trx, editionId, settings, nowDb());
 				await repo.replaceEditionGrades(trx, editionId, grades);
 				const promoted = await applyQuotas(trx, actor, editionId, { maxClasses: input.maxClasses, maxClassesPerCampus: input.maxClassesPerCampus });
-				const diff = changes(before, snapshot({ ...edition, ...settings, maxClasses: input.maxClasses, maxClassesPerCampus: input.maxClassesPerCampus }, grades));
+				const diff = changes(
+					before,
+					snapshot({ ...edition, ...settings, maxClasses: input.maxClasses, maxClassesPerCampus: input.maxClassesPerCampus }, grades)
+				);
 				if (diff) await audit(trx, { actorId: actor.id, action: 'edition.updated', entityType: 'edition', entityId: editionId, ...diff });
 				return { promoted: promoted.length };
 			}),
@@ -199,7 +223,8 @@ export async function copyEdition(db: Kysely<Database>, actor: Actor, sourceId: 
 				if (!source) throw new NotFoundError();
 				const campaign = await assertCampaign(trx, source.campaignId);
 				year = source.year + 1;
-				if (year > editionYearMax || (await repo.findEditionByCampaignYear(trx, campaign.id, year))) throw new ValidationError('ed_error_copy_year_taken', undefined, { year });
+				if (year > editionYearMax || (await repo.findEditionByCampaignYear(trx, campaign.id, year)))
+					throw new ValidationError('ed_error_copy_year_taken', undefined, { year });
 				const grades = await listEditionGrades(trx, source.id);
 				const row = {
 					campaignId: campaign.id,
@@ -222,7 +247,14 @@ export async function copyEdition(db: Kysely<Database>, actor: Actor, sourceId: 
 				await copyCatalogue(trx, source.id, id);
 				// Public holidays recomputed for the new period, other blocked days a year on; never the slots.
 				const blockedDays = await copyBlockedDays(trx, source.id, id, row);
-				await audit(trx, { actorId: actor.id, action: 'edition.copied', entityType: 'edition', entityId: id, before: { editionId: source.id, name: source.name }, after: { ...snapshot(row, grades), materialsCopied, blockedDays } });
+				await audit(trx, {
+					actorId: actor.id,
+					action: 'edition.copied',
+					entityType: 'edition',
+					entityId: id,
+					before: { editionId: source.id, name: source.name },
+					after: { ...snapshot(row, grades), materialsCopied, blockedDays }
+				});
 				return { id, name: row.name };
 			}),
 		() => new ValidationError('ed_error_copy_year_taken', undefined, { year })
@@ -232,7 +264,10 @@ export async function copyEdition(db: Kysely<Database>, actor: Actor, sourceId: 
 /** The coordinator's list: each edition with its derived enrolment phase and class counts. */
 export async function editionListPage(db: Kysely<Database>, paging: { page: number; limit: number; offset: number }) {
 	const [total, rows] = await Promise.all([repo.countEditions(db), repo.listEditionPage(db, paging)]);
-	const counts = await repo.countClassesByEdition(db, rows.map((r) => r.id));
+	const counts = await repo.countClassesByEdition(
+		db,
+		rows.map((r) => r.id)
+	);
 	const now = clock.now();
 	return {
 		total,
@@ -300,6 +335,11 @@ export async function newEditionForm(db: Kysely<Database>) {
 	const preset = campaigns.length === 1 ? campaigns[0].id : campaigns.find((c) => c.id === latest)?.id;
 	return {
 		campaigns,
-		values: { campaignId: preset === undefined ? '' : String(preset), opensTime: defaultOpensTime, closesTime: defaultClosesTime, ...ruleValues(defaultWorkshopRules) } as Record<string, string>
+		values: {
+			campaignId: preset === undefined ? '' : String(preset),
+			opensTime: defaultOpensTime,
+			closesTime: defaultClosesTime,
+			...ruleValues(defaultWorkshopRules)
+		} as Record<string, string>
 	};
 }

@@ -18,7 +18,10 @@ const cache = shortLived<'published', PublishedEdition[]>(10_000);
 
 async function load(db: Kysely<Database>): Promise<PublishedEdition[]> {
 	const rows = await listEditionsWithCampaign(db, ['published']);
-	const grades = await listGradesOfEditions(db, rows.map((e) => e.id));
+	const grades = await listGradesOfEditions(
+		db,
+		rows.map((e) => e.id)
+	);
 	return rows.map((e) => ({ ...e, grades: grades.filter((g) => g.editionId === e.id).map((g) => g.grade) }));
 }
 

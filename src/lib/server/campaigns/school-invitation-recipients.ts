@@ -65,7 +65,15 @@ function contactRecipients(campuses: InvitableCampus[], locale: Locale): Map<str
 		const key = emailKey(c.contactEmail!);
 		const known = byKey.get(key);
 		if (known) known.campuses.push(mailCampus(c));
-		else byKey.set(key, { email: c.contactEmail!.trim(), name: c.contactName?.trim() || c.schoolName, locale, campuses: [mailCampus(c)], account: false, previousTeacher: false });
+		else
+			byKey.set(key, {
+				email: c.contactEmail!.trim(),
+				name: c.contactName?.trim() || c.schoolName,
+				locale,
+				campuses: [mailCampus(c)],
+				account: false,
+				previousTeacher: false
+			});
 	}
 	return byKey;
 }
@@ -85,7 +93,8 @@ export async function planInvitations(db: Db, edition: Pick<Row<'editions'>, 'id
 	const previous = (await findPreviousEdition(db, edition)) ?? null;
 	const teachers = previous ? await listEditionTeachers(db, previous.id) : [];
 	// Contacts who have a teacher account read the mail in their own language and log in.
-	for (const u of await listActiveUsersByEmailKey(db, [...byKey.keys()])) Object.assign(byKey.get(u.emailKey)!, { email: u.email, locale: u.locale, account: true });
+	for (const u of await listActiveUsersByEmailKey(db, [...byKey.keys()]))
+		Object.assign(byKey.get(u.emailKey)!, { email: u.email, locale: u.locale, account: true });
 	if (opts.includeTeachers) {
 		for (const t of teachers) {
 			const known = byKey.get(t.emailKey);
@@ -95,7 +104,10 @@ export async function planInvitations(db: Db, edition: Pick<Row<'editions'>, 'id
 		}
 	}
 	const keyed = [...byKey.values()].map((r) => ({ ...r, dedupeKey: invitationDedupeKey(edition.id, r.email) }));
-	const sent = await existingDedupeKeys(db, keyed.map((r) => r.dedupeKey));
+	const sent = await existingDedupeKeys(
+		db,
+		keyed.map((r) => r.dedupeKey)
+	);
 	// A fixed order (by key) means two concurrent sends insert in the same order and never deadlock.
 	const recipients = keyed.map((r) => ({ ...r, alreadySent: sent.has(r.dedupeKey) })).sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : 1));
 	return { campuses, withoutContact: campuses.filter((c) => !hasAddress(c)), previous, teacherCount: teachers.length, recipients };

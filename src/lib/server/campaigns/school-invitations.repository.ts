@@ -5,14 +5,7 @@ export const listInvitableCampuses = (db: Db) =>
 	db
 		.selectFrom('campuses')
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
-		.select([
-			'campuses.id',
-			'campuses.name',
-			'campuses.contactName',
-			'campuses.contactEmail',
-			'campuses.inviteCode',
-			'schools.name as schoolName'
-		])
+		.select(['campuses.id', 'campuses.name', 'campuses.contactName', 'campuses.contactEmail', 'campuses.inviteCode', 'schools.name as schoolName'])
 		.where('campuses.active', '=', 1)
 		.where('schools.active', '=', 1)
 		.orderBy('schools.nameKey')
@@ -67,7 +60,9 @@ export async function listActiveUsersByEmailKey(db: Db, keys: string[]) {
 				.select(['id', 'email', 'emailKey', 'locale'])
 				.where('disabled', '=', 0)
 				.where('emailKey', 'in', keys.slice(i, i + 500))
-				.where((eb) => eb.exists(eb.selectFrom('userRoles').select('userRoles.userId').whereRef('userRoles.userId', '=', 'users.id').where('userRoles.role', '=', 'teacher')))
+				.where((eb) =>
+					eb.exists(eb.selectFrom('userRoles').select('userRoles.userId').whereRef('userRoles.userId', '=', 'users.id').where('userRoles.role', '=', 'teacher'))
+				)
 				.execute())
 		);
 	}
@@ -78,7 +73,11 @@ export async function listActiveUsersByEmailKey(db: Db, keys: string[]) {
 export async function existingDedupeKeys(db: Db, keys: string[]): Promise<Set<string>> {
 	const found = new Set<string>();
 	for (let i = 0; i < keys.length; i += 500) {
-		const rows = await db.selectFrom('mailOutbox').select('dedupeKey').where('dedupeKey', 'in', keys.slice(i, i + 500)).execute();
+		const rows = await db
+			.selectFrom('mailOutbox')
+			.select('dedupeKey')
+			.where('dedupeKey', 'in', keys.slice(i, i + 500))
+			.execute();
 		for (const r of rows) found.add(r.dedupeKey);
 	}
 	return found;

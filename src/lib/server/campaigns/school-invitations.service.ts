@@ -64,7 +64,14 @@ export async function invitationOverview(db: Kysely<Database>, actor: Actor, edi
 	const chosen = plan.recipients;
 	const missing = new Set(plan.withoutContact);
 	const sample = plan.campuses.find((c) => !missing.has(c)) ?? plan.campuses[0];
-	const preview = sample ? await previews(db, edition, { name: sample.contactName?.trim() || sample.schoolName, campuses: [mailCampus(sample)], account: false, previousTeacher: false }) : null;
+	const preview = sample
+		? await previews(db, edition, {
+				name: sample.contactName?.trim() || sample.schoolName,
+				campuses: [mailCampus(sample)],
+				account: false,
+				previousTeacher: false
+			})
+		: null;
 	return {
 		edition: { id: edition.id, name: edition.name, status: edition.status },
 		refusal: invitationRefusal(edition),

@@ -51,13 +51,24 @@ export async function campusCodesFile(db: Kysely<Database>, actor: Actor, format
 	if (format === 'csv') return { filename, contentType: csvContentType, body: csvDocument(header, cells), cacheControl: 'no-store' };
 	const data: Row[] = [header.map((value) => ({ value, fontWeight: 'bold' as const })), ...cells.map((row) => row.map((value) => ({ value, type: String })))];
 	const file = await writeXlsxFile(data, { sheet: m.si_codes_sheet({}, o), columns: columns.map((c) => ({ width: c.width })), stickyRowsCount: 1 }).toBuffer();
-	return { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: file as Buffer<ArrayBuffer>, cacheControl: 'no-store' };
+	return {
+		filename,
+		contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		body: file as Buffer<ArrayBuffer>,
+		cacheControl: 'no-store'
+	};
 }
 
 async function codesPdf(db: Kysely<Database>, rows: CodeRow[], locale: Locale, signal?: AbortSignal) {
 	const o = { locale };
 	const city = await citySettings(db, locale);
-	const blocks = rows.map((r) => ({ school: r.schoolName, campus: r.name, address: `${r.street}, ${r.postalCode} ${r.city}`, code: formatInviteCode(r.inviteCode), url: registerUrl(r.inviteCode) }));
+	const blocks = rows.map((r) => ({
+		school: r.schoolName,
+		campus: r.name,
+		address: `${r.street}, ${r.postalCode} ${r.city}`,
+		code: formatInviteCode(r.inviteCode),
+		url: registerUrl(r.inviteCode)
+	}));
 	return campusCodesPdf(
 		{
 			cityName: city.cityName,

@@ -34,7 +34,12 @@ export const listCurrentClassesOfCampus = (db: Db, campusId: number) =>
 					.select(eb.fn.countAll<number>().as('n'))
 					.whereRef('w.editionId', '=', 'classes.editionId')
 					.where('w.status', '=', 'waiting')
-					.where((w) => w.or([w('w.queuedAt', '<', w.ref('classes.queuedAt')), w.and([w('w.queuedAt', '=', w.ref('classes.queuedAt')), w('w.id', '<=', w.ref('classes.id'))])]))
+					.where((w) =>
+						w.or([
+							w('w.queuedAt', '<', w.ref('classes.queuedAt')),
+							w.and([w('w.queuedAt', '=', w.ref('classes.queuedAt')), w('w.id', '<=', w.ref('classes.id'))])
+						])
+					)
 					.as('queueCount')
 		])
 		.where('classes.campusId', '=', campusId)

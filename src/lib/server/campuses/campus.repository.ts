@@ -52,17 +52,19 @@ export async function insertCampus(
 }
 
 export const insertCampusLevels = (db: Db, campusId: number, levels: Level[]) =>
-	levels.length ? db.insertInto('campusLevels').values(levels.map((level) => ({ campusId, level }))).execute() : Promise.resolve();
+	levels.length
+		? db
+				.insertInto('campusLevels')
+				.values(levels.map((level) => ({ campusId, level })))
+				.execute()
+		: Promise.resolve();
 
 /**
  * One page of active campuses with school name and levels (levels in a second
  * query, not one per row). `level` keeps campuses that offer that level.
  */
 export async function listCampusPage(db: Db, opts: { search?: string; level?: Level; limit: number; offset: number }) {
-	let q = db
-		.selectFrom('campuses')
-		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
-		.where('campuses.active', '=', 1);
+	let q = db.selectFrom('campuses').innerJoin('schools', 'schools.id', 'campuses.schoolId').where('campuses.active', '=', 1);
 	if (opts.search) {
 		const search = opts.search;
 		q = q.where((eb) =>
@@ -72,7 +74,13 @@ export async function listCampusPage(db: Db, opts: { search?: string; level?: Le
 	if (opts.level) {
 		const level = opts.level;
 		q = q.where((eb) =>
-			eb.exists(eb.selectFrom('campusLevels').select('campusLevels.campusId').whereRef('campusLevels.campusId', '=', 'campuses.id').where('campusLevels.level', '=', level))
+			eb.exists(
+				eb
+					.selectFrom('campusLevels')
+					.select('campusLevels.campusId')
+					.whereRef('campusLevels.campusId', '=', 'campuses.id')
+					.where('campusLevels.level', '=', level)
+			)
 		);
 	}
 	const [rows, total] = await Promise.all([
@@ -86,7 +94,10 @@ export async function listCampusPage(db: Db, opts: { search?: string; level?: Le
 			.execute(),
 		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
 	]);
-	const levels = await listLevelsOfCampuses(db, rows.map((r) => r.id));
+	const levels = await listLevelsOfCampuses(
+		db,
+		rows.map((r) => r.id)
+	);
 	return {
 		total: Number(total.n),
 		rows: rows.map((r) => ({ ...r, levels: levels.get(r.id) ?? [] }))
@@ -97,7 +108,11 @@ export async function listCampusPage(db: Db, opts: { search?: string; level?: Le
 export async function listLevelsOfCampuses(db: Db, campusIds: number[]): Promise<Map<number, Level[]>> {
 	const out = new Map<number, Level[]>();
 	for (const r of await listCampusLevelRows(db, campusIds)) out.set(r.campusId, [...(out.get(r.campusId) ?? []), r.level]);
-	for (const [id, list] of out) out.set(id, levels.filter((l) => list.includes(l)));
+	for (const [id, list] of out)
+		out.set(
+			id,
+			levels.filter((l) => list.includes(l))
+		);
 	return out;
 }
 
@@ -125,7 +140,11 @@ export const findActiveCampusByName = (db: Db, schoolId: number, nameKey: string
 export type CampusDetails = Pick<Row<'campuses'>, 'name' | 'nameKey' | 'street' | 'postalCode' | 'city' | 'contactName' | 'contactEmail' | 'contactPhone'>;
 
 export const updateCampus = (db: Db, id: number, row: CampusDetails, now: DbTime) =>
-	db.updateTable('campuses').set({ ...row, updatedAt: now }).where('id', '=', id).execute();
+	db
+		.updateTable('campuses')
+		.set({ ...row, updatedAt: now })
+		.where('id', '=', id)
+		.execute();
 
 export async function replaceCampusLevels(db: Db, campusId: number, list: Level[]): Promise<void> {
 	await db.deleteFrom('campusLevels').where('campusId', '=', campusId).execute();
@@ -163,7 +182,15 @@ export const listCampusesOfTeacher = (db: Db, userId: number) =>
 		.execute();
 
 export const countActiveCampuses = async (db: Db): Promise<number> =>
-	Number((await db.selectFrom('campuses').select((eb) => eb.fn.countAll<number>().as('n')).where('active', '=', 1).executeTakeFirstOrThrow()).n);
+	Number(
+		(
+			await db
+				.selectFrom('campuses')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('active', '=', 1)
+				.executeTakeFirstOrThrow()
+		).n
+	);
 
 /** The active campuses among these ids, with their school's name. */
 export const listActiveCampusesByIds = (db: Db, ids: number[]) =>

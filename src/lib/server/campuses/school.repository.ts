@@ -52,7 +52,11 @@ export async function insertSchool(db: Db, row: { name: string; nameKey: string;
 }
 
 export const updateSchool = (db: Db, id: number, row: { name: string; nameKey: string; instellingsnummer: string }, now: DbTime) =>
-	db.updateTable('schools').set({ ...row, updatedAt: now }).where('id', '=', id).execute();
+	db
+		.updateTable('schools')
+		.set({ ...row, updatedAt: now })
+		.where('id', '=', id)
+		.execute();
 
 export const deactivateSchool = (db: Db, id: number, now: DbTime) =>
 	db.updateTable('schools').set({ active: null, updatedAt: now }).where('id', '=', id).execute();

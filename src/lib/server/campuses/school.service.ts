@@ -80,7 +80,14 @@ export async function deactivateSchool(db: Kysely<Database>, actor: Actor, id: n
 		const now = nowDb();
 		await schools.deactivateSchool(trx, id, now);
 		const campusIds = await deactivateCampusesOfSchool(trx, id, now);
-		await audit(trx, { actorId: actor.id, action: 'school.deactivated', entityType: 'school', entityId: id, before: { active: 1 }, after: { active: null, campusIds } });
+		await audit(trx, {
+			actorId: actor.id,
+			action: 'school.deactivated',
+			entityType: 'school',
+			entityId: id,
+			before: { active: 1 },
+			after: { active: null, campusIds }
+		});
 		return { campuses: campusIds.length };
 	});
 }

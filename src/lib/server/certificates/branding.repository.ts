@@ -6,7 +6,16 @@ import type { DbTime } from '../db/time';
 export const findEditionBranding = (db: Db, editionId: number) =>
 	db
 		.selectFrom('editions')
-		.select(['id', 'name', 'certificateTitleNl', 'certificateTitleEn', 'certificatePrimaryColor', 'certificateAccentColor', 'certificateLogoSha256', 'certificateLogoType'])
+		.select([
+			'id',
+			'name',
+			'certificateTitleNl',
+			'certificateTitleEn',
+			'certificatePrimaryColor',
+			'certificateAccentColor',
+			'certificateLogoSha256',
+			'certificateLogoType'
+		])
 		.where('id', '=', editionId)
 		.executeTakeFirst();
 
@@ -18,4 +27,9 @@ export const updateEditionBranding = (
 		'certificateTitleNl' | 'certificateTitleEn' | 'certificatePrimaryColor' | 'certificateAccentColor' | 'certificateLogoSha256' | 'certificateLogoType'
 	>,
 	now: DbTime
-) => db.updateTable('editions').set({ ...values, updatedAt: now }).where('id', '=', editionId).execute();
+) =>
+	db
+		.updateTable('editions')
+		.set({ ...values, updatedAt: now })
+		.where('id', '=', editionId)
+		.execute();

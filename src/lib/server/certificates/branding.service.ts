@@ -63,7 +63,13 @@ async function storeLogo(bytes: Uint8Array): Promise<string> {
  * Saves the edition's certificate look. Certificates already issued show it too
  * (their facts are frozen, their look is the edition's). Bad input writes nothing.
  */
-export async function updateBranding(db: Kysely<Database>, actor: Actor, editionId: number, input: CertificateBrandingInput, logo: Uint8Array | null): Promise<void> {
+export async function updateBranding(
+	db: Kysely<Database>,
+	actor: Actor,
+	editionId: number,
+	input: CertificateBrandingInput,
+	logo: Uint8Array | null
+): Promise<void> {
 	const before = await editionBranding(db, actor, editionId);
 	const logoType = logo ? await checkLogo(logo) : null;
 	const logoSha256 = logo ? await storeLogo(logo) : null;

@@ -28,12 +28,20 @@ export interface BulkScope {
 /** The valid certificates of a chunk's classes, in one query. */
 async function activeCertificates(db: Kysely<Database>, editionId: number, classIds: number[]): Promise<Map<number, repo.CertificateRow>> {
 	if (classIds.length === 0) return new Map();
-	const rows = await repo.listActiveBySubjects(db, editionId, classIds.map((id) => `class:${id}`));
+	const rows = await repo.listActiveBySubjects(
+		db,
+		editionId,
+		classIds.map((id) => `class:${id}`)
+	);
 	return new Map(rows.map((r) => [r.classId!, r]));
 }
 
 /** Checks the coordinator and the scope; throws NotFound for an unknown edition or a campus without classes in it. */
-export async function assertBulkScope(db: Kysely<Database>, actor: Actor, scope: BulkScope): Promise<{ ended: boolean; editionName: string; campusName: string | null }> {
+export async function assertBulkScope(
+	db: Kysely<Database>,
+	actor: Actor,
+	scope: BulkScope
+): Promise<{ ended: boolean; editionName: string; campusName: string | null }> {
 	requireCoordinator(actor);
 	const edition = await findEditionById(db, scope.editionId);
 	if (!edition) throw new NotFoundError();
@@ -64,12 +72,21 @@ export async function* bulkClassCertificates(
 	for (;;) {
 		const chunk = await listEligibleClassChunk(db, scope, ended, after, limit);
 		if (chunk.length === 0) return;
-		let active = await activeCertificates(db, scope.editionId, chunk.map((c) => c.id));
+		let active = await activeCertificates(
+			db,
+			scope.editionId,
+			chunk.map((c) => c.id)
+		);
 		// Revoked and not reissued: left out, never reissued as a side effect of the download.
-		const revoked = await repo.listRevokedSubjects(db, scope.editionId, chunk.filter((c) => !active.has(c.id)).map((c) => `class:${c.id}`));
+		const revoked = await repo.listRevokedSubjects(
+			db,
+			scope.editionId,
+			chunk.filter((c) => !active.has(c.id)).map((c) => `class:${c.id}`)
+		);
 		const missing = chunk.filter((c) => !active.has(c.id) && !revoked.has(`class:${c.id}`)).map((c) => c.id);
 		// The chunk's missing certificates in one batch; after a lost race, the rest one by one below.
-		if (missing.length > 0 && (await issueClassCertificates(db, actor, scope.editionId, missing))) active = new Map([...active, ...(await activeCertificates(db, scope.editionId, missing))]);
+		if (missing.length > 0 && (await issueClassCertificates(db, actor, scope.editionId, missing)))
+			active = new Map([...active, ...(await activeCertificates(db, scope.editionId, missing))]);
 		for (const c of chunk) {
 			const row = active.get(c.id);
 			if (row) yield toView(row);

@@ -23,7 +23,12 @@ async function* prepend<T>(first: T, rest: AsyncGenerator<T, void, undefined>): 
 	}
 }
 
-const safe = (s: string) => s.normalize('NFC').replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
+const safe = (s: string) =>
+	s
+		.normalize('NFC')
+		.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 
 /**
  * All class certificates of an edition (or one campus) as one streamed PDF or a
@@ -50,7 +55,9 @@ export async function bulkCertificatesDownload(
 	const cityLogoSha256 = settings.logoSha256;
 	const title = `${certificateTitle(first.value.branding, locale)} – ${what}`;
 	const filename = `${safe(`${m.cbulk_file({}, o)} ${what}`)}.${format}`;
-	if (format === 'pdf') return { body: await bulkPdfStream(all, { title, cityName: city, cityLogoSha256, locale, signal }), filename, contentType: 'application/pdf' };
-	const pdfTitle = (c: CertificateView) => `${certificateTitle(c.branding, locale)} – ${m.cpdf_class_heading({ className: c.facts.className ?? '' }, o)} – ${c.facts.editionName}`;
+	if (format === 'pdf')
+		return { body: await bulkPdfStream(all, { title, cityName: city, cityLogoSha256, locale, signal }), filename, contentType: 'application/pdf' };
+	const pdfTitle = (c: CertificateView) =>
+		`${certificateTitle(c.branding, locale)} – ${m.cpdf_class_heading({ className: c.facts.className ?? '' }, o)} – ${c.facts.editionName}`;
 	return { body: await bulkZipStream(all, { title, cityName: city, cityLogoSha256, locale, signal, pdfTitle }), filename, contentType: 'application/zip' };
 }

@@ -24,7 +24,14 @@ export async function issueClassCertificates(db: Kysely<Database>, actor: Actor,
 	requireCoordinator(actor);
 	if (classIds.length === 0) return true;
 	const [subjects, slots] = await Promise.all([repo.listClassSubjects(db, classIds), repo.listGivenSlotsOfClasses(db, classIds)]);
-	const built = subjects.filter((s) => s.editionId === editionId && s.classStatus === 'enrolled').map((s) => classSubjectOf(s, slots.filter((x) => x.classId === s.classId)));
+	const built = subjects
+		.filter((s) => s.editionId === editionId && s.classStatus === 'enrolled')
+		.map((s) =>
+			classSubjectOf(
+				s,
+				slots.filter((x) => x.classId === s.classId)
+			)
+		);
 	const at = nowDb();
 	const rows = built.map((b) => ({
 		code: newCode(),
@@ -44,7 +51,11 @@ export async function issueClassCertificates(db: Kysely<Database>, actor: Actor,
 		await withTransaction(db, async (trx) => {
 			await repo.insertCertificates(trx, rows);
 			// Ids are read back by subject: a multi-row insert reports one id, and not the same one on both databases.
-			const issued = await repo.listActiveBySubjects(trx, editionId, rows.map((r) => r.subjectKey));
+			const issued = await repo.listActiveBySubjects(
+				trx,
+				editionId,
+				rows.map((r) => r.subjectKey)
+			);
 			const codes = new Map(rows.map((r) => [r.subjectKey, r.code]));
 			await insertAuditEntries(
 				trx,

@@ -55,7 +55,6 @@ export async function certificatePage(db: Kysely<Database>, cert: CertificateVie
 	return { certificate: cert, locale, cityName: city.cityName, verifyUrl: verifyUrl(cert.code), logo };
 }
 
-
 /** The class certificate as a one-page PDF; the service checks ownership and eligibility (and issues it on first use). */
 export async function classCertificateDownload(db: Kysely<Database>, actor: Actor, classId: number, locale: Locale): Promise<Download> {
 	const cert = await getOrIssueClassCertificate(db, actor, classId);
@@ -63,7 +62,11 @@ export async function classCertificateDownload(db: Kysely<Database>, actor: Acto
 	const f = cert.facts;
 	const heading = m.cpdf_class_heading({ className: f.className ?? '' }, { locale });
 	const title = `${certificateTitle(cert.branding, locale)} – ${heading} – ${f.editionName}`;
-	return { filename: `${slug(`${f.editionName} ${heading}`, { keepCase: true })}.pdf`, contentType: pdfContentType, body: certificatePdf({ title, cityName: page.cityName, locale }, [page]) };
+	return {
+		filename: `${slug(`${f.editionName} ${heading}`, { keepCase: true })}.pdf`,
+		contentType: pdfContentType,
+		body: certificatePdf({ title, cityName: page.cityName, locale }, [page])
+	};
 }
 
 /**
@@ -76,8 +79,15 @@ export async function namedCertificatesDownload(db: Kysely<Database>, actor: Act
 	const f = cert.facts;
 	const heading = m.cpdf_class_heading({ className: f.className ?? '' }, { locale });
 	const title = `${m.cpdf_names_title({}, { locale })} – ${heading} – ${f.editionName}`;
-	const doc = certificatePdf({ title, cityName: page.cityName, locale }, names.map((pupilName) => ({ ...page, pupilName })));
-	return { filename: `${slug(`${f.editionName} ${heading} ${m.cpdf_names_file({}, { locale })}`, { keepCase: true })}.pdf`, contentType: pdfContentType, body: doc };
+	const doc = certificatePdf(
+		{ title, cityName: page.cityName, locale },
+		names.map((pupilName) => ({ ...page, pupilName }))
+	);
+	return {
+		filename: `${slug(`${f.editionName} ${heading} ${m.cpdf_names_file({}, { locale })}`, { keepCase: true })}.pdf`,
+		contentType: pdfContentType,
+		body: doc
+	};
 }
 
 /** Whether the class page offers its certificates: the same rule the service applies when issuing (given workshop or ended edition). */
@@ -115,9 +125,20 @@ export async function brandingPreviewDownload(db: Kysely<Database>, actor: Actor
 			organisationName: null,
 			workshopsGiven: null
 		},
-		branding: { titleNl: b.titleNl, titleEn: b.titleEn, primaryColor: b.primaryColor, accentColor: b.accentColor, logoSha256: b.logoSha256, logoType: b.logoType }
+		branding: {
+			titleNl: b.titleNl,
+			titleEn: b.titleEn,
+			primaryColor: b.primaryColor,
+			accentColor: b.accentColor,
+			logoSha256: b.logoSha256,
+			logoType: b.logoType
+		}
 	};
 	const page = await certificatePage(db, sample, locale);
 	const title = `${certificateTitle(sample.branding, locale)} – ${b.editionName}`;
-	return { filename: `${slug(`${b.editionName} ${m.cpdf_branding_preview({}, o)}`, { keepCase: true })}.pdf`, contentType: pdfContentType, body: certificatePdf({ title, cityName: page.cityName, locale }, [page]) };
+	return {
+		filename: `${slug(`${b.editionName} ${m.cpdf_branding_preview({}, o)}`, { keepCase: true })}.pdf`,
+		contentType: pdfContentType,
+		body: certificatePdf({ title, cityName: page.cityName, locale }, [page])
+	};
 }

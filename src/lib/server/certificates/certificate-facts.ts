@@ -27,9 +27,7 @@ export type CertificateKind = 'class' | 'campus' | 'trainer';
 
 /** The subject of a certificate: what the unique key and the facts are about. */
 export type Subject =
-	| { kind: 'class'; classId: number }
-	| { kind: 'campus'; editionId: number; campusId: number }
-	| { kind: 'trainer'; editionId: number; trainerId: number };
+	{ kind: 'class'; classId: number } | { kind: 'campus'; editionId: number; campusId: number } | { kind: 'trainer'; editionId: number; trainerId: number };
 
 export interface BuiltSubject {
 	editionId: number;
@@ -40,7 +38,17 @@ export interface BuiltSubject {
 	facts: CertificateFacts;
 }
 
-const emptyFacts = { schoolName: null, campusName: null, className: null, grade: null, classesReached: null, pupilsReached: null, trainerName: null, organisationName: null, workshopsGiven: null };
+const emptyFacts = {
+	schoolName: null,
+	campusName: null,
+	className: null,
+	grade: null,
+	classesReached: null,
+	pupilsReached: null,
+	trainerName: null,
+	organisationName: null,
+	workshopsGiven: null
+};
 
 /** The edition's workshop period is over (Brussels days) or the edition is archived. */
 export function editionEnded(edition: { editionStatus: string; workshopEndsOn: string }): boolean {

@@ -11,7 +11,13 @@ function filtered(db: Db, editionId: number, status: CertificateStatusFilter) {
 }
 
 export const countCertificates = async (db: Db, editionId: number, status: CertificateStatusFilter): Promise<number> =>
-	Number((await filtered(db, editionId, status).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+	Number(
+		(
+			await filtered(db, editionId, status)
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 
 /** A page of them, newest first, each saying whether a newer certificate replaces it. */
 export const listCertificatePage = (db: Db, editionId: number, status: CertificateStatusFilter, page: { limit: number; offset: number }) =>

@@ -17,7 +17,17 @@ export const listClassesWithCertificate = (db: Db, slotId: number) =>
 		.innerJoin('editions', 'editions.id', 'classes.editionId')
 		.innerJoin('campuses', 'campuses.id', 'classes.campusId')
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
-		.select(['classes.id as classId', 'classes.name as className', 'classes.editionId', 'users.email', 'users.displayName', 'users.locale', 'editions.name as edition', 'campuses.name as campus', 'schools.name as school'])
+		.select([
+			'classes.id as classId',
+			'classes.name as className',
+			'classes.editionId',
+			'users.email',
+			'users.displayName',
+			'users.locale',
+			'editions.name as edition',
+			'campuses.name as campus',
+			'schools.name as school'
+		])
 		.where('slotClasses.slotId', '=', slotId)
 		.where('workshopSlots.outcome', '=', 'given')
 		.where('workshopSlots.status', '=', 'scheduled')

@@ -24,7 +24,14 @@ export const certificateMailKeyPrefix = (editionId: number) => `certificate_avai
 
 /** Queues the mail that a class's certificate can be downloaded, unless it went before; true when queued. */
 export function queueCertificateMail(db: Db, row: CertificateMailRow, because: 'given' | 'edition_ended'): Promise<boolean> {
-	const params = { name: row.displayName, className: row.className, campus: `${row.school} – ${row.campus}`, edition: row.edition, url: `${publicOrigin()}/teacher/classes/${row.classId}`, because };
+	const params = {
+		name: row.displayName,
+		className: row.className,
+		campus: `${row.school} – ${row.campus}`,
+		edition: row.edition,
+		url: `${publicOrigin()}/teacher/classes/${row.classId}`,
+		because
+	};
 	return enqueueMailOnce(db, {
 		recipient: row.email,
 		locale: row.locale,

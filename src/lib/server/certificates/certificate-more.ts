@@ -18,7 +18,11 @@ import { slug } from '../../slug';
 async function onePage(db: Kysely<Database>, cert: CertificateView, heading: string, locale: Locale): Promise<Download> {
 	const page = await certificatePage(db, cert, locale);
 	const title = `${certificateTitle(cert.branding, locale)} – ${heading} – ${cert.facts.editionName}`;
-	return { filename: `${slug(`${cert.facts.editionName} ${heading}`, { keepCase: true })}.pdf`, contentType: pdfContentType, body: certificatePdf({ title, cityName: page.cityName, locale }, [page]) };
+	return {
+		filename: `${slug(`${cert.facts.editionName} ${heading}`, { keepCase: true })}.pdf`,
+		contentType: pdfContentType,
+		body: certificatePdf({ title, cityName: page.cityName, locale }, [page])
+	};
 }
 
 /** The campus certificate (classes and pupils reached) as a one-page PDF; issued on first use. */
@@ -42,7 +46,8 @@ export interface CertificateEdition {
 export async function campusCertificateEditions(db: Db, campusIds: number[]): Promise<Map<number, CertificateEdition[]>> {
 	const out = new Map<number, CertificateEdition[]>();
 	if (campusIds.length === 0) return out;
-	for (const r of await listCampusGivenEditions(db, campusIds)) out.set(r.campusId, [...(out.get(r.campusId) ?? []), { editionId: r.editionId, editionName: r.editionName }]);
+	for (const r of await listCampusGivenEditions(db, campusIds))
+		out.set(r.campusId, [...(out.get(r.campusId) ?? []), { editionId: r.editionId, editionName: r.editionName }]);
 	return out;
 }
 

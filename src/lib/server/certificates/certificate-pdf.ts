@@ -106,8 +106,14 @@ function frame(doc: PDFKit.PDFDocument, primary: string, accent: string): void {
 	doc.save();
 	doc.rect(0, 0, w, 10).fill(primary);
 	doc.rect(0, h - 10, w, 10).fill(primary);
-	doc.lineWidth(1.5).rect(24, 24, w - 48, h - 48).stroke(primary);
-	doc.lineWidth(0.6).rect(30, 30, w - 60, h - 60).stroke(accent);
+	doc
+		.lineWidth(1.5)
+		.rect(24, 24, w - 48, h - 48)
+		.stroke(primary);
+	doc
+		.lineWidth(0.6)
+		.rect(30, 30, w - 60, h - 60)
+		.stroke(accent);
 	doc.restore();
 }
 
@@ -115,13 +121,17 @@ function header(doc: PDFKit.PDFDocument, p: CertificatePage, primary: string): v
 	const w = doc.page.width;
 	if (p.logo) doc.image(logoImage(doc, p.logo) as Buffer, 60, 50, { fit: [150, 56] });
 	else useFont(doc, 'bold', 12).fillColor(primary).text(p.cityName, 60, 62, { width: 300, lineBreak: false });
-	useFont(doc, 'regular', 11).fillColor(muted).text(p.certificate.facts.editionName, w - 360, 62, { width: 300, align: 'right', lineBreak: false });
+	useFont(doc, 'regular', 11)
+		.fillColor(muted)
+		.text(p.certificate.facts.editionName, w - 360, 62, { width: 300, align: 'right', lineBreak: false });
 }
 
 /** Centred text at the current y; returns nothing, doc.y moves below it. */
 function centred(doc: PDFKit.PDFDocument, text: string, weight: 'regular' | 'bold', size: number, color: string, gap = 0): void {
 	const x = 90;
-	useFont(doc, weight, size).fillColor(color).text(text, x, doc.y + gap, { width: doc.page.width - 2 * x, align: 'center' });
+	useFont(doc, weight, size)
+		.fillColor(color)
+		.text(text, x, doc.y + gap, { width: doc.page.width - 2 * x, align: 'center' });
 }
 
 function workshopLines(f: CertificateFacts, locale: Locale): string[] {
@@ -143,13 +153,28 @@ function subject(p: CertificatePage): { heading: string; headingSize: number; li
 	const edition = f.editionName;
 	const className = f.className ?? '';
 	if (p.pupilName !== undefined) {
-		return { heading: p.pupilName, headingSize: p.pupilName.length > 24 ? 30 : 44, lines: [m.cpdf_pupil_line({ className, school, campus }, o), m.cpdf_took_part({ edition }, o)], details: workshopLines(f, p.locale) };
+		return {
+			heading: p.pupilName,
+			headingSize: p.pupilName.length > 24 ? 30 : 44,
+			lines: [m.cpdf_pupil_line({ className, school, campus }, o), m.cpdf_took_part({ edition }, o)],
+			details: workshopLines(f, p.locale)
+		};
 	}
 	switch (p.certificate.kind) {
 		case 'class':
-			return { heading: m.cpdf_class_heading({ className }, o), headingSize: 34, lines: [m.cpdf_class_line({ school, campus, edition }, o)], details: workshopLines(f, p.locale) };
+			return {
+				heading: m.cpdf_class_heading({ className }, o),
+				headingSize: 34,
+				lines: [m.cpdf_class_line({ school, campus, edition }, o)],
+				details: workshopLines(f, p.locale)
+			};
 		case 'campus':
-			return { heading: campus, headingSize: 34, lines: [m.cpdf_campus_line({ school, edition }, o)], details: [m.cpdf_campus_reached({ classes: f.classesReached ?? 0, pupils: f.pupilsReached ?? 0 }, o)] };
+			return {
+				heading: campus,
+				headingSize: 34,
+				lines: [m.cpdf_campus_line({ school, edition }, o)],
+				details: [m.cpdf_campus_reached({ classes: f.classesReached ?? 0, pupils: f.pupilsReached ?? 0 }, o)]
+			};
 		case 'trainer': {
 			const lines = [m.cpdf_trainer_line({ edition }, o)];
 			if (f.organisationName) lines.push(m.cpdf_trainer_org({ organisation: f.organisationName }, o));
@@ -163,7 +188,11 @@ function body(doc: PDFKit.PDFDocument, p: CertificatePage, primary: string, acce
 	doc.y = 150;
 	centred(doc, certificateTitle(p.certificate.branding, p.locale).toUpperCase(), 'bold', 22, primary);
 	const ruleY = doc.y + 10;
-	doc.save().rect(doc.page.width / 2 - 45, ruleY, 90, 3).fill(accent).restore();
+	doc
+		.save()
+		.rect(doc.page.width / 2 - 45, ruleY, 90, 3)
+		.fill(accent)
+		.restore();
 	doc.y = ruleY + 3;
 	centred(doc, s.heading, 'bold', s.headingSize, ink, 34);
 	for (const [i, line] of s.lines.entries()) centred(doc, line, 'regular', 17, ink, i === 0 ? 12 : 3);
@@ -178,16 +207,30 @@ function footer(doc: PDFKit.PDFDocument, p: CertificatePage, primary: string): v
 	const qrX = w - 60 - qrSize;
 	const qrY = h - 60 - qrSize;
 	const issued = m.cpdf_issued({ date: formatDate(brusselsDateOf(p.certificate.issuedAt), p.locale) }, o);
-	useFont(doc, 'regular', 10).fillColor(muted).text(issued, 60, h - 86, { width: 280, lineBreak: false });
-	useFont(doc, 'bold', 11).fillColor(primary).text(p.cityName, 60, h - 70, { width: 280, lineBreak: false });
+	useFont(doc, 'regular', 10)
+		.fillColor(muted)
+		.text(issued, 60, h - 86, { width: 280, lineBreak: false });
+	useFont(doc, 'bold', 11)
+		.fillColor(primary)
+		.text(p.cityName, 60, h - 70, { width: 280, lineBreak: false });
 	drawQr(doc, p.verifyUrl, qrX, qrY, qrSize);
 	const tx = qrX - 290;
 	const opts = { width: 280, align: 'right' as const };
-	useFont(doc, 'bold', 10).fillColor(ink).text(m.cpdf_verify_heading({}, o), tx, qrY + 6, opts);
-	useFont(doc, 'regular', 9).fillColor(muted).text(`${m.cpdf_verify_code({}, o)}:`, tx, doc.y + 4, opts);
-	useFont(doc, 'bold', 13).fillColor(ink).text(formatCode(p.certificate.code), tx, doc.y + 1, { ...opts, characterSpacing: 1 });
-	useFont(doc, 'regular', 8).fillColor(muted).text(m.cpdf_verify_hint({}, o), tx, doc.y + 5, opts);
-	useFont(doc, 'regular', 8).fillColor(ink).text(p.verifyUrl, tx, doc.y + 1, opts);
+	useFont(doc, 'bold', 10)
+		.fillColor(ink)
+		.text(m.cpdf_verify_heading({}, o), tx, qrY + 6, opts);
+	useFont(doc, 'regular', 9)
+		.fillColor(muted)
+		.text(`${m.cpdf_verify_code({}, o)}:`, tx, doc.y + 4, opts);
+	useFont(doc, 'bold', 13)
+		.fillColor(ink)
+		.text(formatCode(p.certificate.code), tx, doc.y + 1, { ...opts, characterSpacing: 1 });
+	useFont(doc, 'regular', 8)
+		.fillColor(muted)
+		.text(m.cpdf_verify_hint({}, o), tx, doc.y + 5, opts);
+	useFont(doc, 'regular', 8)
+		.fillColor(ink)
+		.text(p.verifyUrl, tx, doc.y + 1, opts);
 }
 
 /** Adds one certificate page to `doc`: a bulk stream calls this per certificate. */

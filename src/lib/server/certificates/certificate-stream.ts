@@ -97,5 +97,9 @@ export function bulkZipStream(
 ): Promise<ReadableStream<Uint8Array>> {
 	const nameOf = zipEntryNamer();
 	const init: RenderInit = { kind: 'certificates-zip', meta: meta(opts) };
-	return renderPool().stream(init, batches(certs, opts, (cert) => ({ name: nameOf(cert), title: opts.pdfTitle(cert) })), opts.signal);
+	return renderPool().stream(
+		init,
+		batches(certs, opts, (cert) => ({ name: nameOf(cert), title: opts.pdfTitle(cert) })),
+		opts.signal
+	);
 }

@@ -52,10 +52,16 @@ export const findActiveCertificate = (db: Db, editionId: number, subjectKey: str
 		.executeTakeFirst();
 
 export const findCertificateById = (db: Db, id: number) =>
-	withEdition(db).select([...certificateColumns, ...brandingColumns]).where('certificates.id', '=', id).executeTakeFirst();
+	withEdition(db)
+		.select([...certificateColumns, ...brandingColumns])
+		.where('certificates.id', '=', id)
+		.executeTakeFirst();
 
 export const findCertificateByCode = (db: Db, code: string) =>
-	withEdition(db).select([...certificateColumns, ...brandingColumns]).where('certificates.code', '=', code).executeTakeFirst();
+	withEdition(db)
+		.select([...certificateColumns, ...brandingColumns])
+		.where('certificates.code', '=', code)
+		.executeTakeFirst();
 
 export type CertificateRow = NonNullable<Awaited<ReturnType<typeof findCertificateById>>>;
 
@@ -109,7 +115,15 @@ export async function countRevokedClassSubjects(db: Db, editionId: number, campu
 		.where('c.kind', '=', 'class')
 		.where('c.active', 'is', null)
 		.where(({ not, exists, selectFrom }) =>
-			not(exists(selectFrom('certificates as v').select('v.id').whereRef('v.editionId', '=', 'c.editionId').whereRef('v.subjectKey', '=', 'c.subjectKey').where('v.active', '=', 1)))
+			not(
+				exists(
+					selectFrom('certificates as v')
+						.select('v.id')
+						.whereRef('v.editionId', '=', 'c.editionId')
+						.whereRef('v.subjectKey', '=', 'c.subjectKey')
+						.where('v.active', '=', 1)
+				)
+			)
 		);
 	if (campusId !== null) q = q.where('classes.campusId', '=', campusId);
 	const row = await q.executeTakeFirst();
@@ -157,7 +171,8 @@ export const findClassSubject = (db: Db, classId: number) => classSubjects(db).w
 export type ClassSubjectRow = NonNullable<Awaited<ReturnType<typeof findClassSubject>>>;
 
 /** The same for many classes at once (bulk issuing). */
-export const listClassSubjects = (db: Db, classIds: number[]) => (classIds.length === 0 ? Promise.resolve([]) : classSubjects(db).where('classes.id', 'in', classIds).execute());
+export const listClassSubjects = (db: Db, classIds: number[]) =>
+	classIds.length === 0 ? Promise.resolve([]) : classSubjects(db).where('classes.id', 'in', classIds).execute();
 
 /** The campus with its school, and the edition with its campaign: one row. */
 export const findCampusSubject = (db: Db, editionId: number, campusId: number) =>
@@ -166,12 +181,7 @@ export const findCampusSubject = (db: Db, editionId: number, campusId: number) =
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
 		.innerJoin('editions', (j) => j.on('editions.id', '=', editionId))
 		.innerJoin('campaigns', 'campaigns.id', 'editions.campaignId')
-		.select([
-			'campuses.id as campusId',
-			'campuses.name as campusName',
-			'schools.name as schoolName',
-			...subjectEditionColumns
-		])
+		.select(['campuses.id as campusId', 'campuses.name as campusName', 'schools.name as schoolName', ...subjectEditionColumns])
 		.where('campuses.id', '=', campusId)
 		.executeTakeFirst();
 
@@ -183,12 +193,7 @@ export const findTrainerSubject = (db: Db, editionId: number, trainerId: number)
 		.leftJoin('organisations', 'organisations.id', 'users.organisationId')
 		.innerJoin('editions', (j) => j.on('editions.id', '=', editionId))
 		.innerJoin('campaigns', 'campaigns.id', 'editions.campaignId')
-		.select([
-			'users.id as trainerId',
-			'users.displayName as trainerName',
-			'organisations.name as organisationName',
-			...subjectEditionColumns
-		])
+		.select(['users.id as trainerId', 'users.displayName as trainerName', 'organisations.name as organisationName', ...subjectEditionColumns])
 		.where('users.id', '=', trainerId)
 		.executeTakeFirst();
 

@@ -19,7 +19,14 @@ export interface CertificateView {
 	kind: CertificateKind;
 	issuedAt: Date;
 	facts: CertificateFacts;
-	branding: { titleNl: string | null; titleEn: string | null; primaryColor: string | null; accentColor: string | null; logoSha256: string | null; logoType: string | null };
+	branding: {
+		titleNl: string | null;
+		titleEn: string | null;
+		primaryColor: string | null;
+		accentColor: string | null;
+		logoSha256: string | null;
+		logoType: string | null;
+	};
 }
 
 export function toView(row: repo.CertificateRow): CertificateView {
@@ -57,7 +64,13 @@ async function issue(trx: Db, actor: Actor, built: BuiltSubject, kind: Certifica
 		issuedAt: nowDb(),
 		replacesId
 	});
-	await audit(trx, { actorId: actor.id, action: 'certificate.issued', entityType: 'certificate', entityId: id, after: { code, kind, subject: built.subjectKey, replacesId } });
+	await audit(trx, {
+		actorId: actor.id,
+		action: 'certificate.issued',
+		entityType: 'certificate',
+		entityId: id,
+		after: { code, kind, subject: built.subjectKey, replacesId }
+	});
 	return id;
 }
 
@@ -102,7 +115,14 @@ async function revokeIn(trx: Db, actor: Actor, id: number, reason: string | null
 	const row = await repo.findCertificateById(trx, id);
 	if (!row) throw new NotFoundError('cert_error_not_found');
 	if (!(await repo.revokeActive(trx, id, actor.id, nowDb(), reason))) throw new ConflictError('cert_error_already_revoked');
-	await audit(trx, { actorId: actor.id, action: 'certificate.revoked', entityType: 'certificate', entityId: id, before: { code: row.code }, after: { reason } });
+	await audit(trx, {
+		actorId: actor.id,
+		action: 'certificate.revoked',
+		entityType: 'certificate',
+		entityId: id,
+		before: { code: row.code },
+		after: { reason }
+	});
 	return row;
 }
 

@@ -11,10 +11,7 @@ export const maxPupilNameLength = 80;
 const maxInputLength = 20_000;
 
 export type PupilNamesError =
-	| { kind: 'empty' }
-	| { kind: 'too_many'; count: number }
-	| { kind: 'too_long'; line: number }
-	| { kind: 'unprintable'; line: number };
+	{ kind: 'empty' } | { kind: 'too_many'; count: number } | { kind: 'too_long'; line: number } | { kind: 'unprintable'; line: number };
 
 export type PupilNamesResult = { ok: true; names: string[] } | { ok: false; errors: PupilNamesError[] };
 
@@ -35,7 +32,10 @@ function oversized(input: string): PupilNamesError {
 
 export function parsePupilNames(input: string): PupilNamesResult {
 	if (input.length > maxInputLength) return { ok: false, errors: [oversized(input)] };
-	const lines = input.split(/\r\n|\r|\n/).map((raw, i) => ({ name: cleanLine(raw), line: i + 1 })).filter((l) => l.name !== '');
+	const lines = input
+		.split(/\r\n|\r|\n/)
+		.map((raw, i) => ({ name: cleanLine(raw), line: i + 1 }))
+		.filter((l) => l.name !== '');
 	if (lines.length === 0) return { ok: false, errors: [{ kind: 'empty' }] };
 	if (lines.length > maxPupilNames) return { ok: false, errors: [{ kind: 'too_many', count: lines.length }] };
 	const errors: PupilNamesError[] = [];

@@ -9,10 +9,7 @@ const maxAttempts = 3;
  * up to three times in all, with a short jittered pause. fn must be safe to run
  * again: it must not have side effects outside the transaction.
  */
-export async function withTransaction<T>(
-	db: Kysely<Database>,
-	fn: (trx: Transaction<Database>) => Promise<T>
-): Promise<T> {
+export async function withTransaction<T>(db: Kysely<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
 	for (let attempt = 1; ; attempt++) {
 		try {
 			return await db.transaction().execute(fn);

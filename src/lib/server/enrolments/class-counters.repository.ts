@@ -60,14 +60,24 @@ export async function readEditionEnrolled(db: Db, editionId: number): Promise<nu
 /** Enrolled classes of the edition and of one of its campuses, from the counters. */
 export async function readEnrolled(db: Db, editionId: number, campusId: number): Promise<{ edition: number; campus: number }> {
 	const edition = await readEditionEnrolled(db, editionId);
-	const campus = await db.selectFrom('campusClassCounters').select('enrolled').where('editionId', '=', editionId).where('campusId', '=', campusId).executeTakeFirst();
+	const campus = await db
+		.selectFrom('campusClassCounters')
+		.select('enrolled')
+		.where('editionId', '=', editionId)
+		.where('campusId', '=', campusId)
+		.executeTakeFirst();
 	return { edition, campus: campus?.enrolled ?? 0 };
 }
 
 /** Enrolled classes of some campuses of the edition (absent: none). */
 export async function readCampusEnrolled(db: Db, editionId: number, campusIds: number[]): Promise<Map<number, number>> {
 	if (campusIds.length === 0) return new Map();
-	const rows = await db.selectFrom('campusClassCounters').select(['campusId', 'enrolled']).where('editionId', '=', editionId).where('campusId', 'in', campusIds).execute();
+	const rows = await db
+		.selectFrom('campusClassCounters')
+		.select(['campusId', 'enrolled'])
+		.where('editionId', '=', editionId)
+		.where('campusId', 'in', campusIds)
+		.execute();
 	return new Map(rows.map((r) => [r.campusId, r.enrolled]));
 }
 
@@ -88,7 +98,11 @@ export async function readStoredCounters(db: Db, editionId: number): Promise<{ e
 export async function overwriteCounters(db: Db, editionId: number, total: number, campuses: Map<number, number>): Promise<void> {
 	await db.deleteFrom('campusClassCounters').where('editionId', '=', editionId).execute();
 	const rows = [...campuses].map(([campusId, enrolled]) => ({ editionId, campusId, enrolled }));
-	for (let i = 0; i < rows.length; i += 500) await db.insertInto('campusClassCounters').values(rows.slice(i, i + 500)).execute();
+	for (let i = 0; i < rows.length; i += 500)
+		await db
+			.insertInto('campusClassCounters')
+			.values(rows.slice(i, i + 500))
+			.execute();
 	const updated = await db
 		.updateTable('editionClassCounters')
 		.set((eb) => ({ enrolled: total, version: eb('version', '+', 1) }))

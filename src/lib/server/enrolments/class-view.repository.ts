@@ -39,12 +39,24 @@ export const findClassWithTeacher = (db: Db, classId: number) =>
 		.innerJoin('editions', 'editions.id', 'classes.editionId')
 		.innerJoin('campuses', 'campuses.id', 'classes.campusId')
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
-		.select(['classes.name as className', 'users.email', 'users.displayName', 'users.locale', 'editions.name as edition', 'campuses.name as campus', 'schools.name as school'])
+		.select([
+			'classes.name as className',
+			'users.email',
+			'users.displayName',
+			'users.locale',
+			'editions.name as edition',
+			'campuses.name as campus',
+			'schools.name as school'
+		])
 		.where('classes.id', '=', classId)
 		.executeTakeFirstOrThrow();
 
 const currentClassesOfCampuses = (db: Db, campusIds: number[]) =>
-	db.selectFrom('classes').innerJoin('editions', 'editions.id', 'classes.editionId').where('classes.campusId', 'in', campusIds).where('editions.status', '!=', 'archived');
+	db
+		.selectFrom('classes')
+		.innerJoin('editions', 'editions.id', 'classes.editionId')
+		.where('classes.campusId', 'in', campusIds)
+		.where('editions.status', '!=', 'archived');
 
 /** How many classes of these campuses (editions not archived) the user enrolled, and how many colleagues did. */
 export async function countClassesOfCampuses(db: Db, campusIds: number[], userId: number): Promise<{ mine: number; colleagues: number }> {

@@ -57,7 +57,11 @@ export async function updateClass(
 	}>,
 	now: DbTime
 ): Promise<void> {
-	await db.updateTable('classes').set({ ...patch, updatedAt: now }).where('id', '=', before.id).execute();
+	await db
+		.updateTable('classes')
+		.set({ ...patch, updatedAt: now })
+		.where('id', '=', before.id)
+		.execute();
 	const after = { editionId: before.editionId, campusId: patch.campusId ?? before.campusId, status: patch.status ?? before.status };
 	await recordClassWrite(db, before.editionId, enrolledDeltas(before, after));
 }
@@ -122,10 +126,20 @@ export async function waitingPosition(db: Db, editionId: number, classId: number
 
 export const replacePreferredHalfDays = async (db: Db, classId: number, days: { localDate: string; part: 'am' | 'pm' }[]) => {
 	await db.deleteFrom('classPreferredHalfDays').where('classId', '=', classId).execute();
-	if (days.length) await db.insertInto('classPreferredHalfDays').values(days.map((d) => ({ classId, localDate: d.localDate, part: d.part }))).execute();
+	if (days.length)
+		await db
+			.insertInto('classPreferredHalfDays')
+			.values(days.map((d) => ({ classId, localDate: d.localDate, part: d.part })))
+			.execute();
 };
 
 export const listPreferredHalfDays = (db: Db, classIds: number[]) =>
 	classIds.length
-		? db.selectFrom('classPreferredHalfDays').select(['classId', 'localDate', 'part']).where('classId', 'in', classIds).orderBy('localDate').orderBy('part').execute()
+		? db
+				.selectFrom('classPreferredHalfDays')
+				.select(['classId', 'localDate', 'part'])
+				.where('classId', 'in', classIds)
+				.orderBy('localDate')
+				.orderBy('part')
+				.execute()
 		: Promise.resolve([]);

@@ -17,7 +17,10 @@ export async function enrolFormData(db: Kysely<Database>, actor: Actor, editionI
 	if (!edition || edition.status !== 'published') throw new NotFoundError();
 	const editionGrades = await listEditionGrades(db, editionId);
 	const campuses = campusIds ? await listActiveCampusesByIds(db, campusIds) : await listCampusesOfTeacher(db, actor.id);
-	const levels = await listCampusLevelRows(db, campuses.map((c) => c.id));
+	const levels = await listCampusLevelRows(
+		db,
+		campuses.map((c) => c.id)
+	);
 	const gradesOffered = (editionGrades.length ? editionGrades : allGrades).filter((g) => levels.some((l) => l.level === levelOfGrade(g)));
 	return {
 		edition: {

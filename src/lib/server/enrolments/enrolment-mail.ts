@@ -15,7 +15,13 @@ export async function mailClassStatus(
 	position: number | null
 ): Promise<void> {
 	const row = await findClassWithTeacher(db, classId);
-	const base = { name: row.displayName, className: row.className, edition: row.edition, campus: `${row.school} – ${row.campus}`, url: `${publicOrigin()}/teacher` };
+	const base = {
+		name: row.displayName,
+		className: row.className,
+		edition: row.edition,
+		campus: `${row.school} – ${row.campus}`,
+		url: `${publicOrigin()}/teacher`
+	};
 	await enqueueMail(db, {
 		recipient: row.email,
 		locale: row.locale,
@@ -36,7 +42,15 @@ export async function mailClassWithdrawn(db: Db, classId: number, was: 'enrolled
 		locale: row.locale,
 		mail: {
 			template: 'class_withdrawn',
-			params: { name: row.displayName, className: row.className, edition: row.edition, campus: `${row.school} – ${row.campus}`, wasWaiting: was === 'waiting', coordinator, url: `${publicOrigin()}/teacher` }
+			params: {
+				name: row.displayName,
+				className: row.className,
+				edition: row.edition,
+				campus: `${row.school} – ${row.campus}`,
+				wasWaiting: was === 'waiting',
+				coordinator,
+				url: `${publicOrigin()}/teacher`
+			}
 		},
 		dedupeKey: `class_withdrawn:${classId}:${nowDb()}`
 	});

@@ -78,14 +78,25 @@ export async function enrolClass(db: Kysely<Database>, actor: Actor, input: Enro
 			});
 			await classes.replacePreferredHalfDays(trx, classId, input.preferredHalfDays);
 			const position = status === 'waiting' ? await classes.waitingPosition(trx, edition.id, classId) : null;
-			await audit(trx, { actorId: actor.id, action: status === 'enrolled' ? 'class.enrolled' : 'class.waitlisted', entityType: 'class', entityId: classId, after: { ...summary(input), campusId: input.campusId, status, ...(reason ? { reason } : {}) } });
+			await audit(trx, {
+				actorId: actor.id,
+				action: status === 'enrolled' ? 'class.enrolled' : 'class.waitlisted',
+				entityType: 'class',
+				entityId: classId,
+				after: { ...summary(input), campusId: input.campusId, status, ...(reason ? { reason } : {}) }
+			});
 			await mailClassStatus(trx, status === 'enrolled' ? 'class_enrolled' : 'class_waiting', classId, position);
 			return { classId, status, position, reason };
 		})
 	);
 }
 
-const summary = (c: Pick<ClassInput, 'name' | 'grade' | 'pupilCount' | 'language'>) => ({ name: c.name, grade: c.grade, pupilCount: c.pupilCount, language: c.language });
+const summary = (c: Pick<ClassInput, 'name' | 'grade' | 'pupilCount' | 'language'>) => ({
+	name: c.name,
+	grade: c.grade,
+	pupilCount: c.pupilCount,
+	language: c.language
+});
 
 /** Edits a class (its owner while enrolment is open, or a coordinator, who may also move it to another campus). */
 export async function updateClassDetails(
@@ -107,9 +118,21 @@ export async function updateClassDetails(
 				if (counts.campus >= edition.maxClassesPerCampus) throw new ValidationError('error_campus_full', 'campusId');
 			}
 			const nameKey = textKey(input.name);
-			await classes.updateClass(trx, cls, { name: input.name, nameKey, grade: input.grade, level, pupilCount: input.pupilCount, language: input.language, remarks: input.remarks, campusId }, nowDb());
+			await classes.updateClass(
+				trx,
+				cls,
+				{ name: input.name, nameKey, grade: input.grade, level, pupilCount: input.pupilCount, language: input.language, remarks: input.remarks, campusId },
+				nowDb()
+			);
 			await classes.replacePreferredHalfDays(trx, classId, input.preferredHalfDays);
-			await audit(trx, { actorId: actor.id, action: 'class.updated', entityType: 'class', entityId: classId, before: { ...summary(cls), campusId: cls.campusId }, after: { ...summary(input), campusId } });
+			await audit(trx, {
+				actorId: actor.id,
+				action: 'class.updated',
+				entityType: 'class',
+				entityId: classId,
+				before: { ...summary(cls), campusId: cls.campusId },
+				after: { ...summary(input), campusId }
+			});
 			// A class leaving a campus may free that campus's place for a waiting class.
 			if (campusId !== cls.campusId) await promoteAndMail(trx, actor, edition.id, edition);
 		})
@@ -124,7 +147,14 @@ export async function withdrawClass(db: Kysely<Database>, actor: Actor, classId:
 		if (cls.status === 'withdrawn') throw new ValidationError('error_class_withdrawn');
 		const now = nowDb();
 		await classes.updateClass(trx, cls, { status: 'withdrawn', active: null, withdrawnAt: now }, now);
-		await audit(trx, { actorId: actor.id, action: 'class.withdrawn', entityType: 'class', entityId: classId, before: { status: cls.status }, after: { status: 'withdrawn' } });
+		await audit(trx, {
+			actorId: actor.id,
+			action: 'class.withdrawn',
+			entityType: 'class',
+			entityId: classId,
+			before: { status: cls.status },
+			after: { status: 'withdrawn' }
+		});
 		// The teacher may be the one who acted; a coordinator on their behalf is named in the mail.
 		await mailClassWithdrawn(trx, classId, cls.status === 'waiting' ? 'waiting' : 'enrolled', cls.enrolledBy === actor.id ? null : actor.displayName);
 		await noticeWithdrawnClassInSlots(trx, classId, now);
@@ -150,7 +180,14 @@ export async function promoteAndMail(
 ): Promise<Promotion[]> {
 	const promoted = await promoteWhilePossible(trx, editionId, quotas);
 	for (const p of promoted) {
-		await audit(trx, { actorId: actor.id, action: 'class.promoted', entityType: 'class', entityId: p.classId, before: { status: 'waiting' }, after: { status: 'enrolled' } });
+		await audit(trx, {
+			actorId: actor.id,
+			action: 'class.promoted',
+			entityType: 'class',
+			entityId: p.classId,
+			before: { status: 'waiting' },
+			after: { status: 'enrolled' }
+		});
 		await mailClassStatus(trx, 'class_promoted', p.classId, null);
 	}
 	return promoted;

@@ -22,7 +22,9 @@ const pastEditions = (db: Db, userId: number) =>
 		);
 
 export async function countPastEditions(db: Db, userId: number): Promise<number> {
-	const row = await pastEditions(db, userId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+	const row = await pastEditions(db, userId)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirst();
 	return Number(row?.n ?? 0);
 }
 
@@ -54,8 +56,16 @@ export const listPastClasses = (db: Db, userId: number, editionIds: number[]) =>
 			'campuses.name as campusName',
 			'schools.name as schoolName',
 			'users.displayName as enrolledByName',
-			eb.exists(eb.selectFrom('certificates').select('certificates.id').whereRef('certificates.classId', '=', 'classes.id').where('certificates.active', '=', 1)).as('hasValid'),
-			eb.exists(eb.selectFrom('certificates').select('certificates.id').whereRef('certificates.classId', '=', 'classes.id').where('certificates.active', 'is', null)).as('hasRevoked')
+			eb
+				.exists(
+					eb.selectFrom('certificates').select('certificates.id').whereRef('certificates.classId', '=', 'classes.id').where('certificates.active', '=', 1)
+				)
+				.as('hasValid'),
+			eb
+				.exists(
+					eb.selectFrom('certificates').select('certificates.id').whereRef('certificates.classId', '=', 'classes.id').where('certificates.active', 'is', null)
+				)
+				.as('hasRevoked')
 		])
 		.where('teacherCampuses.userId', '=', userId)
 		.where('classes.editionId', 'in', editionIds)

@@ -19,7 +19,13 @@ export async function pastClassesOfTeacher(db: Kysely<Database>, userId: number,
 	const pages = pageCount(total, pastEditionsPerPage);
 	const current = Math.min(page, pages);
 	const editions = total ? await listPastEditions(db, userId, pastEditionsPerPage, (current - 1) * pastEditionsPerPage) : [];
-	const classes = editions.length ? await listPastClasses(db, userId, editions.map((e) => e.id)) : [];
+	const classes = editions.length
+		? await listPastClasses(
+				db,
+				userId,
+				editions.map((e) => e.id)
+			)
+		: [];
 	return {
 		page: current,
 		pages,

@@ -11,7 +11,9 @@ export interface Quotas {
 
 /** Whether one more class of this campus fits, given the current counts. */
 export function hasPlace(quotas: Quotas, counts: { edition: number; campus: number }): boolean {
-	return (quotas.maxClasses === null || counts.edition < quotas.maxClasses) && (quotas.maxClassesPerCampus === null || counts.campus < quotas.maxClassesPerCampus);
+	return (
+		(quotas.maxClasses === null || counts.edition < quotas.maxClasses) && (quotas.maxClassesPerCampus === null || counts.campus < quotas.maxClassesPerCampus)
+	);
 }
 
 /**
@@ -27,7 +29,12 @@ export function waitReason(quotas: Quotas, counts: { edition: number; campus: nu
 }
 
 /** Where a new class of this campus goes right now, and which limit sent it to the waiting list. The caller holds the edition lock, so the counters are exact. */
-export async function placeForNewClass(db: Db, editionId: number, campusId: number, quotas: Quotas): Promise<{ status: 'enrolled' | 'waiting'; reason: WaitReason | null }> {
+export async function placeForNewClass(
+	db: Db,
+	editionId: number,
+	campusId: number,
+	quotas: Quotas
+): Promise<{ status: 'enrolled' | 'waiting'; reason: WaitReason | null }> {
 	const reason = waitReason(quotas, await readEnrolled(db, editionId, campusId));
 	return { status: reason ? 'waiting' : 'enrolled', reason };
 }

@@ -41,7 +41,13 @@ export async function teacherHome(db: Kysely<Database>, userId: number, pages: {
 	const offered = new Set<Level>(levels.map((l) => l.level));
 	const meantForUs = (grades: string[]) => grades.length === 0 || grades.some((g) => offered.has(levelOfGrade(g)!));
 	const waiting = classes.filter((c) => c.status === 'waiting');
-	const [positions, reasons] = await Promise.all([waitingPositions(db, waiting.map((c) => c.id)), waitReasons(db, waiting)]);
+	const [positions, reasons] = await Promise.all([
+		waitingPositions(
+			db,
+			waiting.map((c) => c.id)
+		),
+		waitReasons(db, waiting)
+	]);
 	const row = (c: (typeof classes)[number]) => ({
 		id: c.id,
 		campusId: c.campusId,

@@ -47,7 +47,14 @@ export async function moveToWaitingList(db: Kysely<Database>, actor: Actor, clas
 		const last = await lastQueuedAt(trx, edition.id);
 		const queuedAt = last && last >= now ? toDbTime(new Date(fromDbTime(last).getTime() + 1)) : now;
 		await updateClass(trx, cls, { status: 'waiting', queuedAt }, now);
-		await audit(trx, { actorId: actor.id, action: 'class.moved_to_waiting_list', entityType: 'class', entityId: classId, before: { status: 'enrolled' }, after: { status: 'waiting' } });
+		await audit(trx, {
+			actorId: actor.id,
+			action: 'class.moved_to_waiting_list',
+			entityType: 'class',
+			entityId: classId,
+			before: { status: 'enrolled' },
+			after: { status: 'waiting' }
+		});
 		const promoted = await promoteAndMail(trx, actor, edition.id, edition);
 		// Nobody else could use the place, so the class would get it straight back: change nothing.
 		if (promoted.some((p) => p.classId === classId)) throw new ValidationError('error_nobody_waiting');

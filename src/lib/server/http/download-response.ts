@@ -29,7 +29,8 @@ export async function downloadResponse(event: RequestEvent, make: () => Promise<
 		throw err;
 	}
 	const { body } = file;
-	if (isStoredBody(body)) return fileResponse(body.store, event.request, { sha256: body.sha256, size: body.size, contentType: file.contentType, fileName: file.filename });
+	if (isStoredBody(body))
+		return fileResponse(body.store, event.request, { sha256: body.sha256, size: body.size, contentType: file.contentType, fileName: file.filename });
 	const disposition = contentDisposition(file.filename);
 	return new Response(body instanceof Readable ? (Readable.toWeb(body) as unknown as ReadableStream<Uint8Array>) : body, {
 		headers: {

@@ -38,8 +38,7 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData, opts: 
 }
 
 /** The 400 an action returns for invalid input: values kept, messages per field. */
-export const invalid = (values: Record<string, string>, errors: FieldErrors) =>
-	fail(400, { values, errors, message: m.error_form() });
+export const invalid = (values: Record<string, string>, errors: FieldErrors) => fail(400, { values, errors, message: m.error_form() });
 
 /**
  * Maps a DomainError to the action's failure in the user's language; anything

@@ -22,6 +22,10 @@ export async function claimRun(db: Db, name: string, now: DbTime, dueBefore: DbT
 }
 
 export const recordRunResult = (db: Db, name: string, result: unknown) =>
-	db.updateTable('jobRuns').set({ resultJson: JSON.stringify(result) }).where('name', '=', name).execute();
+	db
+		.updateTable('jobRuns')
+		.set({ resultJson: JSON.stringify(result) })
+		.where('name', '=', name)
+		.execute();
 
 export const findJobRun = (db: Db, name: string) => db.selectFrom('jobRuns').select(['lastRunAt', 'resultJson']).where('name', '=', name).executeTakeFirst();

@@ -18,7 +18,12 @@ export type MailPreference = 'mailReminders' | 'mailFollowUps';
 export type JobEdition = Pick<Row<'editions'>, 'id' | 'name' | 'reminderDaysBefore' | 'enrolmentClosesAt' | 'workshopEndsOn'>;
 
 export const listPublishedEditions = (db: Db): Promise<JobEdition[]> =>
-	db.selectFrom('editions').select(['id', 'name', 'reminderDaysBefore', 'enrolmentClosesAt', 'workshopEndsOn']).where('status', '=', 'published').orderBy('id').execute();
+	db
+		.selectFrom('editions')
+		.select(['id', 'name', 'reminderDaysBefore', 'enrolmentClosesAt', 'workshopEndsOn'])
+		.where('status', '=', 'published')
+		.orderBy('id')
+		.execute();
 
 /** The workshop slots a kind of mail is about: which edition, which times, which report state. */
 export interface SlotWindow {
@@ -212,7 +217,10 @@ export interface ClassRecipient extends Recipient {
  * class certificate, keyset on the class id. The teacher is the one who enrolled
  * the class and still teaches at its campus: the rule that lets a teacher download.
  */
-export function listClassesAwaitingCertificateMail(db: Db, q: { editionId: number; keyPrefix: string; afterClassId: number; limit: number }): Promise<ClassRecipient[]> {
+export function listClassesAwaitingCertificateMail(
+	db: Db,
+	q: { editionId: number; keyPrefix: string; afterClassId: number; limit: number }
+): Promise<ClassRecipient[]> {
 	const key = dedupeKey([q.keyPrefix, sql.ref('classes.id')]);
 	return db
 		.selectFrom('classes')

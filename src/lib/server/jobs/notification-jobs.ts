@@ -99,8 +99,18 @@ async function workshopReminders({ db, edition, now, pageSize }: Job): Promise<n
 	const until = at(now, days(edition.reminderDaysBefore));
 	const w = window(edition.id, now, until, { startsAfter: toDbTime(now), startsAtMost: toDbTime(until), outcome: 'any' });
 	const base = { window: w, preference: 'mailReminders', keyPrefix: 'workshop:reminder:', keyWithStart: true, limit: pageSize } as const;
-	return (await eachPage((q) => repo.listSlotTrainers(db, q), base, (rows) => sendSlotMails(db, edition, rows, 'reminder', 'trainer'))) +
-		(await eachPage((q) => repo.listSlotTeachers(db, q), base, (rows) => sendSlotMails(db, edition, rows, 'reminder', 'teacher')));
+	return (
+		(await eachPage(
+			(q) => repo.listSlotTrainers(db, q),
+			base,
+			(rows) => sendSlotMails(db, edition, rows, 'reminder', 'trainer')
+		)) +
+		(await eachPage(
+			(q) => repo.listSlotTeachers(db, q),
+			base,
+			(rows) => sendSlotMails(db, edition, rows, 'reminder', 'teacher')
+		))
+	);
 }
 
 async function reportReminders({ db, edition, now, pageSize }: Job): Promise<number> {
@@ -108,7 +118,11 @@ async function reportReminders({ db, edition, now, pageSize }: Job): Promise<num
 	const endsAfter = at(now, -afterWorkshopLimit);
 	const w = window(edition.id, endsAfter, endsAtMost, { endsAfter: toDbTime(endsAfter), endsAtMost: toDbTime(endsAtMost), outcome: 'unreported' });
 	const base = { window: w, preference: 'mailReminders', keyPrefix: 'workshop:report_due:', keyWithStart: false, limit: pageSize } as const;
-	return eachPage((q) => repo.listSlotTrainers(db, q), base, (rows) => sendSlotMails(db, edition, rows, 'report_due', 'trainer'));
+	return eachPage(
+		(q) => repo.listSlotTrainers(db, q),
+		base,
+		(rows) => sendSlotMails(db, edition, rows, 'report_due', 'trainer')
+	);
 }
 
 async function followUps({ db, edition, now, pageSize }: Job): Promise<number> {
@@ -116,7 +130,11 @@ async function followUps({ db, edition, now, pageSize }: Job): Promise<number> {
 	const endsAtMost = at(now, -followUpAfter);
 	const w = window(edition.id, endsAfter, endsAtMost, { endsAfter: toDbTime(endsAfter), endsAtMost: toDbTime(endsAtMost), outcome: 'given' });
 	const base = { window: w, preference: 'mailFollowUps', keyPrefix: 'workshop:follow_up:', keyWithStart: false, limit: pageSize } as const;
-	return eachPage((q) => repo.listSlotTeachers(db, q), base, (rows) => sendSlotMails(db, edition, rows, 'follow_up', 'teacher'));
+	return eachPage(
+		(q) => repo.listSlotTeachers(db, q),
+		base,
+		(rows) => sendSlotMails(db, edition, rows, 'follow_up', 'teacher')
+	);
 }
 
 /** Reads candidates page by page (keyset on slot and user) and sends each page's mails; returns how many were created. */
@@ -148,7 +166,13 @@ const groupBy = <T, K>(rows: T[], keyOf: (row: T) => K) => {
 };
 
 /** One page of workshop mails: the page's places, classes and trainers in three queries, then one insert per mail. */
-async function sendSlotMails(db: Db, edition: JobEdition, rows: SlotRecipient[], event: 'reminder' | 'report_due' | 'follow_up', recipient: 'trainer' | 'teacher'): Promise<number> {
+async function sendSlotMails(
+	db: Db,
+	edition: JobEdition,
+	rows: SlotRecipient[],
+	event: 'reminder' | 'report_due' | 'follow_up',
+	recipient: 'trainer' | 'teacher'
+): Promise<number> {
 	const slotIds = [...new Set(rows.map((r) => r.slotId))];
 	const places = new Map((await repo.listSlotPlaces(db, slotIds)).map((p) => [p.slotId, p]));
 	const classes = groupBy(await repo.listSlotClasses(db, slotIds), (c) => c.slotId);
@@ -190,7 +214,9 @@ async function sendSlotMails(db: Db, edition: JobEdition, rows: SlotRecipient[],
 		const mail = { template: 'workshop', params } as const;
 		const calendar =
 			event === 'reminder'
-				? await (await invitationFor(row.slotId))({ email: row.email, displayName: row.displayName, locale: row.locale, role: recipient, url: params.url, method: 'REQUEST' })
+				? await (
+						await invitationFor(row.slotId)
+					)({ email: row.email, displayName: row.displayName, locale: row.locale, role: recipient, url: params.url, method: 'REQUEST' })
 				: undefined;
 		if (await enqueueMailOnce(db, { recipient: row.email, locale: row.locale, mail, dedupeKey: row.dedupeKey, calendar })) created++;
 	}
@@ -207,7 +233,14 @@ async function waitingListNotices({ db, edition, now, pageSize }: Job): Promise<
 	for (;;) {
 		const teachers = await repo.listWaitingTeachers(db, { editionId: edition.id, keyPrefix, afterUserId, limit: pageSize });
 		if (!teachers.length) return created;
-		const classes = groupBy(await repo.listWaitingClassesOf(db, edition.id, teachers.map((t) => t.userId)), (c) => c.enrolledBy);
+		const classes = groupBy(
+			await repo.listWaitingClassesOf(
+				db,
+				edition.id,
+				teachers.map((t) => t.userId)
+			),
+			(c) => c.enrolledBy
+		);
 		for (const t of teachers) {
 			const names = (classes.get(t.userId) ?? []).map((c) => c.name).join(', ');
 			const params = { name: t.displayName, classes: names, edition: edition.name, closesAt: toDbTime(closesAt), url };

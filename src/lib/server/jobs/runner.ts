@@ -68,7 +68,10 @@ export function startJobTimer(run: () => Promise<unknown>, intervalMs: number): 
 		logger.debug('job pass started');
 		current = run()
 			// What the pass did, for whoever watches several processes share the work.
-			.then((result) => logger.debug('job pass finished', { result }), (err) => logger.error('job pass failed', { error: (err as Error).message }))
+			.then(
+				(result) => logger.debug('job pass finished', { result }),
+				(err) => logger.error('job pass failed', { error: (err as Error).message })
+			)
 			.finally(() => {
 				current = null;
 			});

@@ -10,7 +10,11 @@ export async function cataloguePage(db: Kysely<Database>, actor: Actor, editionI
 	requireCoordinator(actor);
 	const edition = await findEditionById(db, editionId);
 	if (!edition) throw new NotFoundError();
-	const [items, low, editions] = await Promise.all([catalogue(db, editionId, { includeRetired: true }), lowStockItems(db, editionId), listEditionsWithCampaign(db, ['draft', 'published'])]);
+	const [items, low, editions] = await Promise.all([
+		catalogue(db, editionId, { includeRetired: true }),
+		lowStockItems(db, editionId),
+		listEditionsWithCampaign(db, ['draft', 'published'])
+	]);
 	const lowIds = new Set(low.map((i) => i.id));
 	return {
 		edition: { id: edition.id, name: edition.name },

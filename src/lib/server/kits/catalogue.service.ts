@@ -76,7 +76,14 @@ export async function addStock(db: Kysely<Database>, actor: Actor, itemId: numbe
 		const item = await items.findItemForUpdate(trx, itemId);
 		if (!item) throw new NotFoundError();
 		if (!(await items.addOnHand(trx, itemId, quantity, nowDb()))) throw new ValidationError('kit_error_quantity_invalid', 'quantity');
-		await audit(trx, { actorId: actor.id, action: 'kit_item.stock_added', entityType: 'kit_item', entityId: itemId, before: stockOf(item), after: { quantity } });
+		await audit(trx, {
+			actorId: actor.id,
+			action: 'kit_item.stock_added',
+			entityType: 'kit_item',
+			entityId: itemId,
+			before: stockOf(item),
+			after: { quantity }
+		});
 	});
 }
 
@@ -88,8 +95,16 @@ export async function correctOnHand(db: Kysely<Database>, actor: Actor, itemId: 
 		const item = await items.findItemForUpdate(trx, itemId);
 		if (!item) throw new NotFoundError();
 		// The row is locked (MySQL) or the connection is ours (SQLite): item still holds the current numbers.
-		if (!(await items.setOnHand(trx, itemId, value, nowDb()))) throw new ValidationError('kit_error_on_hand_below_committed', 'onHand', { minimum: item.reserved + item.handedOut });
-		await audit(trx, { actorId: actor.id, action: 'kit_item.stock_corrected', entityType: 'kit_item', entityId: itemId, before: stockOf(item), after: { onHand: value } });
+		if (!(await items.setOnHand(trx, itemId, value, nowDb())))
+			throw new ValidationError('kit_error_on_hand_below_committed', 'onHand', { minimum: item.reserved + item.handedOut });
+		await audit(trx, {
+			actorId: actor.id,
+			action: 'kit_item.stock_corrected',
+			entityType: 'kit_item',
+			entityId: itemId,
+			before: stockOf(item),
+			after: { onHand: value }
+		});
 	});
 }
 
@@ -117,7 +132,12 @@ export async function copyCatalogue(trx: Transaction<Database>, fromEditionId: n
 	for (const i of await items.listItems(trx, fromEditionId)) {
 		if (await items.findActiveItemByName(trx, toEditionId, i.nameKey)) continue;
 		const { nameNl, nameEn, nameKey, unitNl, unitEn, level, allowanceKind, marginPerMille, fixedQuantity, lowStockThreshold, sortOrder } = i;
-		await items.insertItem(trx, toEditionId, { nameNl, nameEn, nameKey, unitNl, unitEn, level, allowanceKind, marginPerMille, fixedQuantity, lowStockThreshold, sortOrder }, now);
+		await items.insertItem(
+			trx,
+			toEditionId,
+			{ nameNl, nameEn, nameKey, unitNl, unitEn, level, allowanceKind, marginPerMille, fixedQuantity, lowStockThreshold, sortOrder },
+			now
+		);
 		added++;
 	}
 	return added;

@@ -36,7 +36,8 @@ export function checkItemInput(input: KitItemInput) {
 	if (input.level !== null && !levels.includes(input.level)) throw new ValidationError('kit_error_level_unknown', 'level');
 	const perPupil = input.allowanceKind === 'per_pupil';
 	if (!perPupil && input.allowanceKind !== 'fixed_per_campus') throw new ValidationError('kit_error_allowance_unknown', 'allowanceKind');
-	if (perPupil && !isWhole(input.marginPerMille, marginPerMilleRange.min, marginPerMilleRange.max)) throw new ValidationError('kit_error_margin_invalid', 'marginPerMille');
+	if (perPupil && !isWhole(input.marginPerMille, marginPerMilleRange.min, marginPerMilleRange.max))
+		throw new ValidationError('kit_error_margin_invalid', 'marginPerMille');
 	if (!perPupil && !isWhole(input.fixedQuantity, 0, quantityMax)) throw new ValidationError('kit_error_fixed_invalid', 'fixedQuantity');
 	const threshold = input.lowStockThreshold ?? null;
 	if (threshold !== null && !isWhole(threshold, 0, quantityMax)) throw new ValidationError('kit_error_quantity_invalid', 'lowStockThreshold');

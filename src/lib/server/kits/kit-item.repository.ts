@@ -34,7 +34,11 @@ export async function insertItem(db: Db, editionId: number, fields: KitItemField
 }
 
 export const updateItem = (db: Db, id: number, fields: Partial<KitItemFields> & { active?: 1 | null }, now: DbTime) =>
-	db.updateTable('kitItems').set({ ...fields, updatedAt: now }).where('id', '=', id).execute();
+	db
+		.updateTable('kitItems')
+		.set({ ...fields, updatedAt: now })
+		.where('id', '=', id)
+		.execute();
 
 export const findItem = (db: Db, id: number) => db.selectFrom('kitItems').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -75,7 +79,12 @@ export async function reserve(db: Db, id: number, q: number, now: DbTime): Promi
 
 /** reserved -= q (a cancelled approval); never below zero. */
 export async function release(db: Db, id: number, q: number, now: DbTime): Promise<boolean> {
-	const r = await db.updateTable('kitItems').set({ reserved: sql`reserved - ${q}`, updatedAt: now }).where('id', '=', id).where('reserved', '>=', q).executeTakeFirst();
+	const r = await db
+		.updateTable('kitItems')
+		.set({ reserved: sql`reserved - ${q}`, updatedAt: now })
+		.where('id', '=', id)
+		.where('reserved', '>=', q)
+		.executeTakeFirst();
 	return changed(r);
 }
 

@@ -54,7 +54,10 @@ export function linesTable(doc: PDFKit.PDFDocument, labels: KitPdfLabels, lines:
 	doc.text(labels.quantity, columns.quantity, top, { width: 60, align: 'right' });
 	doc.text(labels.packed, columns.packed, top, { width: 55, align: 'right' });
 	const right = doc.page.width - margin;
-	doc.moveTo(margin, doc.y + 2).lineTo(right, doc.y + 2).stroke('#999999');
+	doc
+		.moveTo(margin, doc.y + 2)
+		.lineTo(right, doc.y + 2)
+		.stroke('#999999');
 	doc.y += 6;
 	useFont(doc, 'regular', 10);
 	for (const line of lines) {
@@ -85,7 +88,10 @@ function signatureBox(doc: PDFKit.PDFDocument, labels: KitPdfLabels): void {
 	];
 	for (const [label, y] of rows) {
 		doc.text(`${label}:`, margin + 10, y, { width: 100 });
-		doc.moveTo(margin + 110, y + 11).lineTo(margin + width - 20, y + 11).stroke('#999999');
+		doc
+			.moveTo(margin + 110, y + 11)
+			.lineTo(margin + width - 20, y + 11)
+			.stroke('#999999');
 	}
 	doc.x = margin;
 	doc.y = top + 120;

@@ -51,7 +51,11 @@ export async function approveOrder(db: Kysely<Database>, actor: Actor, orderId: 
 			// A locking read: on MariaDB a plain one would show this transaction's older snapshot.
 			const item = (await items.findItemForUpdate(trx, line.itemId))!;
 			const available = item.onHand - item.reserved - item.handedOut;
-			throw new DomainError('kit_error_out_of_stock', 409, undefined, { item: locale === 'en' ? line.nameEn : line.nameNl, available, quantity: line.quantity });
+			throw new DomainError('kit_error_out_of_stock', 409, undefined, {
+				item: locale === 'en' ? line.nameEn : line.nameNl,
+				available,
+				quantity: line.quantity
+			});
 		}
 		await orders.updateOrder(trx, orderId, { status: 'approved', open: null, approvedBy: actor.id, approvedAt: now, updatedBy: actor.id, updatedAt: now });
 		await logStep(trx, actor, order, 'kit_order.approved', 'approved', { lines: lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity })) });
@@ -93,7 +97,8 @@ export async function handOver(db: Kysely<Database>, actor: Actor, orderId: numb
 		const order = await lockOrder(trx, orderId, ['packed'], 'kit_error_hand_over_not_packed');
 		const now = nowDb();
 		for (const line of await orders.listLines(trx, orderId)) {
-			if (!(await items.handOut(trx, line.itemId, line.quantity, now))) throw new StockInvariantError(`kit item ${line.itemId} lacks the reservation of order ${orderId}`);
+			if (!(await items.handOut(trx, line.itemId, line.quantity, now)))
+				throw new StockInvariantError(`kit item ${line.itemId} lacks the reservation of order ${orderId}`);
 		}
 		await orders.updateOrder(trx, orderId, { status: 'handed_over', handedOverOn, receivedBy, updatedBy: actor.id, updatedAt: now });
 		// The receiver's name stays out of the audit log; the order row keeps it.
@@ -116,7 +121,8 @@ export async function cancelOrder(db: Kysely<Database>, actor: Actor, orderId: n
 		const now = nowDb();
 		if (order.status === 'approved' || order.status === 'packed') {
 			for (const line of await orders.listLines(trx, orderId)) {
-				if (!(await items.release(trx, line.itemId, line.quantity, now))) throw new StockInvariantError(`kit item ${line.itemId} lacks the reservation of order ${orderId}`);
+				if (!(await items.release(trx, line.itemId, line.quantity, now)))
+					throw new StockInvariantError(`kit item ${line.itemId} lacks the reservation of order ${orderId}`);
 			}
 		}
 		await orders.updateOrder(trx, orderId, { status: 'cancelled', open: null, cancelledAt: now, updatedBy: actor.id, updatedAt: now });

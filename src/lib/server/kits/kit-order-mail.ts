@@ -31,5 +31,10 @@ export async function mailKitOrderStep(db: Db, orderId: number, event: KitOrderM
 		receivedBy: event === 'handed_over' ? row.receivedBy : null,
 		url: `${publicOrigin()}/teacher/kit?campus=${row.campusId}`
 	};
-	await enqueueMail(db, { recipient: row.email, locale: row.locale, mail: { template: 'kit_order', params }, dedupeKey: `kit_order:${event}:${orderId}:${row.userId}` });
+	await enqueueMail(db, {
+		recipient: row.email,
+		locale: row.locale,
+		mail: { template: 'kit_order', params },
+		dedupeKey: `kit_order:${event}:${orderId}:${row.userId}`
+	});
 }

@@ -11,12 +11,26 @@ const orderRows = (db: Db, editionId: number, status: KitOrderStatus | null) =>
 		.$if(status !== null, (q) => q.where('kitOrders.status', '=', status!));
 
 export const countOrders = async (db: Db, editionId: number, status: KitOrderStatus | null): Promise<number> =>
-	Number((await orderRows(db, editionId, status).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+	Number(
+		(
+			await orderRows(db, editionId, status)
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 
 /** A page of them, newest change first. */
 export const listOrderPage = (db: Db, editionId: number, status: KitOrderStatus | null, page: { limit: number; offset: number }) =>
 	orderRows(db, editionId, status)
-		.select(['kitOrders.id', 'kitOrders.status', 'kitOrders.delivery', 'kitOrders.supplementaryOf', 'kitOrders.updatedAt', 'campuses.name as campusName', 'schools.name as schoolName'])
+		.select([
+			'kitOrders.id',
+			'kitOrders.status',
+			'kitOrders.delivery',
+			'kitOrders.supplementaryOf',
+			'kitOrders.updatedAt',
+			'campuses.name as campusName',
+			'schools.name as schoolName'
+		])
 		.orderBy('kitOrders.updatedAt', 'desc')
 		.orderBy('kitOrders.id', 'desc')
 		.limit(page.limit)
@@ -30,7 +44,16 @@ export const findOrderWithCampus = (db: Db, orderId: number) =>
 		.innerJoin('campuses', 'campuses.id', 'kitOrders.campusId')
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
 		.selectAll('kitOrders')
-		.select(['campuses.name as campusName', 'schools.name as schoolName', 'campuses.street', 'campuses.postalCode', 'campuses.city', 'campuses.contactName', 'campuses.contactEmail', 'campuses.contactPhone'])
+		.select([
+			'campuses.name as campusName',
+			'schools.name as schoolName',
+			'campuses.street',
+			'campuses.postalCode',
+			'campuses.city',
+			'campuses.contactName',
+			'campuses.contactEmail',
+			'campuses.contactPhone'
+		])
 		.where('kitOrders.id', '=', orderId)
 		.executeTakeFirst();
 

@@ -7,7 +7,12 @@ import { pageCount } from '../pagination';
 import { countOrders, findOrderWithCampus, listOrderLinesWithItems, listOrderPage } from './kit-order-view.repository';
 
 /** Orders of an edition with their campus, newest change first; filtered and paginated in SQL. */
-export async function orderListPage(db: Kysely<Database>, editionId: number, status: KitOrderStatus | null, paging: { page: number; limit: number; offset: number }) {
+export async function orderListPage(
+	db: Kysely<Database>,
+	editionId: number,
+	status: KitOrderStatus | null,
+	paging: { page: number; limit: number; offset: number }
+) {
 	const [total, rows] = await Promise.all([countOrders(db, editionId, status), listOrderPage(db, editionId, status, paging)]);
 	return { total, page: paging.page, pages: pageCount(total, paging.limit), rows };
 }

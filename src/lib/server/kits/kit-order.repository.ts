@@ -104,7 +104,11 @@ export const listLines = (db: Db, orderId: number) =>
 
 export async function replaceLines(db: Db, orderId: number, lines: { itemId: number; quantity: number }[]): Promise<void> {
 	await db.deleteFrom('kitOrderLines').where('orderId', '=', orderId).execute();
-	if (lines.length) await db.insertInto('kitOrderLines').values(lines.map((l) => ({ orderId, ...l }))).execute();
+	if (lines.length)
+		await db
+			.insertInto('kitOrderLines')
+			.values(lines.map((l) => ({ orderId, ...l })))
+			.execute();
 }
 
 /** Locks the campus row (MySQL): saving a campus's order happens one transaction at a time. */

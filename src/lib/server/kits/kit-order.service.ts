@@ -77,7 +77,8 @@ function checkAgainstMaximum(lines: OrderInput['lines'], allowances: ItemAllowan
 	for (const l of lines) {
 		const a = byItem.get(l.itemId);
 		if (!a) throw new ValidationError('kit_error_item_unknown', `quantity_${l.itemId}`);
-		if (l.quantity > a.remaining) throw new ValidationError('kit_error_above_maximum', `quantity_${l.itemId}`, { item: itemName(a, locale), maximum: a.remaining });
+		if (l.quantity > a.remaining)
+			throw new ValidationError('kit_error_above_maximum', `quantity_${l.itemId}`, { item: itemName(a, locale), maximum: a.remaining });
 	}
 }
 
@@ -128,11 +129,26 @@ export async function saveOrder(db: Kysely<Database>, actor: Actor, input: Order
 				await orders.updateOrder(trx, orderId, { status, delivery: input.delivery, remarks, updatedBy: actor.id, updatedAt: now });
 			} else {
 				const committed = await orders.findLatestCommittedOrder(trx, input.editionId, input.campusId);
-				orderId = await orders.insertOrder(trx, { editionId: input.editionId, campusId: input.campusId, status, delivery: input.delivery, remarks, supplementaryOf: committed?.id ?? null, actorId: actor.id, now });
+				orderId = await orders.insertOrder(trx, {
+					editionId: input.editionId,
+					campusId: input.campusId,
+					status,
+					delivery: input.delivery,
+					remarks,
+					supplementaryOf: committed?.id ?? null,
+					actorId: actor.id,
+					now
+				});
 			}
 			await orders.replaceLines(trx, orderId, lines);
 			// Remarks stay out of the audit log: free text, possibly personal.
-			await audit(trx, { actorId: actor.id, action: open ? 'kit_order.updated' : 'kit_order.created', entityType: 'kit_order', entityId: orderId, after: { campusId: input.campusId, status, delivery: input.delivery, lines } });
+			await audit(trx, {
+				actorId: actor.id,
+				action: open ? 'kit_order.updated' : 'kit_order.created',
+				entityType: 'kit_order',
+				entityId: orderId,
+				after: { campusId: input.campusId, status, delivery: input.delivery, lines }
+			});
 			return orderId;
 		});
 	} catch (err) {

@@ -15,5 +15,9 @@ export async function packingListDownload(db: Kysely<Database>, actor: Actor, or
 /** All approved orders of an edition by campus, drawn page by page as it is read; stops when `signal` aborts. */
 export async function pickListDownload(db: Kysely<Database>, actor: Actor, editionId: number, locale: Locale, signal?: AbortSignal): Promise<Download> {
 	const view = await pickListView(db, actor, editionId, locale);
-	return { filename: `${view.header.labels.title} ${view.editionName}.pdf`, contentType: pdfContentType, body: pickListPdf(view.header, view.sections, signal) };
+	return {
+		filename: `${view.header.labels.title} ${view.editionName}.pdf`,
+		contentType: pdfContentType,
+		body: pickListPdf(view.header, view.sections, signal)
+	};
 }

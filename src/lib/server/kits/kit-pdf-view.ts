@@ -31,10 +31,12 @@ function labels(locale: Locale): KitPdfLabels {
 	};
 }
 
-const deliveryLabel = (d: KitDelivery, locale: Locale) => (d === 'pickup' ? m.kitui_delivery_pickup({}, { locale }) : m.kitui_delivery_delivery({}, { locale }));
+const deliveryLabel = (d: KitDelivery, locale: Locale) =>
+	d === 'pickup' ? m.kitui_delivery_pickup({}, { locale }) : m.kitui_delivery_delivery({}, { locale });
 
 type Line = { nameNl: string; nameEn: string; unitNl: string; unitEn: string; quantity: number };
-const pdfLines = (lines: Line[], locale: Locale) => lines.map((l) => ({ name: locale === 'en' ? l.nameEn : l.nameNl, unit: locale === 'en' ? l.unitEn : l.unitNl, quantity: l.quantity }));
+const pdfLines = (lines: Line[], locale: Locale) =>
+	lines.map((l) => ({ name: locale === 'en' ? l.nameEn : l.nameNl, unit: locale === 'en' ? l.unitEn : l.unitNl, quantity: l.quantity }));
 
 /** One order's packing list; the same access rule as its page (orderDetail). */
 export async function packingListView(db: Kysely<Database>, actor: Actor, orderId: number, locale: Locale): Promise<PackingListView> {

@@ -26,12 +26,21 @@ const statuses: KitOrderStatus[] = ['draft', 'submitted', 'approved', 'packed', 
 export const parseOrderStatus = (s: string | null): KitOrderStatus | null => (statuses.includes(s as KitOrderStatus) ? (s as KitOrderStatus) : null);
 
 /** An edition's orders page (orderListPage) with each order's lines summed up in one query. */
-export async function editionOrdersPage(db: Kysely<Database>, actor: Actor, editionId: number, status: KitOrderStatus | null, paging: { page: number; limit: number; offset: number }) {
+export async function editionOrdersPage(
+	db: Kysely<Database>,
+	actor: Actor,
+	editionId: number,
+	status: KitOrderStatus | null,
+	paging: { page: number; limit: number; offset: number }
+) {
 	requireCoordinator(actor);
 	const edition = await findEditionById(db, editionId);
 	if (!edition) throw new NotFoundError();
 	const list = await orderListPage(db, editionId, status, paging);
-	const lines = await listLineSummaries(db, list.rows.map((r) => r.id));
+	const lines = await listLineSummaries(
+		db,
+		list.rows.map((r) => r.id)
+	);
 	return {
 		edition: { id: edition.id, name: edition.name },
 		statuses,

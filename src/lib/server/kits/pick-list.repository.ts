@@ -8,7 +8,14 @@ export const listApprovedOrdersAfter = (db: Db, editionId: number, key: PickList
 		.selectFrom('kitOrders')
 		.innerJoin('campuses', 'campuses.id', 'kitOrders.campusId')
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
-		.select(['kitOrders.id as orderId', 'kitOrders.campusId', 'kitOrders.delivery', 'campuses.name as campusName', 'campuses.nameKey', 'schools.name as schoolName'])
+		.select([
+			'kitOrders.id as orderId',
+			'kitOrders.campusId',
+			'kitOrders.delivery',
+			'campuses.name as campusName',
+			'campuses.nameKey',
+			'schools.name as schoolName'
+		])
 		.where('kitOrders.editionId', '=', editionId)
 		.where('kitOrders.status', '=', 'approved')
 		.$if(key !== null, (q) =>
@@ -31,7 +38,15 @@ export const listPickLines = (db: Db, orderIds: number[]) =>
 	db
 		.selectFrom('kitOrderLines')
 		.innerJoin('kitItems', 'kitItems.id', 'kitOrderLines.itemId')
-		.select(['kitOrderLines.orderId', 'kitOrderLines.itemId', 'kitOrderLines.quantity', 'kitItems.nameNl', 'kitItems.nameEn', 'kitItems.unitNl', 'kitItems.unitEn'])
+		.select([
+			'kitOrderLines.orderId',
+			'kitOrderLines.itemId',
+			'kitOrderLines.quantity',
+			'kitItems.nameNl',
+			'kitItems.nameEn',
+			'kitItems.unitNl',
+			'kitItems.unitEn'
+		])
 		.where('kitOrderLines.orderId', 'in', orderIds)
 		.orderBy('kitItems.sortOrder')
 		.orderBy('kitItems.id')

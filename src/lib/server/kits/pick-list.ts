@@ -18,7 +18,10 @@ export async function* pickList(db: Db, editionId: number, chunkSize = 500): Asy
 		const orders = await listApprovedOrdersAfter(db, editionId, key, chunkSize);
 		if (!orders.length) return;
 		const byOrder = new Map<number, PickListOrder['lines']>();
-		for (const { orderId, ...line } of await listPickLines(db, orders.map((o) => o.orderId))) {
+		for (const { orderId, ...line } of await listPickLines(
+			db,
+			orders.map((o) => o.orderId)
+		)) {
 			if (!byOrder.has(orderId)) byOrder.set(orderId, []);
 			byOrder.get(orderId)!.push(line);
 		}

@@ -45,7 +45,14 @@ export async function carryOverStock(db: Kysely<Database>, actor: Actor, fromEdi
 			}
 			result.moved.push({ fromItemId: source.id, toItemId: target.id, nameNl: source.nameNl, nameEn: source.nameEn, quantity });
 		}
-		await audit(trx, { actorId: actor.id, action: 'kit_stock.carried_over', entityType: 'edition', entityId: toEditionId, before: { editionId: fromEditionId }, after: result });
+		await audit(trx, {
+			actorId: actor.id,
+			action: 'kit_stock.carried_over',
+			entityType: 'edition',
+			entityId: toEditionId,
+			before: { editionId: fromEditionId },
+			after: result
+		});
 		return result;
 	});
 }

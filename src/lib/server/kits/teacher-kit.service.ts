@@ -11,7 +11,10 @@ import { findUpcomingEditionOf, listClosedOrders, listLineSummaries } from './ki
 async function closedOrders(db: Kysely<Database>, editionId: number, campusId: number) {
 	const rows = await listClosedOrders(db, editionId, campusId);
 	if (!rows.length) return [];
-	const lines = await listLineSummaries(db, rows.map((r) => r.id));
+	const lines = await listLineSummaries(
+		db,
+		rows.map((r) => r.id)
+	);
 	return rows.map((r) => ({ ...r, updatedAt: fromDbTime(r.updatedAt), lines: lines.filter((l) => l.orderId === r.id) }));
 }
 

@@ -67,7 +67,20 @@ export async function claimDueMail(db: Kysely<Database>, q: { owner: string; now
 			.execute();
 		return trx
 			.selectFrom('mailOutbox')
-			.select(['id', 'recipient', 'locale', 'template', 'subject', 'bodyText', 'bodyHtml', 'secretLink', 'attempts', 'calendarIcs', 'calendarMethod', 'createdAt'])
+			.select([
+				'id',
+				'recipient',
+				'locale',
+				'template',
+				'subject',
+				'bodyText',
+				'bodyHtml',
+				'secretLink',
+				'attempts',
+				'calendarIcs',
+				'calendarMethod',
+				'createdAt'
+			])
 			.where('id', 'in', ids)
 			.orderBy('id')
 			.execute();

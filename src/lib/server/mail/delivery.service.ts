@@ -51,11 +51,7 @@ const describe = (err: unknown) => maskEmails(String((err as Error)?.message ?? 
  * failure only ever changes the row's status: the change that queued the mail
  * committed long ago and never depends on delivery.
  */
-export async function deliverDueMail(
-	db: Kysely<Database>,
-	transport: Transporter,
-	opts: { owner?: string; maxMails?: number } = {}
-): Promise<DeliveryResult> {
+export async function deliverDueMail(db: Kysely<Database>, transport: Transporter, opts: { owner?: string; maxMails?: number } = {}): Promise<DeliveryResult> {
 	const owner = opts.owner ?? senderId;
 	const maxMails = opts.maxMails ?? 500;
 	const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
@@ -73,7 +69,14 @@ export async function deliverDueMail(
 	return result;
 }
 
-async function sendOne(db: Kysely<Database>, transport: Transporter, mail: ClaimedMail, owner: string, host: string, address: string): Promise<keyof DeliveryResult> {
+async function sendOne(
+	db: Kysely<Database>,
+	transport: Transporter,
+	mail: ClaimedMail,
+	owner: string,
+	host: string,
+	address: string
+): Promise<keyof DeliveryResult> {
 	const city = await citySettings(db, mail.locale);
 	try {
 		await transport.sendMail(mailMessage(mail, { name: city.cityName, address }, host));

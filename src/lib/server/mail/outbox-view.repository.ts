@@ -25,7 +25,11 @@ export async function listOutboxMail(db: Db, q: { limit: number; offset: number;
 
 /** How many mails are in any of these statuses. */
 export async function countOutboxMail(db: Db, statuses: OutboxStatus[]): Promise<number> {
-	const row = await db.selectFrom('mailOutbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', statuses).executeTakeFirstOrThrow();
+	const row = await db
+		.selectFrom('mailOutbox')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('status', 'in', statuses)
+		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
 
@@ -33,7 +37,21 @@ export async function countOutboxMail(db: Db, statuses: OutboxStatus[]): Promise
 export async function findOutboxMail(db: Db, id: number) {
 	return db
 		.selectFrom('mailOutbox')
-		.select(['id', 'recipient', 'locale', 'template', 'subject', 'bodyText', 'status', 'attempts', 'sentAt', 'createdAt', 'nextAttemptAt', 'lastError', 'calendarMethod'])
+		.select([
+			'id',
+			'recipient',
+			'locale',
+			'template',
+			'subject',
+			'bodyText',
+			'status',
+			'attempts',
+			'sentAt',
+			'createdAt',
+			'nextAttemptAt',
+			'lastError',
+			'calendarMethod'
+		])
 		.where('id', '=', id)
 		.executeTakeFirst();
 }

@@ -27,7 +27,6 @@ export async function insertOutboxMail(db: Db, row: NewOutboxRow): Promise<numbe
 	return Number(result.insertId);
 }
 
-
 /**
  * Inserts the mail unless one with its dedupe key exists; true when it was new.
  * Jobs use this: several processes may create the same reminder at once and the

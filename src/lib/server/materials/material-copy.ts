@@ -10,7 +10,10 @@ import * as repo from './material.repository';
  */
 export async function copyMaterials(trx: Db, fromEditionId: number, toEditionId: number): Promise<number> {
 	const materials = await repo.listMaterialsOfEdition(trx, fromEditionId, { includeRetired: false });
-	const levels = await repo.listLevelsOfMaterials(trx, materials.map((m) => m.id));
+	const levels = await repo.listLevelsOfMaterials(
+		trx,
+		materials.map((m) => m.id)
+	);
 	const versions = new Map((await repo.listNewestVersionsOfEdition(trx, fromEditionId)).map((v) => [v.materialId, v]));
 	const now = nowDb();
 	let copied = 0;

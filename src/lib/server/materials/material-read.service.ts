@@ -22,7 +22,10 @@ export interface CoordinatorMaterial extends MaterialView {
 }
 
 async function withLevelsAndVersions(db: Kysely<Database>, editionId: number, materials: Material[]): Promise<MaterialView[]> {
-	const levels = await repo.listLevelsOfMaterials(db, materials.map((m) => m.id));
+	const levels = await repo.listLevelsOfMaterials(
+		db,
+		materials.map((m) => m.id)
+	);
 	const versions = new Map((await repo.listNewestVersionsOfEdition(db, editionId)).map((v) => [v.materialId, { ...v, size: Number(v.size) }]));
 	return materials.map((m) => ({ ...m, levels: levels.get(m.id) ?? [], current: versions.get(m.id) ?? null }));
 }
@@ -58,7 +61,11 @@ function fittingCampus(campuses: Map<number, Set<Level>>, levels: Level[]): numb
  * What a teacher sees: nothing unless a campus of theirs takes part (a class enrolled
  * or waiting); then the materials, not retired, that fit their classes' levels.
  */
-export async function listMaterialsForTeacher(db: Kysely<Database>, actor: Actor, editionId: number): Promise<{ participating: boolean; materials: MaterialView[] }> {
+export async function listMaterialsForTeacher(
+	db: Kysely<Database>,
+	actor: Actor,
+	editionId: number
+): Promise<{ participating: boolean; materials: MaterialView[] }> {
 	const campuses = await participation(db, actor, editionId);
 	if (!campuses.size) return { participating: false, materials: [] };
 	const all = await withLevelsAndVersions(db, editionId, await repo.listMaterialsOfEdition(db, editionId, { includeRetired: false }));
@@ -66,9 +73,7 @@ export async function listMaterialsForTeacher(db: Kysely<Database>, actor: Actor
 	return { participating: true, materials: visible };
 }
 
-export type DownloadGrant =
-	| { kind: 'file'; materialId: number; version: Version }
-	| { kind: 'link'; materialId: number; url: string };
+export type DownloadGrant = { kind: 'file'; materialId: number; version: Version } | { kind: 'link'; materialId: number; url: string };
 
 function grantOf(material: Material, version: Version | undefined): DownloadGrant {
 	if (material.kind === 'link' && material.url) return { kind: 'link', materialId: material.id, url: material.url };

@@ -19,12 +19,15 @@ export async function insertMaterial(db: Db, values: NewRow<'materials'>): Promi
 	return Number(r.insertId);
 }
 
-export const updateMaterial = (db: Db, id: number, values: RowUpdate<'materials'>) =>
-	db.updateTable('materials').set(values).where('id', '=', id).execute();
+export const updateMaterial = (db: Db, id: number, values: RowUpdate<'materials'>) => db.updateTable('materials').set(values).where('id', '=', id).execute();
 
 export async function replaceMaterialLevels(db: Db, materialId: number, levels: readonly Level[]): Promise<void> {
 	await db.deleteFrom('materialLevels').where('materialId', '=', materialId).execute();
-	if (levels.length) await db.insertInto('materialLevels').values(levels.map((level) => ({ materialId, level }))).execute();
+	if (levels.length)
+		await db
+			.insertInto('materialLevels')
+			.values(levels.map((level) => ({ materialId, level })))
+			.execute();
 }
 
 export async function listLevelsOfMaterials(db: Db, materialIds: number[]): Promise<Map<number, Level[]>> {
@@ -41,7 +44,11 @@ export async function insertVersion(db: Db, values: NewRow<'materialVersions'>):
 }
 
 export async function nextVersionNumber(db: Db, materialId: number): Promise<number> {
-	const r = await db.selectFrom('materialVersions').select((eb) => eb.fn.max('version').as('v')).where('materialId', '=', materialId).executeTakeFirst();
+	const r = await db
+		.selectFrom('materialVersions')
+		.select((eb) => eb.fn.max('version').as('v'))
+		.where('materialId', '=', materialId)
+		.executeTakeFirst();
 	return Number(r?.v ?? 0) + 1;
 }
 
@@ -70,7 +77,10 @@ export const listNewestVersionsOfEdition = (db: Db, editionId: number) =>
 		.selectAll('v')
 		.where('m.editionId', '=', editionId)
 		.where('v.version', '=', (eb) =>
-			eb.selectFrom('materialVersions as w').select((e) => e.fn.max('w.version').as('mx')).whereRef('w.materialId', '=', 'v.materialId')
+			eb
+				.selectFrom('materialVersions as w')
+				.select((e) => e.fn.max('w.version').as('mx'))
+				.whereRef('w.materialId', '=', 'v.materialId')
 		)
 		.execute();
 

@@ -54,7 +54,14 @@ async function insertMaterialWithLevels(db: Db, actor: Actor, editionId: number,
 	return id;
 }
 
-export async function addFileMaterial(db: Kysely<Database>, actor: Actor, editionId: number, input: MaterialTexts, upload: Upload, store = fileStore()): Promise<number> {
+export async function addFileMaterial(
+	db: Kysely<Database>,
+	actor: Actor,
+	editionId: number,
+	input: MaterialTexts,
+	upload: Upload,
+	store = fileStore()
+): Promise<number> {
 	try {
 		requireCoordinator(actor);
 		const texts = checkMaterialTexts(input);
@@ -63,7 +70,13 @@ export async function addFileMaterial(db: Kysely<Database>, actor: Actor, editio
 			withTransaction(db, async (trx) => {
 				const id = await insertMaterialWithLevels(trx, actor, editionId, texts, { kind: 'file', url: null });
 				await repo.insertVersion(trx, versionOf(upload, actor, id, 1));
-				await audit(trx, { actorId: actor.id, action: 'material.created', entityType: 'material', entityId: id, after: { ...texts, kind: 'file', sha256: upload.sha256, fileName: upload.fileName } });
+				await audit(trx, {
+					actorId: actor.id,
+					action: 'material.created',
+					entityType: 'material',
+					entityId: id,
+					after: { ...texts, kind: 'file', sha256: upload.sha256, fileName: upload.fileName }
+				});
 				return id;
 			})
 		);
@@ -96,7 +109,13 @@ export async function replaceMaterialFile(db: Kysely<Database>, actor: Actor, ma
 				const version = await repo.nextVersionNumber(trx, materialId);
 				await repo.insertVersion(trx, versionOf(upload, actor, materialId, version));
 				await repo.updateMaterial(trx, materialId, { updatedAt: nowDb() });
-				await audit(trx, { actorId: actor.id, action: 'material.version_added', entityType: 'material', entityId: materialId, after: { version, sha256: upload.sha256, fileName: upload.fileName } });
+				await audit(trx, {
+					actorId: actor.id,
+					action: 'material.version_added',
+					entityType: 'material',
+					entityId: materialId,
+					after: { version, sha256: upload.sha256, fileName: upload.fileName }
+				});
 				return version;
 			})
 		);
@@ -116,8 +135,23 @@ export async function updateMaterialDetails(db: Kysely<Database>, actor: Actor, 
 		const { levels, ...columns } = texts;
 		await repo.updateMaterial(trx, materialId, { ...columns, url, updatedAt: nowDb() });
 		await repo.replaceMaterialLevels(trx, materialId, levels);
-		const pick = ({ titleNl, titleEn, descriptionNl, descriptionEn, language, sortOrder, url }: typeof before) => ({ titleNl, titleEn, descriptionNl, descriptionEn, language, sortOrder, url });
-		await audit(trx, { actorId: actor.id, action: 'material.updated', entityType: 'material', entityId: materialId, before: { ...pick(before), levels: beforeLevels }, after: { ...columns, url, levels } });
+		const pick = ({ titleNl, titleEn, descriptionNl, descriptionEn, language, sortOrder, url }: typeof before) => ({
+			titleNl,
+			titleEn,
+			descriptionNl,
+			descriptionEn,
+			language,
+			sortOrder,
+			url
+		});
+		await audit(trx, {
+			actorId: actor.id,
+			action: 'material.updated',
+			entityType: 'material',
+			entityId: materialId,
+			before: { ...pick(before), levels: beforeLevels },
+			after: { ...columns, url, levels }
+		});
 	});
 }
 

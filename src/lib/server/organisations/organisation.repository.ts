@@ -26,12 +26,19 @@ export const findOrganisationByNameKey = (db: Db, nameKey: string, exceptId?: nu
 		.executeTakeFirst();
 
 export async function insertOrganisation(db: Db, row: OrganisationRow, now: DbTime): Promise<number> {
-	const result = await db.insertInto('organisations').values({ ...row, kind: 'expert', createdAt: now, updatedAt: now }).executeTakeFirstOrThrow();
+	const result = await db
+		.insertInto('organisations')
+		.values({ ...row, kind: 'expert', createdAt: now, updatedAt: now })
+		.executeTakeFirstOrThrow();
 	return Number(result.insertId);
 }
 
 export const updateOrganisation = (db: Db, id: number, row: OrganisationRow, now: DbTime) =>
-	db.updateTable('organisations').set({ ...row, updatedAt: now }).where('id', '=', id).execute();
+	db
+		.updateTable('organisations')
+		.set({ ...row, updatedAt: now })
+		.where('id', '=', id)
+		.execute();
 
 /** Trainers of the organisation (active accounts) per organisation: one grouped query. */
 const trainerCounts = (db: Db) =>
@@ -65,6 +72,20 @@ export const listTrainersOfOrganisation = (db: Db, organisationId: number) =>
 		.execute();
 
 export const countOrganisationRows = async (db: Db) =>
-	Number((await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+	Number(
+		(
+			await db
+				.selectFrom('organisations')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 
-export const countTrainerRows = async (db: Db) => Number((await trainerCounts(db).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+export const countTrainerRows = async (db: Db) =>
+	Number(
+		(
+			await trainerCounts(db)
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);

@@ -7,7 +7,13 @@ export const findOpenRequestOf = (db: Db, userId: number) =>
 
 /** The open request with its row locked on MySQL, so two coordinators cannot both carry it out. */
 export const findOpenRequestForUpdate = (db: Db, id: number) =>
-	db.selectFrom('deletionRequests').selectAll().where('id', '=', id).where('active', '=', 1).$if(isMysql(db), (q) => q.forUpdate()).executeTakeFirst();
+	db
+		.selectFrom('deletionRequests')
+		.selectAll()
+		.where('id', '=', id)
+		.where('active', '=', 1)
+		.$if(isMysql(db), (q) => q.forUpdate())
+		.executeTakeFirst();
 
 export async function insertRequest(db: Db, row: { userId: number; reason: string | null; now: DbTime }): Promise<number> {
 	const r = await db
@@ -34,7 +40,13 @@ export async function listOpenRequests(db: Db) {
 		.selectFrom('deletionRequests')
 		.innerJoin('users', 'users.id', 'deletionRequests.userId')
 		.select(['deletionRequests.id', 'deletionRequests.reason', 'deletionRequests.requestedAt', 'users.id as userId', 'users.displayName', 'users.email'])
-		.select((eb) => eb.selectFrom('classes').select((c) => c.fn.countAll<number>().as('n')).whereRef('classes.enrolledBy', '=', 'users.id').as('classCount'))
+		.select((eb) =>
+			eb
+				.selectFrom('classes')
+				.select((c) => c.fn.countAll<number>().as('n'))
+				.whereRef('classes.enrolledBy', '=', 'users.id')
+				.as('classCount')
+		)
 		.where('deletionRequests.active', '=', 1)
 		.orderBy('deletionRequests.requestedAt')
 		.orderBy('deletionRequests.id')
@@ -49,11 +61,25 @@ export const listDoneRequests = (db: Db, limit: number) =>
 	db
 		.selectFrom('deletionRequests')
 		.leftJoin('users as resolver', 'resolver.id', 'deletionRequests.resolvedBy')
-		.select(['deletionRequests.id', 'deletionRequests.userId', 'deletionRequests.requestedAt', 'deletionRequests.resolvedAt', 'resolver.displayName as resolvedByName'])
+		.select([
+			'deletionRequests.id',
+			'deletionRequests.userId',
+			'deletionRequests.requestedAt',
+			'deletionRequests.resolvedAt',
+			'resolver.displayName as resolvedByName'
+		])
 		.where('deletionRequests.status', '=', 'done')
 		.orderBy('deletionRequests.resolvedAt', 'desc')
 		.limit(limit)
 		.execute();
 
 export const countOpenRequests = async (db: Db): Promise<number> =>
-	Number((await db.selectFrom('deletionRequests').select((eb) => eb.fn.countAll<number>().as('n')).where('active', '=', 1).executeTakeFirstOrThrow()).n);
+	Number(
+		(
+			await db
+				.selectFrom('deletionRequests')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('active', '=', 1)
+				.executeTakeFirstOrThrow()
+		).n
+	);

@@ -28,7 +28,8 @@ export const profileOf = (db: Db, userId: number) =>
 		.where('users.id', '=', userId)
 		.executeTakeFirst();
 
-export const rolesOf = (db: Db, userId: number) => db.selectFrom('userRoles').select(['role', 'createdAt']).where('userId', '=', userId).orderBy('role').execute();
+export const rolesOf = (db: Db, userId: number) =>
+	db.selectFrom('userRoles').select(['role', 'createdAt']).where('userId', '=', userId).orderBy('role').execute();
 
 export const sessionsOf = (db: Db, userId: number) =>
 	db.selectFrom('sessions').select(['deviceLabel', 'createdAt', 'lastSeenAt', 'expiresAt']).where('userId', '=', userId).orderBy('createdAt').execute();
@@ -39,7 +40,15 @@ export const campusesOf = (db: Db, userId: number) =>
 		.selectFrom('teacherCampuses')
 		.innerJoin('campuses', 'campuses.id', 'teacherCampuses.campusId')
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
-		.select(['campuses.id', 'schools.name as school', 'campuses.name', 'campuses.street', 'campuses.postalCode', 'campuses.city', 'teacherCampuses.createdAt as linkedAt'])
+		.select([
+			'campuses.id',
+			'schools.name as school',
+			'campuses.name',
+			'campuses.street',
+			'campuses.postalCode',
+			'campuses.city',
+			'teacherCampuses.createdAt as linkedAt'
+		])
 		.where('teacherCampuses.userId', '=', userId)
 		.orderBy('campuses.id')
 		.execute();
@@ -74,7 +83,16 @@ export const kitOrdersPlacedBy = (db: Db, userId: number) =>
 		.selectFrom('kitOrders')
 		.innerJoin('editions', 'editions.id', 'kitOrders.editionId')
 		.innerJoin('campuses', 'campuses.id', 'kitOrders.campusId')
-		.select(['kitOrders.id', 'editions.name as edition', 'campuses.name as campus', 'kitOrders.status', 'kitOrders.delivery', 'kitOrders.remarks', 'kitOrders.createdAt', 'kitOrders.handedOverOn'])
+		.select([
+			'kitOrders.id',
+			'editions.name as edition',
+			'campuses.name as campus',
+			'kitOrders.status',
+			'kitOrders.delivery',
+			'kitOrders.remarks',
+			'kitOrders.createdAt',
+			'kitOrders.handedOverOn'
+		])
 		.where('kitOrders.createdBy', '=', userId)
 		.orderBy('kitOrders.id')
 		.execute();

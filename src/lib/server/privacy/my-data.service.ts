@@ -30,7 +30,10 @@ export async function exportMyData(db: Kysely<Database>, userId: number) {
 		repo.auditOfPerson(db, userId),
 		repo.deletionRequestsOf(db, userId)
 	]);
-	const lines = await repo.kitOrderLinesOf(db, orders.map((o) => o.id));
+	const lines = await repo.kitOrderLinesOf(
+		db,
+		orders.map((o) => o.id)
+	);
 	return {
 		exportedAt: clock.now().toISOString(),
 		profile: {
@@ -55,7 +58,13 @@ export async function exportMyData(db: Kysely<Database>, userId: number) {
 		})),
 		workshops: {
 			ofMyClasses: classWorkshops.map((w) => ({ ...w, startsAt: iso(w.startsAt), endsAt: iso(w.endsAt) })),
-			asTrainer: givenWorkshops.map((w) => ({ ...w, startsAt: iso(w.startsAt), endsAt: iso(w.endsAt), bookedAt: iso(w.bookedAt), cancelledAt: iso(w.cancelledAt) }))
+			asTrainer: givenWorkshops.map((w) => ({
+				...w,
+				startsAt: iso(w.startsAt),
+				endsAt: iso(w.endsAt),
+				bookedAt: iso(w.bookedAt),
+				cancelledAt: iso(w.cancelledAt)
+			}))
 		},
 		mails: mails.map((mail) => ({ ...mail, createdAt: iso(mail.createdAt), sentAt: iso(mail.sentAt) })),
 		audit: audit.map((a) => ({

@@ -27,7 +27,16 @@ import { slug } from '../../slug';
  * organisation as CSV and XLSX. Trainers' notes and teachers' remarks are never
  * selected, so they cannot end up in a file.
  */
-export const reportFiles = ['report-nl.pdf', 'report-en.pdf', 'report.xlsx', 'campuses.csv', 'grades.csv', 'organisations.csv', 'workshops.csv', 'workshops.xlsx'] as const;
+export const reportFiles = [
+	'report-nl.pdf',
+	'report-en.pdf',
+	'report.xlsx',
+	'campuses.csv',
+	'grades.csv',
+	'organisations.csv',
+	'workshops.csv',
+	'workshops.xlsx'
+] as const;
 export type ReportFile = (typeof reportFiles)[number];
 export const isReportFile = (value: string): value is ReportFile => (reportFiles as readonly string[]).includes(value);
 

@@ -56,7 +56,11 @@ function sections(r: CampaignReport, locale: Locale): ReportSection[] {
 	return [
 		{ heading: m.crep_organisations({}, o), charts: [c.organisations], tables: [pdfTable(t.organisationsTable(r, locale), locale, 1)] },
 		{ heading: m.crep_campuses({}, o), charts: [], tables: [pdfTable(t.campusesTable(r, locale), locale, 2)] },
-		{ heading: m.crep_levels({}, o), charts: [c.pupils], tables: [pdfTable(t.levelsTable(r, locale), locale, 1), pdfTable(t.gradesTable(r, locale), locale, 2)] },
+		{
+			heading: m.crep_levels({}, o),
+			charts: [c.pupils],
+			tables: [pdfTable(t.levelsTable(r, locale), locale, 1), pdfTable(t.gradesTable(r, locale), locale, 2)]
+		},
 		comparison && c.compare
 			? { heading: comparison.caption, charts: [c.compare], tables: [pdfTable(comparison, locale, 1)] }
 			: { heading: m.crep_comparison_none({}, o), intro: m.crep_no_previous({}, o), charts: [], tables: [] }

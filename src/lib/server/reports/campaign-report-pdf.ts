@@ -57,10 +57,22 @@ function cover(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPdfView):
 	if (v.logo) doc.image(v.logo, margin, 60, { fit: [200, 100] });
 	doc.endMarkedContent();
 	structText(doc, root, 'P', () => useFont(doc, 'regular', 14).fillColor('#444444').text(v.cityName, margin, 190, { width }));
-	structText(doc, root, 'H1', () => useFont(doc, 'bold', 32).fillColor(v.accent).text(v.title, margin, doc.y + 10, { width }));
-	structText(doc, root, 'P', () => useFont(doc, 'bold', 20).fillColor('#000000').text(v.campaignName, margin, doc.y + 14, { width }));
+	structText(doc, root, 'H1', () =>
+		useFont(doc, 'bold', 32)
+			.fillColor(v.accent)
+			.text(v.title, margin, doc.y + 10, { width })
+	);
+	structText(doc, root, 'P', () =>
+		useFont(doc, 'bold', 20)
+			.fillColor('#000000')
+			.text(v.campaignName, margin, doc.y + 14, { width })
+	);
 	structText(doc, root, 'P', () => useFont(doc, 'regular', 16).text(v.editionLine, margin, doc.y + 6, { width }));
-	structText(doc, root, 'P', () => useFont(doc, 'regular', 11).fillColor('#444444').text(v.generated, margin, doc.y + 24, { width }));
+	structText(doc, root, 'P', () =>
+		useFont(doc, 'regular', 11)
+			.fillColor('#444444')
+			.text(v.generated, margin, doc.y + 24, { width })
+	);
 	highlights(doc, root, v);
 	contactBlock(doc, root, v);
 	doc.fillColor('#000000');
@@ -85,7 +97,11 @@ function highlightFontSize(doc: PDFKit.PDFDocument, values: string[], width: num
 function highlights(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPdfView): void {
 	const top = doc.y + 60;
 	const w = (doc.page.width - 2 * margin) / Math.max(v.highlights.length, 1);
-	const size = highlightFontSize(doc, v.highlights.map(([value]) => value), w - 12);
+	const size = highlightFontSize(
+		doc,
+		v.highlights.map(([value]) => value),
+		w - 12
+	);
 	// Numbers of a smaller size sit on the same baseline band as the 26 pt ones would.
 	const lineHeight = useFont(doc, 'bold', highlightSize).currentLineHeight();
 	v.highlights.forEach(([value, label], i) => {
@@ -93,7 +109,9 @@ function highlights(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPdfV
 		structText(doc, root, 'P', () => {
 			const valueHeight = useFont(doc, 'bold', size).currentLineHeight();
 			doc.fillColor(v.accent).text(value, x, top + lineHeight - valueHeight, { width: w - 12, lineBreak: false });
-			useFont(doc, 'regular', 10).fillColor('#000000').text(label, x, top + lineHeight + 2, { width: w - 12 });
+			useFont(doc, 'regular', 10)
+				.fillColor('#000000')
+				.text(label, x, top + lineHeight + 2, { width: w - 12 });
 		});
 	});
 }
@@ -113,7 +131,11 @@ function contactBlock(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPd
 
 function heading(doc: PDFKit.PDFDocument, root: Struct, text: string): void {
 	if (doc.y > doc.page.height - 200) doc.addPage();
-	structText(doc, root, 'H2', () => useFont(doc, 'bold', 16).fillColor('#000000').text(text, margin, doc.y, { width: doc.page.width - 2 * margin }));
+	structText(doc, root, 'H2', () =>
+		useFont(doc, 'bold', 16)
+			.fillColor('#000000')
+			.text(text, margin, doc.y, { width: doc.page.width - 2 * margin })
+	);
 	doc.moveDown(0.5);
 }
 
@@ -121,7 +143,11 @@ async function keyFigures(doc: PDFKit.PDFDocument, root: Struct, v: CampaignRepo
 	const k = v.keyFigures;
 	heading(doc, root, k.heading);
 	await drawTable(doc, root, { caption: k.caption, headers: k.headers, widths: [0.7, 0.3], numeric: [false, true], rows: k.rows, empty: '' });
-	structText(doc, root, 'P', () => useFont(doc, 'regular', 9).fillColor('#444444').text(k.note, margin, doc.y, { width: doc.page.width - 2 * margin }));
+	structText(doc, root, 'P', () =>
+		useFont(doc, 'regular', 9)
+			.fillColor('#444444')
+			.text(k.note, margin, doc.y, { width: doc.page.width - 2 * margin })
+	);
 	doc.fillColor('#000000').moveDown(1.2);
 }
 
@@ -167,7 +193,11 @@ async function furniture(doc: PDFKit.PDFDocument, v: CampaignReportPdfView): Pro
 		if (i > range.start) {
 			doc.text(fit(doc, `${v.cityName} · ${v.title} · ${v.editionLine}`, width - 150), margin, 26, { lineBreak: false });
 			doc.text(v.generated, margin, 26, { width, align: 'right', lineBreak: false });
-			doc.moveTo(margin, 38).lineTo(margin + width, 38).lineWidth(0.5).stroke('#cccccc');
+			doc
+				.moveTo(margin, 38)
+				.lineTo(margin + width, 38)
+				.lineWidth(0.5)
+				.stroke('#cccccc');
 		}
 		const footY = doc.page.height - 44;
 		doc.text(fit(doc, footerContact(v), width - 70), margin, footY, { lineBreak: false });

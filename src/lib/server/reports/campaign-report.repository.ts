@@ -10,7 +10,9 @@ import type { Level } from '../db/schema';
  */
 const num = (v: unknown): number => Number(v ?? 0);
 
-export type ReportEditionRow = Pick<Row<'editions'>, 'id' | 'campaignId' | 'name' | 'year' | 'status' | 'workshopEndsOn' | 'copiedFromEditionId'> & { campaignName: string };
+export type ReportEditionRow = Pick<Row<'editions'>, 'id' | 'campaignId' | 'name' | 'year' | 'status' | 'workshopEndsOn' | 'copiedFromEditionId'> & {
+	campaignName: string;
+};
 
 /** The edition, the campaign's other editions, in one read: the caller picks the predecessor. */
 export async function listCampaignEditions(db: Db, editionId: number): Promise<ReportEditionRow[]> {
@@ -48,7 +50,11 @@ export async function classTotals(db: Db, editionIds: number[]): Promise<Map<num
 
 /** The city's active campuses today (the denominator of the share reached). */
 export async function countActiveCampuses(db: Db): Promise<number> {
-	const row = await db.selectFrom('campuses').select((eb) => eb.fn.countAll<number>().as('n')).where('active', '=', 1).executeTakeFirst();
+	const row = await db
+		.selectFrom('campuses')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('active', '=', 1)
+		.executeTakeFirst();
 	return num(row?.n);
 }
 

@@ -33,7 +33,11 @@ function currentOf<E extends EditionPeriod>(published: E[]): E | null {
 }
 
 async function figuresOf(db: Db, edition: EditionPeriod): Promise<DashboardFigures> {
-	const [classes, workshops, organisations] = await Promise.all([classTotals(db, [edition.id]), workshopTotals(db, [edition.id]), organisationWork(db, [edition.id])]);
+	const [classes, workshops, organisations] = await Promise.all([
+		classTotals(db, [edition.id]),
+		workshopTotals(db, [edition.id]),
+		organisationWork(db, [edition.id])
+	]);
 	return {
 		edition: { id: edition.id, name: edition.name },
 		countedAt: clock.now(),

@@ -85,7 +85,11 @@ export async function* exportChunks(db: Kysely<Database>, where: ClassFilter, lo
 	while (!signal?.aborted) {
 		const rows = await listExportChunk(db, where, afterId, exportChunkSize);
 		if (rows.length === 0) return;
-		const positions = await waitingPositions(db, where.editionId, rows.filter((r) => r.status === 'waiting').map((r) => r.id));
+		const positions = await waitingPositions(
+			db,
+			where.editionId,
+			rows.filter((r) => r.status === 'waiting').map((r) => r.id)
+		);
 		const campuses = await listCampusDetails(db, [...new Set(rows.map((r) => r.campusId))]);
 		yield rows.map((r) => {
 			const campus = campuses.get(r.campusId)!;
@@ -168,7 +172,12 @@ async function* xlsxRows(chunks: AsyncGenerator<ExportRow[], void>): AsyncGenera
  * and its deflate run on a render worker (seconds of CPU for 100,000 rows); this
  * thread only reads the rows, a chunk per pull.
  */
-export function xlsxDownload(header: string[], chunks: AsyncGenerator<ExportRow[], void>, sheet: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export function xlsxDownload(
+	header: string[],
+	chunks: AsyncGenerator<ExportRow[], void>,
+	sheet: string,
+	signal?: AbortSignal
+): Promise<ReadableStream<Uint8Array>> {
 	const init = { kind: 'xlsx' as const, sheet: { name: sheet, header, widths: columns.map((c) => c.width), dateFormat: 'dd/mm/yyyy' } };
 	return renderPool().stream(init, xlsxRows(chunks), signal, { readAhead: true });
 }

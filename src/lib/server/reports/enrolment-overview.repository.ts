@@ -82,7 +82,11 @@ export type ClassSort = keyof typeof classSortKeys;
  * details of just these rows are read next). A single-table query that both
  * databases answer by walking one index in order.
  */
-export async function listPageIdsByClass(db: Db, f: ClassFilter, opts: { sort: ClassSort; dir: SortDirection; limit: number; offset: number }): Promise<number[]> {
+export async function listPageIdsByClass(
+	db: Db,
+	f: ClassFilter,
+	opts: { sort: ClassSort; dir: SortDirection; limit: number; offset: number }
+): Promise<number[]> {
 	let q = filtered(db, f).select('classes.id');
 	for (const key of classSortKeys[opts.sort]) q = q.orderBy(key, opts.dir);
 	const rows = await q.orderBy('classes.id', opts.dir).limit(opts.limit).offset(opts.offset).execute();
@@ -95,12 +99,15 @@ export async function listPageIdsByClass(db: Db, f: ClassFilter, opts: { sort: C
  * campus): at most one row per campus, from the name indexes.
  */
 export async function listCampusOrder(db: Db, f: ClassFilter, opts: { sort: 'school' | 'campus'; dir: SortDirection }): Promise<number[]> {
-	const keys = opts.sort === 'school' ? (['schools.nameKey', 'schools.id', 'campuses.nameKey', 'campuses.id'] as const) : (['campuses.nameKey', 'campuses.id'] as const);
+	const keys =
+		opts.sort === 'school' ? (['schools.nameKey', 'schools.id', 'campuses.nameKey', 'campuses.id'] as const) : (['campuses.nameKey', 'campuses.id'] as const);
 	let q = db
 		.selectFrom('campuses')
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
 		.select('campuses.id')
-		.where((eb) => eb.exists(eb.selectFrom('classes').select('classes.id').whereRef('classes.campusId', '=', 'campuses.id').where('classes.editionId', '=', f.editionId)))
+		.where((eb) =>
+			eb.exists(eb.selectFrom('classes').select('classes.id').whereRef('classes.campusId', '=', 'campuses.id').where('classes.editionId', '=', f.editionId))
+		)
 		.$if(!!f.school, (b) => b.where((eb) => schoolMatches(eb, f.school!)));
 	for (const key of keys) q = q.orderBy(key, opts.dir);
 	return (await q.execute()).map((r) => r.id);
@@ -185,7 +192,13 @@ export async function waitingPositions(db: Db, editionId: number, ids: number[])
 	if (ids.length === 0) return new Map();
 	const ranked = db
 		.selectFrom('classes')
-		.select((eb) => ['classes.id', eb.fn.agg<number>('row_number').over((ob) => ob.orderBy('classes.queuedAt').orderBy('classes.id')).as('position')])
+		.select((eb) => [
+			'classes.id',
+			eb.fn
+				.agg<number>('row_number')
+				.over((ob) => ob.orderBy('classes.queuedAt').orderBy('classes.id'))
+				.as('position')
+		])
 		.where('classes.editionId', '=', editionId)
 		.where('classes.status', '=', 'waiting');
 	const rows = await db.selectFrom(ranked.as('w')).select(['w.id', 'w.position']).where('w.id', 'in', ids).execute();

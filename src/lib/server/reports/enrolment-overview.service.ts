@@ -69,7 +69,11 @@ export async function enrolmentOverview(db: Kysely<Database>, actor: Actor, edit
 				})
 			: await listPageIdsByClass(db, where, { sort: filter.sort, ...paging });
 	const rows = await listOverviewRows(db, ids);
-	const positions = await waitingPositions(db, editionId, rows.filter((r) => r.status === 'waiting').map((r) => r.id));
+	const positions = await waitingPositions(
+		db,
+		editionId,
+		rows.filter((r) => r.status === 'waiting').map((r) => r.id)
+	);
 	return {
 		edition: editionSummary(edition),
 		filter: { ...filter, page },

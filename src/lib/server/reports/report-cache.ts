@@ -60,7 +60,10 @@ export interface CachedReportFile {
 /** Where this version of the report lives: "edition-12/report.xlsx.nl.<hash>" (whether or not it is there yet). */
 export async function cachedReportFile(db: Db, key: ReportCacheKey, campaignId: number, editionIds: number[]): Promise<CachedReportFile> {
 	const parts = await reportFingerprint(db, campaignId, editionIds);
-	const hash = createHash('sha256').update(JSON.stringify([buildVersion, key, editionIds, parts])).digest('hex').slice(0, 32);
+	const hash = createHash('sha256')
+		.update(JSON.stringify([buildVersion, key, editionIds, parts]))
+		.digest('hex')
+		.slice(0, 32);
 	const dir = path.join(folder(), `edition-${key.editionId}`);
 	const prefix = `${key.file}.${key.locale}.`;
 	return { dir, prefix, path: path.join(dir, `${prefix}${hash}`) };

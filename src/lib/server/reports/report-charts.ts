@@ -34,7 +34,9 @@ const valueWidth = 50;
 const previousColour = '#a8a8a8';
 
 function title(doc: PDFKit.PDFDocument, text: string, y: number): number {
-	useFont(doc, 'bold', 11).fillColor('#000000').text(text, margin, y, { width: doc.page.width - 2 * margin });
+	useFont(doc, 'bold', 11)
+		.fillColor('#000000')
+		.text(text, margin, y, { width: doc.page.width - 2 * margin });
 	return doc.y + 6;
 }
 
@@ -59,7 +61,11 @@ function bar(doc: PDFKit.PDFDocument, b: PdfBar, max: number, y: number, colour:
 
 function axis(doc: PDFKit.PDFDocument, top: number, bottom: number): void {
 	const x = margin + labelWidth;
-	doc.moveTo(x, top - 2).lineTo(x, bottom).lineWidth(0.75).stroke('#555555');
+	doc
+		.moveTo(x, top - 2)
+		.lineTo(x, bottom)
+		.lineWidth(0.75)
+		.stroke('#555555');
 }
 
 function ensureRoom(doc: PDFKit.PDFDocument, height: number): void {
@@ -100,7 +106,10 @@ export function drawPairChart(doc: PDFKit.PDFDocument, parent: PDFKit.PDFStructu
 	ensureRoom(doc, 60 + chart.groups.length * groupHeight);
 	const draw = () => {
 		const top = legend(doc, chart, colour, title(doc, chart.title, doc.y));
-		const room = valueWidthFor(doc, chart.groups.flatMap((g) => g.bars));
+		const room = valueWidthFor(
+			doc,
+			chart.groups.flatMap((g) => g.bars)
+		);
 		chart.groups.forEach((g, i) => {
 			const y = top + i * groupHeight;
 			const max = Math.max(g.bars[0].value, g.bars[1].value);

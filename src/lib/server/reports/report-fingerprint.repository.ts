@@ -29,8 +29,14 @@ export async function reportFingerprint(db: Db, campaignId: number, editionIds: 
 			.select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('id').as('id'), eb.fn.max('updatedAt').as('at')])
 			.where('editionId', 'in', editionIds)
 			.executeTakeFirst(),
-		db.selectFrom('campuses').select((eb) => [eb.fn.countAll().as('n'), eb.fn.count('active').as('active'), eb.fn.max('updatedAt').as('at')]).executeTakeFirst(),
-		db.selectFrom('schools').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updatedAt').as('at')]).executeTakeFirst(),
+		db
+			.selectFrom('campuses')
+			.select((eb) => [eb.fn.countAll().as('n'), eb.fn.count('active').as('active'), eb.fn.max('updatedAt').as('at')])
+			.executeTakeFirst(),
+		db
+			.selectFrom('schools')
+			.select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updatedAt').as('at')])
+			.executeTakeFirst(),
 		db
 			.selectFrom('workshopSlots')
 			.select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('id').as('id'), eb.fn.max('updatedAt').as('at')])
@@ -50,7 +56,10 @@ export async function reportFingerprint(db: Db, campaignId: number, editionIds: 
 			])
 			.where('s.editionId', 'in', editionIds)
 			.executeTakeFirst(),
-		db.selectFrom('organisations').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('id').as('id'), eb.fn.max('updatedAt').as('at')]).executeTakeFirst(),
+		db
+			.selectFrom('organisations')
+			.select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('id').as('id'), eb.fn.max('updatedAt').as('at')])
+			.executeTakeFirst(),
 		db
 			.selectFrom('materialDownloads as d')
 			.innerJoin('materials as mt', 'mt.id', 'd.materialId')
@@ -62,7 +71,10 @@ export async function reportFingerprint(db: Db, campaignId: number, editionIds: 
 			.select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum('handedOut').as('out'), eb.fn.max('updatedAt').as('at')])
 			.where('editionId', 'in', editionIds)
 			.executeTakeFirst(),
-		db.selectFrom('settings').select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updatedAt').as('at')]).executeTakeFirst()
+		db
+			.selectFrom('settings')
+			.select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updatedAt').as('at')])
+			.executeTakeFirst()
 	]);
 	// SUM/COUNT come back as strings from mysql2 and numbers from SQLite: one form for the hash.
 	return parts.map((row) => Object.values(row ?? {}).map((v) => (v === null || v === undefined ? null : String(v))));

@@ -52,7 +52,11 @@ function drawRow(doc: PDFKit.PDFDocument, tr: Struct, t: PdfTable, cells: string
 	doc.markContent('Artifact', { type: 'Layout' });
 	if (header) doc.rect(margin, y, width, h).fill('#ece4f1');
 	else if (shade) doc.rect(margin, y, width, h).fill('#f6f6f6');
-	doc.moveTo(margin, y + h).lineTo(margin + width, y + h).lineWidth(0.5).stroke('#bbbbbb');
+	doc
+		.moveTo(margin, y + h)
+		.lineTo(margin + width, y + h)
+		.lineWidth(0.5)
+		.stroke('#bbbbbb');
 	doc.endMarkedContent();
 	doc.fillColor('#000000');
 	cells.forEach((cell, i) => {

@@ -14,8 +14,16 @@ function unusedSince(db: Db, cutoff: DbTime) {
 		.where('users.anonymisedAt', 'is', null)
 		.where('users.createdAt', '<', cutoff)
 		.where((eb) => eb.or([eb('users.lastLoginAt', 'is', null), eb('users.lastLoginAt', '<', cutoff)]))
-		.where((eb) => eb.not(eb.exists(eb.selectFrom('sessions').select('sessions.id').whereRef('sessions.userId', '=', 'users.id').where('sessions.lastSeenAt', '>=', cutoff))))
-		.where((eb) => eb.not(eb.exists(eb.selectFrom('authTokens').select('authTokens.id').whereRef('authTokens.userId', '=', 'users.id').where('authTokens.createdAt', '>=', cutoff))));
+		.where((eb) =>
+			eb.not(eb.exists(eb.selectFrom('sessions').select('sessions.id').whereRef('sessions.userId', '=', 'users.id').where('sessions.lastSeenAt', '>=', cutoff)))
+		)
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb.selectFrom('authTokens').select('authTokens.id').whereRef('authTokens.userId', '=', 'users.id').where('authTokens.createdAt', '>=', cutoff)
+				)
+			)
+		);
 }
 
 /**
@@ -38,7 +46,9 @@ export const listUnusedAccounts = (db: Db, cutoff: DbTime, warnedBefore: DbTime,
 export const listAccountsToWarn = (db: Db, cutoff: DbTime, limit: number) =>
 	unusedSince(db, cutoff)
 		.select(['users.id', 'users.email', 'users.displayName', 'users.locale'])
-		.where((eb) => eb.or([eb('users.retentionWarnedAt', 'is', null), eb('users.retentionWarnedAt', '<=', eb.fn.coalesce('users.lastLoginAt', 'users.createdAt'))]))
+		.where((eb) =>
+			eb.or([eb('users.retentionWarnedAt', 'is', null), eb('users.retentionWarnedAt', '<=', eb.fn.coalesce('users.lastLoginAt', 'users.createdAt'))])
+		)
 		.orderBy('users.id')
 		.limit(limit)
 		.execute();
@@ -94,7 +104,10 @@ export async function redactOldAuditEntries(db: Db, cutoff: DbTime): Promise<num
 }
 
 export async function deleteExpiredSessions(db: Db, now: DbTime): Promise<number> {
-	const result = await db.deleteFrom('sessions').where((eb) => eb.or([eb('expiresAt', '<', now), eb('idleExpiresAt', '<', now)])).executeTakeFirst();
+	const result = await db
+		.deleteFrom('sessions')
+		.where((eb) => eb.or([eb('expiresAt', '<', now), eb('idleExpiresAt', '<', now)]))
+		.executeTakeFirst();
 	return Number(result.numDeletedRows);
 }
 
@@ -110,9 +123,23 @@ export async function deleteExpiredTokens(db: Db, now: DbTime): Promise<number> 
  * No report or export reads these fields, so the figures stay as they were.
  */
 export async function blankOldFreeText(db: Db, cutoffDate: string): Promise<number> {
-	const oldEditions = db.selectFrom('editions').select('editions.id').where('editions.status', '=', 'archived').where('editions.workshopEndsOn', '<', cutoffDate);
-	const classes = await db.updateTable('classes').set({ remarks: null }).where('remarks', 'is not', null).where('editionId', 'in', oldEditions).executeTakeFirst();
-	const orders = await db.updateTable('kitOrders').set({ remarks: null }).where('remarks', 'is not', null).where('editionId', 'in', oldEditions).executeTakeFirst();
+	const oldEditions = db
+		.selectFrom('editions')
+		.select('editions.id')
+		.where('editions.status', '=', 'archived')
+		.where('editions.workshopEndsOn', '<', cutoffDate);
+	const classes = await db
+		.updateTable('classes')
+		.set({ remarks: null })
+		.where('remarks', 'is not', null)
+		.where('editionId', 'in', oldEditions)
+		.executeTakeFirst();
+	const orders = await db
+		.updateTable('kitOrders')
+		.set({ remarks: null })
+		.where('remarks', 'is not', null)
+		.where('editionId', 'in', oldEditions)
+		.executeTakeFirst();
 	const slots = await db
 		.updateTable('workshopSlots')
 		.set({ reportNote: null, trainerNote: null })

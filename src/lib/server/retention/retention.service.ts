@@ -60,7 +60,9 @@ export async function applyRetention(db: Kysely<Database>, now: Date): Promise<R
 	};
 	// Written after the redaction above, so this entry keeps its counts for the full period.
 	if (Object.values(counts).some((n) => n > 0)) {
-		await withTransaction(db, (trx) => audit(trx, { actorId: null, action: 'retention.applied', entityType: 'retention', entityId: nowDb.slice(0, 10), after: { ...counts, periods } }));
+		await withTransaction(db, (trx) =>
+			audit(trx, { actorId: null, action: 'retention.applied', entityType: 'retention', entityId: nowDb.slice(0, 10), after: { ...counts, periods } })
+		);
 	}
 	logger.info('retention applied', { ...counts });
 	return counts;

@@ -9,13 +9,13 @@ export const listSettings = (db: Db) => db.selectFrom('settings').select(['key',
 /** The language-neutral values of some keys (a key without a row is missing). */
 export const listSettingValues = (db: Db, keys: string[]) => db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
 
-export const findSetting = (db: Db, key: string) =>
-	db.selectFrom('settings').selectAll().where('key', '=', key).executeTakeFirst();
+export const findSetting = (db: Db, key: string) => db.selectFrom('settings').selectAll().where('key', '=', key).executeTakeFirst();
 
-export const insertSetting = (
-	db: Db,
-	row: Pick<Row<'settings'>, 'key' | 'value' | 'valueNl' | 'valueEn' | 'updatedAt'>
-) => db.insertInto('settings').values({ ...row, updatedBy: null }).execute();
+export const insertSetting = (db: Db, row: Pick<Row<'settings'>, 'key' | 'value' | 'valueNl' | 'valueEn' | 'updatedAt'>) =>
+	db
+		.insertInto('settings')
+		.values({ ...row, updatedBy: null })
+		.execute();
 
 /**
  * Writes each key's values, or removes the key when given null. Portable (no
@@ -29,9 +29,16 @@ export async function writeSettings(db: Db, changes: Map<string, SettingValues |
 		if (values === null) {
 			if (existing.has(key)) await db.deleteFrom('settings').where('key', '=', key).execute();
 		} else if (existing.has(key)) {
-			await db.updateTable('settings').set({ ...values, updatedAt: by.at, updatedBy: by.userId }).where('key', '=', key).execute();
+			await db
+				.updateTable('settings')
+				.set({ ...values, updatedAt: by.at, updatedBy: by.userId })
+				.where('key', '=', key)
+				.execute();
 		} else {
-			await db.insertInto('settings').values({ key, ...values, updatedAt: by.at, updatedBy: by.userId }).execute();
+			await db
+				.insertInto('settings')
+				.values({ key, ...values, updatedAt: by.at, updatedBy: by.userId })
+				.execute();
 		}
 	}
 }

@@ -32,4 +32,3 @@ export async function firstRunFacts(db: Db) {
 /** The newest published edition, where the school invitations are sent from. */
 export const newestPublishedEditionId = async (db: Db): Promise<number | null> =>
 	(await db.selectFrom('editions').select('id').where('status', '=', 'published').orderBy('id', 'desc').limit(1).executeTakeFirst())?.id ?? null;
-

@@ -23,7 +23,13 @@ export async function accountPage(db: Kysely<Database>, userId: number, currentS
 export async function updateProfile(db: Kysely<Database>, userId: number, input: { displayName: string; locale: Locale }) {
 	await withTransaction(db, async (trx) => {
 		await updateUser(trx, userId, input, nowDb());
-		await audit(trx, { actorId: userId, action: 'user.profile.updated', entityType: 'user', entityId: userId, after: { displayName: input.displayName, locale: input.locale } });
+		await audit(trx, {
+			actorId: userId,
+			action: 'user.profile.updated',
+			entityType: 'user',
+			entityId: userId,
+			after: { displayName: input.displayName, locale: input.locale }
+		});
 	});
 }
 

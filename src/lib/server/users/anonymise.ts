@@ -2,14 +2,7 @@ import type { Db } from '../db';
 import type { DbTime } from '../db/time';
 import { ConflictError, NotFoundError } from '../errors';
 import { findUserById, listRolesOfUser } from './user.repository';
-import {
-	clearAuditDetailsAbout,
-	clearRequestReasons,
-	countOtherCoordinators,
-	overwriteUser,
-	removeAccessOf,
-	removeMailsTo
-} from './anonymise.repository';
+import { clearAuditDetailsAbout, clearRequestReasons, countOtherCoordinators, overwriteUser, removeAccessOf, removeMailsTo } from './anonymise.repository';
 
 export { anonymisedDisplayName } from './anonymise.repository';
 

@@ -22,7 +22,14 @@ export async function setPlanner(db: Kysely<Database>, actor: Actor, userId: num
 		const value = planner ? 1 : 0;
 		if (user.planner !== value) {
 			await updatePlanner(trx, userId, value, nowDb());
-			await audit(trx, { actorId: actor.id, action: 'user.planner_set', entityType: 'user', entityId: userId, before: { planner: user.planner }, after: { planner: value, organisationId: user.organisationId } });
+			await audit(trx, {
+				actorId: actor.id,
+				action: 'user.planner_set',
+				entityType: 'user',
+				entityId: userId,
+				before: { planner: user.planner },
+				after: { planner: value, organisationId: user.organisationId }
+			});
 		}
 		return { displayName: user.displayName };
 	});

@@ -127,7 +127,10 @@ async function notifyExistingAccount(db: Db, user: { id: number; email: string; 
 	await enqueueMail(db, {
 		recipient: user.email,
 		locale: user.locale,
-		mail: { template: 'register_existing', params: { name: user.displayName, loginUrl: `${publicOrigin()}/login`, resetUrl: `${publicOrigin()}/forgot-password` } },
+		mail: {
+			template: 'register_existing',
+			params: { name: user.displayName, loginUrl: `${publicOrigin()}/login`, resetUrl: `${publicOrigin()}/forgot-password` }
+		},
 		// Each attempt its own mail; the per-address limit caps how many.
 		dedupeKey: `register_existing:${user.id}:${randomUUID()}`
 	});
@@ -151,10 +154,7 @@ export async function describeToken(db: Kysely<Database>, token: string, purpose
 }
 
 /** An invited trainer or coordinator chooses a password; the link also confirms the address. */
-export async function acceptInvite(
-	db: Kysely<Database>,
-	input: { token: string; displayName: string; password: string; deviceLabel: string }
-) {
+export async function acceptInvite(db: Kysely<Database>, input: { token: string; displayName: string; password: string; deviceLabel: string }) {
 	const passwordHash = await hashPassword(input.password);
 	const userId = await withTransaction(db, async (trx) => {
 		const id = await consumeToken(trx, input.token, 'invite');

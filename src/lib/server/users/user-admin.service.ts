@@ -46,7 +46,14 @@ export async function inviteUser(db: Kysely<Database>, actor: Actor, input: Invi
 				if (roles.includes(input.role)) throw new ValidationError('error_role_already_held', 'email');
 				await insertRole(trx, existing.id, input.role, now);
 				if (input.role === 'trainer') await updateUser(trx, existing.id, { organisationId: input.organisationId, ...plannerOf(input) }, now);
-				await audit(trx, { actorId: actor.id, action: 'user.role.added', entityType: 'user', entityId: existing.id, before: { roles }, after: { roles: [...roles, input.role], ...plannerOf(input) } });
+				await audit(trx, {
+					actorId: actor.id,
+					action: 'user.role.added',
+					entityType: 'user',
+					entityId: existing.id,
+					before: { roles },
+					after: { roles: [...roles, input.role], ...plannerOf(input) }
+				});
 				return 'role_added' as const;
 			}
 			const userId = await insertUser(trx, {
@@ -61,7 +68,13 @@ export async function inviteUser(db: Kysely<Database>, actor: Actor, input: Invi
 			});
 			await insertRole(trx, userId, input.role, now);
 			if (input.role === 'trainer' && input.planner) await updateUser(trx, userId, { planner: 1 }, now);
-			await audit(trx, { actorId: actor.id, action: 'user.invited', entityType: 'user', entityId: userId, after: { role: input.role, organisationId: input.organisationId, ...plannerOf(input) } });
+			await audit(trx, {
+				actorId: actor.id,
+				action: 'user.invited',
+				entityType: 'user',
+				entityId: userId,
+				after: { role: input.role, organisationId: input.organisationId, ...plannerOf(input) }
+			});
 			const token = await issueToken(trx, userId, 'invite');
 			const roleLabel = input.role === 'trainer' ? m.role_trainer({}, { locale: input.locale }) : m.role_coordinator({}, { locale: input.locale });
 			await enqueueMail(trx, {

@@ -20,7 +20,9 @@ export async function listUserPage(db: Db, f: UserListFilter) {
 	}
 	if (f.role) {
 		const role = f.role;
-		q = q.where((eb) => eb.exists(eb.selectFrom('userRoles').select('userRoles.userId').whereRef('userRoles.userId', '=', 'users.id').where('userRoles.role', '=', role)));
+		q = q.where((eb) =>
+			eb.exists(eb.selectFrom('userRoles').select('userRoles.userId').whereRef('userRoles.userId', '=', 'users.id').where('userRoles.role', '=', role))
+		);
 	}
 	const [rows, total] = await Promise.all([
 		q
@@ -67,8 +69,7 @@ export async function countUsersByRole(db: Db): Promise<Record<Role, number>> {
 	return out;
 }
 
-export const listOrganisations = (db: Db) =>
-	db.selectFrom('organisations').select(['id', 'name', 'kind']).orderBy('nameKey').execute();
+export const listOrganisations = (db: Db) => db.selectFrom('organisations').select(['id', 'name', 'kind']).orderBy('nameKey').execute();
 
 export const findOrganisationName = async (db: Db, id: number) =>
 	(await db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;

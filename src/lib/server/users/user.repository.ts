@@ -3,11 +3,9 @@ import type { Locale, Role } from '../db/schema';
 import type { DbTime } from '../db/time';
 import { forgetSessionsOfUser } from '../auth/session-cache';
 
-export const findUserById = (db: Db, id: number) =>
-	db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+export const findUserById = (db: Db, id: number) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const findUserByEmailKey = (db: Db, emailKey: string) =>
-	db.selectFrom('users').selectAll().where('emailKey', '=', emailKey).executeTakeFirst();
+export const findUserByEmailKey = (db: Db, emailKey: string) => db.selectFrom('users').selectAll().where('emailKey', '=', emailKey).executeTakeFirst();
 
 export async function insertUser(
 	db: Db,
@@ -47,7 +45,11 @@ export const updateUser = (
 	now: DbTime
 ) => {
 	forgetSessionsOfUser(id);
-	return db.updateTable('users').set({ ...patch, updatedAt: now }).where('id', '=', id).execute();
+	return db
+		.updateTable('users')
+		.set({ ...patch, updatedAt: now })
+		.where('id', '=', id)
+		.execute();
 };
 
 export async function listRolesOfUser(db: Db, userId: number): Promise<Role[]> {

@@ -51,7 +51,8 @@ function logoBook() {
 	const logos = new Map<string, Buffer>();
 	return {
 		learn(batch: CertificateBatch) {
-			for (const [sha, bytes] of Object.entries(batch.logos)) if (!logos.has(sha)) logos.set(sha, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+			for (const [sha, bytes] of Object.entries(batch.logos))
+				if (!logos.has(sha)) logos.set(sha, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 		},
 		page(p: PageOf): CertificatePage {
 			const { logoSha, ...rest } = p;
@@ -114,7 +115,9 @@ function certificatesZipJob(meta: CertificatesMeta, emit: (bytes: Uint8Array) =>
 			const batch = b as CertificateBatch;
 			logos.learn(batch);
 			for (const page of batch.pages) {
-				const pdf = await toBuffer(certificatePdf({ title: page.entry?.title ?? meta.title, cityName: meta.cityName, locale: meta.locale }, [logos.page(page)]));
+				const pdf = await toBuffer(
+					certificatePdf({ title: page.entry?.title ?? meta.title, cityName: meta.cityName, locale: meta.locale }, [logos.page(page)])
+				);
 				const entry = new ZipPassThrough(page.entry?.name ?? `${page.certificate.code}.pdf`);
 				zip.add(entry);
 				entry.push(pdf, true);
@@ -168,7 +171,22 @@ export async function warmUp(): Promise<void> {
 		pageLabel: 'p. {n} / {total}',
 		highlights: [['1.234', 'klassen']],
 		keyFigures: { heading: 'Kerncijfers', caption: 'Kerncijfers', rows: [['Klassen', '1.234']], note: '', headers: ['Cijfer', 'Waarde'] },
-		sections: [{ heading: 'Campussen', charts: [], tables: [{ caption: 'Campussen', headers: ['Campus', 'School', 'Klassen', 'Leerlingen'], widths: [0.3, 0.4, 0.15, 0.15], numeric: [false, false, true, true], rows, empty: '–' }] }],
+		sections: [
+			{
+				heading: 'Campussen',
+				charts: [],
+				tables: [
+					{
+						caption: 'Campussen',
+						headers: ['Campus', 'School', 'Klassen', 'Leerlingen'],
+						widths: [0.3, 0.4, 0.15, 0.15],
+						numeric: [false, false, true, true],
+						rows,
+						empty: '–'
+					}
+				]
+			}
+		],
 		contact: { heading: 'Contact', lines: [{ label: 'Meldpunt', text: 'www.unia.be', url: 'https://www.unia.be' }] }
 	};
 	await new Promise<void>((resolve, reject) => {

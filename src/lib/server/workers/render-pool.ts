@@ -245,7 +245,7 @@ export class RenderPool {
 				async pull(controller) {
 					try {
 						// A pull must enqueue something (or end): the stream does not pull again on its own.
-						for (const before = emitted; !over && emitted === before; ) {
+						for (const before = emitted; !over && emitted === before;) {
 							const next = batches ? await nextBatch() : { done: true as const, value: undefined };
 							if (over) return;
 							if (next.done) {
@@ -281,7 +281,8 @@ export function renderPool(): RenderPool {
 	const c = config();
 	const size = c.RENDER_WORKERS ?? Math.min(4, Math.max(2, os.availableParallelism()));
 	const file = size > 0 ? workerFile() : null;
-	if (size > 0 && !file) logger.warn('render worker not found (build/workers/render-worker.js): heavy downloads are drawn on the request thread; run npm run build');
+	if (size > 0 && !file)
+		logger.warn('render worker not found (build/workers/render-worker.js): heavy downloads are drawn on the request thread; run npm run build');
 	shared = new RenderPool(Math.max(1, size), c.RENDER_QUEUE, c.RENDER_QUEUE_WAIT_SECONDS * 1000, file);
 	return shared;
 }

@@ -55,11 +55,18 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 	};
 	const invitation = await slotInvitations(db, slotId);
 	type To = { id: number; email: string; displayName: string; locale: 'nl' | 'en' };
-	const send = async (to: To, event: WorkshopMailEvent, extra: { classes?: string; trainer?: string; url: string; role: 'trainer' | 'teacher'; method: InvitationMethod }) =>
+	const send = async (
+		to: To,
+		event: WorkshopMailEvent,
+		extra: { classes?: string; trainer?: string; url: string; role: 'trainer' | 'teacher'; method: InvitationMethod }
+	) =>
 		enqueueMail(db, {
 			recipient: to.email,
 			locale: to.locale,
-			mail: { template: 'workshop', params: { name: to.displayName, event, ...base, classes: extra.classes ?? '', trainer: extra.trainer ?? '', url: extra.url } },
+			mail: {
+				template: 'workshop',
+				params: { name: to.displayName, event, ...base, classes: extra.classes ?? '', trainer: extra.trainer ?? '', url: extra.url }
+			},
 			dedupeKey: `workshop:${event}:${slotId}:${slot.sequence}:${to.id}`,
 			calendar: await invitation({ ...to, role: extra.role, url: extra.url, method: extra.method })
 		});
@@ -71,7 +78,8 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 		// teacher a CANCEL unless another of their classes is still in the slot.
 		const [[teacherId, teacher]] = await teachersOfClasses(db, [cause.classId], { withdrawnToo: true });
 		const classes = teacher.classes.join(', ');
-		for (const trainer of await listTrainersOfSlot(db, slotId)) await send(trainer, 'class_withdrawn', { classes, url: trainerUrl, role: 'trainer', method: 'REQUEST' });
+		for (const trainer of await listTrainersOfSlot(db, slotId))
+			await send(trainer, 'class_withdrawn', { classes, url: trainerUrl, role: 'trainer', method: 'REQUEST' });
 		if (!(await teachersOf(db, slotId)).has(teacherId))
 			await send({ id: teacherId, ...teacher }, 'teacher_class_withdrawn', { classes, url: teacherUrl, role: 'teacher', method: 'CANCEL' });
 		return;
@@ -86,7 +94,14 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 		const event = booked ? (cause.byTrainer ? 'booked_self' : 'assigned') : cause.byTrainer ? 'cancelled_self' : 'unassigned';
 		// The trainer's calendar drops the event; the teachers' keeps it, with the new trainer line.
 		await send(trainer, event, { url: trainerUrl, role: 'trainer', method: booked ? 'REQUEST' : 'CANCEL' });
-		for (const [id, t] of teachers) await send({ id, ...t }, booked ? 'teacher_trainer_found' : 'teacher_trainer_gone', { classes: t.classes.join(', '), trainer: who, url: teacherUrl, role: 'teacher', method: 'REQUEST' });
+		for (const [id, t] of teachers)
+			await send({ id, ...t }, booked ? 'teacher_trainer_found' : 'teacher_trainer_gone', {
+				classes: t.classes.join(', '),
+				trainer: who,
+				url: teacherUrl,
+				role: 'teacher',
+				method: 'REQUEST'
+			});
 		return;
 	}
 	if (cause.event === 'classes_scheduled' || cause.event === 'classes_unscheduled') {
@@ -95,7 +110,12 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 		const staying = scheduled ? teachers : await teachersOf(db, slotId);
 		for (const [id, t] of teachers) {
 			const method = scheduled || staying.has(id) ? 'REQUEST' : 'CANCEL';
-			await send({ id, ...t }, scheduled ? 'teacher_scheduled' : 'teacher_unscheduled', { classes: t.classes.join(', '), url: teacherUrl, role: 'teacher', method });
+			await send({ id, ...t }, scheduled ? 'teacher_scheduled' : 'teacher_unscheduled', {
+				classes: t.classes.join(', '),
+				url: teacherUrl,
+				role: 'teacher',
+				method
+			});
 		}
 		return;
 	}

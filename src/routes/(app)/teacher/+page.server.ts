@@ -10,7 +10,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const notice = url.searchParams.get('notice');
 	const db = locals.db;
-	const [home, past] = await Promise.all([teacherHome(db, user.id, { mine: pageParams(url, 1, 'mine').page, colleagues: pageParams(url, 1, 'colleagues').page }), pastClassesOfTeacher(db, user.id, pageParams(url).page)]);
+	const [home, past] = await Promise.all([
+		teacherHome(db, user.id, { mine: pageParams(url, 1, 'mine').page, colleagues: pageParams(url, 1, 'colleagues').page }),
+		pastClassesOfTeacher(db, user.id, pageParams(url).page)
+	]);
 	// Only classes of the teacher's own campuses are in home: the workshops are theirs to see.
 	const enrolled = [...home.myClasses, ...home.colleagueClasses].filter((c) => c.status === 'enrolled').map((c) => c.id);
 	return {
@@ -18,7 +21,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		past,
 		workshops: await workshopsOfClasses(db, enrolled),
 		// Campus certificates: editions with a given workshop at one of the teacher's campuses (one query).
-		campusCertificates: Object.fromEntries(await campusCertificateEditions(db, home.campuses.map((c) => c.id))),
-		notice: notice ? { kind: notice, name: url.searchParams.get('name') ?? '', edition: url.searchParams.get('edition') ?? '', position: url.searchParams.get('position') ?? '', reason: url.searchParams.get('reason') ?? '' } : null
+		campusCertificates: Object.fromEntries(
+			await campusCertificateEditions(
+				db,
+				home.campuses.map((c) => c.id)
+			)
+		),
+		notice: notice
+			? {
+					kind: notice,
+					name: url.searchParams.get('name') ?? '',
+					edition: url.searchParams.get('edition') ?? '',
+					position: url.searchParams.get('position') ?? '',
+					reason: url.searchParams.get('reason') ?? ''
+				}
+			: null
 	};
 };

@@ -53,12 +53,22 @@ export async function renameSchools(db: Db, all: { id: number; name: string; nam
 		await db
 			.updateTable('schools')
 			.set({
-				name: byId('name', rows.map((r) => [r.id, r.name])),
-				nameKey: byId('nameKey', rows.map((r) => [r.id, r.nameKey])),
+				name: byId(
+					'name',
+					rows.map((r) => [r.id, r.name])
+				),
+				nameKey: byId(
+					'nameKey',
+					rows.map((r) => [r.id, r.nameKey])
+				),
 				active: 1,
 				updatedAt: now
 			})
-			.where('id', 'in', rows.map((r) => r.id))
+			.where(
+				'id',
+				'in',
+				rows.map((r) => r.id)
+			)
 			.execute();
 	}
 }
@@ -99,7 +109,11 @@ async function updateCampusRows(db: Db, rows: (ImportedCampus & { id: number })[
 			...column('contactPhone'),
 			updatedAt: now
 		})
-		.where('id', 'in', rows.map((r) => r.id))
+		.where(
+			'id',
+			'in',
+			rows.map((r) => r.id)
+		)
 		.execute();
 }
 

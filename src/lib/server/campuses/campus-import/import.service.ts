@@ -45,8 +45,15 @@ async function campusIdsByKey(db: Db, schoolIds: number[], rows: CampusRow[]) {
 
 /** What the database already holds for one batch: schools by number, active campuses by (school, key). */
 async function lookupBatch(db: Db, rows: CampusRow[]) {
-	const schoolByNumber = await schoolsByNumber(db, rows.map((r) => r.instellingsnummer));
-	const campusIdByKey = await campusIdsByKey(db, [...schoolByNumber.values()].map((s) => s.id), rows);
+	const schoolByNumber = await schoolsByNumber(
+		db,
+		rows.map((r) => r.instellingsnummer)
+	);
+	const campusIdByKey = await campusIdsByKey(
+		db,
+		[...schoolByNumber.values()].map((s) => s.id),
+		rows
+	);
 	return { schoolByNumber, campusIdByKey };
 }
 
@@ -73,7 +80,10 @@ export async function planImport(db: Kysely<Database>, rows: CampusRow[]) {
 
 /** Creates missing schools and renames (or reactivates) changed ones; returns every school id of the batch. */
 async function upsertSchools(trx: Db, rows: CampusRow[], now: DbTime, counts: ImportCounts): Promise<Map<string, number>> {
-	const schoolByNumber = await schoolsByNumber(trx, rows.map((r) => r.instellingsnummer));
+	const schoolByNumber = await schoolsByNumber(
+		trx,
+		rows.map((r) => r.instellingsnummer)
+	);
 	const firstRowOf = new Map<string, CampusRow>();
 	for (const row of rows) if (!firstRowOf.has(row.instellingsnummer)) firstRowOf.set(row.instellingsnummer, row);
 	const created = [...firstRowOf.values()].filter((r) => !schoolByNumber.has(r.instellingsnummer));
@@ -81,13 +91,21 @@ async function upsertSchools(trx: Db, rows: CampusRow[], now: DbTime, counts: Im
 		const school = schoolByNumber.get(r.instellingsnummer);
 		return school && (school.name !== r.school || !school.active) ? [{ id: school.id, name: r.school, nameKey: textKey(r.school) }] : [];
 	});
-	await repo.insertSchools(trx, created.map((r) => ({ name: r.school, nameKey: textKey(r.school), instellingsnummer: r.instellingsnummer })), now);
+	await repo.insertSchools(
+		trx,
+		created.map((r) => ({ name: r.school, nameKey: textKey(r.school), instellingsnummer: r.instellingsnummer })),
+		now
+	);
 	await repo.renameSchools(trx, changed, now);
 	counts.schoolsCreated += created.length;
 	counts.schoolsUpdated += changed.length;
 	const ids = new Map([...schoolByNumber].map(([n, s]) => [n, s.id]));
 	// No RETURNING on MySQL: the new schools' ids are read back by their unique number.
-	for (const s of await repo.findSchoolsByNumbers(trx, created.map((r) => r.instellingsnummer))) ids.set(s.instellingsnummer as string, s.id);
+	for (const s of await repo.findSchoolsByNumbers(
+		trx,
+		created.map((r) => r.instellingsnummer)
+	))
+		ids.set(s.instellingsnummer as string, s.id);
 	return ids;
 }
 
@@ -99,11 +117,23 @@ async function upsertCampuses(trx: Db, rows: CampusRow[], schoolIds: Map<string,
 	const created = rows.filter((r) => !existing.has(keyOf(r)));
 	const updated = rows.filter((r) => existing.has(keyOf(r)));
 	// A clash of two random 60-bit codes fails the unique key and with it the whole import, which can simply be confirmed again.
-	await repo.insertCampuses(trx, created.map((r) => ({ ...campusValues(r), schoolId: schoolIdOf(r), inviteCode: newInviteCode() })), now);
-	await repo.updateCampuses(trx, updated.map((r) => ({ ...campusValues(r), id: existing.get(keyOf(r)) as number })), now);
+	await repo.insertCampuses(
+		trx,
+		created.map((r) => ({ ...campusValues(r), schoolId: schoolIdOf(r), inviteCode: newInviteCode() })),
+		now
+	);
+	await repo.updateCampuses(
+		trx,
+		updated.map((r) => ({ ...campusValues(r), id: existing.get(keyOf(r)) as number })),
+		now
+	);
 	const ids = new Map([...existing, ...(await campusIdsByKey(trx, created.map(schoolIdOf), created))]);
 	const levelRows = rows.flatMap((r) => r.levels.map((level) => ({ campusId: ids.get(keyOf(r)) as number, level })));
-	await repo.replaceLevels(trx, updated.map((r) => existing.get(keyOf(r)) as number), levelRows);
+	await repo.replaceLevels(
+		trx,
+		updated.map((r) => existing.get(keyOf(r)) as number),
+		levelRows
+	);
 	counts.campusesCreated += created.length;
 	counts.campusesUpdated += updated.length;
 }
@@ -156,7 +186,15 @@ export async function confirmImport(db: Kysely<Database>, actor: Actor, fileId: 
 	if (!file.ok) return file;
 	const withProblems = file.rows.filter((r) => r.problems.length).length;
 	if (withProblems) return { ok: false, error: { code: 'has_problems', count: withProblems } };
-	return { ok: true, counts: await importCampusRows(db, actor, file.rows.map((r) => r.values), fileId) };
+	return {
+		ok: true,
+		counts: await importCampusRows(
+			db,
+			actor,
+			file.rows.map((r) => r.values),
+			fileId
+		)
+	};
 }
 
 export const previewPageSize = 50;
@@ -171,7 +209,10 @@ export async function previewImport(db: Kysely<Database>, fileId: string, page: 
 	if (!file.ok) return file;
 	const problemRows = file.rows.filter((r) => r.problems.length);
 	// Counted over the rows without problems: what confirming would do once the others are fixed.
-	const plan = await planImport(db, file.rows.filter((r) => !r.problems.length).map((r) => r.values));
+	const plan = await planImport(
+		db,
+		file.rows.filter((r) => !r.problems.length).map((r) => r.values)
+	);
 	const listed = problemRows.length ? problemRows : file.rows;
 	const pages = Math.max(1, Math.ceil(listed.length / previewPageSize));
 	const current = Math.min(Math.max(1, page), pages);

@@ -1,7 +1,18 @@
 import { CsvError, parse } from 'csv-parse/sync';
 
 /** The template's columns: fixed Dutch names, compared case-insensitively, in this order. */
-export const importColumns = ['instellingsnummer', 'school', 'campus', 'straat', 'postcode', 'gemeente', 'niveaus', 'contactpersoon', 'e-mail', 'telefoon'] as const;
+export const importColumns = [
+	'instellingsnummer',
+	'school',
+	'campus',
+	'straat',
+	'postcode',
+	'gemeente',
+	'niveaus',
+	'contactpersoon',
+	'e-mail',
+	'telefoon'
+] as const;
 export type ImportColumn = (typeof importColumns)[number];
 
 export const maxImportRows = 10_000;

@@ -6,7 +6,18 @@ export const templateFileName = 'campussen-sjabloon.csv';
 
 /** Two campuses of one invented school: one row per campus, the school repeated. */
 const examples = [
-	['126847', 'Sint-Jozefscollège', 'Campus Centrum', 'Grote Markt 1', '1234', 'Voorbeeldstad', 'kleuter,lager', 'Els Peeters', 'els.peeters@example.org', '056 12 34 56'],
+	[
+		'126847',
+		'Sint-Jozefscollège',
+		'Campus Centrum',
+		'Grote Markt 1',
+		'1234',
+		'Voorbeeldstad',
+		'kleuter,lager',
+		'Els Peeters',
+		'els.peeters@example.org',
+		'056 12 34 56'
+	],
 	['126847', 'Sint-Jozefscollège', 'Campus Overleie', 'Overleiestraat 55', '1234', 'Voorbeeldstad', 'secundair', '', '', '']
 ];
 

@@ -81,8 +81,16 @@ function checkCell(column: ImportColumn, raw: string | undefined, problems: Prob
 
 /** "kleuter, lager" → ['kleuter', 'lager'], in the domain's order; unknown codes are problems. */
 function checkLevels(value: string, problems: Problem[]): Level[] {
-	const codes = [...new Set(value.split(',').map((c) => c.trim().toLowerCase()).filter(Boolean))];
-	for (const code of codes) if (!(levels as readonly string[]).includes(code)) problems.push({ column: 'niveaus', code: 'unknown_level', params: { value: code } });
+	const codes = [
+		...new Set(
+			value
+				.split(',')
+				.map((c) => c.trim().toLowerCase())
+				.filter(Boolean)
+		)
+	];
+	for (const code of codes)
+		if (!(levels as readonly string[]).includes(code)) problems.push({ column: 'niveaus', code: 'unknown_level', params: { value: code } });
 	if (value !== '' && !codes.length) problems.push({ column: 'niveaus', code: 'required' });
 	return levels.filter((l) => codes.includes(l));
 }
@@ -105,7 +113,8 @@ export function checkRow(raw: RawRow): CheckedRow {
 		contactEmail: contactEmail || null,
 		contactPhone: contactPhone || null
 	};
-	if (raw.cells.slice(importColumns.length).some((c) => c.trim() !== '')) problems.push({ column: null, code: 'extra_cells', params: { max: importColumns.length } });
+	if (raw.cells.slice(importColumns.length).some((c) => c.trim() !== ''))
+		problems.push({ column: null, code: 'extra_cells', params: { max: importColumns.length } });
 	// In the file's column order, whichever check found them.
 	const position = (p: Problem) => (p.column ? importColumns.indexOf(p.column) : importColumns.length);
 	return { row: raw.row, values, problems: problems.sort((a, b) => position(a) - position(b)) };
@@ -128,7 +137,8 @@ export function checkRows(raw: RawRow[]): CheckedRow[] {
 		if (campus && first !== undefined) r.problems.push({ column: 'campus', code: 'duplicate', params: { row: first } });
 		else if (campus) campusSeen.set(campusKey, r.row);
 		const firstSchool = schoolSeen.get(instellingsnummer);
-		if (school && firstSchool && firstSchool.key !== textKey(school)) r.problems.push({ column: 'school', code: 'school_name_differs', params: { row: firstSchool.row } });
+		if (school && firstSchool && firstSchool.key !== textKey(school))
+			r.problems.push({ column: 'school', code: 'school_name_differs', params: { row: firstSchool.row } });
 		else if (school && !firstSchool) schoolSeen.set(instellingsnummer, { row: r.row, key: textKey(school) });
 	}
 	return rows;

@@ -63,7 +63,12 @@ export const findFeedByTokenHash = (db: Db, tokenHash: string) =>
 						.selectFrom('userRoles')
 						.select('userRoles.userId')
 						.whereRef('userRoles.userId', '=', 'calendarFeeds.userId')
-						.where((w) => w.or([w.and([w('calendarFeeds.editionId', 'is', null), w('userRoles.role', '=', 'trainer')]), w.and([w('calendarFeeds.editionId', 'is not', null), w('userRoles.role', '=', 'coordinator')])]))
+						.where((w) =>
+							w.or([
+								w.and([w('calendarFeeds.editionId', 'is', null), w('userRoles.role', '=', 'trainer')]),
+								w.and([w('calendarFeeds.editionId', 'is not', null), w('userRoles.role', '=', 'coordinator')])
+							])
+						)
 				)
 				.as('hasRole')
 		])

@@ -48,7 +48,11 @@ export function feedUrls(token: string): { https: string; webcal: string } {
  * Creates the actor's feed, or replaces it: the previous address stops working at
  * once. The token is returned this one time only; the database keeps its hash.
  */
-export async function regenerateFeed(db: Kysely<Database>, actor: Actor, scope: FeedScope): Promise<{ token: string; urls: { https: string; webcal: string } }> {
+export async function regenerateFeed(
+	db: Kysely<Database>,
+	actor: Actor,
+	scope: FeedScope
+): Promise<{ token: string; urls: { https: string; webcal: string } }> {
 	await assertMayHaveFeed(db, actor, scope);
 	const token = newFeedToken();
 	await withTransaction(db, async (trx) => {
@@ -57,7 +61,13 @@ export async function regenerateFeed(db: Kysely<Database>, actor: Actor, scope: 
 		const now = nowDb();
 		const revoked = await repo.revokeActiveFeeds(trx, actor.id, scope.editionId, now);
 		const id = await repo.insertFeed(trx, { tokenHash: sha256Hex(token), userId: actor.id, editionId: scope.editionId, now });
-		await audit(trx, { actorId: actor.id, action: 'calendar_feed.regenerated', entityType: 'calendar_feed', entityId: id, after: { editionId: scope.editionId, revoked } });
+		await audit(trx, {
+			actorId: actor.id,
+			action: 'calendar_feed.regenerated',
+			entityType: 'calendar_feed',
+			entityId: id,
+			after: { editionId: scope.editionId, revoked }
+		});
 	});
 	return { token, urls: feedUrls(token) };
 }

@@ -28,8 +28,8 @@ function groupBySlot<T extends { slotId: number }>(rows: T[]): Map<number, T[]> 
 	return map;
 }
 
-const languageLabel = (l: string, o: O) => (l === 'fr' ? m.enrol_lang_fr({}, o) : l === 'en' ? m.enrol_lang_en({}, o) : l === 'de' ? m.enrol_lang_de({}, o) : m.enrol_lang_nl({}, o));
-
+const languageLabel = (l: string, o: O) =>
+	l === 'fr' ? m.enrol_lang_fr({}, o) : l === 'en' ? m.enrol_lang_en({}, o) : l === 'de' ? m.enrol_lang_de({}, o) : m.enrol_lang_nl({}, o);
 
 function summaryOf(slot: SlotRow, classes: ClassRow[], open: boolean, o: O): string {
 	const names = classes.map((c) => c.name).join(', ');
@@ -126,7 +126,11 @@ export async function buildFeedCalendar(db: Kysely<Database>, feed: ResolvedFeed
 	const o: O = { locale: feed.locale };
 	const slots = await slotsOf(db, feed);
 	const ids = slots.map((s) => s.id);
-	const [classRows, trainerRows, name] = await Promise.all([listClassesOfSlots(db, ids, { enrolledOnly: true }), listTrainersOfSlots(db, ids), calendarName(db, feed, o)]);
+	const [classRows, trainerRows, name] = await Promise.all([
+		listClassesOfSlots(db, ids, { enrolledOnly: true }),
+		listTrainersOfSlots(db, ids),
+		calendarName(db, feed, o)
+	]);
 	const classes = groupBySlot(classRows);
 	const trainers = groupBySlot(trainerRows);
 	const calendar = ical({ name, ttl: refreshSeconds, prodId: calendarProdId(feed.locale) });
@@ -143,5 +147,10 @@ export async function buildFeedCalendar(db: Kysely<Database>, feed: ResolvedFeed
 
 /** A feed as a download: private, and kept by the calendar app for at most 15 minutes. */
 export async function feedCalendarDownload(db: Kysely<Database>, feed: ResolvedFeed): Promise<Download> {
-	return { filename: 'workshops.ics', contentType: 'text/calendar; charset=utf-8', body: await buildFeedCalendar(db, feed), cacheControl: 'private, max-age=900' };
+	return {
+		filename: 'workshops.ics',
+		contentType: 'text/calendar; charset=utf-8',
+		body: await buildFeedCalendar(db, feed),
+		cacheControl: 'private, max-age=900'
+	};
 }

@@ -36,7 +36,13 @@ export async function removeBlockedDay(db: Db, editionId: number, localDate: str
 
 /** Removes every day of a kind; returns the dates that were removed. */
 export async function removeBlockedKind(db: Db, editionId: number, kind: BlockedDayKind): Promise<string[]> {
-	const rows = await db.selectFrom('blockedDays').select('localDate').where('editionId', '=', editionId).where('kind', '=', kind).orderBy('localDate').execute();
+	const rows = await db
+		.selectFrom('blockedDays')
+		.select('localDate')
+		.where('editionId', '=', editionId)
+		.where('kind', '=', kind)
+		.orderBy('localDate')
+		.execute();
 	if (rows.length) await db.deleteFrom('blockedDays').where('editionId', '=', editionId).where('kind', '=', kind).execute();
 	return rows.map((r) => r.localDate);
 }

@@ -100,7 +100,12 @@ export async function blockedDaysPage(db: Kysely<Database>, actor: Actor, editio
  * Blocks one day or a range, one row per day, skipping days already blocked.
  * Slots already on those days stay (the page warns about them).
  */
-export async function addBlockedDays(db: Kysely<Database>, actor: Actor, editionId: number, input: BlockDaysInput): Promise<{ added: number; skipped: number }> {
+export async function addBlockedDays(
+	db: Kysely<Database>,
+	actor: Actor,
+	editionId: number,
+	input: BlockDaysInput
+): Promise<{ added: number; skipped: number }> {
 	requireCoordinator(actor);
 	const single = input.from === input.to;
 	const dates = daysBetween(input.from, input.to);
@@ -108,12 +113,19 @@ export async function addBlockedDays(db: Kysely<Database>, actor: Actor, edition
 	return withTransaction(db, async (trx) => {
 		const edition = await lockEditable(trx, editionId);
 		if (input.from < edition.workshopStartsOn) throw new ValidationError(single ? 'bd_error_outside_period' : 'bd_error_range_outside_period', 'from');
-		if (input.to > edition.workshopEndsOn) throw new ValidationError(single ? 'bd_error_outside_period' : 'bd_error_range_outside_period', single ? 'from' : 'to');
+		if (input.to > edition.workshopEndsOn)
+			throw new ValidationError(single ? 'bd_error_outside_period' : 'bd_error_range_outside_period', single ? 'from' : 'to');
 		const taken = await repo.listBlockedDatesBetween(trx, editionId, input.from, input.to);
 		const fresh = dates.filter((d) => !taken.has(d));
 		if (!fresh.length) throw new ValidationError(single ? 'bd_error_already_blocked' : 'bd_error_range_already_blocked', 'from');
 		await repo.insertBlockedDays(trx, fresh.map(entry(editionId, input.kind, input.label)));
-		await audit(trx, { actorId: actor.id, action: 'edition.blocked_days.added', entityType: 'edition', entityId: editionId, after: { kind: input.kind, label: input.label, dates: fresh } });
+		await audit(trx, {
+			actorId: actor.id,
+			action: 'edition.blocked_days.added',
+			entityType: 'edition',
+			entityId: editionId,
+			after: { kind: input.kind, label: input.label, dates: fresh }
+		});
 		return { added: fresh.length, skipped: dates.length - fresh.length };
 	});
 }
@@ -135,7 +147,8 @@ export async function removeBlockedKind(db: Kysely<Database>, actor: Actor, edit
 	return withTransaction(db, async (trx) => {
 		await lockEditable(trx, editionId);
 		const dates = await repo.removeBlockedKind(trx, editionId, kind);
-		if (dates.length) await audit(trx, { actorId: actor.id, action: 'edition.blocked_days.kind_removed', entityType: 'edition', entityId: editionId, before: { kind, dates } });
+		if (dates.length)
+			await audit(trx, { actorId: actor.id, action: 'edition.blocked_days.kind_removed', entityType: 'edition', entityId: editionId, before: { kind, dates } });
 		return dates.length;
 	});
 }
@@ -146,7 +159,14 @@ export async function prefillPublicHolidays(db: Kysely<Database>, actor: Actor, 
 	return withTransaction(db, async (trx) => {
 		const edition = await lockEditable(trx, editionId);
 		const dates = await addPublicHolidays(trx, editionId, edition);
-		if (dates.length) await audit(trx, { actorId: actor.id, action: 'edition.blocked_days.prefilled', entityType: 'edition', entityId: editionId, after: { kind: 'public_holiday', dates } });
+		if (dates.length)
+			await audit(trx, {
+				actorId: actor.id,
+				action: 'edition.blocked_days.prefilled',
+				entityType: 'edition',
+				entityId: editionId,
+				after: { kind: 'public_holiday', dates }
+			});
 		return dates.length;
 	});
 }

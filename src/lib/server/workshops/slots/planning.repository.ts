@@ -122,14 +122,25 @@ export function listSlotsWithRoom(db: Db, editionId: number, campusIds: number[]
 		);
 	return db
 		.selectFrom('workshopSlots')
-		.select((eb) => ['workshopSlots.id', 'workshopSlots.campusId', 'workshopSlots.localDate', 'workshopSlots.startsAt', 'workshopSlots.endsAt', 'workshopSlots.maxPupils', pupils(eb).as('pupils')])
+		.select((eb) => [
+			'workshopSlots.id',
+			'workshopSlots.campusId',
+			'workshopSlots.localDate',
+			'workshopSlots.startsAt',
+			'workshopSlots.endsAt',
+			'workshopSlots.maxPupils',
+			pupils(eb).as('pupils')
+		])
 		.where('workshopSlots.editionId', '=', editionId)
 		.where('workshopSlots.campusId', 'in', campusIds)
 		.where('workshopSlots.status', '=', 'scheduled')
 		.where('workshopSlots.startsAt', '>', now)
 		.where((eb) =>
 			eb.or([
-				eb.and([eb('workshopSlots.maxPupils', 'is', null), eb.not(eb.exists(eb.selectFrom('slotClasses').select('slotClasses.slotId').whereRef('slotClasses.slotId', '=', 'workshopSlots.id')))]),
+				eb.and([
+					eb('workshopSlots.maxPupils', 'is', null),
+					eb.not(eb.exists(eb.selectFrom('slotClasses').select('slotClasses.slotId').whereRef('slotClasses.slotId', '=', 'workshopSlots.id')))
+				]),
 				eb('workshopSlots.maxPupils', '>', pupils(eb))
 			])
 		)

@@ -28,7 +28,13 @@ export async function planningPage(db: Kysely<Database>, actor: Actor, editionId
 		repo.listUnplannedClasses(db, editionId, campusIds),
 		repo.listSlotsWithRoom(db, editionId, campusIds, toDbTime(clock.now()))
 	]);
-	const halfDays = groupBy(await listPreferredHalfDays(db, classes.map((c) => c.id)), (h) => h.classId);
+	const halfDays = groupBy(
+		await listPreferredHalfDays(
+			db,
+			classes.map((c) => c.id)
+		),
+		(h) => h.classId
+	);
 	const classesAt = groupBy(classes, (c) => c.campusId);
 	const slotsAt = groupBy(slots, (s) => s.campusId);
 	return {

@@ -46,7 +46,8 @@ async function assertPlacement(trx: Trx, edition: Edition, input: Pick<SlotInput
 	if (blocked) throw new ValidationError('ws_error_blocked_day', 'localDate', { label: blocked.label ?? '' });
 	const campus = await repo.findCampusForSlot(trx, input.campusId);
 	if (!campus || !campus.active) throw new ValidationError('ws_error_campus_unknown', 'campusId');
-	if (input.organisationId !== null && !(await repo.findExpertOrganisation(trx, input.organisationId))) throw new ValidationError('ws_error_organisation_unknown', 'organisationId');
+	if (input.organisationId !== null && !(await repo.findExpertOrganisation(trx, input.organisationId)))
+		throw new ValidationError('ws_error_organisation_unknown', 'organisationId');
 }
 
 const settingsRow = (input: Omit<SlotInput, 'startTime' | 'endTime'>) => ({
@@ -60,11 +61,23 @@ const settingsRow = (input: Omit<SlotInput, 'startTime' | 'endTime'>) => ({
 	trainerNote: input.trainerNote
 });
 
-async function insertNew(trx: Trx, actor: Actor, edition: Edition, input: Omit<SlotInput, 'startTime' | 'endTime'>, times: { startsAt: string; endsAt: string }) {
+async function insertNew(
+	trx: Trx,
+	actor: Actor,
+	edition: Edition,
+	input: Omit<SlotInput, 'startTime' | 'endTime'>,
+	times: { startsAt: string; endsAt: string }
+) {
 	const now = nowDb();
 	const row = { editionId: edition.id, ...settingsRow(input), ...times, status: 'scheduled' as const, createdBy: actor.id, createdAt: now, updatedAt: now };
 	const id = await repo.insertSlot(trx, row);
-	await audit(trx, { actorId: actor.id, action: 'workshop.slot_created', entityType: 'workshop_slot', entityId: id, after: { ...settingsRow(input), ...times } });
+	await audit(trx, {
+		actorId: actor.id,
+		action: 'workshop.slot_created',
+		entityType: 'workshop_slot',
+		entityId: id,
+		after: { ...settingsRow(input), ...times }
+	});
 	return id;
 }
 
@@ -131,16 +144,29 @@ export async function updateSlot(db: Kysely<Database>, actor: Actor, slotId: num
 		if (slot.outcome !== null) throw new ConflictError('ws_error_already_reported');
 		const edition = await editionForPlanning(trx, slot.editionId);
 		await assertPlacement(trx, edition, input);
-		if (input.trainersNeeded < slot.trainersBooked) throw new ValidationError('ws_error_needed_below_booked', 'trainersNeeded', { booked: slot.trainersBooked });
+		if (input.trainersNeeded < slot.trainersBooked)
+			throw new ValidationError('ws_error_needed_below_booked', 'trainersNeeded', { booked: slot.trainersBooked });
 		if (input.campusId !== slot.campusId && classIds.length) throw new ValidationError('ws_error_campus_has_classes', 'campusId');
 		const classes = await repo.findClassesByIds(trx, classIds);
 		const pupils = classes.reduce((sum, c) => sum + c.pupilCount, 0);
-		if (input.maxPupils !== null && pupils > input.maxPupils) throw new ValidationError('ws_error_pupils_over_max', 'maxPupils', { pupils, max: input.maxPupils });
+		if (input.maxPupils !== null && pupils > input.maxPupils)
+			throw new ValidationError('ws_error_pupils_over_max', 'maxPupils', { pupils, max: input.maxPupils });
 		const next = { id: slotId, campusId: input.campusId, localDate: input.localDate, ...times };
 		await assertPeopleFree(trx, edition, next, trainerIds, classIds);
-		const before = { ...settingsRow({ ...slot, language: slot.language, trainersNeeded: slot.trainersNeeded as 1 | 2 }), startsAt: slot.startsAt, endsAt: slot.endsAt };
+		const before = {
+			...settingsRow({ ...slot, language: slot.language, trainersNeeded: slot.trainersNeeded as 1 | 2 }),
+			startsAt: slot.startsAt,
+			endsAt: slot.endsAt
+		};
 		await repo.updateSlot(trx, slotId, { ...settingsRow(input), ...times }, nowDb());
-		await audit(trx, { actorId: actor.id, action: 'workshop.slot_updated', entityType: 'workshop_slot', entityId: slotId, before, after: { ...settingsRow(input), ...times } });
+		await audit(trx, {
+			actorId: actor.id,
+			action: 'workshop.slot_updated',
+			entityType: 'workshop_slot',
+			entityId: slotId,
+			before,
+			after: { ...settingsRow(input), ...times }
+		});
 		const moved = slot.startsAt !== times.startsAt || slot.endsAt !== times.endsAt || slot.campusId !== input.campusId || slot.room !== input.room;
 		if (moved) await queueWorkshopMails(trx, slotId, { event: 'slot_changed' });
 	});
@@ -183,11 +209,21 @@ export async function setSlotClasses(db: Kysely<Database>, actor: Actor, slotId:
 		}
 		const pupils = classes.reduce((sum, c) => sum + c.pupilCount, 0);
 		if (slot.maxPupils !== null && pupils > slot.maxPupils) throw new ValidationError('ws_error_pupils_over_max', 'classIds', { pupils, max: slot.maxPupils });
-		const clash = classClash(slot, (await repo.listClassSlotsAround(trx, wanted, slot.localDate)).filter((s) => s.id !== slotId));
+		const clash = classClash(
+			slot,
+			(await repo.listClassSlotsAround(trx, wanted, slot.localDate)).filter((s) => s.id !== slotId)
+		);
 		if (clash) throw new ConflictError('ws_error_class_overlap', 'classIds');
 		await repo.replaceSlotClasses(trx, slotId, wanted);
 		await repo.updateSlot(trx, slotId, {}, nowDb());
-		await audit(trx, { actorId: actor.id, action: 'workshop.slot_classes_set', entityType: 'workshop_slot', entityId: slotId, before: { classIds: current }, after: { classIds: wanted } });
+		await audit(trx, {
+			actorId: actor.id,
+			action: 'workshop.slot_classes_set',
+			entityType: 'workshop_slot',
+			entityId: slotId,
+			before: { classIds: current },
+			after: { classIds: wanted }
+		});
 		const added = wanted.filter((id) => !current.includes(id));
 		if (added.length) await queueWorkshopMails(trx, slotId, { event: 'classes_scheduled', classIds: added });
 		const removed = current.filter((id) => !wanted.includes(id));

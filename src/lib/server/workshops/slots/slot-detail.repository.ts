@@ -37,7 +37,15 @@ export const listCampusClasses = (db: Db, slot: { id: number; editionId: number;
 			'classes.grade',
 			'classes.pupilCount',
 			'classes.status',
-			eb.exists(eb.selectFrom('slotClasses').select('slotClasses.classId').whereRef('slotClasses.classId', '=', 'classes.id').where('slotClasses.slotId', '=', slot.id)).as('inSlot')
+			eb
+				.exists(
+					eb
+						.selectFrom('slotClasses')
+						.select('slotClasses.classId')
+						.whereRef('slotClasses.classId', '=', 'classes.id')
+						.where('slotClasses.slotId', '=', slot.id)
+				)
+				.as('inSlot')
 		])
 		.where('classes.editionId', '=', slot.editionId)
 		.where('classes.campusId', '=', slot.campusId)
@@ -75,7 +83,9 @@ export const listEligibleTrainers = (db: Db, organisationId: number | null) =>
 		.leftJoin('organisations', 'organisations.id', 'users.organisationId')
 		.select(['users.id', 'users.displayName', 'organisations.name as organisationName'])
 		.where('users.disabled', '=', 0)
-		.where((eb) => eb.exists(eb.selectFrom('userRoles').select('userRoles.userId').whereRef('userRoles.userId', '=', 'users.id').where('userRoles.role', '=', 'trainer')))
+		.where((eb) =>
+			eb.exists(eb.selectFrom('userRoles').select('userRoles.userId').whereRef('userRoles.userId', '=', 'users.id').where('userRoles.role', '=', 'trainer'))
+		)
 		.$if(organisationId !== null, (q) => q.where('users.organisationId', '=', organisationId!))
 		.orderBy('users.displayName')
 		.orderBy('users.id')
@@ -109,7 +119,14 @@ export const listCampusChoices = (db: Db, editionId: number) =>
 			'campuses.name',
 			'schools.name as schoolName',
 			eb
-				.exists(eb.selectFrom('classes').select('classes.id').whereRef('classes.campusId', '=', 'campuses.id').where('classes.editionId', '=', editionId).where('classes.status', '=', 'enrolled'))
+				.exists(
+					eb
+						.selectFrom('classes')
+						.select('classes.id')
+						.whereRef('classes.campusId', '=', 'campuses.id')
+						.where('classes.editionId', '=', editionId)
+						.where('classes.status', '=', 'enrolled')
+				)
 				.as('takingPart')
 		])
 		.where('campuses.active', '=', 1)

@@ -35,7 +35,9 @@ const toTime = (total: number) => `${String(Math.floor(total / 60)).padStart(2, 
  * past midnight. Times are counted on the local clock, so a series stays
  * "08:30, 09:30, …" even on a day the clocks change.
  */
-export function bulkTimes(input: Pick<BulkSlotInput, 'firstStart' | 'count' | 'durationMinutes' | 'gapMinutes'>): { startTime: string; endTime: string }[] | null {
+export function bulkTimes(
+	input: Pick<BulkSlotInput, 'firstStart' | 'count' | 'durationMinutes' | 'gapMinutes'>
+): { startTime: string; endTime: string }[] | null {
 	const first = toMinutes(input.firstStart);
 	const times = Array.from({ length: input.count }, (_, i) => {
 		const start = first + i * (input.durationMinutes + input.gapMinutes);

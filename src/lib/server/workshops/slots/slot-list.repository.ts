@@ -29,9 +29,14 @@ function filtered(db: Db, f: SlotFilter) {
 		.$if(!!f.from, (q) => q.where('workshopSlots.localDate', '>=', f.from!))
 		.$if(!!f.to, (q) => q.where('workshopSlots.localDate', '<=', f.to!))
 		.$if(!!f.needsTrainers, (q) =>
-			q.where('workshopSlots.status', '=', 'scheduled').whereRef('workshopSlots.trainersBooked', '<', 'workshopSlots.trainersNeeded').where('workshopSlots.startsAt', '>', f.now)
+			q
+				.where('workshopSlots.status', '=', 'scheduled')
+				.whereRef('workshopSlots.trainersBooked', '<', 'workshopSlots.trainersNeeded')
+				.where('workshopSlots.startsAt', '>', f.now)
 		)
-		.$if(!!f.unreported, (q) => q.where('workshopSlots.status', '=', 'scheduled').where('workshopSlots.outcome', 'is', null).where('workshopSlots.endsAt', '<=', f.now));
+		.$if(!!f.unreported, (q) =>
+			q.where('workshopSlots.status', '=', 'scheduled').where('workshopSlots.outcome', 'is', null).where('workshopSlots.endsAt', '<=', f.now)
+		);
 }
 
 export async function countSlots(db: Db, f: SlotFilter): Promise<number> {
@@ -77,7 +82,15 @@ export const listCampusesWithSlots = (db: Db, editionId: number) =>
 		.selectFrom('campuses')
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
 		.select(['campuses.id', 'campuses.name', 'schools.name as schoolName'])
-		.where((eb) => eb.exists(eb.selectFrom('workshopSlots').select('workshopSlots.id').whereRef('workshopSlots.campusId', '=', 'campuses.id').where('workshopSlots.editionId', '=', editionId)))
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('workshopSlots')
+					.select('workshopSlots.id')
+					.whereRef('workshopSlots.campusId', '=', 'campuses.id')
+					.where('workshopSlots.editionId', '=', editionId)
+			)
+		)
 		.orderBy('schools.nameKey')
 		.orderBy('campuses.nameKey')
 		.orderBy('campuses.id')

@@ -59,7 +59,14 @@ const report = (s: Detail) =>
 /** The campus's classes, each with the other slots it is already in. */
 async function classChoices(db: Kysely<Database>, s: Detail) {
 	const classes = await repo.listCampusClasses(db, s);
-	const others = groupBy(await repo.listOtherSlotsOfClasses(db, classes.map((c) => c.id), s.id), (o) => o.classId);
+	const others = groupBy(
+		await repo.listOtherSlotsOfClasses(
+			db,
+			classes.map((c) => c.id),
+			s.id
+		),
+		(o) => o.classId
+	);
 	return classes.map((c) => ({
 		id: c.id,
 		name: c.name,

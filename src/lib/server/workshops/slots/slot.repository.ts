@@ -24,7 +24,12 @@ export const recordSlotReport = (
 	id: number,
 	report: Pick<Row<'workshopSlots'>, 'outcome' | 'pupilsPresent' | 'durationMinutes' | 'notGivenReason' | 'reportNote'>,
 	by: { userId: number; at: DbTime }
-) => db.updateTable('workshopSlots').set({ ...report, reportedAt: by.at, reportedBy: by.userId, updatedAt: by.at }).where('id', '=', id).execute();
+) =>
+	db
+		.updateTable('workshopSlots')
+		.set({ ...report, reportedAt: by.at, reportedBy: by.userId, updatedAt: by.at })
+		.where('id', '=', id)
+		.execute();
 
 /**
  * Takes one of the slot's trainer places, only while one is free and the slot is
@@ -50,7 +55,13 @@ export async function releaseTrainerPlace(db: Db, slotId: number, now: DbTime): 
 		.execute();
 }
 
-export const slotTimeColumns = ['workshopSlots.id', 'workshopSlots.campusId', 'workshopSlots.localDate', 'workshopSlots.startsAt', 'workshopSlots.endsAt'] as const;
+export const slotTimeColumns = [
+	'workshopSlots.id',
+	'workshopSlots.campusId',
+	'workshopSlots.localDate',
+	'workshopSlots.startsAt',
+	'workshopSlots.endsAt'
+] as const;
 
 /**
  * What every list or card of slots shows: when, where (campus and school: the
@@ -102,16 +113,15 @@ export const listClassSlotsAround = (db: Db, classIds: number[], localDate: stri
 				.execute();
 
 export const listActiveTrainerIds = async (db: Db, slotId: number) =>
-	(await db.selectFrom('slotTrainers').select('trainerId').where('slotId', '=', slotId).where('active', '=', 1).orderBy('trainerId').execute()).map((r) => r.trainerId);
+	(await db.selectFrom('slotTrainers').select('trainerId').where('slotId', '=', slotId).where('active', '=', 1).orderBy('trainerId').execute()).map(
+		(r) => r.trainerId
+	);
 
 export const listSlotClassIds = async (db: Db, slotId: number) =>
 	(await db.selectFrom('slotClasses').select('classId').where('slotId', '=', slotId).orderBy('classId').execute()).map((r) => r.classId);
 
 export async function insertBooking(db: Db, row: { slotId: number; trainerId: number; bookedBy: number; now: DbTime }): Promise<void> {
-	await db
-		.insertInto('slotTrainers')
-		.values({ slotId: row.slotId, trainerId: row.trainerId, active: 1, bookedAt: row.now, bookedBy: row.bookedBy })
-		.execute();
+	await db.insertInto('slotTrainers').values({ slotId: row.slotId, trainerId: row.trainerId, active: 1, bookedAt: row.now, bookedBy: row.bookedBy }).execute();
 }
 
 /** Ends a booking; returns false when the trainer was not booked on the slot. */
@@ -128,7 +138,11 @@ export async function endBooking(db: Db, row: { slotId: number; trainerId: numbe
 
 export async function replaceSlotClasses(db: Db, slotId: number, classIds: number[]): Promise<void> {
 	await db.deleteFrom('slotClasses').where('slotId', '=', slotId).execute();
-	if (classIds.length) await db.insertInto('slotClasses').values(classIds.map((classId) => ({ slotId, classId }))).execute();
+	if (classIds.length)
+		await db
+			.insertInto('slotClasses')
+			.values(classIds.map((classId) => ({ slotId, classId })))
+			.execute();
 }
 
 /** Classes as a slot's rules need them: campus, edition, status and pupils. */
@@ -149,7 +163,9 @@ export const findTrainer = (db: Db, userId: number) =>
 			'users.organisationId',
 			'users.planner',
 			'users.disabled',
-			eb.exists(eb.selectFrom('userRoles').select('userId').whereRef('userRoles.userId', '=', 'users.id').where('userRoles.role', '=', 'trainer')).as('isTrainer')
+			eb
+				.exists(eb.selectFrom('userRoles').select('userId').whereRef('userRoles.userId', '=', 'users.id').where('userRoles.role', '=', 'trainer'))
+				.as('isTrainer')
 		])
 		.where('users.id', '=', userId)
 		.executeTakeFirst();

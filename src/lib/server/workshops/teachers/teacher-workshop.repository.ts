@@ -30,7 +30,6 @@ export const listSlotsOfClasses = (db: Db, classIds: number[]) =>
 				.orderBy('workshopSlots.id')
 				.execute();
 
-
 /**
  * The audit entries that tell when a class was put in a slot (setSlotClasses) and
  * when a slot's settings were edited (updateSlot), oldest first. Both are written

@@ -96,7 +96,14 @@ export async function assignTrainer(db: Kysely<Database>, actor: Actor, slotId: 
 export const cancellationDeadline = (slot: { startsAt: string }, edition: { cancellationDeadlineDays: number }) =>
 	new Date(fromDbTime(slot.startsAt).getTime() - days(edition.cancellationDeadlineDays));
 
-async function removeTrainer(trx: Trx, actor: Actor, slotId: number, trainerId: number, reason: string | null, check: (slot: NonNullable<Awaited<ReturnType<typeof lockSlot>>>) => Promise<void>) {
+async function removeTrainer(
+	trx: Trx,
+	actor: Actor,
+	slotId: number,
+	trainerId: number,
+	reason: string | null,
+	check: (slot: NonNullable<Awaited<ReturnType<typeof lockSlot>>>) => Promise<void>
+) {
 	await lockTrainers(trx, [trainerId]);
 	const slot = await lockSlot(trx, slotId);
 	if (!slot) throw new NotFoundError();
@@ -118,7 +125,14 @@ export async function cancelBooking(db: Kysely<Database>, actor: Actor, slotId: 
 			const edition = (await findEditionById(trx, slot.editionId))!;
 			if (clock.now() >= cancellationDeadline(slot, edition)) throw new ConflictError('ws_error_cancel_deadline_passed');
 		});
-		await audit(trx, { actorId: actor.id, action: 'workshop.booking_cancelled', entityType: 'workshop_slot', entityId: slotId, before: { trainerId: actor.id }, after: { reason: reason.trim() } });
+		await audit(trx, {
+			actorId: actor.id,
+			action: 'workshop.booking_cancelled',
+			entityType: 'workshop_slot',
+			entityId: slotId,
+			before: { trainerId: actor.id },
+			after: { reason: reason.trim() }
+		});
 		await queueWorkshopMails(trx, slotId, { event: 'trainer_cancelled', trainerId: actor.id, byTrainer: true, reason: reason.trim() });
 	});
 }
@@ -134,7 +148,14 @@ export async function unassignTrainer(db: Kysely<Database>, actor: Actor, slotId
 			const edition = (await findEditionById(trx, slot.editionId))!;
 			if (!isCoordinator(actor) && clock.now() >= cancellationDeadline(slot, edition)) throw new ConflictError('ws_error_cancel_deadline_passed');
 		});
-		await audit(trx, { actorId: actor.id, action: 'workshop.trainer_unassigned', entityType: 'workshop_slot', entityId: slotId, before: { trainerId }, after: { reason: reason?.trim() || null } });
+		await audit(trx, {
+			actorId: actor.id,
+			action: 'workshop.trainer_unassigned',
+			entityType: 'workshop_slot',
+			entityId: slotId,
+			before: { trainerId },
+			after: { reason: reason?.trim() || null }
+		});
 		await queueWorkshopMails(trx, slotId, { event: 'trainer_cancelled', trainerId, byTrainer: false, reason: reason?.trim() || null });
 	});
 }

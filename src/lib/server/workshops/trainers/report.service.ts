@@ -32,7 +32,14 @@ export async function reportWorkshop(db: Kysely<Database>, actor: Actor, slotId:
 				: { outcome: input.outcome, pupilsPresent: null, durationMinutes: null, notGivenReason: input.notGivenReason, reportNote: input.note };
 		await recordSlotReport(trx, slotId, report, { userId: actor.id, at: nowDb() });
 		const { reportNote: _note, ...logged } = report;
-		await audit(trx, { actorId: actor.id, action: slot.outcome ? 'workshop.report_corrected' : 'workshop.reported', entityType: 'workshop_slot', entityId: slotId, before: slot.outcome ? { outcome: slot.outcome } : undefined, after: logged });
+		await audit(trx, {
+			actorId: actor.id,
+			action: slot.outcome ? 'workshop.report_corrected' : 'workshop.reported',
+			entityType: 'workshop_slot',
+			entityId: slotId,
+			before: slot.outcome ? { outcome: slot.outcome } : undefined,
+			after: logged
+		});
 		// From now on its classes' teachers may download the class certificate.
 		if (input.outcome === 'given') await mailCertificatesAvailable(trx, slotId);
 	});

@@ -36,7 +36,11 @@ function openBase(db: Db, scope: OpenScope, f: OpenFilters) {
 		.where('workshopSlots.startsAt', '>', scope.now)
 		.where('editions.status', '=', 'published')
 		.whereRef('workshopSlots.trainersBooked', '<', 'workshopSlots.trainersNeeded')
-		.where((eb) => (orgId === null ? eb('workshopSlots.organisationId', 'is', null) : eb.or([eb('workshopSlots.organisationId', 'is', null), eb('workshopSlots.organisationId', '=', orgId)])))
+		.where((eb) =>
+			orgId === null
+				? eb('workshopSlots.organisationId', 'is', null)
+				: eb.or([eb('workshopSlots.organisationId', 'is', null), eb('workshopSlots.organisationId', '=', orgId)])
+		)
 		.$if(trainerId !== undefined, (q) =>
 			q.where((eb) =>
 				eb.not(
@@ -62,7 +66,10 @@ export function listOpenSlots(db: Db, scope: OpenScope, f: OpenFilters, after: O
 	return openBase(db, scope, f)
 		.$if(after !== null, (q) =>
 			q.where((eb) =>
-				eb.or([eb('workshopSlots.startsAt', '>', after!.startsAt), eb.and([eb('workshopSlots.startsAt', '=', after!.startsAt), eb('workshopSlots.id', '>', after!.id)])])
+				eb.or([
+					eb('workshopSlots.startsAt', '>', after!.startsAt),
+					eb.and([eb('workshopSlots.startsAt', '=', after!.startsAt), eb('workshopSlots.id', '>', after!.id)])
+				])
 			)
 		)
 		.orderBy('workshopSlots.startsAt')

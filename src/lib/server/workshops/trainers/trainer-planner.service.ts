@@ -34,7 +34,10 @@ export async function plannerPage(db: Kysely<Database>, user: TrainerUser, after
 		findOrganisationName(db, organisationId)
 	]);
 	const page = rows.slice(0, openPageSize);
-	const namesOf = await trainerNamesOf(db, page.map((r) => r.id));
+	const namesOf = await trainerNamesOf(
+		db,
+		page.map((r) => r.id)
+	);
 	const booked = await withClasses(db, bookings);
 	return {
 		organisationName: organisationName ?? '',

@@ -40,7 +40,10 @@ export async function trainerSlotPage(db: Kysely<Database>, user: TrainerUser, s
 			.filter((t) => t.id !== user.id)
 			.map((t) => t.firstName),
 		booked: history.booked,
-		ended: !history.booked && history.ended ? { byMe: history.ended.cancelledBy === user.id, at: history.ended.cancelledAt ? fromDbTime(history.ended.cancelledAt) : null } : null,
+		ended:
+			!history.booked && history.ended
+				? { byMe: history.ended.cancelledBy === user.id, at: history.ended.cancelledAt ? fromDbTime(history.ended.cancelledAt) : null }
+				: null,
 		canBook: open,
 		deadline,
 		canCancel: booked && !started && row.outcome === null && now < deadline,
@@ -49,7 +52,14 @@ export async function trainerSlotPage(db: Kysely<Database>, user: TrainerUser, s
 		report:
 			row.outcome === null
 				? null
-				: { outcome: row.outcome, pupilsPresent: row.pupilsPresent, durationMinutes: row.durationMinutes, notGivenReason: row.notGivenReason, note: row.reportNote, reportedAt: row.reportedAt ? fromDbTime(row.reportedAt) : null }
+				: {
+						outcome: row.outcome,
+						pupilsPresent: row.pupilsPresent,
+						durationMinutes: row.durationMinutes,
+						notGivenReason: row.notGivenReason,
+						note: row.reportNote,
+						reportedAt: row.reportedAt ? fromDbTime(row.reportedAt) : null
+					}
 	};
 }
 export type TrainerSlotPage = Awaited<ReturnType<typeof trainerSlotPage>>;

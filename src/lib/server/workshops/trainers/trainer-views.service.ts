@@ -18,7 +18,6 @@ export function requireTrainer(user: Actor): void {
 	if (!user.roles.includes('trainer')) throw new ForbiddenError();
 }
 
-
 /** A slot as the trainer's pages show it: Brussels times, address, classes, who gives it. */
 export function slotView(row: SlotCardRow, classes: { name: string; grade: string; pupilCount: number }[]) {
 	const startsAt = fromDbTime(row.startsAt);
@@ -49,14 +48,24 @@ export type SlotView = ReturnType<typeof slotView>;
 
 /** Rows plus their classes, fetched for the whole list in one query. */
 export async function withClasses<R extends SlotCardRow>(db: Kysely<Database>, rows: R[]) {
-	const classes = await listClassesOfSlots(db, rows.map((r) => r.id));
-	return rows.map((r) => ({ row: r, view: slotView(r, classes.filter((c) => c.slotId === r.id)) }));
+	const classes = await listClassesOfSlots(
+		db,
+		rows.map((r) => r.id)
+	);
+	return rows.map((r) => ({
+		row: r,
+		view: slotView(
+			r,
+			classes.filter((c) => c.slotId === r.id)
+		)
+	}));
 }
 
 /** Rows plus the first names of everyone booked on them (one query). */
 export async function trainerNamesOf(db: Kysely<Database>, slotIds: number[]) {
 	const trainers = await listTrainersOfSlots(db, slotIds);
-	return (slotId: number) => trainers.filter((t) => t.slotId === slotId).map((t) => ({ id: t.id, firstName: firstName(t.displayName), organisationName: t.organisationName }));
+	return (slotId: number) =>
+		trainers.filter((t) => t.slotId === slotId).map((t) => ({ id: t.id, firstName: firstName(t.displayName), organisationName: t.organisationName }));
 }
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -119,7 +128,11 @@ export type MySlotView = Awaited<ReturnType<typeof mineViews>>[number];
 export async function myWorkshopsPage(db: Kysely<Database>, user: TrainerUser, paging: { page: number; limit: number; offset: number }) {
 	requireTrainer(user);
 	const now = nowDb();
-	const [upcoming, past, pastTotal] = await Promise.all([mine.listMyUpcoming(db, user.id, now), mine.listMyPast(db, user.id, now, paging), mine.countMyPast(db, user.id, now)]);
+	const [upcoming, past, pastTotal] = await Promise.all([
+		mine.listMyUpcoming(db, user.id, now),
+		mine.listMyPast(db, user.id, now, paging),
+		mine.countMyPast(db, user.id, now)
+	]);
 	return {
 		upcoming: await mineViews(db, upcoming, user.id),
 		past: await mineViews(db, past, user.id),

@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 type OutboxStatus = (typeof outboxStatuses)[number];
 
-const parseStatus = (value: string | null): OutboxStatus | null => (outboxStatuses as string[]).includes(value ?? '') ? (value as OutboxStatus) : null;
+const parseStatus = (value: string | null): OutboxStatus | null => ((outboxStatuses as string[]).includes(value ?? '') ? (value as OutboxStatus) : null);
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	pageUser(locals, url);
@@ -20,7 +20,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		smtpConfigured: !!config().SMTP_URL,
 		outbox: {
 			...outbox,
-			rows: outbox.rows.map((r) => ({ ...r, createdAt: fromDbTime(r.createdAt), sentAt: r.sentAt ? fromDbTime(r.sentAt) : null, nextAttemptAt: fromDbTime(r.nextAttemptAt) }))
+			rows: outbox.rows.map((r) => ({
+				...r,
+				createdAt: fromDbTime(r.createdAt),
+				sentAt: r.sentAt ? fromDbTime(r.sentAt) : null,
+				nextAttemptAt: fromDbTime(r.nextAttemptAt)
+			}))
 		}
 	};
 };

@@ -33,7 +33,9 @@ export const actions: Actions = {
 	/** "Does this name match?": the name is compared, never stored or shown back in a URL. */
 	name: async ({ locals, params, request, getClientAddress, setHeaders }) => {
 		await limited(locals.db, getClientAddress(), setHeaders);
-		const name = String((await request.formData()).get('name') ?? '').trim().slice(0, 200);
+		const name = String((await request.formData()).get('name') ?? '')
+			.trim()
+			.slice(0, 200);
 		if (!name) return fail(400, { name, nameError: m.cert_verify_name_required(), nameMatches: null });
 		const { result } = await lookUp(locals.db, params.code, name);
 		return { name, nameError: null, nameMatches: result.status === 'unknown' ? null : result.nameMatches };

@@ -25,7 +25,8 @@ const refuse = (message: string) => fail(400, { message });
 export const actions: Actions = {
 	upload: async ({ request }) => {
 		// Refuse an oversized upload before reading it (the margin is the form's own overhead).
-		if (Number(request.headers.get('content-length') ?? 0) > maxImportBytes + 64 * 1024) return refuse(fileErrorMessage({ code: 'too_large', maxMb: maxImportMb }));
+		if (Number(request.headers.get('content-length') ?? 0) > maxImportBytes + 64 * 1024)
+			return refuse(fileErrorMessage({ code: 'too_large', maxMb: maxImportMb }));
 		const form = await request.formData();
 		const file = form.get('file');
 		if (!(file instanceof File) || (file.size === 0 && file.name === '')) return refuse(fileErrorMessage({ code: 'no_file' }));

@@ -13,7 +13,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 /** Each step of the order, then back to its page with what happened. */
-const step = (done: string, run: (form: FormData, db: App.Locals['db'], actor: NonNullable<App.Locals['user']>, id: number) => Promise<void>) =>
+const step =
+	(done: string, run: (form: FormData, db: App.Locals['db'], actor: NonNullable<App.Locals['user']>, id: number) => Promise<void>) =>
 	async ({ request, locals, params }: { request: Request; locals: App.Locals; params: { id: string } }) => {
 		const form = await request.formData();
 		return orFail(form, async () => {
@@ -25,6 +26,8 @@ const step = (done: string, run: (form: FormData, db: App.Locals['db'], actor: N
 export const actions: Actions = {
 	approve: step('approved', (_f, db, actor, id) => approveOrder(db, actor, id, getLocale())),
 	pack: step('packed', (_f, db, actor, id) => markPacked(db, actor, id)),
-	handOver: step('handed_over', (f, db, actor, id) => handOver(db, actor, id, { handedOverOn: String(f.get('handedOverOn') ?? ''), receivedBy: String(f.get('receivedBy') ?? '') })),
+	handOver: step('handed_over', (f, db, actor, id) =>
+		handOver(db, actor, id, { handedOverOn: String(f.get('handedOverOn') ?? ''), receivedBy: String(f.get('receivedBy') ?? '') })
+	),
 	cancel: step('cancelled', (_f, db, actor, id) => cancelOrder(db, actor, id))
 };

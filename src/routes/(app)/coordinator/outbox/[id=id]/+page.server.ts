@@ -9,6 +9,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	pageUser(locals, url);
 	const mail = await orHttpError(async () => outboxMail(locals.db, Number(params.id), m.ntf_outbox_hidden_link()));
 	return {
-		mail: { ...mail, createdAt: fromDbTime(mail.createdAt), sentAt: mail.sentAt ? fromDbTime(mail.sentAt) : null, nextAttemptAt: fromDbTime(mail.nextAttemptAt) }
+		mail: {
+			...mail,
+			createdAt: fromDbTime(mail.createdAt),
+			sentAt: mail.sentAt ? fromDbTime(mail.sentAt) : null,
+			nextAttemptAt: fromDbTime(mail.nextAttemptAt)
+		}
 	};
 };

@@ -36,5 +36,7 @@ export const actions: Actions = {
 	given: action(reportGivenSchema, 'reported', (db, actor, slotId, d) =>
 		reportWorkshop(db, actor, slotId, { outcome: 'given', pupilsPresent: d.pupilsPresent, durationMinutes: d.durationMinutes, note: d.note })
 	),
-	notGiven: action(reportNotGivenSchema, 'reported', (db, actor, slotId, d) => reportWorkshop(db, actor, slotId, { outcome: 'not_given', notGivenReason: d.notGivenReason, note: d.note }))
+	notGiven: action(reportNotGivenSchema, 'reported', (db, actor, slotId, d) =>
+		reportWorkshop(db, actor, slotId, { outcome: 'not_given', notGivenReason: d.notGivenReason, note: d.note })
+	)
 };

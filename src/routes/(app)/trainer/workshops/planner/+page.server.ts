@@ -13,7 +13,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const after = parseCursor(url.searchParams.get('after'));
-	return { plan: await orHttpError(async () => plannerPage(locals.db, user, after, pageParams(url))), paged: after !== null, done: url.searchParams.get('done') };
+	return {
+		plan: await orHttpError(async () => plannerPage(locals.db, user, after, pageParams(url))),
+		paged: after !== null,
+		done: url.searchParams.get('done')
+	};
 };
 
 type Db = App.Locals['db'];

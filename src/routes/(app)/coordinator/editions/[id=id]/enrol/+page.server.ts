@@ -37,7 +37,12 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		if (!behalf.ok) return invalid(behalf.values, behalf.errors);
 		return orFail(form, async () => {
-			const { classId } = await enrolClass(locals.db, locals.user!, { ...parsed.data, onBehalfOf: behalf.data.onBehalfOf, editionId: Number(params.id) }, getLocale());
+			const { classId } = await enrolClass(
+				locals.db,
+				locals.user!,
+				{ ...parsed.data, onBehalfOf: behalf.data.onBehalfOf, editionId: Number(params.id) },
+				getLocale()
+			);
 			redirect(303, `/coordinator/classes/${classId}`);
 		});
 	}

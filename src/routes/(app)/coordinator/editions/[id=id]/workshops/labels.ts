@@ -15,7 +15,13 @@ export const stateLabel = (state: SlotState) => states[state]();
 
 /** The badge tone of a state: green when done, amber when someone has to act, grey when it will not happen. */
 export const stateTone = (state: SlotState, needsTrainers: boolean): 'ok' | 'warn' | 'off' | undefined =>
-	state === 'cancelled' || state === 'not_given' ? 'off' : state === 'unreported' || (state === 'planned' && needsTrainers) ? 'warn' : state === 'given' ? 'ok' : undefined;
+	state === 'cancelled' || state === 'not_given'
+		? 'off'
+		: state === 'unreported' || (state === 'planned' && needsTrainers)
+			? 'warn'
+			: state === 'given'
+				? 'ok'
+				: undefined;
 
 const languages: Record<InstructionLanguage, () => string> = { nl: m.enrol_lang_nl, fr: m.enrol_lang_fr, en: m.enrol_lang_en, de: m.enrol_lang_de };
 export const languageLabel = (l: InstructionLanguage) => languages[l]();
@@ -44,4 +50,5 @@ export const historyLabel = (action: string) => actions[action]?.() ?? action;
 
 /** "Trainers 1/2" with the names of those booked. */
 export const trainersLine = (s: { trainersBooked: number; trainersNeeded: number; trainers: { displayName: string }[] }) =>
-	m.wsa_trainers_line({ booked: s.trainersBooked, needed: s.trainersNeeded }) + (s.trainers.length ? `: ${s.trainers.map((t) => t.displayName).join(', ')}` : '');
+	m.wsa_trainers_line({ booked: s.trainersBooked, needed: s.trainersNeeded }) +
+	(s.trainers.length ? `: ${s.trainers.map((t) => t.displayName).join(', ')}` : '');

@@ -23,7 +23,13 @@ export const actions: Actions = {
 		// Only the enrolment's refusal is the form's; the edition's name below is read as on any page.
 		if (isFailure(result)) return result;
 		const edition = (await enrolFormData(db, locals.user!, Number(params.id))).edition.name;
-		const query = new URLSearchParams({ notice: result.status, name: parsed.data.name, edition, position: String(result.position ?? ''), reason: result.reason ?? '' });
+		const query = new URLSearchParams({
+			notice: result.status,
+			name: parsed.data.name,
+			edition,
+			position: String(result.position ?? ''),
+			reason: result.reason ?? ''
+		});
 		redirect(303, `/teacher?${query}`);
 	}
 };

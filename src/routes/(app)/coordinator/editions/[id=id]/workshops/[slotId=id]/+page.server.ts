@@ -24,7 +24,12 @@ type Params = { id: string; slotId: string };
  * what was done. Each form posts an `intent`, so a failure shows at its form;
  * the ticked boxes of a list come back too (form values keep one value a key).
  */
-function action<S extends z.ZodType>(schema: S, done: string, run: (db: Db, actor: Actor, data: z.output<S>, slotId: number) => Promise<void>, lists: string[] = []) {
+function action<S extends z.ZodType>(
+	schema: S,
+	done: string,
+	run: (db: Db, actor: Actor, data: z.output<S>, slotId: number) => Promise<void>,
+	lists: string[] = []
+) {
 	return async ({ request, locals, params }: { request: Request; locals: App.Locals; params: Params }) => {
 		const form = await request.formData();
 		const ticked = lists.flatMap((key) => form.getAll(key).map(String));
