@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
-import { copyEdition, createEdition as createEditionService, editionDetail, updateEdition } from '../../src/lib/server/campaigns/edition-admin.service';
+import { copyEdition, createEdition as createEditionService, updateEdition } from '../../src/lib/server/campaigns/edition-admin.service';
+import { editionDetail } from '../../src/lib/server/campaigns/edition-pages.service';
 import type { Database } from '../../src/lib/server/db/schema';
 import { nowDb } from '../../src/lib/server/db/time';
 import {

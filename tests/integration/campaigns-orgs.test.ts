@@ -9,7 +9,7 @@ import {
 	organisationDetail,
 	updateOrganisation
 } from '../../src/lib/server/organisations/organisation.service';
-import { newEditionForm } from '../../src/lib/server/campaigns/edition-admin.service';
+import { newEditionForm } from '../../src/lib/server/campaigns/edition-pages.service';
 import { setPlanner } from '../../src/lib/server/users/planner.service';
 import { campaignSchema, type CampaignInput } from '../../src/lib/schemas/campaign';
 import { organisationSchema, type OrganisationInput } from '../../src/lib/schemas/organisation';

@@ -1,13 +1,7 @@
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
-import {
-	copyEdition,
-	createEdition as createEditionService,
-	editionDetail,
-	editionListPage,
-	transitionEdition,
-	updateEdition
-} from '../../src/lib/server/campaigns/edition-admin.service';
+import { copyEdition, createEdition as createEditionService, transitionEdition, updateEdition } from '../../src/lib/server/campaigns/edition-admin.service';
+import { editionDetail, editionListPage } from '../../src/lib/server/campaigns/edition-pages.service';
 import type { Database } from '../../src/lib/server/db/schema';
 import { textKey } from '../../src/lib/server/db/keys';
 import { nowDb } from '../../src/lib/server/db/time';

@@ -73,9 +73,8 @@ const maxLines = 300;
  * list ends up empty. Never add to it: split the file instead.
  */
 const overTheLimit: Record<string, number> = {
-	'src/app.css': 371,
-	'src/lib/server/db/schema.ts': 335,
-	'src/lib/server/campaigns/edition-admin.service.ts': 305
+	'src/app.css': 370,
+	'src/lib/server/db/schema.ts': 335
 };
 
 const lineCount = (file: string) => readFileSync(file, 'utf8').replace(/\n$/, '').split('\n').length;

@@ -1,5 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { copyEdition, editionListPage } from '$lib/server/campaigns/edition-admin.service';
+import { copyEdition } from '$lib/server/campaigns/edition-admin.service';
+import { editionListPage } from '$lib/server/campaigns/edition-pages.service';
 import { orFail } from '$lib/server/http/form-action';
 import { pageParams } from '$lib/server/pagination';
 import { fail, redirect } from '@sveltejs/kit';

@@ -1,5 +1,6 @@
 import { pageUser } from '$lib/server/auth/guards';
-import { createEdition, newEditionForm } from '$lib/server/campaigns/edition-admin.service';
+import { createEdition } from '$lib/server/campaigns/edition-admin.service';
+import { newEditionForm } from '$lib/server/campaigns/edition-pages.service';
 import { parseEditionForm } from '$lib/server/campaigns/edition-form';
 import { invalid } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';

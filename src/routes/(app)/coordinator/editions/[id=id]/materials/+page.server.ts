@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
-import { editionDetail } from '$lib/server/campaigns/edition-admin.service';
+import { editionDetail } from '$lib/server/campaigns/edition-pages.service';
 import { config } from '$lib/server/config';
 import { formValues, invalid, orHttpError } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
