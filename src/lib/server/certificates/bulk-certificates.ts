@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { requireCoordinator, type Actor } from '../auth/actor';
-import { findEditionById } from '../campaigns/edition.repository';
+import type { Actor } from '../auth/actor';
 import { findCampusById } from '../campuses/campus.repository';
 import type { Database } from '../db/schema';
 import { NotFoundError } from '../errors';
@@ -9,6 +8,7 @@ import * as repo from './certificate.repository';
 import { getOrIssueClassCertificate, toView, type CertificateView } from './certificate.service';
 import { issueClassCertificates } from './certificate-batch';
 import { listEligibleClassChunk, type BulkCursor } from './bulk-certificates.repository';
+import { coordinatorEdition } from '../campaigns/coordinator-edition';
 
 /**
  * Bulk certificates (issue 6): every class certificate of an edition, or of one
@@ -42,9 +42,7 @@ export async function assertBulkScope(
 	actor: Actor,
 	scope: BulkScope
 ): Promise<{ ended: boolean; editionName: string; campusName: string | null }> {
-	requireCoordinator(actor);
-	const edition = await findEditionById(db, scope.editionId);
-	if (!edition) throw new NotFoundError();
+	const edition = await coordinatorEdition(db, actor, scope.editionId);
 	let campusName: string | null = null;
 	if (scope.campusId !== null) {
 		const campus = await findCampusById(db, scope.campusId);

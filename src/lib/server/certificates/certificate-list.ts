@@ -1,14 +1,13 @@
 import { countRevokedClassSubjects } from './certificate.repository';
 import type { Kysely } from 'kysely';
-import { requireCoordinator, type Actor } from '../auth/actor';
-import { findEditionById } from '../campaigns/edition.repository';
+import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { fromDbTime } from '../db/time';
-import { NotFoundError } from '../errors';
 import { pageCount } from '../pagination';
 import type { CertificateFacts, CertificateKind } from './certificate-facts';
 import { formatCode } from './code';
 import { countCertificates, listCertificatePage, type CertificateStatusFilter } from './certificate-list.repository';
+import { coordinatorEdition } from '../campaigns/coordinator-edition';
 
 export type { CertificateStatusFilter };
 export const parseCertificateStatus = (s: string | null): CertificateStatusFilter => (s === 'valid' || s === 'revoked' ? s : null);
@@ -21,9 +20,7 @@ export async function listCertificates(
 	status: CertificateStatusFilter,
 	paging: { page: number; limit: number; offset: number }
 ) {
-	requireCoordinator(actor);
-	const edition = await findEditionById(db, editionId);
-	if (!edition) throw new NotFoundError();
+	const edition = await coordinatorEdition(db, actor, editionId);
 	const [n, rows, leftOut] = await Promise.all([
 		countCertificates(db, editionId, status),
 		listCertificatePage(db, editionId, status, paging),

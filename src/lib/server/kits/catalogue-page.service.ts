@@ -1,15 +1,13 @@
 import type { Kysely } from 'kysely';
-import { requireCoordinator, type Actor } from '../auth/actor';
-import { findEditionById, listEditionsWithCampaign } from '../campaigns/edition.repository';
+import type { Actor } from '../auth/actor';
+import { listEditionsWithCampaign } from '../campaigns/edition.repository';
 import type { Database } from '../db/schema';
-import { NotFoundError } from '../errors';
 import { catalogue, lowStockItems } from './catalogue.service';
+import { coordinatorEdition } from '../campaigns/coordinator-edition';
 
 /** The coordinator's catalogue page: every item (retired too) with its stock, the low ones flagged, and the editions stock can move to. */
 export async function cataloguePage(db: Kysely<Database>, actor: Actor, editionId: number) {
-	requireCoordinator(actor);
-	const edition = await findEditionById(db, editionId);
-	if (!edition) throw new NotFoundError();
+	const edition = await coordinatorEdition(db, actor, editionId);
 	const [items, low, editions] = await Promise.all([
 		catalogue(db, editionId, { includeRetired: true }),
 		lowStockItems(db, editionId),

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
-import { requireCoordinator, type Actor } from '../auth/actor';
+import type { Actor } from '../auth/actor';
 import { findEditionById } from '../campaigns/edition.repository';
 import type { Database, KitDelivery, Locale } from '../db/schema';
-import { NotFoundError } from '../errors';
 import type { KitPdfLabels, PackingListView } from './kit-lists-pdf';
 import type { PickListHeader, PickListSection } from './pick-list-pdf';
 import { cityName } from '../settings/settings.service';
 import * as m from '../../paraglide/messages';
 import { orderDetail } from './kit-order-view';
 import { pickList } from './pick-list';
+import { coordinatorEdition } from '../campaigns/coordinator-edition';
 
 /** The view models of the kit PDFs in the reader's language: the PDF code itself stays free of the database and Paraglide. */
 function labels(locale: Locale): KitPdfLabels {
@@ -58,9 +58,7 @@ export async function packingListView(db: Kysely<Database>, actor: Actor, orderI
 
 /** The pick list's header and its sections, read chunk by chunk (pick-list.ts) as the PDF is drawn. */
 export async function pickListView(db: Kysely<Database>, actor: Actor, editionId: number, locale: Locale) {
-	requireCoordinator(actor);
-	const edition = await findEditionById(db, editionId);
-	if (!edition) throw new NotFoundError();
+	const edition = await coordinatorEdition(db, actor, editionId);
 	const header: PickListHeader = {
 		cityName: await cityName(db, locale),
 		labels: { ...labels(locale), title: m.kitui_pdf_pick_title({}, { locale }), empty: m.kitui_pdf_pick_empty({}, { locale }) },

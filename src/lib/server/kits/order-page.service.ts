@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import { requireCoordinator, type Actor } from '../auth/actor';
 import { findEditionById } from '../campaigns/edition.repository';
 import type { Database, KitOrderStatus } from '../db/schema';
-import { NotFoundError } from '../errors';
 import { fromDbTime } from '../db/time';
 import { campusAllowances } from './allowance';
 import { orderDetail, orderListPage } from './kit-order-view';
 import { listLineSummaries } from './kit-order-view.repository';
+import { coordinatorEdition } from '../campaigns/coordinator-edition';
 
 /** The coordinator's order page: the order (orderDetail), its edition, and each line's campus maximum. */
 export async function coordinatorOrderPage(db: Kysely<Database>, actor: Actor, orderId: number) {
@@ -33,9 +33,7 @@ export async function editionOrdersPage(
 	status: KitOrderStatus | null,
 	paging: { page: number; limit: number; offset: number }
 ) {
-	requireCoordinator(actor);
-	const edition = await findEditionById(db, editionId);
-	if (!edition) throw new NotFoundError();
+	const edition = await coordinatorEdition(db, actor, editionId);
 	const list = await orderListPage(db, editionId, status, paging);
 	const lines = await listLineSummaries(
 		db,

@@ -11,7 +11,8 @@ import { csvBom, csvContentType, csvRows, type CsvCell } from './csv';
 import type { Download } from '../http/download';
 import { slug } from '../../slug';
 import { listCampusDetails, listExportChunk, waitingPositions, type ClassFilter } from './enrolment-overview.repository';
-import { classFilterOf, reportEdition } from './enrolment-overview.service';
+import { classFilterOf } from './enrolment-overview.service';
+import { coordinatorEdition } from '../campaigns/coordinator-edition';
 import { renderPool } from '../workers/render-pool';
 import type { XlsxBatch } from '../workers/render-jobs';
 import type { XlsxCell } from './xlsx-stream';
@@ -192,7 +193,7 @@ export async function exportEnrolments(
 	locale: Locale,
 	signal?: AbortSignal
 ): Promise<Download> {
-	const edition = await reportEdition(db, actor, editionId);
+	const edition = await coordinatorEdition(db, actor, editionId);
 	const chunks = exportChunks(db, classFilterOf(editionId, filter), locale, signal);
 	const header = exportHeader(locale);
 	const filename = `${m.rp_file_prefix({}, { locale })}-${slug(edition.name)}.${format}`;

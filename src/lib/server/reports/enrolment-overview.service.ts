@@ -1,12 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
-import { requireCoordinator } from '../auth/actor';
 import { enrolmentPhase } from '../campaigns/edition-rules';
 import { findEditionById, listEditionGrades } from '../campaigns/edition.repository';
 import { textKey } from '../db/keys';
 import type { ClassStatus, Database } from '../db/schema';
 import { clock, fromDbTime } from '../db/time';
-import { NotFoundError } from '../errors';
 import { pageCount } from '../pagination';
 import { grades as allGrades, levelOfGrade, levels as allLevels } from '../../domain';
 import type { EnrolmentFilter } from '../../schemas/enrolment-filter';
@@ -15,6 +13,7 @@ import { pageIdsByCampus } from './campus-walk';
 import { readClassVersion } from '../enrolments/class-counters.repository';
 import { listCampusOrder, listOverviewRows, listPageIdsByClass, overviewTotals, waitingPositions, type ClassFilter } from './enrolment-overview.repository';
 import { cachedCampusOrder, cachedChoices, cachedTotals } from './overview-cache';
+import { coordinatorEdition } from '../campaigns/coordinator-edition';
 
 export const overviewPageSize = 50;
 
@@ -34,14 +33,6 @@ export function classFilterOf(editionId: number, filter: EnrolmentFilter): Class
 	};
 }
 
-/** The edition a report is about, or NotFound; only coordinators see reports. */
-export async function reportEdition(db: Kysely<Database>, actor: Actor, editionId: number) {
-	requireCoordinator(actor);
-	const edition = await findEditionById(db, editionId);
-	if (!edition) throw new NotFoundError();
-	return edition;
-}
-
 /**
  * One page of the coordinator's enrolment overview: totals, rows and filter
  * choices, each aggregated or paginated in SQL (a fixed handful of queries,
@@ -50,7 +41,7 @@ export async function reportEdition(db: Kysely<Database>, actor: Actor, editionI
  * The page carries only what it shows.
  */
 export async function enrolmentOverview(db: Kysely<Database>, actor: Actor, editionId: number, filter: EnrolmentFilter) {
-	const edition = await reportEdition(db, actor, editionId);
+	const edition = await coordinatorEdition(db, actor, editionId);
 	const where = classFilterOf(editionId, filter);
 	const version = await readClassVersion(db, editionId);
 	const totals = await cachedTotals(editionId, version, totalsKey(where), () => overviewTotals(db, where));

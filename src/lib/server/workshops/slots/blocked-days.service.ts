@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { audit } from '../../audit/audit';
 import { requireCoordinator, type Actor } from '../../auth/actor';
-import { findEditionById, findEditionForUpdate } from '../../campaigns/edition.repository';
+import { findEditionForUpdate } from '../../campaigns/edition.repository';
 import type { Db } from '../../db/index';
 import type { BlockedDayKind, Database } from '../../db/schema';
 import { withTransaction } from '../../db/transaction';
@@ -10,6 +10,7 @@ import { maxBlockedRangeDays, type BlockDaysInput } from '../../../schemas/block
 import { belgianHolidayOn, belgianHolidaysBetween } from '../../../time/belgian-holidays';
 import { addDays, addYears } from '../../../time/brussels';
 import * as repo from './blocked-days.repository';
+import { coordinatorEdition } from '../../campaigns/coordinator-edition';
 
 /** An edition's workshop period: blocked days only matter (and are only accepted) inside it. */
 export interface WorkshopPeriod {
@@ -80,9 +81,7 @@ export async function copyBlockedDays(trx: Db, sourceId: number, targetId: numbe
 
 /** The page: the edition, its blocked days in date order, and how many scheduled slots each already has. */
 export async function blockedDaysPage(db: Kysely<Database>, actor: Actor, editionId: number) {
-	requireCoordinator(actor);
-	const edition = await findEditionById(db, editionId);
-	if (!edition) throw new NotFoundError();
+	const edition = await coordinatorEdition(db, actor, editionId);
 	const [days, slots] = await Promise.all([repo.listBlockedDays(db, editionId), repo.countScheduledSlotsOnBlockedDays(db, editionId)]);
 	return {
 		edition: { id: edition.id, name: edition.name, status: edition.status, workshopStartsOn: edition.workshopStartsOn, workshopEndsOn: edition.workshopEndsOn },

@@ -5,7 +5,7 @@ import { clock, toDbTime } from '../../db/time';
 import { pageCount } from '../../pagination';
 import { listPreferredHalfDays } from '../../enrolments/class.repository';
 import * as repo from './planning.repository';
-import { planningEdition } from './slot-list.service';
+import { coordinatorEdition } from '../../campaigns/coordinator-edition';
 import { groupBy, localTimes } from './slot-view';
 
 export const planningPageSize = 20;
@@ -17,7 +17,7 @@ export const planningPageSize = 20;
  * per page whatever the number of classes.
  */
 export async function planningPage(db: Kysely<Database>, actor: Actor, editionId: number, q: { page: number; all: boolean }) {
-	const edition = await planningEdition(db, actor, editionId);
+	const edition = await coordinatorEdition(db, actor, editionId);
 	const onlyUnplanned = !q.all;
 	const total = await repo.countPlanningCampuses(db, editionId, onlyUnplanned);
 	const pages = pageCount(total, planningPageSize);

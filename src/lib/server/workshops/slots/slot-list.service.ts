@@ -1,30 +1,21 @@
 import { listClassesOfSlots, listTrainersOfSlots } from './slot-people.repository';
 import type { Kysely } from 'kysely';
-import { requireCoordinator, type Actor } from '../../auth/actor';
-import { findEditionById } from '../../campaigns/edition.repository';
+import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/schema';
 import { clock, toDbTime } from '../../db/time';
-import { NotFoundError } from '../../errors';
 import { pageCount } from '../../pagination';
 import type { SlotListQuery } from '../../../schemas/slot-filter';
 import { addDays, brusselsDateOf } from '../../../time/brussels';
 import { clampDate, shownDays, weekParam } from '../../../time/week';
 import * as repo from './slot-list.repository';
 import { groupBy, localTimes, slotState } from './slot-view';
+import { coordinatorEdition } from '../../campaigns/coordinator-edition';
 
 export const slotPageSize = 50;
 /** A week view shows at most this many slots; more means: filter by campus. */
 export const weekCap = 300;
 
-/** The edition whose workshops a coordinator looks at, or NotFound. */
-export async function planningEdition(db: Kysely<Database>, actor: Actor, editionId: number) {
-	requireCoordinator(actor);
-	const edition = await findEditionById(db, editionId);
-	if (!edition) throw new NotFoundError();
-	return edition;
-}
-
-const editionSummary = (e: Awaited<ReturnType<typeof planningEdition>>) => ({
+const editionSummary = (e: Awaited<ReturnType<typeof coordinatorEdition>>) => ({
 	id: e.id,
 	name: e.name,
 	status: e.status,
@@ -74,7 +65,7 @@ async function surroundings(db: Kysely<Database>, editionId: number, now: Date) 
 
 /** One page of the edition's slots, in time order, paginated in SQL. */
 export async function slotListPage(db: Kysely<Database>, actor: Actor, editionId: number, q: SlotListQuery) {
-	const edition = await planningEdition(db, actor, editionId);
+	const edition = await coordinatorEdition(db, actor, editionId);
 	const now = clock.now();
 	const where = filterOf(editionId, q, now);
 	const total = await repo.countSlots(db, where);
@@ -99,7 +90,7 @@ export async function slotListPage(db: Kysely<Database>, actor: Actor, editionId
  * workshop period's first or last day when today lies outside it.
  */
 export async function slotWeekPage(db: Kysely<Database>, actor: Actor, editionId: number, q: SlotListQuery) {
-	const edition = await planningEdition(db, actor, editionId);
+	const edition = await coordinatorEdition(db, actor, editionId);
 	const now = clock.now();
 	const today = brusselsDateOf(now);
 	const monday = weekParam(q.week, clampDate(today, edition.workshopStartsOn, edition.workshopEndsOn));

@@ -6,16 +6,16 @@ import { NotFoundError } from '../../errors';
 import * as repo from './slot-detail.repository';
 import { listTrainersOfSlots } from './slot-people.repository';
 import { groupBy, localTimes, slotState } from './slot-view';
-import { planningEdition } from './slot-list.service';
+import { coordinatorEdition } from '../../campaigns/coordinator-edition';
 
 export const historyLimit = 50;
 
 /** The choices of the slot forms: active campuses (those taking part first in the form) and the expert organisations. */
 export async function slotFormChoices(db: Kysely<Database>, actor: Actor, editionId: number) {
-	return choicesFor(db, await planningEdition(db, actor, editionId));
+	return choicesFor(db, await coordinatorEdition(db, actor, editionId));
 }
 
-async function choicesFor(db: Kysely<Database>, edition: Awaited<ReturnType<typeof planningEdition>>) {
+async function choicesFor(db: Kysely<Database>, edition: Awaited<ReturnType<typeof coordinatorEdition>>) {
 	const [campuses, organisations] = await Promise.all([repo.listCampusChoices(db, edition.id), repo.listExpertOrganisations(db)]);
 	return {
 		edition: { id: edition.id, name: edition.name, status: edition.status, workshopStartsOn: edition.workshopStartsOn, workshopEndsOn: edition.workshopEndsOn },
@@ -104,7 +104,7 @@ async function history(db: Kysely<Database>, slotId: number) {
 
 /** Everything a slot's page shows; NotFound when the slot is not of this edition. */
 export async function slotPage(db: Kysely<Database>, actor: Actor, editionId: number, slotId: number) {
-	const edition = await planningEdition(db, actor, editionId);
+	const edition = await coordinatorEdition(db, actor, editionId);
 	const s = await repo.findSlotDetail(db, slotId);
 	if (!s || s.editionId !== editionId) throw new NotFoundError();
 	const [choices, classes, trainers, eligible, events] = await Promise.all([
