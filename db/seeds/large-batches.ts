@@ -9,9 +9,9 @@ export const batchSize = 1000;
 
 export async function insertBatches<T extends keyof Database>(db: Transaction<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
 	for (let i = 0; i < rows.length; i += batchSize) {
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		await db
 			.insertInto(table)
+			// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely cannot narrow a generic table's insert type
 			.values(rows.slice(i, i + batchSize) as any)
 			.execute();
 	}

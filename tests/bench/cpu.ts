@@ -37,7 +37,7 @@ export function databaseProcess(dialect: DbChoice, serverPid: number): MeasuredP
 	if (!['127.0.0.1', 'localhost', '::1', os.hostname()].includes(host)) return null;
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
-		let comm = '';
+		let comm: string;
 		try {
 			comm = fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
 		} catch {

@@ -132,6 +132,7 @@ export function defersToLayout(routeId: string | null, method: string): boolean 
 /** A same-site path to come back to after login; anything else becomes "/". */
 export function safeReturnPath(value: string | null | undefined): string {
 	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+	// eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
 	if (/[\u0000-\u001f]/.test(value)) return '/';
 	return value;
 }

@@ -26,6 +26,7 @@ async function* prepend<T>(first: T, rest: AsyncGenerator<T, void, undefined>): 
 const safe = (s: string) =>
 	s
 		.normalize('NFC')
+		// eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
 		.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();

@@ -77,6 +77,7 @@ export function zipEntryNamer(): (cert: CertificateView) => string {
 	const clean = (s: string | null) =>
 		(s ?? '')
 			.normalize('NFC')
+			// eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
 			.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ')
 			.replace(/\s+/g, ' ')
 			.replace(/^[\s.]+|[\s.]+$/g, '')

@@ -32,6 +32,7 @@ const boldStyle = 1;
 const dateStyle = 2;
 
 // Characters XML 1.0 forbids (control characters other than tab, LF, CR; lone surrogates; U+FFFE/F).
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
 const invalidXml = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const xmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 export const xmlText = (text: string) => text.replace(invalidXml, '').replace(/[&<>"]/g, (c) => xmlEscapes[c]);
