@@ -9,7 +9,13 @@ import { dumpArgs, dumpMysql, dumpTool } from '../src/lib/server/backup/mysql-du
 // database, taken while the app runs, plus the uploads of DATA_DIR, into a new
 // timestamped folder. SQLite: VACUUM INTO. MySQL/MariaDB: mariadb-dump
 // --single-transaction when it is installed, else the command to run is printed.
-const targetDir = process.argv[2] ?? 'backups';
+const arg = process.argv[2];
+// An option is never a folder: `npm run db:backup -- --help` used to write a backup into "./--help".
+if (arg?.startsWith('-')) {
+	console.log('Usage: npm run db:backup [target-dir]   (default: backups/; a new backup-<UTC time>/ folder inside it)');
+	process.exit(arg === '--help' || arg === '-h' ? 0 : 2);
+}
+const targetDir = arg ?? 'backups';
 const url = config().DATABASE_URL;
 const dataDir = config().DATA_DIR;
 const now = new Date();
