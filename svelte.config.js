@@ -6,7 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ out: 'build', precompress: false }),
+		// precompress: every /_app file (and static/) also as .br and .gz, written at
+		// build time; adapter-node's sirv serves the one the browser accepts. The
+		// app's own answers are compressed per request (hooks/compression.ts).
+		adapter: adapter({ out: 'build', precompress: true }),
 		// Kit's own origin check is off: hooks.server.ts refuses cross-site form posts
 		// itself (src/lib/server/auth/origin-check.ts), so `npm start` without ORIGIN
 		// works on http://localhost and the refusal speaks the user's language.

@@ -16,6 +16,7 @@ import { startServer } from '$lib/server/startup';
 import { useReportCacheBuild } from '$lib/server/reports/report-cache';
 import { logger } from '$lib/server/log';
 import { requestBody } from '$lib/server/hooks/body-hook';
+import { compression } from '$lib/server/hooks/compression';
 import { unreadBody } from '$lib/server/http/unread-body-hook';
 import { databaseDownError, databaseOutage, markIfDatabaseDown } from '$lib/server/http/db-outage';
 
@@ -117,10 +118,11 @@ const guard: Handle = async ({ event, resolve }) => {
 	});
 };
 
+// compression first, so it compresses the answer as every other step left it (their headers included).
 // requestBody before anything that could read a body, after i18n so refusals speak the user's language.
 // unreadBody around all that may answer without reading a body (see unread-body-hook.ts);
 // databaseOutage after i18n (its 503 page speaks the user's language), before session (the first query).
-export const handle = sequence(requestContext, unreadBody, securityHeaders, i18n, databaseOutage, requestBody, sameOrigin, session, guard);
+export const handle = sequence(compression, requestContext, unreadBody, securityHeaders, i18n, databaseOutage, requestBody, sameOrigin, session, guard);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId ?? randomUUID();

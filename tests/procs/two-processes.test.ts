@@ -107,7 +107,9 @@ beforeAll(async () => {
 		JOBS_INTERVAL_SECONDS: '5',
 		// As behind nginx in production: the client is the last X-Forwarded-For entry.
 		ADDRESS_HEADER: 'X-Forwarded-For',
-		XFF_DEPTH: '1'
+		XFF_DEPTH: '1',
+		// As deploy/ documents: nginx compresses, the app does not (so the gzip seen below is nginx's).
+		COMPRESSION: 'off'
 	};
 	[a, b] = await Promise.all([startApp('app A', env, origin), startApp('app B', env, origin)]);
 	await Promise.all([waitHealthy(a), waitHealthy(b)]);

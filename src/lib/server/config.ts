@@ -38,6 +38,11 @@ const schema = z.object({
 		.int()
 		.positive()
 		.default(100 * 1024 * 1024),
+	/**
+	 * Brotli/gzip for the app's own answers (hooks/compression.ts). `off` behind a
+	 * proxy that compresses itself (deploy/nginx), so nothing is compressed twice.
+	 */
+	COMPRESSION: z.enum(['on', 'off']).default('on'),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 	/**
 	 * Time limits on MySQL/MariaDB (milliseconds), so a frozen or unreachable database
