@@ -104,8 +104,45 @@ test('a success message after a redirect takes focus, in a status region', async
 	await screenshots(page, testInfo, 'success-after-redirect');
 });
 
+/** Pixels of the app's focus colour (--focus, #1a5fb4) in a picture of the page around a box. */
+async function focusColourAround(page: Page, box: { x: number; y: number; width: number; height: number }) {
+	const shot = await page.screenshot({ clip: { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16 } });
+	return page.evaluate(async (png) => {
+		const img = new Image();
+		img.src = `data:image/png;base64,${png}`;
+		await img.decode();
+		const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+		const context = canvas.getContext('2d')!;
+		context.drawImage(img, 0, 0);
+		const data = context.getImageData(0, 0, img.width, img.height).data;
+		let count = 0;
+		for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 26) + Math.abs(data[i + 1] - 95) + Math.abs(data[i + 2] - 180) < 40) count++;
+		return count;
+	}, shot.toString('base64'));
+}
+
+test('the calendar button of a date field shows the focus ring when reached with the keyboard', async ({ page }, testInfo) => {
+	await loginAs(page, demo.coordinator.email);
+	await page.goto('/coordinator/audit');
+	const from = page.locator('#audit-from');
+	await from.focus();
+	// Day, month, year, then the calendar button: the input holds the focus without having it itself.
+	for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+	expect(await from.evaluate((el) => el.matches(':focus-within:not(:focus)'))).toBe(true);
+	const box = (await from.boundingBox())!;
+	const button = { x: box.x + box.width - box.height, y: box.y, width: box.height, height: box.height };
+	expect(await focusColourAround(page, button)).toBeGreaterThan(40);
+	await page.screenshot({
+		path: testInfo.outputPath('date-calendar-button-focus.png'),
+		clip: { x: box.x - 12, y: box.y - 40, width: box.width + 24, height: box.height + 52 }
+	});
+	// The segments themselves keep the ring of the whole field.
+	await page.keyboard.press('Shift+Tab');
+	expect(await from.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+});
+
 test.describe('<html lang> after a client-side navigation', () => {
-	test('Dutch login page, English profile: lang="en" right after login, the whole page in English', async ({ page, checkA11y }) => {
+	test('Dutch login page, English profile: lang="en" right after login, the whole page in English', async ({ page, checkA11y }, testInfo) => {
 		await page.goto('/login');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 		await waitForScripts(page);
@@ -118,7 +155,9 @@ test.describe('<html lang> after a client-side navigation', () => {
 		// Header and footer were drawn again in English, not only the new page.
 		await expect(page.getByRole('navigation', { name: 'Language' })).toBeVisible();
 		await expect(page.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'English' })).toHaveAttribute('aria-current', 'true');
+		await expect(page.getByRole('contentinfo')).toContainText('About this website');
 		await checkA11y();
+		await screenshots(page, testInfo, 'after-login-in-english');
 
 		// Logout is a page load: the server writes the same language.
 		await logout(page, 'Log out');
