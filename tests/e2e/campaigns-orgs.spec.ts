@@ -38,8 +38,9 @@ test.describe('campaigns and organisations', () => {
 		await optional(page, 'Website').fill('niet-een-adres');
 		await optional(page, 'Kleur').fill('#ffee00');
 		await page.getByRole('button', { name: 'Campagne aanmaken' }).click();
-		await expect(page.getByText('Geef een webadres dat begint met https:// of http://')).toBeVisible();
-		await expect(page.getByText('Deze kleur is te licht')).toBeVisible();
+		// At the field and in the error summary above the form.
+		await expect(page.getByText('Geef een webadres dat begint met https:// of http://')).toHaveCount(2);
+		await expect(page.getByText('Deze kleur is te licht')).toHaveCount(2);
 		await checkA11y();
 		await screenshots(page, testInfo, 'campaign-new-errors');
 

@@ -17,7 +17,8 @@ test.describe('certificate design for a coordinator', () => {
 
 		await page.getByLabel('Hoofdkleur').fill('paars');
 		await page.getByRole('button', { name: 'Vormgeving bewaren' }).click();
-		await expect(page.getByText('Geef een kleur als # gevolgd door zes tekens')).toBeVisible();
+		// At the field and in the error summary above the form.
+		await expect(page.getByText('Geef een kleur als # gevolgd door zes tekens')).toHaveCount(2);
 		await checkA11y();
 
 		await page.getByLabel('Titel in het Nederlands').fill('Regenboogattest');

@@ -43,8 +43,9 @@ test.describe('city settings', () => {
 		await page.getByLabel(fields.website).fill('javascript:alert(1)');
 		await page.getByLabel(fields.dpoEmail).fill('Privacy <dpo@teststad.be>');
 		await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
-		await expect(page.getByText('Vul een volledig webadres in dat begint met https://')).toBeVisible();
-		await expect(page.getByText('Vul alleen het e-mailadres in')).toBeVisible();
+		// At the field and in the error summary above the form.
+		await expect(page.getByText('Vul een volledig webadres in dat begint met https://')).toHaveCount(2);
+		await expect(page.getByText('Vul alleen het e-mailadres in')).toHaveCount(2);
 		await expect(page.getByLabel(fields.website)).toHaveAttribute('aria-invalid', 'true');
 		await checkA11y();
 		await page.goto('/coordinator/settings');

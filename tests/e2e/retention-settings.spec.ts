@@ -25,7 +25,8 @@ test('a coordinator changes the retention periods and the privacy notice states 
 	// Too short for the outbox: refused at the field, nothing saved.
 	await page.getByLabel(labels.outbox).fill('10');
 	await page.getByRole('button', { name: 'Termijnen bewaren' }).click();
-	await expect(page.getByText('Kies een waarde tussen 60 en 3650.')).toBeVisible();
+	// At the field and in the error summary above the form.
+	await expect(page.getByText('Kies een waarde tussen 60 en 3650.')).toHaveCount(2);
 	await expect(page.getByLabel(labels.outbox)).toHaveAttribute('aria-invalid', 'true');
 
 	await page.getByLabel(labels.accounts).fill('36');

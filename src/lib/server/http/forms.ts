@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getLocale } from '../../paraglide/runtime';
 import * as m from '../../paraglide/messages';
 import { formatDate } from '../../time/brussels';
+import { inFormOrder } from '../../forms/error-summary';
 import { DomainError } from '../errors';
 
 /** Fields never sent back to the browser after a failed post. */
@@ -34,7 +35,8 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData, opts: 
 		const key = issue.path.join('.') || 'form';
 		errors[key] ??= issue.message;
 	}
-	return { ok: false as const, errors, values: formValues(form) };
+	// In the form's order, so the error summary reads top to bottom like the form.
+	return { ok: false as const, errors: inFormOrder(errors, form.keys()), values: formValues(form) };
 }
 
 /** The 400 an action returns for invalid input: values kept, messages per field. */
