@@ -20,3 +20,9 @@ export function luminance(colour: string): number {
 export const contrastWithWhite = (colour: string) => 1.05 / (luminance(colour) + 0.05);
 
 export const minContrast = 4.5;
+
+/** WCAG contrast ratio of two "#rrggbb" colours (1 to 21), in either order. */
+export function contrast(a: string, b: string): number {
+	const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+	return (hi + 0.05) / (lo + 0.05);
+}

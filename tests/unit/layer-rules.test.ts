@@ -73,7 +73,6 @@ const maxLines = 300;
  * list ends up empty. Never add to it: split the file instead.
  */
 const overTheLimit: Record<string, number> = {
-	'src/app.css': 370,
 	'src/lib/server/db/schema.ts': 335
 };
 

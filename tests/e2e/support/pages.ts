@@ -47,6 +47,9 @@ export async function loginAs(page: Page, email: string, password = demoPassword
 
 /** Logs out with the header's button (a POST) and waits for the login page. */
 export async function logout(page: Page, buttonName = 'Afmelden'): Promise<void> {
+	// On a phone the button is in the header's menu.
+	const menu = page.getByRole('banner').locator('details.menu > summary');
+	if (await menu.isVisible()) await menu.click();
 	await page.getByRole('button', { name: buttonName }).click();
 	await expect(page).toHaveURL(/\/login$/);
 }
