@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { fail } from '@sveltejs/kit';
-import { confirmSchema } from '$lib/schemas/confirm';
+import { confirmSchema } from '../../schemas/confirm';
 import { orFail } from './form-action';
 import { parseForm } from './forms';
 
