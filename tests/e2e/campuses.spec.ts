@@ -207,6 +207,7 @@ test.describe('schools and campuses', () => {
 
 		// Deactivating asks for a ticked box first.
 		const danger = page.getByRole('region', { name: 'Campus deactiveren' });
+		await danger.locator('summary', { hasText: 'Campus deactiveren' }).click();
 		await danger.getByRole('button', { name: 'Campus deactiveren' }).click();
 		await expect(danger.getByRole('checkbox', { name: 'Ja, deactiveer Campus Rollegem' })).toHaveAccessibleDescription('Vink het vakje aan om te bevestigen.');
 		await danger.getByRole('checkbox', { name: 'Ja, deactiveer Campus Rollegem' }).check();

@@ -87,6 +87,8 @@ test.describe('coordinator and classes', () => {
 
 		// Archived, the test edition disappears for teachers.
 		await page.goto(`/coordinator/editions/${editionId}`);
+		await page.locator('summary', { hasText: 'Archiveren' }).click();
+		await page.getByRole('checkbox', { name: `Ja, archiveer ${edition.name}` }).check();
 		await page.getByRole('button', { name: 'Archiveren' }).click();
 		await expect(page.getByRole('status')).toContainText('De editie is gearchiveerd.');
 	});

@@ -31,6 +31,13 @@ async function expectRow(row: Locator, name: string, edition: string, grade: str
 }
 
 /** How far the page itself scrolls sideways (wide tables scroll inside their own box). */
+/** "Klas uitschrijven" opens its confirmation; ticked, its own button withdraws the class. */
+async function withdrawThroughConfirmation(page: Page, name: string) {
+	await page.locator('summary', { hasText: 'Klas uitschrijven' }).click();
+	await page.getByRole('checkbox', { name: `Ja, schrijf klas ${name} uit` }).check();
+	await page.getByRole('button', { name: 'Klas uitschrijven' }).click();
+}
+
 const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 test.describe('a teacher enrols classes', () => {
@@ -120,7 +127,7 @@ test.describe('a teacher enrols classes', () => {
 		await home.openClass(home.myClasses(), name, edition.name);
 		await expect(page.getByText('Uitschrijven kan niet ongedaan worden gemaakt')).toBeVisible();
 
-		await page.getByRole('button', { name: 'Klas uitschrijven' }).click();
+		await withdrawThroughConfirmation(page, name);
 		await expect(page).toHaveURL(/\/teacher\?/);
 		await expect(home.notice()).toContainText(`Klas ${name} is uitgeschreven.`);
 		await expectRow(home.row(home.myClasses(), name, edition.name), name, edition.name, 'S2', 18, 'Uitgeschreven');
@@ -293,7 +300,7 @@ test.describe('a teacher enrols classes', () => {
 
 		// Withdrawing an enrolled class gives its place to the first class in line.
 		await home.openClass(home.myClasses(), leaving!.name, edition.name);
-		await page.getByRole('button', { name: 'Klas uitschrijven' }).click();
+		await withdrawThroughConfirmation(page, leaving!.name);
 		await expect(home.notice()).toContainText(`Klas ${leaving!.name} is uitgeschreven.`);
 		await expect(cells(home.row(home.myClasses(), leaving!.name, edition.name)).nth(4)).toHaveText('Uitgeschreven');
 		await expect(cells(home.row(firstInLine.table, firstInLine.name, edition.name)).nth(4)).toHaveText('Ingeschreven');

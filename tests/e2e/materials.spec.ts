@@ -187,6 +187,8 @@ test.describe('digital materials', () => {
 		await page.getByRole('button', { name: 'Wijzigingen bewaren' }).click();
 		await expect(page.getByRole('group', { name: 'Niveaus' })).toContainText('Kies minstens één niveau');
 
+		await page.locator('summary', { hasText: 'Materiaal intrekken' }).click();
+		await page.getByRole('checkbox', { name: `Ja, trek ${renamed} in` }).check();
 		await page.getByRole('button', { name: 'Materiaal intrekken' }).click();
 		await expect(page.getByRole('status')).toContainText('Het materiaal is ingetrokken');
 		await page.goto(materialsPage(edition.id));

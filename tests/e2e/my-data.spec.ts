@@ -93,6 +93,7 @@ test('a teacher downloads their data and asks for deletion; a coordinator carrie
 	await checkA11y(coordinator);
 	await waitForScripts(coordinator);
 	const carryOut = request.getByRole('button', { name: `Verzoek van ${account.name} uitvoeren` });
+	await request.locator('summary', { hasText: 'Verzoek uitvoeren' }).click();
 	await carryOut.click();
 	await expect(request.getByRole('checkbox', { name: 'Ja, verwijder dit account' })).toHaveAccessibleDescription(
 		'Vink eerst aan dat je dit account wil verwijderen.'

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import * as m from '../paraglide/messages';
+import { confirmField } from './confirm';
 import { optionalText } from './fields';
 
 /** The reason is optional and short; the column holds 500 characters. */
@@ -10,5 +12,5 @@ export const deletionRequestSchema = z.object({ reason: optionalText(deletionRea
 /** A coordinator carries out one request, after ticking that they mean it. */
 export const carryOutSchema = z.object({
 	requestId: z.coerce.number().int().positive(),
-	confirm: z.literal('yes', { error: () => 'confirm' })
+	confirm: confirmField(() => m.md_confirm_required())
 });

@@ -3,6 +3,7 @@ import { instructionLanguages } from '../domain';
 import { limits } from '../limits';
 import * as m from '../paraglide/messages';
 import { isCalendarDate } from '../time/week';
+import { confirmField } from './confirm';
 import { choice, optionalText, requiredText } from './fields';
 
 /**
@@ -96,7 +97,7 @@ export const bulkSlotSchema = z.object({
 
 export const cancelSlotSchema = z.object({
 	reason: requiredText(limits.cancelReason),
-	confirm: z.literal('yes', { error: () => m.wsa_error_confirm() })
+	confirm: confirmField(() => m.wsa_error_confirm())
 });
 
 export const assignTrainerSchema = z.object({ trainerId: id() });

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { campusDetail } from '$lib/server/campuses/campus-detail.service';
 import { deactivateCampus, updateCampus } from '$lib/server/campuses/campus.service';
@@ -6,6 +6,7 @@ import { regenerateInviteCode } from '$lib/server/campuses/invite-code.service';
 import { campusCertificateEditions } from '$lib/server/certificates/certificate-more';
 import { invalid, parseForm } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
+import { refuseUnconfirmed } from '$lib/server/http/confirm';
 import * as m from '$lib/paraglide/messages';
 import { campusSchema } from '$lib/schemas/campus';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,7 +34,8 @@ export const actions: Actions = {
 	},
 	deactivate: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		if (form.get('confirm') !== 'yes') return fail(400, { deactivateError: m.cp_deactivate_confirm_required() });
+		const refused = refuseUnconfirmed(form, m.cp_deactivate_confirm_required);
+		if (refused) return refused;
 		return orFail(form, async () => {
 			await deactivateCampus(locals.db, locals.user!, Number(params.id));
 			return { deactivated: true };

@@ -4,6 +4,7 @@ import { editionDetail, listCampaignOptions } from '$lib/server/campaigns/editio
 import { parseEditionForm } from '$lib/server/campaigns/edition-form';
 import { invalid } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
+import { confirmedAction } from '$lib/server/http/confirm';
 import * as m from '$lib/paraglide/messages';
 import { error, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,6 +36,10 @@ export const actions: Actions = {
 		});
 	},
 	publish: (event) => transition(event, 'publish'),
-	archive: (event) => transition(event, 'archive'),
+	// Final, so only with the tick of its confirmation: a post without it archives nothing.
+	archive: confirmedAction(m.ed_archive_error_confirm, async ({ locals, params }) => {
+		await transitionEdition(locals.db, locals.user!, Number(params.id), 'archive');
+		return { done: 'archive' as const };
+	}),
 	unpublish: (event) => transition(event, 'unpublish')
 };

@@ -2,6 +2,8 @@ import { pageUser } from '$lib/server/auth/guards';
 import { config } from '$lib/server/config';
 import { formValues, invalid, orHttpError } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
+import { confirmedAction } from '$lib/server/http/confirm';
+import * as m from '$lib/paraglide/messages';
 import { materialDetailForCoordinator } from '$lib/server/materials/material-detail.service';
 import { errorFromQuery } from '$lib/server/materials/material-http';
 import { retireMaterial, updateMaterialDetails } from '$lib/server/materials/material.service';
@@ -35,11 +37,9 @@ export const actions: Actions = {
 			return { saved: true };
 		});
 	},
-	retire: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		return orFail(form, async () => {
-			await retireMaterial(locals.db, locals.user!, Number(params.id));
-			return { retired: true };
-		});
-	}
+	// Final, so only with the tick of its confirmation.
+	retire: confirmedAction(m.matui_retire_error_confirm, async ({ locals, params }) => {
+		await retireMaterial(locals.db, locals.user!, Number(params.id));
+		return { retired: true };
+	})
 };

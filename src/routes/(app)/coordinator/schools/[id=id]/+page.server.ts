@@ -1,7 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { deactivateSchool, schoolDetail, updateSchool } from '$lib/server/campuses/school.service';
 import { formAction, orFail } from '$lib/server/http/form-action';
+import { refuseUnconfirmed } from '$lib/server/http/confirm';
 import * as m from '$lib/paraglide/messages';
 import { schoolSchema } from '$lib/schemas/campus';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,8 +21,8 @@ export const actions: Actions = {
 	}),
 	deactivate: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		// A plain checkbox instead of a script dialog: the page works without JavaScript.
-		if (form.get('confirm') !== 'yes') return fail(400, { deactivateError: m.cp_deactivate_confirm_required() });
+		const refused = refuseUnconfirmed(form, m.cp_deactivate_confirm_required);
+		if (refused) return refused;
 		return orFail(form, async () => {
 			const { campuses } = await deactivateSchool(locals.db, locals.user!, Number(params.id));
 			return { deactivated: { campuses } };

@@ -3,9 +3,11 @@ import { pageUser } from '$lib/server/auth/guards';
 import { classForViewer, enrolFormData } from '$lib/server/enrolments/enrol-form.service';
 import { updateClassDetails, withdrawClass } from '$lib/server/enrolments/enrolment.service';
 import { orHttpError } from '$lib/server/http/forms';
-import { formAction, orFail } from '$lib/server/http/form-action';
+import { formAction } from '$lib/server/http/form-action';
+import { confirmedAction } from '$lib/server/http/confirm';
 import { nullIfNotFound } from '$lib/server/errors';
 import { classSchema } from '$lib/schemas/enrolment';
+import * as m from '$lib/paraglide/messages';
 import { workshopsOfClasses } from '$lib/server/workshops/teachers/teacher-workshop.service';
 import { getLocale } from '$lib/paraglide/runtime';
 import { classCertificateEligible } from '$lib/server/certificates/certificate-download';
@@ -30,13 +32,10 @@ export const actions: Actions = {
 		await updateClassDetails(locals.db, locals.user!, Number(params.id), data, getLocale());
 		redirect(303, `/teacher/classes/${params.id}?saved`);
 	}),
-	withdraw: async ({ request, locals, params }) => {
-		const form = await request.formData();
-		const db = locals.db;
-		return orFail(form, async () => {
-			const cls = await classForViewer(db, locals.user!, Number(params.id));
-			await withdrawClass(db, locals.user!, cls.id);
-			redirect(303, `/teacher?${new URLSearchParams({ notice: 'withdrawn', name: cls.name })}`);
-		});
-	}
+	// Only with the tick of its confirmation: a post without it withdraws nothing.
+	withdraw: confirmedAction(m.enrol_withdraw_error_confirm, async ({ locals, params }) => {
+		const cls = await classForViewer(locals.db, locals.user!, Number(params.id));
+		await withdrawClass(locals.db, locals.user!, cls.id);
+		redirect(303, `/teacher?${new URLSearchParams({ notice: 'withdrawn', name: cls.name })}`);
+	})
 };
