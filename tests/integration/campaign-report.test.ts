@@ -98,13 +98,23 @@ describeEachDatabase('campaign report', (dialect) => {
 		expect(nl).toContain('Stad Kortrijk');
 		expect(nl).toContain('Praat anoniem met Lumi');
 		expect(nl).toContain('Meldpunt discriminatie: Unia');
-		expect(nl).toContain('Editie PAARS 2027');
+		const pages = nl.split('\n');
+		// The cover: the city, the edition once (its name already says the campaign), the three headline figures; help lines at the end.
+		const cover = pages[0];
+		expect(cover).toContain('Stad Kortrijk');
+		expect(cover).toContain('PAARS 2027');
+		expect(cover).not.toContain('Editie');
+		expect(cover.match(/PAARS/g)).toHaveLength(1);
+		expect(cover).toMatch(/44\s+Klassen bereikt/);
+		expect(cover).toMatch(/879\s+Leerlingen bereikt/);
+		expect(cover).toMatch(/3\s+Workshops gegeven/);
+		expect(cover).not.toContain('Hulp en melden');
+		expect(pages.at(-1)).toContain('Hulp en melden');
 		expect(nl).toContain('Gemaakt op 30 juni 2027');
 		expect(nl).toMatch(/Leerlingen bereikt\s+879/);
 		expect(nl).toMatch(/Wel Jong\s+2\s+4,2/);
 		expect(nl).toContain('Campus Noord');
 		expect(nl).toContain('Vergelijking met PAARS 2026');
-		const pages = nl.split('\n');
 		expect(pages.length).toBeGreaterThan(2);
 		expect(pages[1]).toContain(`p. 2 / ${pages.length}`);
 		expect(pages[1]).toContain('Praat anoniem met Lumi: www.lumi.be');

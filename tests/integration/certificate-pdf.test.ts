@@ -28,7 +28,7 @@ const page = (over: Partial<CertificatePage> = {}): CertificatePage => ({
 	certificate: classCertificate,
 	locale: 'nl',
 	cityName: 'Stad Kortrijk',
-	verifyUrl: 'https://paars.example.org/verify/ABCDEFGHJKMNPQR',
+	verifyUrl: 'https://paars.example.org/verify/ABCDE-FGHJK-MNPQR',
 	logo: null,
 	...over
 });
@@ -45,6 +45,14 @@ async function pageCountAndInfo(pdf: Buffer) {
 	return { n, info: meta.info as Record<string, unknown>, size };
 }
 
+/** The tags of the marked content on page 1 (text and decoration), as pdf.js reads them. */
+async function markedContentTags(pdf: Buffer): Promise<string[]> {
+	const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+	const items = (await (await doc.getPage(1)).getTextContent({ includeMarkedContent: true })).items;
+	await doc.destroy();
+	return items.flatMap((i) => ('type' in i && String(i.type).startsWith('beginMarkedContent') ? [String((i as { tag?: string }).tag)] : []));
+}
+
 describe('certificate PDF', () => {
 	it('prints the class, school, campus, edition, workshop, code groups and verify address on one landscape page', async () => {
 		const pdf = await render([page()]);
@@ -53,7 +61,8 @@ describe('certificate PDF', () => {
 		expect(text).toContain('van Sint-Maartenscollege – Campus Centrum nam deel aan PAARS 2027');
 		expect(text).toContain('Workshop op 10 mei 2027, gegeven door Wel Jong');
 		expect(text).toContain('ABCDE-FGHJK-MNPQR');
-		expect(text).toContain('https://paars.example.org/verify/ABCDEFGHJKMNPQR');
+		// The address as the code is printed, dashes and all.
+		expect(text).toContain('https://paars.example.org/verify/ABCDE-FGHJK-MNPQR');
 		expect(text).toContain('Uitgereikt op 12 mei 2027');
 		const { n, info, size } = await pageCountAndInfo(pdf);
 		expect(n).toBe(1);
@@ -120,5 +129,44 @@ describe('certificate PDF', () => {
 		expect((await pageCountAndInfo(pdf)).n).toBe(2);
 		expect(pdf.toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(1);
 		expect(await pdfText(pdf)).not.toContain('Stad Kortrijk Klas');
+	});
+
+	// A 1×1 purple PNG.
+	const pngLogo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGPIVp0PAAKfAVPGTwTiAAAAAElFTkSuQmCC', 'base64');
+
+	it('is a tagged PDF: structure tree, language, marked content, title shown, headings and figures with alternative text', async () => {
+		const pdf = await render([page({ logo: pngLogo }), page({ pupilName: 'Zoë' })]);
+		const raw = pdf.toString('latin1');
+		expect(raw).toMatch(/^%PDF-1\.7/);
+		expect(raw).toContain('/StructTreeRoot');
+		expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+		expect(raw).toMatch(/\/Marked true/);
+		expect(raw).toMatch(/\/Lang \(nl-BE\)/);
+		expect(raw).toMatch(/\/DisplayDocTitle true/);
+		// One section per page, each with its heading.
+		expect(raw.match(/\/S \/Sect/g)).toHaveLength(2);
+		expect(raw.match(/\/S \/H1/g)).toHaveLength(2);
+		// The logo and the QR code are figures a screen reader can name; the QR code's names the address it leads to.
+		expect(raw).toContain('/Alt (Logo van Stad Kortrijk)');
+		expect(raw.match(/\/Alt \(QR-code die naar https:\/\/paars.example.org\/verify\/ABCDE-FGHJK-MNPQR leidt\)/g)).toHaveLength(2);
+		// The frame and rules are artifacts, outside the reading order.
+		expect(await markedContentTags(pdf)).toContain('Artifact');
+		const { n, info } = await pageCountAndInfo(pdf);
+		expect(n).toBe(2);
+		expect(info.Title).toBe('Certificaat PAARS 2027');
+	});
+
+	it('names the city once on a page, with and without a logo, in both languages', async () => {
+		for (const [logo, locale] of [
+			[null, 'nl'],
+			[pngLogo, 'nl'],
+			[null, 'en'],
+			[pngLogo, 'en']
+		] as const) {
+			const text = await pdfText(await render([page({ logo, locale })], locale));
+			expect(text.match(/Stad Kortrijk/g), `${locale} ${logo ? 'logo' : 'no logo'}`).toHaveLength(1);
+			// The edition is named in the sentence, not again in a corner.
+			expect(text.match(/PAARS 2027/g)).toHaveLength(1);
+		}
 	});
 });

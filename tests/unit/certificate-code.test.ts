@@ -41,7 +41,9 @@ describe('certificate verification codes', () => {
 			expect(normaliseCode(bad), bad).toBeNull();
 	});
 
-	it('point to the verification page on the public origin', () => {
-		expect(verifyUrl('ABCDEFGHJKMNPQR')).toMatch(/^https?:\/\/[^/]+\/verify\/ABCDEFGHJKMNPQR$/);
+	it('point to the verification page on the public origin, with the code as it is printed (dashes and all), which the page reads back', () => {
+		const url = verifyUrl('ABCDEFGHJKMNPQR');
+		expect(url).toMatch(/^https?:\/\/[^/]+\/verify\/ABCDE-FGHJK-MNPQR$/);
+		expect(normaliseCode(url.split('/verify/')[1])).toBe('ABCDEFGHJKMNPQR');
 	});
 });

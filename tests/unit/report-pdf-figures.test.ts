@@ -96,7 +96,7 @@ describe('the key figures of a Flanders-size report PDF', () => {
 		expect(new Set(starts.map((r) => r.y.toFixed(1))).size).toBe(1);
 	});
 
-	it('keeps the 26 pt size for small numbers (a city edition)', async () => {
+	it('keeps the full size for small numbers (a city edition)', async () => {
 		const small = await pages(
 			await toBuffer(
 				campaignReportPdf(
@@ -112,7 +112,7 @@ describe('the key figures of a Flanders-size report PDF', () => {
 		const big = await pages(await toBuffer(campaignReportPdf(view(flanders))));
 		const widthOfEight = runsOf(small[0].runs, '8')[0].width;
 		const widthOfFiveThousand = runsOf(big[0].runs, '5.000')[0].width;
-		// "5.000" is four digits and a dot: at 26 pt it would be ~4.4 times as wide as "8".
+		// "5.000" is four digits and a dot: at full size it would be ~4.4 times as wide as "8".
 		expect(widthOfEight).toBeGreaterThan(14);
 		expect(widthOfFiveThousand / widthOfEight).toBeLessThan(4);
 	});

@@ -40,6 +40,7 @@ export function normaliseCode(input: string): string | null {
 	return code;
 }
 
+/** The public verify address with the code as it is printed (ABCDE-FGHJK-MNPQR): the route reads either form. */
 export function verifyUrl(code: string): string {
-	return `${publicOrigin()}/verify/${code}`;
+	return `${publicOrigin()}/verify/${formatCode(code)}`;
 }

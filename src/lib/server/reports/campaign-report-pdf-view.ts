@@ -77,6 +77,16 @@ function contactLines(city: CitySettings, locale: Locale) {
 	].filter((c) => c.text);
 }
 
+/**
+ * The campaign and its edition, the campaign named once: an edition called
+ * "PAARS 2027" says it alone (not "PAARS / Editie PAARS 2027"); one called
+ * "2027-2028" reads "PAARS · Editie 2027-2028".
+ */
+export function editionLine(campaignName: string, editionName: string, locale: Locale): string {
+	if (editionName.toLocaleLowerCase(locale).includes(campaignName.trim().toLocaleLowerCase(locale))) return editionName;
+	return `${campaignName} · ${m.crep_cover_edition({ edition: editionName }, { locale })}`;
+}
+
 /** `logo`: the city's logo bytes (PNG or JPEG), or null for a cover with the name alone. */
 export function campaignReportPdfView(r: CampaignReport, city: CitySettings, locale: Locale, today: string, logo: Buffer | null = null): CampaignReportPdfView {
 	const o = { locale };
@@ -87,12 +97,11 @@ export function campaignReportPdfView(r: CampaignReport, city: CitySettings, loc
 		cityName: city.cityName,
 		logo,
 		campaignName: r.edition.campaignName,
-		editionLine: m.crep_cover_edition({ edition: r.edition.name }, o),
+		editionLine: editionLine(r.edition.campaignName, r.edition.name, locale),
 		generated: m.crep_generated({ date: formatDate(today, locale) }, o),
 		accent: /^#[0-9a-f]{6}$/i.test(city.accentColor) ? city.accentColor : '#6b2d8f',
 		pageLabel: m.crep_page({ n: '{n}', total: '{total}' }, o),
 		highlights: [
-			[t.formatNumber(r.figures.campuses, locale), m.crep_f_campuses({}, o)],
 			[t.formatNumber(r.figures.classes, locale), m.crep_f_classes({}, o)],
 			[t.formatNumber(r.figures.pupils, locale), m.crep_f_pupils({}, o)],
 			[t.formatNumber(r.figures.workshops.given, locale), m.crep_f_given({}, o)]

@@ -49,43 +49,46 @@ type Struct = PDFKit.PDFStructureElement;
 
 const isPair = (c: PdfBarChart | PdfPairChart): c is PdfPairChart => 'groups' in c;
 
+/** The cover: the city (logo and name), the title, the campaign's edition once, the date and the three headline figures. */
 function cover(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPdfView): void {
 	const width = doc.page.width - 2 * margin;
 	doc.markContent('Artifact', { type: 'Layout' });
 	doc.rect(0, 0, doc.page.width, 14).fill(v.accent);
 	// The city's name is printed as text just below: the logo is decoration for a screen reader.
-	if (v.logo) doc.image(v.logo, margin, 60, { fit: [200, 100] });
+	if (v.logo) doc.image(v.logo, margin, 56, { fit: [220, 90] });
 	doc.endMarkedContent();
-	structText(doc, root, 'P', () => useFont(doc, 'regular', 14).fillColor('#444444').text(v.cityName, margin, 190, { width }));
+	structText(doc, root, 'P', () =>
+		useFont(doc, 'bold', 14)
+			.fillColor('#444444')
+			.text(v.cityName, margin, v.logo ? 160 : 64, { width })
+	);
 	structText(doc, root, 'H1', () =>
-		useFont(doc, 'bold', 32)
+		useFont(doc, 'bold', 36)
 			.fillColor(v.accent)
-			.text(v.title, margin, doc.y + 10, { width })
+			.text(v.title, margin, v.logo ? 270 : 220, { width })
 	);
 	structText(doc, root, 'P', () =>
-		useFont(doc, 'bold', 20)
+		useFont(doc, 'bold', 22)
 			.fillColor('#000000')
-			.text(v.campaignName, margin, doc.y + 14, { width })
+			.text(v.editionLine, margin, doc.y + 8, { width })
 	);
-	structText(doc, root, 'P', () => useFont(doc, 'regular', 16).text(v.editionLine, margin, doc.y + 6, { width }));
 	structText(doc, root, 'P', () =>
 		useFont(doc, 'regular', 11)
 			.fillColor('#444444')
-			.text(v.generated, margin, doc.y + 24, { width })
+			.text(v.generated, margin, doc.y + 14, { width })
 	);
 	highlights(doc, root, v);
-	contactBlock(doc, root, v);
 	doc.fillColor('#000000');
 }
 
-const highlightSize = 26;
+const highlightSize = 34;
 const highlightMinSize = 12;
 
 /**
- * One font size for every big number on the cover: the largest (up to 26 pt) at
+ * One font size for every big number on the cover: the largest (up to 34 pt) at
  * which the widest of them fits its column on one line. A Flanders edition's
- * "1.972.218" pupils is ~150 pt wide at 26 pt in a ~112 pt column and used to
- * wrap after "1.972."; shrinking all of them alike keeps the row even.
+ * "1.972.218" pupils is wider than its column at full size and used to wrap
+ * after "1.972."; shrinking all of them alike keeps the row even.
  */
 function highlightFontSize(doc: PDFKit.PDFDocument, values: string[], width: number): number {
 	useFont(doc, 'bold', highlightSize);
@@ -94,36 +97,42 @@ function highlightFontSize(doc: PDFKit.PDFDocument, values: string[], width: num
 	return Math.max(highlightMinSize, Math.floor(((highlightSize * width) / widest) * 2) / 2);
 }
 
+/** The headline figures in a row of tinted cards, in the lower half of the cover. */
 function highlights(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPdfView): void {
-	const top = doc.y + 60;
-	const w = (doc.page.width - 2 * margin) / Math.max(v.highlights.length, 1);
+	const top = doc.y + 110;
+	const gutter = 14;
+	const pad = 12;
+	const w = (doc.page.width - 2 * margin + gutter) / Math.max(v.highlights.length, 1) - gutter;
 	const size = highlightFontSize(
 		doc,
 		v.highlights.map(([value]) => value),
-		w - 12
+		w - 2 * pad
 	);
-	// Numbers of a smaller size sit on the same baseline band as the 26 pt ones would.
+	// Numbers of a smaller size sit on the same baseline band as the full-size ones would.
 	const lineHeight = useFont(doc, 'bold', highlightSize).currentLineHeight();
 	v.highlights.forEach(([value, label], i) => {
-		const x = margin + i * w;
+		const x = margin + i * (w + gutter);
+		doc.markContent('Artifact', { type: 'Layout' });
+		doc.save().rect(x, top, w, 110).fill('#f4f2f6').rect(x, top, w, 4).fill(v.accent).restore();
+		doc.endMarkedContent();
 		structText(doc, root, 'P', () => {
 			const valueHeight = useFont(doc, 'bold', size).currentLineHeight();
-			doc.fillColor(v.accent).text(value, x, top + lineHeight - valueHeight, { width: w - 12, lineBreak: false });
-			useFont(doc, 'regular', 10)
+			doc.fillColor(v.accent).text(value, x + pad, top + 18 + lineHeight - valueHeight, { width: w - 2 * pad, lineBreak: false });
+			useFont(doc, 'regular', 11)
 				.fillColor('#000000')
-				.text(label, x, top + lineHeight + 2, { width: w - 12 });
+				.text(label, x + pad, top + 24 + lineHeight, { width: w - 2 * pad });
 		});
 	});
 }
 
+/** The city's help and reporting addresses, at the end of the report (the footer of every page repeats them in short). */
 function contactBlock(doc: PDFKit.PDFDocument, root: Struct, v: CampaignReportPdfView): void {
 	if (v.contact.lines.length === 0) return;
 	const width = doc.page.width - 2 * margin;
-	doc.y = doc.page.height - 220;
-	structText(doc, root, 'H2', () => useFont(doc, 'bold', 12).fillColor('#000000').text(v.contact.heading, margin, doc.y, { width }));
+	heading(doc, root, v.contact.heading);
 	for (const line of v.contact.lines) {
 		structText(doc, root, 'P', () => {
-			useFont(doc, 'bold', 10).text(`${line.label}: `, margin, doc.y + 6, { width, continued: true });
+			useFont(doc, 'bold', 10).text(`${line.label}: `, margin, doc.y + 4, { width, continued: true });
 			useFont(doc, 'regular', 10).text(line.url ? `${line.text} (${line.url})` : line.text);
 		});
 	}
@@ -230,6 +239,7 @@ export function campaignReportPdf(v: CampaignReportPdfView, signal?: AbortSignal
 		doc.addPage();
 		await keyFigures(doc, root, v);
 		for (const s of v.sections) if (!signal?.aborted) await section(doc, root, s, v.accent, signal);
+		if (!signal?.aborted) contactBlock(doc, root, v);
 		root.end();
 		await furniture(doc, v);
 	};
