@@ -18,7 +18,7 @@ describe('refuseUnconfirmed', () => {
 	});
 
 	it('refuses a post without the tick, or with anything else in it, with the action’s own message', () => {
-		for (const fields of [{}, { confirm: '' }, { confirm: 'no' }, { confirm: 'on' }]) {
+		for (const fields of [{}, { confirm: '' }, { confirm: 'no' }, { confirm: 'on' }] as Record<string, string>[]) {
 			const refused = refuseUnconfirmed(formOf(fields), () => 'Not withdrawn.');
 			expect(refused).toMatchObject({ status: 400, data: { confirmError: 'Not withdrawn.', message: 'Not withdrawn.' } });
 		}

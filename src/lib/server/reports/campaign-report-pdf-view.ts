@@ -79,8 +79,8 @@ function contactLines(city: CitySettings, locale: Locale) {
 
 /**
  * The campaign and its edition, the campaign named once: an edition called
- * "PAARS 2027" says it alone (not "PAARS / Editie PAARS 2027"); one called
- * "2027-2028" reads "PAARS · Editie 2027-2028".
+ * "Campagne 2027" says it alone (not "Campagne / Editie Campagne 2027"); one
+ * called "2027-2028" reads "Campagne · Editie 2027-2028".
  */
 export function editionLine(campaignName: string, editionName: string, locale: Locale): string {
 	if (editionName.toLocaleLowerCase(locale).includes(campaignName.trim().toLocaleLowerCase(locale))) return editionName;
