@@ -35,7 +35,8 @@ test.describe('the error summary', () => {
 		await expect(summary).toBeFocused();
 		await expect(summary.getByRole('heading', { level: 2, name: 'Er is een probleem' })).toBeVisible();
 		const links = summary.getByRole('link');
-		await expect(links).toHaveText(['Vul dit veld in.', 'Gebruik alleen cijfers, hoogstens 10.']);
+		// Each line names its field: two generic messages would not say which fields they are about.
+		await expect(links).toHaveText(['Naam van de school: Vul dit veld in.', 'Instellingsnummer: Gebruik alleen cijfers, hoogstens 10.']);
 		await expect(links.nth(0)).toHaveAttribute('href', '#field-name');
 		await expect(links.nth(1)).toHaveAttribute('href', '#field-instellingsnummer');
 		// The same words stand at the fields.
@@ -60,7 +61,7 @@ test.describe('the error summary', () => {
 		await login.submit().click();
 		const summary = login.alert();
 		await expect(summary).toBeFocused();
-		await expect(summary.getByRole('link')).toHaveCount(2);
+		await expect(summary.getByRole('link')).toHaveText([/^E-mailadres: Vul dit veld in\.$/, /^Wachtwoord: Vul dit veld in\.$/]);
 		await summary.getByRole('link').nth(1).click();
 		await expect(login.password()).toBeFocused();
 

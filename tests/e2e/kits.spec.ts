@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { upcomingEdition } from './support/enrolment-db';
-import { loginAs } from './support/pages';
+import { loginAs, waitForScripts } from './support/pages';
 import { read } from './support/read-db';
 import { demo } from './support/people';
 
@@ -163,5 +163,22 @@ test.describe('campaign kits', () => {
 		await expect(teacher.getByText(`· ${campus}`)).toBeVisible();
 		await expect(teacher.getByRole('heading', { name: /Ingediend/ })).toBeVisible();
 		await expect(teacher.getByRole('spinbutton', { name: stickers })).toHaveValue('1');
+
+		// Cancelling is final: the red button first says what follows; only the ticked confirmation cancels.
+		await waitForScripts(page);
+		await page.locator('summary', { hasText: 'Bestelling annuleren' }).click();
+		const confirmation = page.getByRole('group', { name: new RegExp(`^Bestelling \\d+ voor ${campus} wordt geannuleerd\\.`) });
+		await expect(confirmation).toBeFocused();
+		await expect(confirmation).toContainText('De gereserveerde voorraad komt terug vrij.');
+		await checkA11y();
+		await confirmation.getByRole('button', { name: 'Bestelling annuleren' }).click();
+		const tick = confirmation.getByRole('checkbox', { name: /^Ja, annuleer bestelling \d+$/ });
+		await expect(tick).toHaveAccessibleDescription('Vink aan dat je de bestelling wil annuleren: er is niets geannuleerd.');
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Ingediend');
+		await tick.check();
+		await confirmation.getByRole('button', { name: 'Bestelling annuleren' }).click();
+		await expect(page.getByRole('status')).toHaveText('De bestelling is geannuleerd.');
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Geannuleerd');
+		await expect(page.locator('summary', { hasText: 'Bestelling annuleren' })).toHaveCount(0);
 	});
 });

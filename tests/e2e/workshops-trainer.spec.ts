@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { upcomingEdition } from './support/enrolment-db';
-import { loginAs } from './support/pages';
+import { loginAs, waitForScripts } from './support/pages';
 import { demo, unique } from './support/people';
 import { read } from './support/read-db';
 
@@ -115,10 +115,22 @@ test.describe('trainer workshops', () => {
 		await page.getByRole('button', { name: 'Ik geef deze workshop' }).click();
 		await expect(page.getByRole('status')).toContainText('jij geeft deze workshop');
 
-		const reason = page.getByLabel('Waarom kan je niet?');
+		// Giving a workshop up tells its teachers: the red button first says so, and asks for a reason and a tick.
+		await waitForScripts(page);
+		await page.locator('summary', { hasText: 'Ik kan deze workshop niet geven' }).click();
+		const confirmation = page.getByRole('group', { name: /^Je geeft de workshop van .* dan niet meer/ });
+		await expect(confirmation).toBeFocused();
+		await expect(confirmation).toContainText('de leerkrachten van de klassen horen dat er een trainer ontbreekt');
+		const reason = confirmation.getByLabel('Waarom kan je niet?');
 		await expect(reason).toHaveAttribute('required', '');
 		await reason.fill('Ziek, sorry');
-		await page.getByRole('button', { name: 'Ik kan deze workshop niet geven' }).click();
+		await confirmation.getByRole('button', { name: 'Ik kan deze workshop niet geven' }).click();
+		const tick = confirmation.getByRole('checkbox', { name: 'Ja, ik geef deze workshop niet' });
+		await expect(tick).toHaveAccessibleDescription('Vink aan dat je deze workshop niet geeft: er is niets geannuleerd.');
+		expect(bookedTrainers(slot.slotId)).toEqual([demo.trainer.email]);
+		await checkA11y();
+		await tick.check();
+		await confirmation.getByRole('button', { name: 'Ik kan deze workshop niet geven' }).click();
 		await expect(page.getByRole('status')).toContainText('Je annulering is genoteerd');
 		await expect(page.getByText('Je hebt deze workshop geannuleerd')).toBeVisible();
 		await checkA11y();

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldId, inFormOrder, summaryDescription, summaryItems } from '../../src/lib/forms/error-summary';
+import { fieldId, inFormOrder, namedMessage, summaryDescription, summaryItems } from '../../src/lib/forms/error-summary';
 import { parseForm } from '../../src/lib/server/http/forms';
 
 describe('the error summary', () => {
+	it('names the field in a line whose message does not, so two empty fields read as two different lines', () => {
+		expect(namedMessage('Naam van de school', 'Vul dit veld in.')).toBe('Naam van de school: Vul dit veld in.');
+		expect(namedMessage('E-mailadres', 'Vul dit veld in.')).not.toBe(namedMessage('Wachtwoord', 'Vul dit veld in.'));
+		// A label's trailing colon or required mark is not repeated before the colon.
+		expect(namedMessage('Postcode *', 'Gebruik 4 cijfers.')).toBe('Postcode: Gebruik 4 cijfers.');
+		// A message that already names its field, or no label at all, stays as it is.
+		expect(namedMessage('Postcode', 'Een postcode heeft 4 cijfers.')).toBe('Een postcode heeft 4 cijfers.');
+		expect(namedMessage(null, 'Vul dit veld in.')).toBe('Vul dit veld in.');
+	});
+
 	it('orders the errors as the fields stand in the form; fields that posted nothing follow in the schema’s order', () => {
 		const errors = { email: 'e', levels: 'l', name: 'n', grades: 'g' };
 		expect(Object.keys(inFormOrder(errors, ['name', 'remarks', 'email', 'name']))).toEqual(['name', 'email', 'levels', 'grades']);

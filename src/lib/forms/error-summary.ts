@@ -45,6 +45,37 @@ export function summaryDescription(message: string | null | undefined, items: Su
 }
 
 /**
+ * A line that names its field: "Name of the school: Fill in this field." A generic
+ * message ("Fill in this field.") twice in a summary says nothing about which
+ * fields; a message that already names its field is left as it is.
+ */
+export function namedMessage(label: string | null | undefined, message: string): string {
+	const name = (label ?? '').replace(/[\s:*]+$/, '').trim();
+	if (!name || message.toLocaleLowerCase().includes(name.toLocaleLowerCase())) return message;
+	return `${name}: ${message}`;
+}
+
+/**
+ * The words of the label a control is known by: the legend of its group for a box
+ * or round button in a fieldset (its own label is one option), else its label,
+ * without the "(optional)" note or hints set in elements inside the label.
+ */
+export function labelTextOf(target: HTMLElement): string | null {
+	const choice = target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio');
+	const legend = target.closest('fieldset')?.querySelector('legend') ?? null;
+	const label =
+		target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement ? (target.labels?.[0] ?? null) : null;
+	const element = choice ? (legend ?? label) : (label ?? legend);
+	if (!element) return null;
+	const own = [...element.childNodes]
+		.filter((node) => node.nodeType === Node.TEXT_NODE)
+		.map((node) => node.textContent ?? '')
+		.join('')
+		.trim();
+	return own || element.textContent?.trim() || null;
+}
+
+/**
  * The control a line is about, in the page as it is: the field of that name the
  * page marked invalid (pages with two forms, or with ids of their own, e.g.
  * "invite-email"), else the one with the conventional id, else the first control

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { limits } from '../limits';
 import * as m from '../paraglide/messages';
 import { choice, optionalText, requiredText } from './fields';
+import { confirmField } from './confirm';
 
 /**
  * The trainer's workshop forms: booking, cancelling, reporting, and a planner's
@@ -26,7 +27,8 @@ export const reportLimits = { pupilsMax: 200, durationMax: 480 } as const;
 
 export const bookSchema = z.object({ slotId: id() });
 
-export const cancelBookingSchema = z.object({ reason: requiredText(limits.cancelReason) });
+// Giving up a workshop tells its teachers a trainer is missing: only with the tick of its confirmation.
+export const cancelBookingSchema = z.object({ reason: requiredText(limits.cancelReason), confirm: confirmField(() => m.wst_cancel_error_confirm()) });
 
 export const reportGivenSchema = z.object({
 	pupilsPresent: count(0, reportLimits.pupilsMax, () => m.wst_error_pupils({ max: reportLimits.pupilsMax })),

@@ -2,6 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { pageUser } from '$lib/server/auth/guards';
 import { orHttpError } from '$lib/server/http/forms';
 import { orFail } from '$lib/server/http/form-action';
+import { refuseUnconfirmed } from '$lib/server/http/confirm';
+import * as m from '$lib/paraglide/messages';
 import { approveOrder, cancelOrder, handOver, markPacked } from '$lib/server/kits/kit-order-flow.service';
 import { coordinatorOrderPage } from '$lib/server/kits/order-page.service';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -17,6 +19,11 @@ const step =
 	(done: string, run: (form: FormData, db: App.Locals['db'], actor: NonNullable<App.Locals['user']>, id: number) => Promise<void>) =>
 	async ({ request, locals, params }: { request: Request; locals: App.Locals; params: { id: string } }) => {
 		const form = await request.formData();
+		// Cancelling is final: only with the tick of its confirmation (DangerAction).
+		if (done === 'cancelled') {
+			const refused = refuseUnconfirmed(form, m.kitui_cancel_error_confirm);
+			if (refused) return refused;
+		}
 		return orFail(form, async () => {
 			await run(form, locals.db, locals.user!, Number(params.id));
 			redirect(303, `/coordinator/orders/${params.id}?done=${done}`);
