@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { forgetPublishedEditions } from '../../src/lib/server/campaigns/published-editions';
-import { coordinatorDashboard } from '../../src/lib/server/dashboard.service';
+import { coordinatorDashboard } from '../../src/lib/server/reports/dashboard.service';
 import { correctOnHand } from '../../src/lib/server/kits/catalogue.service';
 import { cataloguePage } from '../../src/lib/server/kits/catalogue-page.service';
 import { approveOrder } from '../../src/lib/server/kits/kit-order-flow.service';
@@ -116,10 +116,10 @@ describeEachDatabase('kit pages', (dialect) => {
 			[bands, false],
 			[poster, true]
 		]);
-		expect((await coordinatorDashboard(ctx.db)).lowStock.map((i) => i.nameNl)).toEqual(['Affiches']);
+		expect((await coordinatorDashboard(ctx.db)).attention.lowStock.map((i) => i.nameNl)).toEqual(['Affiches']);
 		await ctx.db.updateTable('editions').set({ status: 'draft' }).where('id', '=', editionId).execute();
 		forgetPublishedEditions(); // as every edition write of the app does (edition-admin.repository.ts)
-		expect((await coordinatorDashboard(ctx.db)).lowStock).toEqual([]);
+		expect((await coordinatorDashboard(ctx.db)).attention.lowStock).toEqual([]);
 		const teacher = await teacherAt(ctx.db, 'x@school.be');
 		await expect(cataloguePage(ctx.db, teacher.actor, editionId)).rejects.toMatchObject({ status: 403 });
 	});

@@ -7,11 +7,12 @@ import { listPublishedEditionPeriods } from '../campaigns/edition.repository';
 import { publishedEditions } from '../campaigns/published-editions';
 import { clock } from '../db/time';
 import { brusselsDateOf } from '../../time/brussels';
+import { countWaitingClasses } from './dashboard.repository';
 import { classTotals, organisationWork, workshopTotals, type ClassTotals, type WorkshopTotals } from './campaign-report.repository';
 
 /**
  * The coordinator dashboard's key figures: the current or next published
- * edition's reach, workshops and given workshops per organisation. Three of the
+ * edition's reach, waiting list, workshops and given workshops per organisation. Three of the
  * campaign report's aggregate queries, without its campus table.
  */
 export interface DashboardFigures {
@@ -19,6 +20,8 @@ export interface DashboardFigures {
 	/** When the figures were counted (they may be a few seconds old). */
 	countedAt: Date;
 	reach: ClassTotals;
+	/** Classes on the edition's waiting list. */
+	waiting: number;
 	workshops: WorkshopTotals;
 	organisations: { organisation: string | null; workshops: number }[];
 }
@@ -33,8 +36,9 @@ function currentOf<E extends EditionPeriod>(published: E[]): E | null {
 }
 
 async function figuresOf(db: Db, edition: EditionPeriod): Promise<DashboardFigures> {
-	const [classes, workshops, organisations] = await Promise.all([
+	const [classes, waiting, workshops, organisations] = await Promise.all([
 		classTotals(db, [edition.id]),
+		countWaitingClasses(db, edition.id),
 		workshopTotals(db, [edition.id]),
 		organisationWork(db, [edition.id])
 	]);
@@ -42,6 +46,7 @@ async function figuresOf(db: Db, edition: EditionPeriod): Promise<DashboardFigur
 		edition: { id: edition.id, name: edition.name },
 		countedAt: clock.now(),
 		reach: classes.get(edition.id) ?? { campuses: 0, classes: 0, pupils: 0 },
+		waiting,
 		workshops: workshops.get(edition.id) ?? { planned: 0, given: 0, cancelled: 0, notGiven: 0, pupilsPresent: 0 },
 		organisations: organisations
 			.map((o) => ({ organisation: o.organisation, workshops: o.workshops }))
