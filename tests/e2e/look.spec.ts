@@ -124,8 +124,11 @@ test.describe('the look: header, font, widths', () => {
 	test('a desk screen gives tables and dashboards its width, while running text keeps a readable measure', async ({ page }) => {
 		await loginAs(page, demo.coordinator.email);
 		await page.goto('/coordinator');
-		const cards = page.locator('main .cards').first();
-		expect((await cards.boundingBox())!.width).toBeGreaterThan(1100);
+		const headlines = page.getByTestId('dashboard-headlines');
+		expect((await headlines.boundingBox())!.width).toBeGreaterThan(1100);
+		// Two charts side by side at desk width.
+		const [first, second] = await page.locator('main .chart-with-table').all();
+		expect((await second.boundingBox())!.x).toBeGreaterThan((await first.boundingBox())!.x + 400);
 		const lead = page.locator('main .lead').first();
 		expect(await lead.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(46 * 16);
 	});

@@ -85,7 +85,7 @@ test('a teacher downloads their data and asks for deletion; a coordinator carrie
 	const coordinator = await openBrowser();
 	await loginAs(coordinator, demo.coordinator.email);
 	await coordinator.goto('/coordinator');
-	await coordinator.getByRole('link', { name: /Verwijderverzoeken/ }).click();
+	await coordinator.getByRole('region', { name: 'Aandacht nodig' }).getByRole('link', { name: 'Verwijderverzoeken behandelen' }).click();
 	await expect(coordinator.getByRole('heading', { level: 1, name: 'Verwijderverzoeken' })).toBeVisible();
 	const request = coordinator.getByRole('listitem').filter({ hasText: account.email });
 	await expect(request).toContainText('Ik verander toch van school.');
