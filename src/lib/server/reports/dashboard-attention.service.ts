@@ -34,7 +34,9 @@ export async function dashboardAttention(db: Kysely<Database>, queue: MailQueue)
 		Promise.all(published.map(async (e) => (await lowStockItems(db, e.id)).map((i) => ({ ...i, editionName: e.name })))),
 		countOpenDeletionRequests(db)
 	]);
-	const lowStock = stock.flat().map((i) => ({ id: i.id, editionId: i.editionId, editionName: i.editionName, nameNl: i.nameNl, nameEn: i.nameEn, available: i.available }));
+	const lowStock = stock
+		.flat()
+		.map((i) => ({ id: i.id, editionId: i.editionId, editionName: i.editionName, nameNl: i.nameNl, nameEn: i.nameEn, available: i.available }));
 	return { lowStock, failedMail: queue.failed, deletionRequests };
 }
 
