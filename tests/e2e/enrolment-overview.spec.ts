@@ -40,8 +40,30 @@ test.describe('enrolment overview', () => {
 		expect(withdrawn.map((c) => `${c.campus} ${c.name}`)).toContain('Campus Overleie L4');
 		for (const c of withdrawn) expect(await overview.rows()).not.toContain(line(c));
 
-		// Default order: by school.
-		await expect(overview.table().getByRole('columnheader', { name: /^School/ })).toHaveAttribute('aria-sort', 'ascending');
+		// Default order: by school, each campus's classes under one heading with how many there are.
+		await expect(overview.groupSortLink('school')).toHaveAttribute('aria-current', 'true');
+		const groups = await overview.groups();
+		const centrum = groups.find((g) => g.heading.startsWith('Sint-Maartenscollege – Campus Centrum'))!;
+		const ofCentrum = active.filter((c) => c.campus === 'Campus Centrum').length;
+		expect(centrum.heading).toContain(`Kortrijk · ${ofCentrum} klassen`);
+		expect(centrum.rows).toBe(ofCentrum);
+		expect(new Set(groups.map((g) => g.heading)).size, 'one heading per campus').toBe(groups.length);
+		const schools = groups.map((g) => g.heading.split(' – ')[0]);
+		expect(schools).toEqual([...schools].sort((a, b) => a.localeCompare(b, 'nl')));
+		// Dates are short, in a <time> that machines read in full.
+		await expect(overview.table().locator('time').first()).toHaveText(/^\d{1,2} [a-z]{3}\.?( \d{4})?$/);
+		await expect(overview.table().locator('time').first()).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+
+		// At 1280 px the table fits: nothing is cut off or scrolls sideways.
+		const [scrollWidth, clientWidth] = await overview.table().evaluate((t) => [t.parentElement!.scrollWidth, t.parentElement!.clientWidth]);
+		expect(scrollWidth, 'the table fits its box at 1280 px').toBeLessThanOrEqual(clientWidth);
+		await expect(overview.table().getByRole('columnheader')).toHaveCount(5);
+		const lastDate = (await overview.table().locator('time').last().boundingBox())!;
+		expect(lastDate.x + lastDate.width).toBeLessThanOrEqual(1280);
+
+		// The filters are open at desk width and say none is on.
+		await expect(page.locator('summary').filter({ hasText: /^Filters/ })).toHaveText('Filters');
+		await expect(overview.search()).toBeVisible();
 
 		// Every class fits on one page of 50; a stale link to a later page shows the last page.
 		const pages = Math.max(1, Math.ceil(active.length / pageSize));
@@ -138,7 +160,14 @@ test.describe('enrolment overview', () => {
 		await expect(page).toHaveURL(/status=withdrawn/);
 		const withdrawn = classes.filter((c) => c.status === 'withdrawn');
 		await overview.expectClasses(withdrawn);
-		await expect(overview.table().getByRole('row').filter({ hasText: 'Campus Overleie' }).filter({ hasText: 'L4' })).toContainText('Uitgeschreven');
+		await expect(
+			overview
+				.table()
+				.getByRole('rowgroup')
+				.filter({ has: page.getByRole('rowheader', { name: /Campus Overleie/ }) })
+				.getByRole('row')
+				.filter({ has: page.getByRole('link', { name: 'Klas L4 van Campus Overleie openen' }) })
+		).toContainText('Uitgeschreven');
 
 		await overview.filter({ status: 'Alle, ook uitgeschreven' });
 		await overview.expectClasses(classes);
@@ -293,12 +322,17 @@ test.describe('enrolment overview', () => {
 test.describe('enrolment overview on a phone-sized screen', () => {
 	test.use({ viewport: { width: 390, height: 844 } });
 
-	test('the page does not scroll sideways; the table scrolls in its own box', async ({ page, checkA11y }) => {
+	test('the page does not scroll sideways; each class is a card under its campus; the filters fold', async ({ page, checkA11y }) => {
 		const edition = upcomingEdition();
 		await loginAs(page, demo.coordinator.email);
 		const overview = new OverviewPage(page, edition);
 		await overview.goto();
+		// Folded, so the list starts on the first screen.
+		await expect(overview.search()).toBeHidden();
+		await expect(page.locator('summary').filter({ hasText: /^Filters/ })).toHaveText('Filters');
+		await checkA11y();
 		await overview.filter({ status: 'Alle, ook uitgeschreven' });
+		await expect(page.locator('summary').filter({ hasText: /^Filters/ })).toHaveText('Filters (1 actief)');
 		await overview.expectClasses(editionClasses(edition.id));
 
 		const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -308,9 +342,27 @@ test.describe('enrolment overview on a phone-sized screen', () => {
 			const box = (await link.boundingBox())!;
 			expect(box.x + box.width, 'the download link fits the width of the screen').toBeLessThanOrEqual(390);
 		}
+		// Every column fits: each class is a card whose cells name their column.
 		const [tableWidth, boxWidth] = await overview.table().evaluate((table) => [table.scrollWidth, table.parentElement!.clientWidth]);
-		expect(tableWidth).toBeGreaterThan(boxWidth);
+		expect(tableWidth).toBeLessThanOrEqual(boxWidth);
 		expect(boxWidth).toBeLessThanOrEqual(390);
+		const card = overview
+			.table()
+			.getByRole('row')
+			.filter({ has: page.getByRole('cell') })
+			.first();
+		const date = card.locator('time');
+		await date.scrollIntoViewIfNeeded();
+		await expect(date).toBeInViewport({ ratio: 1 });
+		const dateBox = (await date.boundingBox())!;
+		expect(dateBox.x + dateBox.width).toBeLessThanOrEqual(390);
+		const label = await card
+			.getByRole('cell')
+			.nth(2)
+			.evaluate((td) => getComputedStyle(td, '::before').content);
+		expect(label).toContain('"Leerlingen"');
+		const cardHeight = (await card.boundingBox())!.height;
+		expect(cardHeight, 'a card stays compact').toBeLessThan(200);
 		await checkA11y();
 	});
 });

@@ -37,4 +37,39 @@ test.describe('on a phone-sized screen', () => {
 		const [cardBox, phaseBox] = [await card.boundingBox(), await phase.boundingBox()];
 		expect(phaseBox!.x + phaseBox!.width).toBeLessThanOrEqual(cardBox!.x + cardBox!.width);
 	});
+
+	test("the teacher's classes are cards that show the workshop's date and trainer without scrolling sideways", async ({ page, checkA11y }) => {
+		await loginAs(page, demo.teacher.email);
+		const mine = page.getByRole('region', { name: 'Mijn ingeschreven klassen' });
+		const table = mine.getByRole('table');
+		await expect(table).toBeVisible();
+		const [scrollWidth, clientWidth] = await table.evaluate((t) => [t.parentElement!.scrollWidth, t.parentElement!.clientWidth]);
+		expect(scrollWidth, 'the class table fits its box').toBeLessThanOrEqual(clientWidth);
+		// The demo teacher's classes have workshops, most with a trainer (db/seeds/demo-workshops.ts).
+		// Cells: class (with campus), edition, grade, pupils, status, workshop.
+		const withTrainer = table.getByRole('row').filter({ hasText: 'Trainer:' }).first();
+		const workshop = withTrainer.getByRole('cell').nth(5);
+		const label = (cell: number) =>
+			withTrainer
+				.getByRole('cell')
+				.nth(cell)
+				.evaluate((td) => getComputedStyle(td, '::before').content);
+		expect(await label(5)).toContain('"Workshop"');
+		const date = workshop.getByText(/^\d{1,2} \w+ \d{4}, \d{2}:\d{2}–\d{2}:\d{2}$/);
+		const trainer = workshop.getByText(/^Trainer: /);
+		await trainer.scrollIntoViewIfNeeded();
+		for (const [what, shown] of [
+			['workshop date', date],
+			['trainer', trainer]
+		] as const) {
+			await expect(shown, what).toBeInViewport({ ratio: 1 });
+			const box = (await shown.boundingBox())!;
+			expect(box.x + box.width, `${what} within the screen's width`).toBeLessThanOrEqual(390);
+		}
+		// Class, edition, grade, pupils and status in one compact card.
+		expect((await withTrainer.boundingBox())!.height).toBeLessThan(300);
+		expect(await label(1)).toContain('"Editie"');
+		expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+		await checkA11y();
+	});
 });

@@ -108,6 +108,43 @@ test.describe('trainer workshops', () => {
 		expect(bookedTrainers(slot.slotId)).toEqual([demo.trainer.email]);
 	});
 
+	test('the filters of the open slots: open and aligned at desk width, folded on a phone with their count, the first slot on the first screen', async ({
+		page,
+		checkA11y
+	}) => {
+		const slot = createOpenSlot();
+		await loginAs(page, demo.trainer.email);
+		await page.goto(`/trainer/workshops/open?from=${slot.localDate}&to=${slot.localDate}`);
+		await waitForScripts(page);
+		const summary = page.locator('summary').filter({ hasText: /^Filters/ });
+		const filters = page.getByRole('search', { name: 'Filters' });
+		await expect(summary).toHaveText('Filters (2 actief)');
+		// At desk width the panel is open, its inputs on one line.
+		await expect(filters.getByLabel('Vanaf')).toHaveValue(slot.localDate);
+		const tops = await filters.locator('input, select').evaluateAll((fields) => fields.map((f) => Math.round(f.getBoundingClientRect().bottom)));
+		expect(new Set(tops).size, 'the filter fields line up').toBe(1);
+		await checkA11y();
+
+		// On a phone the panel starts folded, still saying two filters are on, and the first slot shows on the first screen.
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.reload();
+		await waitForScripts(page);
+		await expect(summary).toHaveText('Filters (2 actief)');
+		await expect(filters).toBeHidden();
+		const first = page.getByRole('listitem').filter({ hasText: slot.room });
+		const heading = first.getByRole('heading', { level: 2 });
+		await expect(heading).toBeInViewport({ ratio: 1 });
+		expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+		await checkA11y();
+
+		// Unfolded, the filters work as before.
+		await summary.click();
+		await expect(filters.getByLabel('Tot en met')).toHaveValue(slot.localDate);
+		await filters.getByRole('link', { name: 'Filters wissen' }).click();
+		await expect(page).toHaveURL(/\/trainer\/workshops\/open$/);
+		await expect(summary).toHaveText('Filters');
+	});
+
 	test('a trainer cancels their own booking with a reason; the slot is open again and marked in My workshops', async ({ page, checkA11y }) => {
 		const slot = createOpenSlot();
 		await loginAs(page, demo.trainer.email);

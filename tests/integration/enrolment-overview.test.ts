@@ -173,6 +173,25 @@ describeEachDatabase('enrolment overview', (dialect) => {
 		expect(page2.rows.map((r) => textKey(r.campusName))).toContain('campus centrum');
 	});
 
+	it('groups the rows under their campus with its count, repeating the heading of a campus that straddles a page', async () => {
+		const { s, o } = await overview();
+		const heading = (g: { schoolName: string; campusName: string; count: number; size: number }) => [g.schoolName, g.campusName, g.count, g.size];
+		expect(o.groups.map(heading)).toEqual(o.groups.map((g) => [o.rows[g.start].schoolName, o.rows[g.start].campusName, g.size, g.size]));
+		expect(o.groups.reduce((n, g) => n + g.size, 0)).toBe(o.rows.length);
+		expect(o.groups.every((g) => !g.continued)).toBe(true);
+		// 60 more classes on one campus: the page break falls inside it.
+		await insertManyClasses(ctx.db, s.editionId, s.campuses.noord, s.teacher.id, 60);
+		const [one, two] = [
+			await enrolmentOverview(ctx.db, s.coordinator, s.editionId, filterOf()),
+			await enrolmentOverview(ctx.db, s.coordinator, s.editionId, filterOf({ page: '2' }))
+		];
+		const last = one.groups.at(-1)!;
+		const first = two.groups[0];
+		expect(first).toMatchObject({ campusId: last.campusId, continued: true, count: last.count });
+		expect(last.size + first.size).toBe(last.count);
+		expect(one.groups[0].continued).toBe(false);
+	});
+
 	it("offers as choices the edition's levels and grades; schools are searched, not listed", async () => {
 		const { o } = await overview();
 		expect(Object.keys(o.choices)).toEqual(['levels', 'grades']);

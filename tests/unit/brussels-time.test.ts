@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromDbTime, toDbTime } from '../../src/lib/server/db/time';
-import { addDays, brusselsDateOf, brusselsToUtc, formatDate, formatDateTime } from '../../src/lib/time/brussels';
+import { addDays, brusselsDateOf, brusselsToUtc, formatDate, formatDateTime, formatShortDate } from '../../src/lib/time/brussels';
 
 describe('Europe/Brussels conversions', () => {
 	it('use UTC+1 in winter and UTC+2 in summer', () => {
@@ -55,5 +55,14 @@ describe('database time format', () => {
 
 	it('refuses an invalid date instead of writing garbage', () => {
 		expect(() => toDbTime(new Date('not a date'))).toThrow();
+	});
+});
+
+describe('short dates for table cells', () => {
+	it('give day and short month, the year only when it is not the current one', () => {
+		expect(formatShortDate('2027-03-12', 'nl', 2027)).toMatch(/^12 mrt\.?$/);
+		expect(formatShortDate('2027-03-12', 'en', 2027)).toBe('12 Mar');
+		expect(formatShortDate('2026-11-20', 'nl', 2027)).toMatch(/^20 nov\.? 2026$/);
+		expect(formatShortDate('2026-11-20', 'en')).toBe('20 Nov');
 	});
 });

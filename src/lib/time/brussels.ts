@@ -58,6 +58,15 @@ export function formatDate(localDate: string, locale: string, opts: { weekday?: 
 	return formatter(locale, { ...weekday, day: 'numeric', month: 'long', year: 'numeric' }).format(brusselsToUtc(localDate, '12:00'));
 }
 
+/**
+ * "12 mrt." / "12 Mar" for a calendar date in a table cell, where a column must stay narrow;
+ * the year is added only when it differs from `currentYear` ("12 mrt. 2026").
+ */
+export function formatShortDate(localDate: string, locale: string, currentYear?: number): string {
+	const year = currentYear !== undefined && Number(localDate.slice(0, 4)) !== currentYear ? ({ year: 'numeric' } as const) : {};
+	return formatter(locale, { day: 'numeric', month: 'short', ...year }).format(brusselsToUtc(localDate, '12:00'));
+}
+
 /** "17 mei 2027 om 14:30"-style date and time of an instant, in Brussels time. */
 export function formatDateTime(instant: Date, locale: string): string {
 	return formatter(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(instant);

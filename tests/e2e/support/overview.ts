@@ -89,6 +89,7 @@ export class OverviewPage {
 
 	/** Chooses filters in the form (other fields as they are) and applies them. */
 	async filter(choice: { q?: string; school?: string; level?: string; status?: string }) {
+		await this.openFilters();
 		if (choice.q !== undefined) await this.search().fill(choice.q);
 		if (choice.school !== undefined) await this.school().fill(choice.school);
 		if (choice.level) await this.level().selectOption({ label: choice.level });
@@ -99,13 +100,44 @@ export class OverviewPage {
 		await this.ready();
 	}
 
-	/** The rows of the table as `line()` writes them, in the order shown. */
+	/**
+	 * The rows of the table as `line()` writes them, in the order shown: the campus from the
+	 * heading of the row's group (school – campus), the rest from the row's cells.
+	 */
 	async rows(): Promise<string[]> {
-		const texts = await this.table()
-			.getByRole('row')
-			.filter({ has: this.page.getByRole('cell') })
-			.evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())));
-		return texts.map(([, campus, name, grade, pupils, , status]) => [campus.split('\n')[0], name, grade.split('\n')[0], pupils, status].join(' | '));
+		return this.table().evaluate((table) =>
+			[...table.querySelectorAll('tbody')].flatMap((group) => {
+				// The heading's first part names school and campus; city and count follow.
+				const name = group.querySelector('th[scope="rowgroup"] > :first-child')!.textContent!;
+				const campus = name.split(' – ').at(-1)!.trim();
+				return [...group.querySelectorAll('tr')]
+					.filter((row) => row.querySelector('td'))
+					.map((row) => {
+						const [, grade, pupils, status] = [...row.querySelectorAll('td')].map((td) => td.innerText.trim());
+						return [campus, row.querySelector('td a')!.textContent!.trim(), grade.split(' · ')[0], pupils, status].join(' | ');
+					});
+			})
+		);
+	}
+
+	/** The groups of rows as their headings read: "School – Campus", the rest of the heading, and the rows under it. */
+	async groups(): Promise<{ heading: string; rows: number }[]> {
+		return this.table().evaluate((table) =>
+			[...table.querySelectorAll('tbody')].map((group) => ({
+				heading: (group.querySelector('th[scope="rowgroup"]') as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+				rows: group.querySelectorAll('tr:has(td)').length
+			}))
+		);
+	}
+
+	/** The link that orders the campus groups by school or by campus. */
+	readonly groupSortLink = (name: 'school' | 'campus') => this.list().getByRole('link', { name: new RegExp(`^${name}\\b`) });
+
+	/** Opens the filter panel if it is folded (as it is on a phone). */
+	async openFilters() {
+		const panel = this.page.locator('details').filter({ has: this.page.locator('form[role="search"]') });
+		if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+		await expect(this.filters()).toBeVisible();
 	}
 
 	/** The pupil counts in the order shown. */

@@ -11,7 +11,16 @@ import type { EnrolmentFilter } from '../../schemas/enrolment-filter';
 import { brusselsDateOf } from '../../time/brussels';
 import { pageIdsByCampus } from './campus-walk';
 import { readClassVersion } from '../enrolments/class-counters.repository';
-import { listCampusOrder, listOverviewRows, listPageIdsByClass, overviewTotals, waitingPositions, type ClassFilter } from './enrolment-overview.repository';
+import {
+	countByCampus,
+	listCampusOrder,
+	listOverviewRows,
+	listPageIdsByClass,
+	overviewTotals,
+	waitingPositions,
+	type ClassFilter
+} from './enrolment-overview.repository';
+import { groupByCampus } from './overview-groups';
 import { cachedCampusOrder, cachedChoices, cachedTotals } from './overview-cache';
 import { coordinatorEdition } from '../campaigns/coordinator-edition';
 
@@ -48,7 +57,9 @@ export async function enrolmentOverview(db: Kysely<Database>, actor: Actor, edit
 	const pages = pageCount(totals.classes, overviewPageSize);
 	// A page past the end (a stale link after filtering) shows the last one.
 	const page = Math.min(filter.page, pages);
-	const paging = { dir: filter.dir, limit: overviewPageSize, offset: (page - 1) * overviewPageSize };
+	// From page 2 on, one row more in front: its campus tells whether the page's first group goes on from the page before.
+	const lead = page > 1 ? 1 : 0;
+	const paging = { dir: filter.dir, limit: overviewPageSize + lead, offset: (page - 1) * overviewPageSize - lead };
 	const ids =
 		filter.sort === 'school' || filter.sort === 'campus'
 			? await pageIdsByCampus(db, where, {
@@ -59,7 +70,12 @@ export async function enrolmentOverview(db: Kysely<Database>, actor: Actor, edit
 					)
 				})
 			: await listPageIdsByClass(db, where, { sort: filter.sort, ...paging });
-	const rows = await listOverviewRows(db, ids);
+	const read = await listOverviewRows(db, ids);
+	const leadId = lead ? ids[0] : undefined;
+	const before = read.find((r) => r.id === leadId);
+	const rows = read.filter((r) => r.id !== leadId);
+	const campusIds = [...new Set(rows.map((r) => r.campusId))];
+	const counts = campusIds.length ? await countByCampus(db, where, campusIds) : new Map<number, number>();
 	const positions = await waitingPositions(
 		db,
 		editionId,
@@ -71,6 +87,7 @@ export async function enrolmentOverview(db: Kysely<Database>, actor: Actor, edit
 		totals,
 		page,
 		pages,
+		groups: groupByCampus(rows, counts, before?.campusId ?? null),
 		rows: rows.map((r) => ({
 			id: r.id,
 			name: r.name,
@@ -80,6 +97,7 @@ export async function enrolmentOverview(db: Kysely<Database>, actor: Actor, edit
 			status: r.status,
 			position: positions.get(r.id) ?? null,
 			enrolledOn: brusselsDateOf(fromDbTime(r.createdAt)),
+			campusId: r.campusId,
 			campusName: r.campusName,
 			city: r.city,
 			schoolName: r.schoolName
