@@ -4,7 +4,7 @@ import { blockDaysSchema, releaseDaySchema, releaseKindSchema } from '$lib/schem
 import { pageUser } from '$lib/server/auth/guards';
 import { orHttpError } from '$lib/server/http/forms';
 import { formAction } from '$lib/server/http/form-action';
-import { addBlockedDays, blockedDaysPage, prefillPublicHolidays, removeBlockedDay, removeBlockedKind } from '$lib/server/workshops/slots/blocked-days.service';
+import { addBlockedDays, blockedDaysPage, prefillHolidays, removeBlockedDay, removeBlockedKind } from '$lib/server/workshops/slots/blocked-days.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -14,7 +14,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		page: await orHttpError(async () => blockedDaysPage(locals.db, user, Number(params.id))),
 		done: q.get('done'),
 		n: Number(q.get('n') ?? 0),
-		skipped: Number(q.get('skipped') ?? 0)
+		skipped: Number(q.get('skipped') ?? 0),
+		school: Number(q.get('school') ?? 0)
 	};
 };
 
@@ -39,5 +40,8 @@ export const actions: Actions = {
 		return '';
 	}),
 	releaseKind: action(releaseKindSchema, 'released_kind', async (db, actor, d, editionId) => `&n=${await removeBlockedKind(db, actor, editionId, d.kind)}`),
-	prefill: action(z.object({}), 'prefilled', async (db, actor, _d, editionId) => `&n=${await prefillPublicHolidays(db, actor, editionId)}`)
+	prefill: action(z.object({}), 'prefilled', async (db, actor, _d, editionId) => {
+		const r = await prefillHolidays(db, actor, editionId);
+		return `&n=${r.publicHolidays}&school=${r.schoolHolidays}`;
+	})
 };
