@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { copyEdition } from '../../src/lib/server/campaigns/edition-admin.service';
 import type { Database } from '../../src/lib/server/db/schema';
-import { addBlockedDays, blockedDaysPage, prefillHolidays, removeBlockedDay } from '../../src/lib/server/workshops/slots/blocked-days.service';
+import { parseBlockedDaysFile } from '../../src/lib/server/workshops/slots/blocked-days-import';
+import {
+	addBlockedDays,
+	blockedDaysPage,
+	importBlockedDays,
+	prefillHolidays,
+	removeBlockedDay
+} from '../../src/lib/server/workshops/slots/blocked-days.service';
 import { blockDaysSchema } from '../../src/lib/schemas/blocked-day';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
@@ -98,5 +105,38 @@ describeEachDatabase('blocked days: the Flemish school holidays', (dialect) => {
 		expect(kindOn('2027-02-16')).toBeUndefined();
 		expect(kindOn('2027-03-04')).toEqual({ localDate: '2027-03-04', kind: 'study_day', label: 'Studiedag' });
 		expect(kindOn('2027-05-20')).toEqual({ localDate: '2027-05-20', kind: 'school_holiday', label: 'Lokale verlofdag' });
+	});
+
+	it('imports a list all or nothing: a line outside the workshop period writes nothing and is named', async () => {
+		const coordinator = await coordinatorActor(ctx.db);
+		const id = await schoolYearEdition(ctx.db);
+		await addBlockedDays(ctx.db, coordinator, id, blockDaysSchema.parse({ from: '2026-03-04', kind: 'study_day', label: 'Studiedag' }));
+		const entries = (text: string) => {
+			const r = parseBlockedDaysFile(new TextEncoder().encode(text));
+			if (!r.ok) throw new Error(r.message);
+			return r.entries;
+		};
+
+		const outside = entries('2026-03-02;2026-03-06;Sportweek\n2026-06-01;2026-06-05;Examens\n2025-09-29;Te vroeg\n');
+		expect(await importBlockedDays(ctx.db, coordinator, id, 'other', outside)).toEqual({
+			ok: false,
+			problems: [
+				{ line: 2, message: 'valt (deels) buiten de workshopperiode van deze editie.' },
+				{ line: 3, message: 'valt (deels) buiten de workshopperiode van deze editie.' }
+			]
+		});
+		expect((await days(ctx.db, id)).map((r) => r.localDate)).toEqual(['2026-03-04']);
+
+		const ok = entries('datum;tot;omschrijving\n2026-03-02;2026-03-06;Sportweek\n2026-03-05;Lokale verlofdag\n');
+		expect(await importBlockedDays(ctx.db, coordinator, id, 'other', ok)).toEqual({ ok: true, added: 4, skipped: 1 });
+		expect((await days(ctx.db, id)).map((r) => `${r.localDate} ${r.kind} ${r.label}`)).toEqual([
+			'2026-03-02 other Sportweek',
+			'2026-03-03 other Sportweek',
+			'2026-03-04 study_day Studiedag',
+			'2026-03-05 other Sportweek',
+			'2026-03-06 other Sportweek'
+		]);
+		const audit = await ctx.db.selectFrom('auditLog').select('afterJson').where('action', '=', 'edition.blocked_days.imported').executeTakeFirstOrThrow();
+		expect(JSON.parse(audit.afterJson!)).toEqual({ kind: 'other', dates: ['2026-03-02', '2026-03-03', '2026-03-05', '2026-03-06'] });
 	});
 });

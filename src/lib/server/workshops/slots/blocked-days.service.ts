@@ -10,7 +10,9 @@ import { maxBlockedRangeDays, type BlockDaysInput } from '../../../schemas/block
 import { belgianHolidayOn, belgianHolidaysBetween } from '../../../time/belgian-holidays';
 import { flemishSchoolHolidayOn, flemishSchoolHolidaysBetween } from '../../../calendar/flemish-school-holidays';
 import { addDays, addYears } from '../../../time/brussels';
+import * as m from '../../../paraglide/messages';
 import * as repo from './blocked-days.repository';
+import type { ImportEntry, ImportProblem } from './blocked-days-import';
 import { coordinatorEdition } from '../../campaigns/coordinator-edition';
 
 /** An edition's workshop period: blocked days only matter (and are only accepted) inside it. */
@@ -201,5 +203,44 @@ export async function prefillHolidays(
 		if (added.publicHolidays.length || added.schoolHolidays.length)
 			await audit(trx, { actorId: actor.id, action: 'edition.blocked_days.prefilled', entityType: 'edition', entityId: editionId, after: added });
 		return { publicHolidays: added.publicHolidays.length, schoolHolidays: added.schoolHolidays.length };
+	});
+}
+
+/**
+ * Blocks the days of an imported list (see blocked-days-import), all or nothing:
+ * when an entry reaches outside the workshop period, nothing is written and each
+ * such line is named. Days already blocked are skipped and keep what they were.
+ */
+export async function importBlockedDays(
+	db: Kysely<Database>,
+	actor: Actor,
+	editionId: number,
+	kind: BlockedDayKind,
+	entries: ImportEntry[]
+): Promise<{ ok: true; added: number; skipped: number } | { ok: false; problems: ImportProblem[] }> {
+	requireCoordinator(actor);
+	return withTransaction(db, async (trx) => {
+		const edition = await lockEditable(trx, editionId);
+		const problems = entries
+			.filter((e) => e.from < edition.workshopStartsOn || e.to > edition.workshopEndsOn)
+			.map((e) => ({ line: e.line, message: m.bd_import_p_outside() }));
+		if (problems.length) return { ok: false as const, problems };
+		const labels = new Map<string, string | null>();
+		for (const e of entries) for (const d of daysBetween(e.from, e.to)) if (!labels.has(d)) labels.set(d, e.label);
+		const taken = await repo.listBlockedDatesBetween(trx, editionId, edition.workshopStartsOn, edition.workshopEndsOn);
+		const fresh = [...labels.keys()].filter((d) => !taken.has(d)).sort();
+		await repo.insertBlockedDays(
+			trx,
+			fresh.map((d) => ({ editionId, localDate: d, kind, label: labels.get(d) ?? null }))
+		);
+		if (fresh.length)
+			await audit(trx, {
+				actorId: actor.id,
+				action: 'edition.blocked_days.imported',
+				entityType: 'edition',
+				entityId: editionId,
+				after: { kind, dates: fresh }
+			});
+		return { ok: true as const, added: fresh.length, skipped: labels.size - fresh.length };
 	});
 }
