@@ -14,9 +14,11 @@ import { easterSunday } from '../time/belgian-holidays';
  *
  * The 2022 reform with a two-week autumn and spring holiday and a school year from
  * the last Monday of August is the French Community's, not Flanders': Flanders
- * kept its calendar (the Flemish minister declined to follow, De Standaard
- * 29 August 2022), and the published Flemish calendars up to 2025-2026 still
- * follow the rules below. Should Flanders change them, this module is where.
+ * kept its calendar (the Flemish minister declined to follow:
+ * https://www.standaard.be/cnt/dmf20220829_93294549,
+ * https://www.nieuwsblad.be/cnt/dmf20220829_92134284), and the published Flemish
+ * calendars up to 2025-2026 still follow the rules below (see the unit test).
+ * Should Flanders change them, this module is where.
  *
  * Pure and client-safe: the blocked-days page names a school-holiday day from its
  * date, in the reader's language.
