@@ -3,7 +3,7 @@ import type { Actor } from '../../src/lib/server/auth/actor';
 import type { Database, EditionsTable, Role } from '../../src/lib/server/db/schema';
 import { emailKey, textKey } from '../../src/lib/server/db/keys';
 import { clock, days, hours, toDbTime } from '../../src/lib/server/db/time';
-import { addBlockedDays, prefillPublicHolidays } from '../../src/lib/server/workshops/slots/blocked-days.service';
+import { addBlockedDays, prefillHolidays } from '../../src/lib/server/workshops/slots/blocked-days.service';
 import { assignTrainer, bookSlot } from '../../src/lib/server/workshops/trainers/booking.service';
 import { reportWorkshop } from '../../src/lib/server/workshops/trainers/report.service';
 import { cancelSlot, createSlot, setSlotClasses } from '../../src/lib/server/workshops/slots/slot-admin.service';
@@ -105,10 +105,14 @@ const hasRows = async (db: Kysely<Database>, table: 'workshopSlots' | 'blockedDa
 const blockedDates = async (db: Kysely<Database>, editionId: number) =>
 	new Set((await db.selectFrom('blockedDays').select('localDate').where('editionId', '=', editionId).execute()).map((r) => r.localDate));
 
-/** The upcoming edition's public holidays, and one study day among the workshop days. */
+/**
+ * The upcoming edition's public holidays, its school holidays from today on (the
+ * given workshops sit on the last free days before today, in the summer when the
+ * seed runs then), and one study day among the workshop days.
+ */
 async function seedUpcomingBlockedDays(db: Kysely<Database>, ctx: Context, edition: Edition, today: Date) {
 	if (edition.status === 'archived' || (await hasRows(db, 'blockedDays', edition.id))) return;
-	await prefillPublicHolidays(db, ctx.coordinator, edition.id);
+	await prefillHolidays(db, ctx.coordinator, edition.id, { schoolHolidaysFrom: brusselsDateOf(today) });
 	const window = futureWindow(brusselsDateOf(today), edition.year, edition.workshopEndsOn, await blockedDates(db, edition.id));
 	const day = studyDay(window);
 	if (day) await addBlockedDays(db, ctx.coordinator, edition.id, { from: day, to: day, kind: 'study_day', label: 'Pedagogische studiedag' });

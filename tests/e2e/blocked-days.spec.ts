@@ -89,3 +89,56 @@ test('a day outside the workshop period is refused with a clear message', async 
 	await expect(page.getByRole('alert')).toBeFocused();
 	await checkA11y();
 });
+
+/**
+ * Issue 17: the Flemish school holidays are blocked beside the public holidays
+ * (the demo seed fills them in from its day on), each named; a list for a year
+ * the rules do not cover comes in as a file, all or nothing, each bad line named.
+ */
+test('school holidays are named, and a CSV import refuses a bad line before it adds anything', async ({ page, checkA11y }, testInfo) => {
+	const edition = upcomingEdition();
+	const holiday = read(
+		(db) =>
+			db
+				.prepare("select local_date as d from blocked_days where edition_id = ? and kind = 'school_holiday' and label is null order by local_date limit 1")
+				.get(edition.id) as { d: string } | undefined
+	);
+	const date = freeWeekday(edition);
+	await loginAs(page, demo.coordinator.email);
+	await page.goto(`/coordinator/editions/${edition.id}/blocked-days`);
+	await waitForScripts(page);
+	if (holiday) {
+		const row = page.getByRole('row', { name: new RegExp(shown(holiday.d)) });
+		await expect(row.getByRole('cell').nth(0)).toHaveText('Schoolvakantie');
+		await expect(row.getByRole('cell').nth(1)).toHaveText(/^(Herfstvakantie|Kerstvakantie|Krokusvakantie|Paasvakantie|Zomervakantie)$/);
+	}
+	await expect(page.getByRole('button', { name: 'Feestdagen en schoolvakanties invullen' })).toBeVisible();
+
+	const importer = page.getByRole('region', { name: 'Dagen importeren' });
+	const upload = (text: string) =>
+		importer.getByLabel('Bestand (CSV of .ics)').setInputFiles({ name: 'vrije-dagen.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+	await upload(`datum;tot;omschrijving\n${date};;Lokale verlofdag (e2e)\n2027-02-30;;Studiedag\n`);
+	await importer.getByLabel('Soort van de geïmporteerde dagen').selectOption({ label: 'Andere' });
+	await importer.getByRole('button', { name: 'Importeren' }).click();
+	await expect(page.getByRole('alert')).toContainText('Er is niets geïmporteerd.');
+	await expect(importer.getByRole('region', { name: 'Regels die niet kloppen' })).toHaveText(
+		'Regel 3: „2027-02-30” is geen geldige datum. Schrijf de datum als 2027-02-08 of 08/02/2027.'
+	);
+	await expect(page.getByRole('row', { name: new RegExp(shown(date)) })).toHaveCount(0);
+	await checkA11y();
+	await page.screenshot({ path: testInfo.outputPath('blocked-days-import-error-1280.png'), fullPage: true });
+	await page.setViewportSize({ width: 390, height: 844 });
+	await importer.screenshot({ path: testInfo.outputPath('blocked-days-import-error-390.png') });
+	await page.setViewportSize({ width: 1280, height: 720 });
+
+	await waitForScripts(page);
+	await upload(`${date};Lokale verlofdag (e2e)\n`);
+	await importer.getByLabel('Soort van de geïmporteerde dagen').selectOption({ label: 'Andere' });
+	await importer.getByRole('button', { name: 'Importeren' }).click();
+	await expect(page.getByRole('status')).toHaveText('Geblokkeerde dagen toegevoegd: 1.');
+	const row = page.getByRole('row', { name: new RegExp(shown(date)) });
+	await expect(row.getByRole('cell').nth(0)).toHaveText('Andere');
+	await expect(row.getByRole('cell').nth(1)).toHaveText('Lokale verlofdag (e2e)');
+	await row.getByRole('button', { name: `Vrijgeven ${shown(date)}` }).click();
+	await expect(page.getByRole('status')).toHaveText('De dag is vrijgegeven.');
+});

@@ -8,7 +8,7 @@ import {
 	addBlockedDays,
 	blockedDaysPage,
 	isBlockedDay,
-	prefillPublicHolidays,
+	prefillHolidays,
 	removeBlockedDay,
 	removeBlockedKind
 } from '../../src/lib/server/workshops/slots/blocked-days.service';
@@ -93,19 +93,29 @@ describeEachDatabase('blocked days', (dialect) => {
 		freezeClock('2027-10-01T08:00:00Z');
 		const coordinator = await coordinatorActor(ctx.db);
 		const id = await createEditionService(ctx.db, coordinator, await newEditionForm(ctx.db));
-		// Easter 2028 is 16 April: Easter Monday 17 April, Ascension 25 May, Whit Monday 5 June.
-		expect(await days(ctx.db, id)).toEqual([
+		// Easter 2028 is 16 April: Easter Monday 17 April, Ascension 25 May, Whit Monday 5 June;
+		// after 15 April, so the Easter holiday runs from 3 to 16 April (a week of it in the period).
+		expect((await days(ctx.db, id)).filter((d) => d.kind === 'school_holiday')).toEqual(
+			['2028-04-10', '2028-04-11', '2028-04-12', '2028-04-13', '2028-04-14', '2028-04-15', '2028-04-16'].map((localDate) => ({
+				localDate,
+				kind: 'school_holiday',
+				label: null
+			}))
+		);
+		expect((await days(ctx.db, id)).filter((d) => d.kind !== 'school_holiday')).toEqual([
 			{ localDate: '2028-04-17', kind: 'public_holiday', label: null },
 			{ localDate: '2028-05-01', kind: 'public_holiday', label: null },
 			{ localDate: '2028-05-25', kind: 'public_holiday', label: null },
 			{ localDate: '2028-06-05', kind: 'public_holiday', label: null }
 		]);
 		const page = await blockedDaysPage(ctx.db, coordinator, id);
-		expect(page.days.map((d) => d.holiday)).toEqual(['easter_monday', 'labour_day', 'ascension', 'whit_monday']);
+		expect(page.days.filter((d) => d.holiday).map((d) => d.holiday)).toEqual(['easter_monday', 'labour_day', 'ascension', 'whit_monday']);
+		expect(page.days[0]).toMatchObject({ date: '2028-04-10', label: null, holiday: null, schoolHoliday: 'easter' });
 		const created = await ctx.db.selectFrom('auditLog').select(['action', 'afterJson']).executeTakeFirstOrThrow();
-		expect([created.action, JSON.parse(created.afterJson!).publicHolidays]).toEqual([
+		expect([created.action, JSON.parse(created.afterJson!).publicHolidays, JSON.parse(created.afterJson!).schoolHolidays.length]).toEqual([
 			'edition.created',
-			['2028-04-17', '2028-05-01', '2028-05-25', '2028-06-05']
+			['2028-04-17', '2028-05-01', '2028-05-25', '2028-06-05'],
+			7
 		]);
 		expect((await editionDetail(ctx.db, id))!.values).toMatchObject({
 			travelBufferMinutes: '30',
@@ -145,7 +155,7 @@ describeEachDatabase('blocked days', (dialect) => {
 		expect(await keyOf(addBlockedDays(ctx.db, teacher.actor, id, block('2027-05-12')))).toBe('error_forbidden');
 		const archived = await createEdition(ctx.db, { year: 2026, status: 'archived' });
 		expect(await keyOf(addBlockedDays(ctx.db, coordinator, archived, block('2027-05-12')))).toBe('bd_error_archived');
-		expect(await keyOf(prefillPublicHolidays(ctx.db, coordinator, archived))).toBe('bd_error_archived');
+		expect(await keyOf(prefillHolidays(ctx.db, coordinator, archived))).toBe('bd_error_archived');
 		expect(await ctx.db.selectFrom('blockedDays').selectAll().execute()).toEqual([]);
 		expect(await auditActions(ctx.db)).toEqual([]);
 	});
@@ -166,8 +176,8 @@ describeEachDatabase('blocked days', (dialect) => {
 		const id = await createEdition(ctx.db);
 		await addBlockedDays(ctx.db, coordinator, id, block('2027-05-06', '', 'other', 'Hemelvaart'));
 		// 1 May and Whit Monday (17 May) are added; Ascension (6 May) was already blocked and keeps its label.
-		expect(await prefillPublicHolidays(ctx.db, coordinator, id)).toBe(2);
-		expect(await prefillPublicHolidays(ctx.db, coordinator, id)).toBe(0);
+		expect(await prefillHolidays(ctx.db, coordinator, id)).toEqual({ publicHolidays: 2, schoolHolidays: 0 });
+		expect(await prefillHolidays(ctx.db, coordinator, id)).toEqual({ publicHolidays: 0, schoolHolidays: 0 });
 		expect((await days(ctx.db, id)).map((d) => `${d.localDate} ${d.kind}`)).toEqual([
 			'2027-05-01 public_holiday',
 			'2027-05-06 other',
@@ -209,7 +219,7 @@ describeEachDatabase('blocked days', (dialect) => {
 			.set({ travelBufferMinutes: 45, maxWorkshopsPerTrainerDay: 3, cancellationDeadlineDays: 10 })
 			.where('id', '=', source)
 			.execute();
-		await prefillPublicHolidays(ctx.db, coordinator, source); // 1 May, 6 May (Ascension), 17 May (Whit Monday)
+		await prefillHolidays(ctx.db, coordinator, source); // 1 May, 6 May (Ascension), 17 May (Whit Monday)
 		await addBlockedDays(ctx.db, coordinator, source, block('2027-04-20', '', 'school_holiday', 'Paasvakantie'));
 		await addBlockedDays(ctx.db, coordinator, source, block('2027-05-12', '', 'study_day', 'Studiedag'));
 		await addBlockedDays(ctx.db, coordinator, source, block('2027-06-04', '2027-06-07', 'exam', 'Examens'));

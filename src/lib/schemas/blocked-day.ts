@@ -53,3 +53,9 @@ export const releaseDaySchema = z.object({ date: date(true) });
 
 /** Releasing every blocked day of one kind (all school holidays, say, to enter next year's). */
 export const releaseKindSchema = z.object({ kind: choice(blockedDayKinds) });
+
+/** The most entries (lines or events) one imported file may hold. */
+export const maxImportEntries = 500;
+
+/** The kind the days of an imported file get (the file itself is read by the server). */
+export const importKindSchema = z.object({ kind: choice(blockedDayKinds) });

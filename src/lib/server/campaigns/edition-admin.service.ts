@@ -100,13 +100,13 @@ export async function createEdition(db: Kysely<Database>, actor: Actor, input: E
 				};
 				const id = await repo.insertEdition(trx, { ...row, now: nowDb() });
 				await repo.replaceEditionGrades(trx, id, grades);
-				const publicHolidays = await prefillNewEdition(trx, id, row);
+				const { publicHolidays, schoolHolidays } = await prefillNewEdition(trx, id, row);
 				await audit(trx, {
 					actorId: actor.id,
 					action: 'edition.created',
 					entityType: 'edition',
 					entityId: id,
-					after: { ...snapshot(row, grades), publicHolidays }
+					after: { ...snapshot(row, grades), publicHolidays, schoolHolidays }
 				});
 				return id;
 			}),
@@ -235,7 +235,7 @@ export async function copyEdition(db: Kysely<Database>, actor: Actor, sourceId: 
 				const materialsCopied = await copyMaterials(trx, source.id, id);
 				// The kit catalogue too, without its stock (carrying stock over is a separate, deliberate step).
 				await copyCatalogue(trx, source.id, id);
-				// Public holidays recomputed for the new period, other blocked days a year on; never the slots.
+				// Public and school holidays recomputed for the new period, other blocked days a year on; never the slots.
 				const blockedDays = await copyBlockedDays(trx, source.id, id, row);
 				await audit(trx, {
 					actorId: actor.id,

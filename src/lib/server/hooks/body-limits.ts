@@ -2,6 +2,7 @@ import { config } from '../config';
 import { maxLogoBytes } from '../certificates/branding.service';
 import { maxCityLogoBytes } from '../settings/city-logo';
 import { maxImportBytes } from '../campuses/campus-import/analyse';
+import { maxImportBytes as maxBlockedDaysImportBytes } from '../workshops/slots/blocked-days-import';
 
 /**
  * How many bytes of request body each route may receive (issue 13, point 1).
@@ -34,7 +35,8 @@ const fileRoutes: Record<string, () => number> = {
 	'/api/materials/[id=id]/versions': () => config().UPLOAD_MAX_BYTES,
 	'/(app)/coordinator/campuses/import': () => maxImportBytes,
 	'/(app)/coordinator/settings': () => maxCityLogoBytes,
-	'/(app)/coordinator/editions/[id=id]/certificates/branding': () => maxLogoBytes
+	'/(app)/coordinator/editions/[id=id]/certificates/branding': () => maxLogoBytes,
+	'/(app)/coordinator/editions/[id=id]/blocked-days': () => maxBlockedDaysImportBytes
 };
 
 export const fileRouteIds: readonly string[] = Object.keys(fileRoutes);

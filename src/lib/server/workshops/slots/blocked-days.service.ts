@@ -8,8 +8,11 @@ import { withTransaction } from '../../db/transaction';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { maxBlockedRangeDays, type BlockDaysInput } from '../../../schemas/blocked-day';
 import { belgianHolidayOn, belgianHolidaysBetween } from '../../../time/belgian-holidays';
+import { flemishSchoolHolidayOn, flemishSchoolHolidaysBetween } from '../../../calendar/flemish-school-holidays';
 import { addDays, addYears } from '../../../time/brussels';
+import * as m from '../../../paraglide/messages';
 import * as repo from './blocked-days.repository';
+import type { ImportEntry, ImportProblem } from './blocked-days-import';
 import { coordinatorEdition } from '../../campaigns/coordinator-edition';
 
 /** An edition's workshop period: blocked days only matter (and are only accepted) inside it. */
@@ -53,30 +56,58 @@ async function addPublicHolidays(db: Db, editionId: number, period: WorkshopPeri
 }
 
 /**
- * For createEdition, inside its transaction: a new edition starts with its
- * public holidays blocked. The caller's audit entry lists the dates.
+ * Adds the days of the Flemish school holidays within the period (weekends
+ * included, as a blocked range is) that are not blocked yet, after the public
+ * holidays. Like those they keep a NULL label and are named from their date.
+ * Days the coordinator blocked otherwise keep their kind and label.
  */
-export const prefillNewEdition = (trx: Db, editionId: number, period: WorkshopPeriod) => addPublicHolidays(trx, editionId, period);
+async function addSchoolHolidays(db: Db, editionId: number, period: WorkshopPeriod, from = period.workshopStartsOn): Promise<string[]> {
+	const start = from > period.workshopStartsOn ? from : period.workshopStartsOn;
+	const taken = await repo.listBlockedDatesBetween(db, editionId, start, period.workshopEndsOn);
+	const dates = flemishSchoolHolidaysBetween(start, period.workshopEndsOn)
+		.map((h) => h.date)
+		.filter((d) => !taken.has(d));
+	await repo.insertBlockedDays(db, dates.map(entry(editionId, 'school_holiday', null)));
+	return dates;
+}
+
+/** Public holidays, then school holidays: the dates added of each. */
+async function addComputedDays(db: Db, editionId: number, period: WorkshopPeriod, schoolHolidaysFrom?: string) {
+	const publicHolidays = await addPublicHolidays(db, editionId, period);
+	const schoolHolidays = await addSchoolHolidays(db, editionId, period, schoolHolidaysFrom);
+	return { publicHolidays, schoolHolidays };
+}
+
+/** A day the prefill computes (so a copy computes it again rather than moving it a year on). */
+const isComputed = (day: { kind: BlockedDayKind; label: string | null; localDate: string }) =>
+	(day.kind === 'public_holiday' && !!belgianHolidayOn(day.localDate)) ||
+	(day.kind === 'school_holiday' && day.label === null && !!flemishSchoolHolidayOn(day.localDate));
+
+/**
+ * For createEdition, inside its transaction: a new edition starts with its
+ * public holidays and school holidays blocked. The caller's audit entry lists the dates.
+ */
+export const prefillNewEdition = (trx: Db, editionId: number, period: WorkshopPeriod) => addComputedDays(trx, editionId, period);
 
 /**
  * For copyEdition, inside its transaction: the source's pattern one year on.
- * Public holidays are computed again for the new period (Easter moves); every
- * other blocked day moves by one calendar year and stays only inside the period.
- * Returns what was added, for the caller's audit entry.
+ * Public and school holidays are computed again for the new period (Easter
+ * moves); every other blocked day moves by one calendar year and stays only
+ * inside the period. Returns what was added, for the caller's audit entry.
  */
 export async function copyBlockedDays(trx: Db, sourceId: number, targetId: number, period: WorkshopPeriod) {
-	const holidays = await addPublicHolidays(trx, targetId, period);
-	const taken = new Set(holidays);
+	const computed = await addComputedDays(trx, targetId, period);
+	const taken = new Set([...computed.publicHolidays, ...computed.schoolHolidays]);
 	const shifted: repo.BlockedDayRow[] = [];
 	for (const day of await repo.listBlockedDays(trx, sourceId)) {
-		if (day.kind === 'public_holiday' && belgianHolidayOn(day.localDate)) continue;
+		if (isComputed(day)) continue;
 		const localDate = addYears(day.localDate, 1);
 		if (localDate < period.workshopStartsOn || localDate > period.workshopEndsOn || taken.has(localDate)) continue;
 		taken.add(localDate);
 		shifted.push({ editionId: targetId, localDate, kind: day.kind, label: day.label });
 	}
 	await repo.insertBlockedDays(trx, shifted);
-	return { publicHolidays: holidays, shifted: shifted.map((d) => ({ date: d.localDate, kind: d.kind, label: d.label })) };
+	return { ...computed, shifted: shifted.map((d) => ({ date: d.localDate, kind: d.kind, label: d.label })) };
 }
 
 /** The page: the edition, its blocked days in date order, and how many scheduled slots each already has. */
@@ -90,6 +121,7 @@ export async function blockedDaysPage(db: Kysely<Database>, actor: Actor, editio
 			kind: d.kind,
 			label: d.label,
 			holiday: d.kind === 'public_holiday' ? (belgianHolidayOn(d.localDate)?.key ?? null) : null,
+			schoolHoliday: d.kind === 'school_holiday' ? flemishSchoolHolidayOn(d.localDate) : null,
 			scheduledSlots: slots.get(d.localDate) ?? 0
 		}))
 	};
@@ -152,20 +184,63 @@ export async function removeBlockedKind(db: Kysely<Database>, actor: Actor, edit
 	});
 }
 
-/** "Fill in public holidays": the ones inside the workshop period that are missing; returns how many were added. */
-export async function prefillPublicHolidays(db: Kysely<Database>, actor: Actor, editionId: number): Promise<number> {
+/**
+ * "Fill in public and school holidays": the ones inside the workshop period that
+ * are missing. Days blocked otherwise stay as they are; a day released by hand
+ * comes back only when the coordinator asks for this again. Returns how many of each were added.
+ * `schoolHolidaysFrom` (the demo seed's today) leaves the school holidays before it out.
+ */
+export async function prefillHolidays(
+	db: Kysely<Database>,
+	actor: Actor,
+	editionId: number,
+	opts: { schoolHolidaysFrom?: string } = {}
+): Promise<{ publicHolidays: number; schoolHolidays: number }> {
 	requireCoordinator(actor);
 	return withTransaction(db, async (trx) => {
 		const edition = await lockEditable(trx, editionId);
-		const dates = await addPublicHolidays(trx, editionId, edition);
-		if (dates.length)
+		const added = await addComputedDays(trx, editionId, edition, opts.schoolHolidaysFrom);
+		if (added.publicHolidays.length || added.schoolHolidays.length)
+			await audit(trx, { actorId: actor.id, action: 'edition.blocked_days.prefilled', entityType: 'edition', entityId: editionId, after: added });
+		return { publicHolidays: added.publicHolidays.length, schoolHolidays: added.schoolHolidays.length };
+	});
+}
+
+/**
+ * Blocks the days of an imported list (see blocked-days-import), all or nothing:
+ * when an entry reaches outside the workshop period, nothing is written and each
+ * such line is named. Days already blocked are skipped and keep what they were.
+ */
+export async function importBlockedDays(
+	db: Kysely<Database>,
+	actor: Actor,
+	editionId: number,
+	kind: BlockedDayKind,
+	entries: ImportEntry[]
+): Promise<{ ok: true; added: number; skipped: number } | { ok: false; problems: ImportProblem[] }> {
+	requireCoordinator(actor);
+	return withTransaction(db, async (trx) => {
+		const edition = await lockEditable(trx, editionId);
+		const problems = entries
+			.filter((e) => e.from < edition.workshopStartsOn || e.to > edition.workshopEndsOn)
+			.map((e) => ({ line: e.line, message: m.bd_import_p_outside() }));
+		if (problems.length) return { ok: false as const, problems };
+		const labels = new Map<string, string | null>();
+		for (const e of entries) for (const d of daysBetween(e.from, e.to)) if (!labels.has(d)) labels.set(d, e.label);
+		const taken = await repo.listBlockedDatesBetween(trx, editionId, edition.workshopStartsOn, edition.workshopEndsOn);
+		const fresh = [...labels.keys()].filter((d) => !taken.has(d)).sort();
+		await repo.insertBlockedDays(
+			trx,
+			fresh.map((d) => ({ editionId, localDate: d, kind, label: labels.get(d) ?? null }))
+		);
+		if (fresh.length)
 			await audit(trx, {
 				actorId: actor.id,
-				action: 'edition.blocked_days.prefilled',
+				action: 'edition.blocked_days.imported',
 				entityType: 'edition',
 				entityId: editionId,
-				after: { kind: 'public_holiday', dates }
+				after: { kind, dates: fresh }
 			});
-		return dates.length;
+		return { ok: true as const, added: fresh.length, skipped: labels.size - fresh.length };
 	});
 }

@@ -1,10 +1,19 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { blockDaysSchema, releaseDaySchema, releaseKindSchema } from '$lib/schemas/blocked-day';
+import * as m from '$lib/paraglide/messages';
+import { blockDaysSchema, importKindSchema, releaseDaySchema, releaseKindSchema } from '$lib/schemas/blocked-day';
 import { pageUser } from '$lib/server/auth/guards';
 import { orHttpError } from '$lib/server/http/forms';
 import { formAction } from '$lib/server/http/form-action';
-import { addBlockedDays, blockedDaysPage, prefillPublicHolidays, removeBlockedDay, removeBlockedKind } from '$lib/server/workshops/slots/blocked-days.service';
+import { parseBlockedDaysFile, type ImportProblem } from '$lib/server/workshops/slots/blocked-days-import';
+import {
+	addBlockedDays,
+	blockedDaysPage,
+	importBlockedDays,
+	prefillHolidays,
+	removeBlockedDay,
+	removeBlockedKind
+} from '$lib/server/workshops/slots/blocked-days.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -14,7 +23,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		page: await orHttpError(async () => blockedDaysPage(locals.db, user, Number(params.id))),
 		done: q.get('done'),
 		n: Number(q.get('n') ?? 0),
-		skipped: Number(q.get('skipped') ?? 0)
+		skipped: Number(q.get('skipped') ?? 0),
+		school: Number(q.get('school') ?? 0)
 	};
 };
 
@@ -29,6 +39,10 @@ function action<S extends z.ZodType>(schema: S, done: string, run: (db: Db, acto
 	});
 }
 
+/** A refused import: the message, each bad line, and the kind that was chosen. */
+const refuseImport = (kind: string, message: string, problems: ImportProblem[] = []) =>
+	fail(400, { message, values: { kind, import: '1' }, problems: problems.map((p) => m.bd_import_line({ line: p.line, problem: p.message })) });
+
 export const actions: Actions = {
 	add: action(blockDaysSchema, 'added', async (db, actor, d, editionId) => {
 		const r = await addBlockedDays(db, actor, editionId, d);
@@ -39,5 +53,17 @@ export const actions: Actions = {
 		return '';
 	}),
 	releaseKind: action(releaseKindSchema, 'released_kind', async (db, actor, d, editionId) => `&n=${await removeBlockedKind(db, actor, editionId, d.kind)}`),
-	prefill: action(z.object({}), 'prefilled', async (db, actor, _d, editionId) => `&n=${await prefillPublicHolidays(db, actor, editionId)}`)
+	import: formAction(importKindSchema, async ({ kind }, { locals, params }: RequestEvent<{ id: string }>, form) => {
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0) return refuseImport(kind, m.bd_import_no_file());
+		const parsed = parseBlockedDaysFile(new Uint8Array(await file.arrayBuffer()));
+		if (!parsed.ok) return refuseImport(kind, parsed.message, parsed.problems);
+		const r = await importBlockedDays(locals.db, locals.user!, Number(params.id), kind, parsed.entries);
+		if (!r.ok) return refuseImport(kind, m.bd_import_errors({ count: r.problems.length }), r.problems);
+		redirect(303, `/coordinator/editions/${params.id}/blocked-days?done=added&n=${r.added}&skipped=${r.skipped}`);
+	}),
+	prefill: action(z.object({}), 'prefilled', async (db, actor, _d, editionId) => {
+		const r = await prefillHolidays(db, actor, editionId);
+		return `&n=${r.publicHolidays}&school=${r.schoolHolidays}`;
+	})
 };

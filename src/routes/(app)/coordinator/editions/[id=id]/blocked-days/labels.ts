@@ -1,8 +1,9 @@
 import * as m from '$lib/paraglide/messages';
 import type { BlockedDayKind } from '$lib/schemas/blocked-day';
+import type { FlemishSchoolHolidayKey } from '$lib/calendar/flemish-school-holidays';
 import type { BelgianHolidayKey } from '$lib/time/belgian-holidays';
 
-/** Words for the kinds of blocked day and for the public holidays, in the page's language. */
+/** Words for the kinds of blocked day and for the public and school holidays, in the page's language. */
 export const kindLabels: Record<BlockedDayKind, () => string> = {
 	public_holiday: m.bd_kind_public_holiday,
 	school_holiday: m.bd_kind_school_holiday,
@@ -22,4 +23,12 @@ export const holidayLabels: Record<BelgianHolidayKey, () => string> = {
 	all_saints: m.bd_holiday_all_saints,
 	armistice: m.bd_holiday_armistice,
 	christmas: m.bd_holiday_christmas
+};
+
+export const schoolHolidayLabels: Record<FlemishSchoolHolidayKey, () => string> = {
+	autumn: m.bd_school_autumn,
+	christmas: m.bd_school_christmas,
+	spring: m.bd_school_spring,
+	easter: m.bd_school_easter,
+	summer: m.bd_school_summer
 };
