@@ -39,8 +39,10 @@ describe('trainer workshop forms', () => {
 		expect(Object.keys(parse(reportNotGivenSchema, { notGivenReason: 'bored' }).errors)).toEqual(['notGivenReason']);
 	});
 
-	it('require a reason to cancel, and ids to assign', () => {
-		expect(Object.keys(parse(cancelBookingSchema, { reason: '   ' }).errors)).toEqual(['reason']);
+	it('require a reason and the confirmation tick to cancel, and ids to assign', () => {
+		expect(Object.keys(parse(cancelBookingSchema, { reason: '   ', confirm: 'yes' }).errors)).toEqual(['reason']);
+		expect(parse(cancelBookingSchema, { reason: 'Ziek' }).errors).toEqual({ confirm: expect.stringMatching(/\S/) });
+		expect(parse(cancelBookingSchema, { reason: 'Ziek', confirm: 'yes' }).data).toMatchObject({ reason: 'Ziek' });
 		expect(Object.keys(parse(assignSchema, { slotId: '4', trainerId: '' }).errors)).toEqual(['trainerId']);
 		expect(parse(unassignSchema, { slotId: '4', trainerId: '9', reason: '' }).data).toEqual({ slotId: 4, trainerId: 9, reason: null });
 	});
