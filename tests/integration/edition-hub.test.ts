@@ -53,6 +53,22 @@ describeEachDatabase('edition hub', (dialect) => {
 		expect(h.tasks.map((t) => t.id)).not.toContain('enrol');
 	});
 
+	it('leaves an archived edition nothing to start: only what was done keeps its state', async () => {
+		await blockDay(ctx.db, w.editionId, '2027-05-06', 'O.L.H. Hemelvaart', 'public_holiday');
+		await ctx.db.updateTable('editions').set({ status: 'archived' }).where('id', '=', w.editionId).execute();
+		expect(await states()).toEqual({
+			blockedDays: 'done',
+			materials: null,
+			kits: null,
+			invitations: null,
+			enrolments: 'done',
+			workshops: null,
+			calendar: null,
+			certificates: null,
+			report: null
+		});
+	});
+
 	it('counts classes by status, their pupils and campuses; a withdrawn class is counted apart (it keeps the edition from going back to draft)', async () => {
 		const extra = await teacherAt(ctx.db, 'an@elders.be');
 		const late = await enrolClass(ctx.db, extra.actor, aClass(w.editionId, extra.campusId, '6C', { pupilCount: 30 }));

@@ -67,7 +67,7 @@ export function hubTasks(editionId: number, status: EditionHubRow['status'], pha
 		{
 			id: 'invitations',
 			href: `${base}/invitations`,
-			state: c.invitations > 0 ? 'done' : status !== 'published' || over ? 'cannot_start' : 'todo'
+			state: c.invitations > 0 ? 'done' : over ? null : status !== 'published' ? 'cannot_start' : 'todo'
 		},
 		{ id: 'enrolments', href: `${base}/enrolments`, state: !enrolledAny ? (status === 'draft' ? 'cannot_start' : 'todo') : over ? 'done' : 'in_progress' },
 		{ id: 'enrol', href: `${base}/enrol`, state: null },
@@ -94,7 +94,10 @@ export function hubTasks(editionId: number, status: EditionHubRow['status'], pha
 		{ id: 'report', href: `${base}/report`, state: null }
 	];
 	// Enrolling on a teacher's behalf goes only while the edition is published.
-	return status === 'published' ? tasks : tasks.filter((t) => t.id !== 'enrol');
+	if (status === 'published') return tasks;
+	const shown = tasks.filter((t) => t.id !== 'enrol');
+	// An archived edition is history: what was done says so, nothing is left to start.
+	return status === 'archived' ? shown.map((t) => (t.state === 'done' ? t : { ...t, state: null })) : shown;
 }
 
 /** Everything the hub shows; NotFound when there is no such edition, Forbidden for anyone but a coordinator. */
