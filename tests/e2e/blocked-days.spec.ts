@@ -32,10 +32,12 @@ test('a coordinator blocks a study day of the upcoming edition and sees it liste
 	const date = freeWeekday(edition);
 	await loginAs(page, demo.coordinator.email);
 	await page.goto(`/coordinator/editions/${edition.id}`);
-	// The edition's workshop rules are part of its settings.
+	// The edition's workshop rules are part of its settings, on its edit page.
+	await page.getByRole('link', { name: 'Bewerken', exact: true }).click();
 	const rules = page.getByRole('group', { name: 'Regels voor workshops' });
 	await expect(rules.getByLabel('Reistijd tussen campussen (minuten)')).toHaveValue(/^\d+$/);
 	await rules.screenshot({ path: testInfo.outputPath('edition-rules-1280.png') });
+	await page.getByRole('link', { name: `Terug naar ${edition.name}` }).click();
 	await page.getByRole('link', { name: 'Geblokkeerde dagen (feestdagen, vakanties, examens)' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: `Geblokkeerde dagen · ${edition.name}` })).toBeVisible();
 	await expect(page.getByText('Op een geblokkeerde dag kunnen geen workshops ingepland worden')).toBeVisible();

@@ -182,7 +182,10 @@ test.describe('coordinator and editions', () => {
 		await expect(page.getByRole('heading', { level: 1, name: next })).toBeVisible();
 		await expect(page.getByRole('status')).toContainText(`De editie ${next} is aangemaakt op basis van de vorige, als ontwerp.`);
 		await expect(page.getByText('Status: Ontwerp.')).toBeVisible();
-		await expect(page.getByText('0 klassen ingeschreven, 0 op de wachtlijst.')).toBeVisible();
+		await expect(page.locator('[data-task="enrolments"]')).toContainText('Ingeschreven: 0 · Wachtlijst: 0');
+		await checkA11y();
+		// The copied settings, on the edition's edit page.
+		await page.getByRole('link', { name: 'Bewerken', exact: true }).click();
 		const form = new EditionForm(page);
 		await expect(form.year()).toHaveValue(next.slice(-4));
 		await expect(form.maxClasses()).toHaveValue('40');
@@ -191,6 +194,7 @@ test.describe('coordinator and editions', () => {
 		await expect(form.grade('K1')).not.toBeChecked();
 		await checkA11y();
 
+		await page.getByRole('link', { name: `Terug naar ${next}` }).click();
 		await page.getByRole('link', { name: 'Alle edities' }).click();
 		const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: next, exact: true }) });
 		await expect(row).toContainText('Ontwerp');

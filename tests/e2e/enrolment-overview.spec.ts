@@ -83,7 +83,7 @@ test.describe('enrolment overview', () => {
 		await page.getByRole('link', { name: 'Terug naar de editie' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: edition.name })).toBeVisible();
 		await checkA11y();
-		await page.getByRole('region', { name: 'Klassen' }).getByRole('link', { name: 'Inschrijvingen', exact: true }).click();
+		await page.getByRole('region', { name: 'Taken' }).getByRole('link', { name: 'Inschrijvingen', exact: true }).click();
 		await overview.ready();
 		await overview.expectClasses(active);
 	});

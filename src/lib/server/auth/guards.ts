@@ -57,6 +57,7 @@ export const guardTable: Record<string, Rule> = {
 	'/(app)/coordinator/editions': roles('coordinator'),
 	'/(app)/coordinator/editions/new': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]': roles('coordinator'),
+	'/(app)/coordinator/editions/[id=id]/edit': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/enrol': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/enrolments': roles('coordinator'),
 	'/(app)/coordinator/editions/[id=id]/enrolments/export/[format]': roles('coordinator'),

@@ -125,6 +125,12 @@ export async function setOnHand(db: Db, id: number, value: number, now: DbTime):
  * Items whose available stock is at or below zero or below their threshold: the
  * item's own lowStockThreshold, or else 10% of onHand. Filtered in SQL.
  */
+/**
+ * An item of kit_items runs low: nothing available, or below its own threshold, or (without one) below 10% of onHand.
+ * Integer arithmetic only ("/" is decimal on MySQL): available < 10% of onHand  <=>  available * 10 < onHand.
+ */
+export const lowStockCondition = sql<boolean>`(on_hand - reserved - handed_out <= 0 or (case when low_stock_threshold is null then (on_hand - reserved - handed_out) * 10 < on_hand else on_hand - reserved - handed_out < low_stock_threshold end))`;
+
 export const listLowStock = (db: Db, editionId: number) =>
 	db
 		.selectFrom('kitItems')
@@ -132,10 +138,7 @@ export const listLowStock = (db: Db, editionId: number) =>
 		.select(sql<number>`on_hand - reserved - handed_out`.as('available'))
 		.where('editionId', '=', editionId)
 		.where('active', '=', 1)
-		.where(
-			// Integer arithmetic only ("/" is decimal on MySQL): available < 10% of onHand  <=>  available * 10 < onHand.
-			sql<boolean>`(on_hand - reserved - handed_out <= 0 or (case when low_stock_threshold is null then (on_hand - reserved - handed_out) * 10 < on_hand else on_hand - reserved - handed_out < low_stock_threshold end))`
-		)
+		.where(lowStockCondition)
 		.orderBy('sortOrder')
 		.orderBy('id')
 		.execute();
