@@ -132,7 +132,7 @@ test.describe('enrolment overview', () => {
 		await overview.goto();
 
 		await expect(overview.status().getByRole('option')).toHaveText([
-			'Ingeschreven en wachtlijst',
+			'Zonder uitgeschreven',
 			'Ingeschreven',
 			'Wachtlijst',
 			'Uitgeschreven',
