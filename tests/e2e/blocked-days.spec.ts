@@ -21,6 +21,21 @@ function freeWeekday(edition: { id: number; workshopStartsOn: string; workshopEn
 	throw new Error('no free weekday in the workshop period');
 }
 
+/** The first of `count` days in a row of the workshop period that none is blocked yet. */
+function freeDays(edition: { id: number; workshopStartsOn: string; workshopEndsOn: string }, count: number): string {
+	const blocked = new Set(
+		read((db) => (db.prepare('select local_date as d from blocked_days where edition_id = ?').all(edition.id) as { d: string }[]).map((r) => r.d))
+	);
+	for (let d = edition.workshopStartsOn; addDays(d, count - 1) <= edition.workshopEndsOn; d = addDays(d, 1)) {
+		if (Array.from({ length: count }, (_, i) => addDays(d, i)).every((day) => !blocked.has(day))) return d;
+	}
+	throw new Error(`no ${count} free days in a row in the workshop period`);
+}
+
+/** A date in a period's line: "12 mei 2027". */
+const plain = (date: string) =>
+	new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(new Date(`${date}T12:00:00Z`));
+
 /** The date as the page shows it: "woensdag 12 mei 2027". */
 const shown = (date: string) =>
 	new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(
@@ -76,6 +91,39 @@ test('a coordinator blocks a study day of the upcoming edition and sees it liste
 	await expect(page.getByRole('row', { name: new RegExp(shown(date)) })).toHaveCount(0);
 });
 
+test('days blocked in a row show as one period, which is released at once', async ({ page, checkA11y }, testInfo) => {
+	const edition = upcomingEdition();
+	const from = freeDays(edition, 3);
+	const to = addDays(from, 2);
+	await loginAs(page, demo.coordinator.email);
+	await page.goto(`/coordinator/editions/${edition.id}/blocked-days`);
+	await waitForScripts(page);
+	const add = page.getByRole('region', { name: 'Dagen blokkeren' });
+	await add.getByLabel('Datum of eerste dag').fill(from);
+	await add.getByLabel('Laatste dag').fill(to);
+	await add.getByLabel('Soort').selectOption({ label: 'Examens' });
+	await add.getByLabel('Omschrijving').fill('Examenweek (e2e)');
+	await add.getByRole('button', { name: 'Blokkeren' }).click();
+	await expect(page.getByRole('status')).toHaveText('Geblokkeerde dagen toegevoegd: 3.');
+
+	const period = `${plain(from)} – ${plain(to)}`;
+	const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `${period} 3 dagen` }) });
+	await expect(row).toHaveCount(1);
+	await expect(row.getByRole('cell').nth(0)).toHaveText('Examens');
+	await expect(row.getByRole('cell').nth(1)).toHaveText('Examenweek (e2e)');
+	await checkA11y();
+	await page.setViewportSize({ width: 390, height: 844 });
+	await row.screenshot({ path: testInfo.outputPath('blocked-period-390.png') });
+	await page.setViewportSize({ width: 1280, height: 720 });
+
+	await row.getByRole('button', { name: `Vrijgeven ${period}` }).click();
+	await expect(page.getByRole('status')).toHaveText('Vrijgegeven dagen: 3.');
+	await expect(row).toHaveCount(0);
+	expect(
+		read((db) => db.prepare('select count(*) as n from blocked_days where edition_id = ? and local_date between ? and ?').get(edition.id, from, to))
+	).toEqual({ n: 0 });
+});
+
 test('a day outside the workshop period is refused with a clear message', async ({ page, checkA11y }) => {
 	const edition = upcomingEdition();
 	await loginAs(page, demo.coordinator.email);
@@ -110,9 +158,10 @@ test('school holidays are named, and a CSV import refuses a bad line before it a
 	await page.goto(`/coordinator/editions/${edition.id}/blocked-days`);
 	await waitForScripts(page);
 	if (holiday) {
-		const row = page.getByRole('row', { name: new RegExp(shown(holiday.d)) });
+		// The first school holiday day starts a line, alone ("zaterdag 24 oktober 2026") or as a period ("24 oktober 2026 – …").
+		const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^(\\p{L}+ )?${plain(holiday.d)}\\b`, 'u') }) });
 		await expect(row.getByRole('cell').nth(0)).toHaveText('Schoolvakantie');
-		await expect(row.getByRole('cell').nth(1)).toHaveText(/^(Herfstvakantie|Kerstvakantie|Krokusvakantie|Paasvakantie|Zomervakantie)$/);
+		await expect(row.getByRole('cell').nth(1)).toHaveText(/^(Herfstvakantie|Kerstvakantie|Krokusvakantie|Paasvakantie|Zomervakantie)( met .+)?$/);
 	}
 	await expect(page.getByRole('button', { name: 'Feestdagen en schoolvakanties invullen' })).toBeVisible();
 

@@ -8,7 +8,8 @@ import {
 	blockedDaysPage,
 	importBlockedDays,
 	prefillHolidays,
-	removeBlockedDay
+	removeBlockedDay,
+	removeBlockedPeriod
 } from '../../src/lib/server/workshops/slots/blocked-days.service';
 import { blockDaysSchema } from '../../src/lib/schemas/blocked-day';
 import { describeEachDatabase } from './support/databases';
@@ -82,6 +83,48 @@ describeEachDatabase('blocked days: the Flemish school holidays', (dialect) => {
 			}),
 			{ publicHolidays: [], schoolHolidays: ['2026-02-18'] }
 		]);
+	});
+
+	it('the page folds the days into periods, and releasing a period releases its days of that kind only', async () => {
+		const coordinator = await coordinatorActor(ctx.db);
+		const id = await schoolYearEdition(ctx.db);
+		await prefillHolidays(ctx.db, coordinator, id);
+		// The study day on the Wednesday of the autumn holiday replaces that holiday day.
+		await removeBlockedDay(ctx.db, coordinator, id, '2025-10-29');
+		await addBlockedDays(ctx.db, coordinator, id, blockDaysSchema.parse({ from: '2025-10-29', kind: 'study_day', label: 'Studiedag' }));
+		const page = await blockedDaysPage(ctx.db, coordinator, id);
+		const rows = page.periods.map((p) => `${p.from}..${p.to} ${p.days} ${p.kind} ${p.holiday ?? p.schoolHoliday ?? p.label} [${p.holidaysInside}]`);
+		// Autumn: 27-28 Oct, the study day, then 30 Oct-2 Nov with All Saints folded in; Christmas is one line
+		// with its two public holidays; the Easter holiday starts with Easter Monday.
+		expect(rows.slice(0, 5)).toEqual([
+			'2025-10-27..2025-10-28 2 school_holiday autumn []',
+			'2025-10-29..2025-10-29 1 study_day Studiedag []',
+			'2025-10-30..2025-11-02 4 school_holiday autumn [all_saints]',
+			'2025-11-11..2025-11-11 1 public_holiday armistice []',
+			'2025-12-22..2026-01-04 14 school_holiday christmas [christmas,new_year]'
+		]);
+		expect(rows).toContain('2026-02-16..2026-02-22 7 school_holiday spring []');
+		expect(rows).toContain('2026-04-06..2026-04-19 14 school_holiday easter [easter_monday]');
+		expect(page.periods.reduce((n, p) => n + p.days, 0)).toBe(page.days.length);
+
+		// Releasing 26 Oct..1 Nov as school holiday leaves the study day and All Saints blocked.
+		expect(await removeBlockedPeriod(ctx.db, coordinator, id, { from: '2025-10-26', to: '2025-11-01', kind: 'school_holiday' })).toBe(4);
+		expect((await days(ctx.db, id)).filter((r) => r.localDate <= '2025-11-02').map((r) => `${r.localDate} ${r.kind}`)).toEqual([
+			'2025-10-29 study_day',
+			'2025-11-01 public_holiday',
+			'2025-11-02 school_holiday'
+		]);
+		const audit = await ctx.db
+			.selectFrom('auditLog')
+			.select('beforeJson')
+			.where('action', '=', 'edition.blocked_days.removed')
+			.orderBy('id', 'desc')
+			.executeTakeFirstOrThrow();
+		expect(JSON.parse(audit.beforeJson!)).toEqual({ kind: 'school_holiday', dates: ['2025-10-27', '2025-10-28', '2025-10-30', '2025-10-31'] });
+		// A period already released (a second click, a stale page) is refused and writes nothing.
+		await expect(removeBlockedPeriod(ctx.db, coordinator, id, { from: '2025-10-27', to: '2025-10-31', kind: 'school_holiday' })).rejects.toMatchObject({
+			messageKey: 'bd_error_not_blocked'
+		});
 	});
 
 	it('a copied edition computes the next school year’s holidays rather than moving them a year on', async () => {

@@ -51,6 +51,11 @@ export type BlockDaysInput = z.output<typeof blockDaysSchema>;
 /** Releasing one blocked day. */
 export const releaseDaySchema = z.object({ date: date(true) });
 
+/** Releasing a period of the table: its first and last day and its kind. */
+export const releasePeriodSchema = z
+	.object({ from: date(true), to: date(true), kind: choice(blockedDayKinds) })
+	.refine((v) => v.to >= v.from, { path: ['to'], error: () => m.bd_v_to_before_from() });
+
 /** Releasing every blocked day of one kind (all school holidays, say, to enter next year's). */
 export const releaseKindSchema = z.object({ kind: choice(blockedDayKinds) });
 

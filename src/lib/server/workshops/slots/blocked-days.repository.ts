@@ -34,6 +34,27 @@ export async function removeBlockedDay(db: Db, editionId: number, localDate: str
 	return row;
 }
 
+/** Removes the days of one kind among `from`..`to` (both included); returns the dates that were removed. */
+export async function removeBlockedRange(db: Db, editionId: number, from: string, to: string, kind: BlockedDayKind): Promise<string[]> {
+	const inRange = db
+		.selectFrom('blockedDays')
+		.select('localDate')
+		.where('editionId', '=', editionId)
+		.where('kind', '=', kind)
+		.where('localDate', '>=', from)
+		.where('localDate', '<=', to);
+	const rows = await inRange.orderBy('localDate').execute();
+	if (rows.length)
+		await db
+			.deleteFrom('blockedDays')
+			.where('editionId', '=', editionId)
+			.where('kind', '=', kind)
+			.where('localDate', '>=', from)
+			.where('localDate', '<=', to)
+			.execute();
+	return rows.map((r) => r.localDate);
+}
+
 /** Removes every day of a kind; returns the dates that were removed. */
 export async function removeBlockedKind(db: Db, editionId: number, kind: BlockedDayKind): Promise<string[]> {
 	const rows = await db

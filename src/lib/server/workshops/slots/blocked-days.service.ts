@@ -14,6 +14,7 @@ import * as m from '../../../paraglide/messages';
 import * as repo from './blocked-days.repository';
 import type { ImportEntry, ImportProblem } from './blocked-days-import';
 import { coordinatorEdition } from '../../campaigns/coordinator-edition';
+import { groupIntoPeriods } from './blocked-periods';
 
 /** An edition's workshop period: blocked days only matter (and are only accepted) inside it. */
 export interface WorkshopPeriod {
@@ -110,20 +111,25 @@ export async function copyBlockedDays(trx: Db, sourceId: number, targetId: numbe
 	return { ...computed, shifted: shifted.map((d) => ({ date: d.localDate, kind: d.kind, label: d.label })) };
 }
 
-/** The page: the edition, its blocked days in date order, and how many scheduled slots each already has. */
+/**
+ * The page: the edition, its blocked days in date order with how many scheduled
+ * slots each already has, and the same days folded into periods (the table's rows).
+ */
 export async function blockedDaysPage(db: Kysely<Database>, actor: Actor, editionId: number) {
 	const edition = await coordinatorEdition(db, actor, editionId);
-	const [days, slots] = await Promise.all([repo.listBlockedDays(db, editionId), repo.countScheduledSlotsOnBlockedDays(db, editionId)]);
+	const [rows, slots] = await Promise.all([repo.listBlockedDays(db, editionId), repo.countScheduledSlotsOnBlockedDays(db, editionId)]);
+	const days = rows.map((d) => ({
+		date: d.localDate,
+		kind: d.kind,
+		label: d.label,
+		holiday: d.kind === 'public_holiday' ? (belgianHolidayOn(d.localDate)?.key ?? null) : null,
+		schoolHoliday: d.kind === 'school_holiday' ? flemishSchoolHolidayOn(d.localDate) : null,
+		scheduledSlots: slots.get(d.localDate) ?? 0
+	}));
 	return {
 		edition: { id: edition.id, name: edition.name, status: edition.status, workshopStartsOn: edition.workshopStartsOn, workshopEndsOn: edition.workshopEndsOn },
-		days: days.map((d) => ({
-			date: d.localDate,
-			kind: d.kind,
-			label: d.label,
-			holiday: d.kind === 'public_holiday' ? (belgianHolidayOn(d.localDate)?.key ?? null) : null,
-			schoolHoliday: d.kind === 'school_holiday' ? flemishSchoolHolidayOn(d.localDate) : null,
-			scheduledSlots: slots.get(d.localDate) ?? 0
-		}))
+		days,
+		periods: groupIntoPeriods(days)
 	};
 }
 
@@ -169,6 +175,33 @@ export async function removeBlockedDay(db: Kysely<Database>, actor: Actor, editi
 		if (!removed) throw new ConflictError('bd_error_not_blocked');
 		const before = { date: removed.localDate, kind: removed.kind, label: removed.label };
 		await audit(trx, { actorId: actor.id, action: 'edition.blocked_days.removed', entityType: 'edition', entityId: editionId, before });
+	});
+}
+
+/**
+ * Releases a period as the page shows it: the days of that kind from its first
+ * to its last day. Only that kind, so a day blocked otherwise inside the range
+ * (a study day added since the page was drawn) stays blocked. Returns how many.
+ */
+export async function removeBlockedPeriod(
+	db: Kysely<Database>,
+	actor: Actor,
+	editionId: number,
+	period: { from: string; to: string; kind: BlockedDayKind }
+): Promise<number> {
+	requireCoordinator(actor);
+	return withTransaction(db, async (trx) => {
+		await lockEditable(trx, editionId);
+		const dates = await repo.removeBlockedRange(trx, editionId, period.from, period.to, period.kind);
+		if (!dates.length) throw new ConflictError('bd_error_not_blocked');
+		await audit(trx, {
+			actorId: actor.id,
+			action: 'edition.blocked_days.removed',
+			entityType: 'edition',
+			entityId: editionId,
+			before: { kind: period.kind, dates }
+		});
+		return dates.length;
 	});
 }
 

@@ -1,7 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import * as m from '$lib/paraglide/messages';
-import { blockDaysSchema, importKindSchema, releaseDaySchema, releaseKindSchema } from '$lib/schemas/blocked-day';
+import { blockDaysSchema, importKindSchema, releaseDaySchema, releaseKindSchema, releasePeriodSchema } from '$lib/schemas/blocked-day';
 import { pageUser } from '$lib/server/auth/guards';
 import { orHttpError } from '$lib/server/http/forms';
 import { formAction } from '$lib/server/http/form-action';
@@ -12,7 +12,8 @@ import {
 	importBlockedDays,
 	prefillHolidays,
 	removeBlockedDay,
-	removeBlockedKind
+	removeBlockedKind,
+	removeBlockedPeriod
 } from '$lib/server/workshops/slots/blocked-days.service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -52,6 +53,7 @@ export const actions: Actions = {
 		await removeBlockedDay(db, actor, editionId, d.date);
 		return '';
 	}),
+	releasePeriod: action(releasePeriodSchema, 'released_kind', async (db, actor, d, editionId) => `&n=${await removeBlockedPeriod(db, actor, editionId, d)}`),
 	releaseKind: action(releaseKindSchema, 'released_kind', async (db, actor, d, editionId) => `&n=${await removeBlockedKind(db, actor, editionId, d.kind)}`),
 	import: formAction(importKindSchema, async ({ kind }, { locals, params }: RequestEvent<{ id: string }>, form) => {
 		const file = form.get('file');
