@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
@@ -116,6 +117,50 @@ test.describe('digital materials', () => {
 		await checkA11y();
 		const refused = await page.request.get(`/api/materials/${id}/download`);
 		expect(refused.status()).toBe(404);
+	});
+
+	test('a material whose stored file is gone answers a clear page, and the dashboard names it until it is uploaded again', async ({
+		page,
+		openBrowser,
+		checkA11y,
+		baseURL
+	}, testInfo) => {
+		const edition = upcomingEdition();
+		const title = `Verloren lesfiche ${unique()}`;
+		const content = minimalPdf(title);
+		const coordinator = await openBrowser();
+		await loginAs(coordinator, demo.coordinator.email);
+		const id = materialIdOf((await uploadThroughApi(coordinator.request, baseURL!, edition.id, title, content)).headers()['location']);
+		// As after a restore without the files folder: the row is there, the bytes are not.
+		const sha256 = createHash('sha256').update(content).digest('hex');
+		await rm(path.join('.e2e', 'files', sha256.slice(0, 2), sha256));
+
+		await loginAs(page, demo.teacher.email);
+		await page.goto('/teacher/materials');
+		const answered = page.waitForResponse((r) => r.url().endsWith(`/api/materials/${id}/download`));
+		await page.getByRole('link', { name: `Download ${title}` }).click();
+		expect((await answered).status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1, name: 'Bestand niet beschikbaar' })).toBeVisible();
+		await expect(page.getByText('Dit bestand is niet meer beschikbaar. De coördinator is verwittigd.')).toBeVisible();
+		await checkA11y();
+		await page.screenshot({ path: testInfo.outputPath('missing-file-1280.png') });
+		await page.getByRole('link', { name: 'Terug naar de pagina' }).click();
+		await expect(page).toHaveURL('/teacher/materials');
+
+		await coordinator.goto('/coordinator');
+		const attention = coordinator.getByRole('region', { name: 'Aandacht nodig' });
+		await expect(attention).toContainText(`Bestand ontbreekt: het bestand van „${title}” (${edition.name}) is niet gevonden (gevraagd: 1 keer).`);
+		await attention.getByRole('link', { name: `Laad het opnieuw op – ${title}` }).click();
+		await expect(coordinator).toHaveURL(`/coordinator/materials/${id}`);
+		const again = testInfo.outputPath('Lesfiche.pdf');
+		await writeFile(again, content);
+		await coordinator.getByLabel('Bestand', { exact: true }).setInputFiles(again);
+		await coordinator.getByRole('button', { name: 'Nieuwe versie opladen' }).click();
+		await expect(coordinator.getByRole('status')).toBeVisible();
+		await coordinator.goto('/coordinator');
+		await expect(coordinator.getByText(title)).toHaveCount(0);
+		const download = await page.request.get(`/api/materials/${id}/download`);
+		expect(Buffer.compare(await download.body(), content)).toBe(0);
 	});
 
 	test('a file whose content does not match its extension is refused with a clear message', async ({ page, checkA11y }, testInfo) => {

@@ -291,6 +291,14 @@ export interface CampusClassCountersTable {
 	enrolled: number;
 }
 
+/** A stored file that was asked for and not found (storage/missing-files.repository.ts). */
+export interface MissingFilesTable {
+	sha256: string;
+	firstNoticedAt: DbTime;
+	lastNoticedAt: DbTime;
+	requests: number;
+}
+
 export interface Database {
 	organisations: OrganisationsTable;
 	users: UsersTable;
@@ -327,6 +335,7 @@ export interface Database {
 	slotClasses: SlotClassesTable;
 	calendarFeeds: CalendarFeedsTable;
 	certificates: CertificatesTable;
+	missingFiles: MissingFilesTable;
 }
 
 export * from './tables/certificates';

@@ -7,6 +7,7 @@ import { contentDisposition } from './download-names';
 import { fileResponse } from './file-response';
 import { messageOf } from './forms';
 import { refusal } from './refusal';
+import { isMissingFileError, reportMissingFile } from '../storage/missing-files.service';
 
 /**
  * Every file download from a route (PDF, CSV, XLSX, ZIP, ICS, JSON, material
@@ -14,9 +15,22 @@ import { refusal } from './refusal';
  * (DomainError) becomes the error page in the user's language; all render
  * workers busy (a BusyError) becomes 503 with Retry-After and a page saying when
  * to try again (workers/render-pool.ts). A stored file is served with byte
- * ranges (file-response.ts); anything else as an attachment (or inline), by
- * default never cached by a proxy.
+ * ranges (file-response.ts); a stored file that is gone answers 404 and is
+ * noted for the coordinator (storage/missing-files.service.ts). Anything else
+ * goes as an attachment (or inline), by default never cached by a proxy.
  */
+/** The page the user came from, when it is one of ours: where "back" leads from a download that failed. */
+function sameOriginReferrer(event: RequestEvent): string | null {
+	const referrer = event.request.headers.get('referer');
+	if (!referrer) return null;
+	try {
+		const url = new URL(referrer);
+		return url.origin === event.url.origin ? url.pathname + url.search : null;
+	} catch {
+		return null;
+	}
+}
+
 export async function downloadResponse(event: RequestEvent, make: () => Promise<Download>): Promise<Response> {
 	let file: Download;
 	try {
@@ -29,8 +43,16 @@ export async function downloadResponse(event: RequestEvent, make: () => Promise<
 		throw err;
 	}
 	const { body } = file;
-	if (isStoredBody(body))
-		return fileResponse(body.store, event.request, { sha256: body.sha256, size: body.size, contentType: file.contentType, fileName: file.filename });
+	if (isStoredBody(body)) {
+		try {
+			return await fileResponse(body.store, event.request, { sha256: body.sha256, size: body.size, contentType: file.contentType, fileName: file.filename });
+		} catch (err) {
+			// A file gone from the store (a restore without the files folder): a clear 404, and the coordinator hears of it.
+			if (!isMissingFileError(err)) throw err;
+			await reportMissingFile(event.locals.db, { sha256: body.sha256, fileName: file.filename });
+			return refusal(event, 404, m.file_missing_title(), m.file_missing(), {}, sameOriginReferrer(event) ?? '/');
+		}
+	}
 	const disposition = contentDisposition(file.filename);
 	return new Response(body instanceof Readable ? (Readable.toWeb(body) as unknown as ReadableStream<Uint8Array>) : body, {
 		headers: {

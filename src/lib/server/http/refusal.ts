@@ -2,6 +2,10 @@ import type { RequestEvent } from '@sveltejs/kit';
 import * as m from '../../paraglide/messages';
 import { getLocale } from '../../paraglide/runtime';
 
+// The app's stylesheet belongs to the rendered pages; this page carries its own few rules (as src/error.html does).
+const style =
+	'body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1f1a24;line-height:1.5}h1{color:#5a2378;font-size:1.5rem}a{color:#5a2378}';
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
@@ -9,9 +13,18 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  * thrown there would render the static English-only src/error.html). In the
  * shape the client expects: an ActionResult for a `use:enhance` post (the form
  * then says what happened, see lib/forms/form-problem.ts), JSON for a JSON
- * client, otherwise a small page in the user's language with a way back.
+ * client, otherwise a small page in the user's language with a way back (by
+ * default the same address: try again; a download that cannot succeed passes
+ * the page it came from).
  */
-export function refusal(event: RequestEvent, status: number, title: string, text: string, headers: Record<string, string> = {}): Response {
+export function refusal(
+	event: RequestEvent,
+	status: number,
+	title: string,
+	text: string,
+	headers: Record<string, string> = {},
+	back = event.url.pathname + event.url.search
+): Response {
 	const request = event.request;
 	const common = { 'cache-control': 'no-store', ...headers };
 	if (request.headers.get('x-sveltekit-action') === 'true') {
@@ -20,7 +33,6 @@ export function refusal(event: RequestEvent, status: number, title: string, text
 	if ((request.headers.get('accept') ?? '').includes('application/json')) {
 		return new Response(JSON.stringify({ message: text }), { status, headers: { 'content-type': 'application/json', ...common } });
 	}
-	const back = escapeHtml(event.url.pathname + event.url.search);
-	const page = `<!doctype html><html lang="${getLocale()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · ${escapeHtml(m.app_name())}</title></head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p><p><a href="${back}">${escapeHtml(m.hb_back())}</a></p></main></body></html>`;
+	const page = `<!doctype html><html lang="${getLocale()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · ${escapeHtml(m.app_name())}</title><style>${style}</style></head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p><p><a href="${escapeHtml(back)}">${escapeHtml(m.hb_back())}</a></p></main></body></html>`;
 	return new Response(page, { status, headers: { 'content-type': 'text/html; charset=utf-8', ...common } });
 }

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema';
 import { editionsForDisplay } from '../campaigns/edition-view';
 import { countActiveCampuses } from '../campuses/campus.repository';
 import { countUsersByRole } from '../users/user-list.repository';
-import { dashboardAttention, mailQueue } from './dashboard-attention.service';
+import { dashboardAttention, mailQueue, needsAttention } from './dashboard-attention.service';
 import { recentDashboardFigures } from './dashboard-figures';
 
 /**
@@ -19,5 +19,5 @@ export async function coordinatorDashboard(db: Kysely<Database>) {
 		recentDashboardFigures(db)
 	]);
 	const attention = await dashboardAttention(db, queue);
-	return { teachers: roles.teacher, trainers: roles.trainer, campuses, queue, editions, attention, figures };
+	return { teachers: roles.teacher, trainers: roles.trainer, campuses, queue, editions, attention, attentionNeeded: needsAttention(attention), figures };
 }
