@@ -10,7 +10,17 @@ import type { SlotInput } from '../../src/lib/server/workshops/slots/slot-input'
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
 import { aClass } from './support/enrolment-fixtures';
-import { addSlot, blockDay, campusWithClasses, expectRefused, rejectionKeys, slotAudit, slotClassIds, workshopWorld, type WorkshopWorld } from './support/workshop-fixtures';
+import {
+	addSlot,
+	blockDay,
+	campusWithClasses,
+	expectRefused,
+	rejectionKeys,
+	slotAudit,
+	slotClassIds,
+	workshopWorld,
+	type WorkshopWorld
+} from './support/workshop-fixtures';
 
 /**
  * Issue 17 point 6: for each class still without a workshop, the planning page
@@ -47,7 +57,7 @@ describeEachDatabase('planning proposals', (dialect) => {
 	});
 
 	describe('ranking', () => {
-		it("puts a preferred half-day first, then the slot nearest a preferred day, then the earliest; three at most, with why they fit", async () => {
+		it('puts a preferred half-day first, then the slot nearest a preferred day, then the earliest; three at most, with why they fit', async () => {
 			const started = await centrumSlot('2027-05-10', '09:00', '09:50');
 			const tuesday = await centrumSlot('2027-05-11', '09:00', '09:50');
 			const wedPm = await centrumSlot('2027-05-12', '13:00', '13:50');
@@ -129,7 +139,13 @@ describeEachDatabase('planning proposals', (dialect) => {
 			expect(await slotClassIds(ctx.db, slot)).toEqual([c5]);
 			expect(await proposedFor(c5)).toBeUndefined();
 			expect(await slotAudit(ctx.db, slot)).toEqual(['workshop.slot_created', 'workshop.slot_classes_set']);
-			expect(await placementNotice(ctx.db, w.editionId, slot, c5)).toEqual({ className: '5C', slotId: slot, localDate: '2027-05-12', start: '09:00', end: '09:50' });
+			expect(await placementNotice(ctx.db, w.editionId, slot, c5)).toEqual({
+				className: '5C',
+				slotId: slot,
+				localDate: '2027-05-12',
+				start: '09:00',
+				end: '09:50'
+			});
 			// The proposals for the next class count 5C's pupils: 10 places left, too few for 5A or 5B.
 			expect(await proposedFor(b5())).toEqual([]);
 		});

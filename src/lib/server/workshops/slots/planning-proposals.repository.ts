@@ -103,13 +103,7 @@ export type ProposalCandidate = Awaited<ReturnType<typeof listProposalCandidates
 export const findClassToPlace = (db: Db, classId: number) =>
 	db
 		.selectFrom('classes')
-		.select((eb) => [
-			'classes.id',
-			'classes.editionId',
-			'classes.status',
-			'classes.language',
-			inScheduledSlot(eb).as('planned')
-		])
+		.select((eb) => ['classes.id', 'classes.editionId', 'classes.status', 'classes.language', inScheduledSlot(eb).as('planned')])
 		.where('classes.id', '=', classId)
 		.executeTakeFirst();
 

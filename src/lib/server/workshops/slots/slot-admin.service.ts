@@ -225,7 +225,13 @@ export async function addClassToSlot(
 		const current = await repo.listSlotClassIds(trx, slotId);
 		await check(trx, slot, current);
 		if (current.includes(classId)) return;
-		await writeSlotClasses(trx, actor, slot, current, [...current, classId].sort((a, b) => a - b));
+		await writeSlotClasses(
+			trx,
+			actor,
+			slot,
+			current,
+			[...current, classId].sort((a, b) => a - b)
+		);
 	});
 }
 
