@@ -68,6 +68,15 @@ test('the planning page proposes a free slot for a class without workshop and pl
 	await expect(proposal).toContainText('nog 45 plaatsen');
 	await shoot(page, testInfo, 'planning-proposals', checkA11y);
 
+	// A second coordinator's browser, without JavaScript, has the same page open.
+	const plain = await page.context().browser()!.newContext({ javaScriptEnabled: false, baseURL: testInfo.project.use.baseURL });
+	const noScript = await plain.newPage();
+	await loginAs(noScript, demo.coordinator.email);
+	await noScript.goto(`${base}/planning`);
+	const proposalsOf = (name: string) =>
+		noScript.getByRole('region', { name: `${campus} (${school})` }).getByRole('list', { name: `Voorstellen voor ${name}, het beste eerst` });
+	await expect(proposalsOf('L5A')).toContainText(room);
+
 	await waitForScripts(page);
 	await proposal.getByRole('button', { name: /^Plaats hier/ }).click();
 	const notice = page.getByRole('status');
@@ -78,14 +87,14 @@ test('the planning page proposes a free slot for a class without workshop and pl
 	await expect(classItem('L6A').getByRole('listitem').filter({ hasText: room })).toContainText('nog 26 plaatsen');
 	await shoot(page, testInfo, 'planning-placed', checkA11y);
 
-	// Without JavaScript "Place here" is a plain form post: L6A joins the same slot.
-	const plain = await page.context().browser()!.newContext({ javaScriptEnabled: false, baseURL: testInfo.project.use.baseURL });
-	const noScript = await plain.newPage();
-	await loginAs(noScript, demo.coordinator.email);
+	// The other browser's L5A proposal went stale: refused, saying why. "Place here" is a
+	// plain form post there, and places L6A on the same slot.
+	await proposalsOf('L5A')
+		.getByRole('button', { name: /^Plaats hier/ })
+		.click();
+	await expect(noScript.getByRole('alert')).toHaveText('Deze klas heeft intussen al een workshop.');
 	await noScript.goto(`${base}/planning`);
-	const dorpPlain = noScript.getByRole('region', { name: `${campus} (${school})` });
-	await dorpPlain
-		.getByRole('list', { name: 'Voorstellen voor L6A, het beste eerst' })
+	await proposalsOf('L6A')
 		.getByRole('button', { name: /^Plaats hier/ })
 		.click();
 	await expect(noScript.getByRole('status')).toHaveText(/^L6A staat nu op .+, 10:00–10:50\.$/);
