@@ -107,3 +107,6 @@ export const unassignTrainerSchema = z.object({ trainerId: id(), reason: optiona
 export const slotClassesSchema = z.object({ classIds: z.array(id()) });
 
 export const plannerSchema = z.object({ userId: id(), planner: choice(['0', '1'] as const).transform((v) => v === '1') });
+
+/** "Place here" on the planning page: a class still to plan on one of its proposed slots. */
+export const placeClassSchema = z.object({ classId: id(), slotId: id() });

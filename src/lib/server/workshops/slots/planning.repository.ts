@@ -9,18 +9,18 @@ import type { DbTime } from '../../db/time';
  * query is set-based over one page of campuses, never one query per class.
  */
 
-/** "This class is in no scheduled slot", as a condition on `classes`. */
-const withoutSlot = (eb: ExpressionBuilder<Database, 'classes'>) =>
-	eb.not(
-		eb.exists(
-			eb
-				.selectFrom('slotClasses')
-				.innerJoin('workshopSlots', 'workshopSlots.id', 'slotClasses.slotId')
-				.select('slotClasses.slotId')
-				.whereRef('slotClasses.classId', '=', 'classes.id')
-				.where('workshopSlots.status', '=', 'scheduled')
-		)
+/** "This class is in a scheduled slot", as a condition on `classes`. */
+export const inScheduledSlot = (eb: ExpressionBuilder<Database, 'classes'>) =>
+	eb.exists(
+		eb
+			.selectFrom('slotClasses')
+			.innerJoin('workshopSlots', 'workshopSlots.id', 'slotClasses.slotId')
+			.select('slotClasses.slotId')
+			.whereRef('slotClasses.classId', '=', 'classes.id')
+			.where('workshopSlots.status', '=', 'scheduled')
 	);
+
+const withoutSlot = (eb: ExpressionBuilder<Database, 'classes'>) => eb.not(inScheduledSlot(eb));
 
 /** Enrolled classes per campus of the edition, read from classes_edition_totals_idx alone. */
 const enrolledPerCampus = (db: Db, editionId: number) =>
@@ -90,7 +90,10 @@ export async function listPlanningCampuses(db: Db, editionId: number, opts: { on
 	return rows.map((r) => ({ id: r.id, name: r.name, schoolName: r.schoolName, enrolled: Number(r.enrolled), unplanned: Number(r.unplanned ?? 0) }));
 }
 
-/** The enrolled classes of these campuses that are in no scheduled slot. */
+/**
+ * The enrolled classes of these campuses that are in no scheduled slot: the one
+ * place that says which classes are still to plan (the proposals start from it).
+ */
 export const listUnplannedClasses = (db: Db, editionId: number, campusIds: number[]) =>
 	campusIds.length === 0
 		? Promise.resolve([])

@@ -186,6 +186,8 @@ export async function cancelSlot(db: Kysely<Database>, actor: Actor, slotId: num
 	});
 }
 
+type LockedSlot = NonNullable<Awaited<ReturnType<typeof lockSlot>>>;
+
 /**
  * The classes a slot serves: enrolled classes of the slot's campus and edition,
  * together within its pupil maximum, none of them in another slot at that time.
@@ -198,35 +200,72 @@ export async function setSlotClasses(db: Kysely<Database>, actor: Actor, slotId:
 		await lockClasses(trx, [...new Set([...current, ...wanted])]);
 		const slot = await lockSlot(trx, slotId);
 		if (!slot) throw new NotFoundError();
-		if (slot.status === 'cancelled') throw new ConflictError('ws_error_slot_cancelled');
-		await editionForPlanning(trx, slot.editionId);
-		const classes = await repo.findClassesByIds(trx, wanted);
-		if (classes.length !== wanted.length) throw new ValidationError('ws_error_class_unknown', 'classIds');
-		for (const c of classes) {
-			if (c.editionId !== slot.editionId) throw new ValidationError('ws_error_class_other_edition', 'classIds', { name: c.name });
-			if (c.campusId !== slot.campusId) throw new ValidationError('ws_error_class_other_campus', 'classIds', { name: c.name });
-			if (c.status !== 'enrolled' && !current.includes(c.id)) throw new ValidationError('ws_error_class_not_enrolled', 'classIds', { name: c.name });
-		}
-		const pupils = classes.reduce((sum, c) => sum + c.pupilCount, 0);
-		if (slot.maxPupils !== null && pupils > slot.maxPupils) throw new ValidationError('ws_error_pupils_over_max', 'classIds', { pupils, max: slot.maxPupils });
-		const clash = classClash(
-			slot,
-			(await repo.listClassSlotsAround(trx, wanted, slot.localDate)).filter((s) => s.id !== slotId)
-		);
-		if (clash) throw new ConflictError('ws_error_class_overlap', 'classIds');
-		await repo.replaceSlotClasses(trx, slotId, wanted);
-		await repo.updateSlot(trx, slotId, {}, nowDb());
-		await audit(trx, {
-			actorId: actor.id,
-			action: 'workshop.slot_classes_set',
-			entityType: 'workshop_slot',
-			entityId: slotId,
-			before: { classIds: current },
-			after: { classIds: wanted }
-		});
-		const added = wanted.filter((id) => !current.includes(id));
-		if (added.length) await queueWorkshopMails(trx, slotId, { event: 'classes_scheduled', classIds: added });
-		const removed = current.filter((id) => !wanted.includes(id));
-		if (removed.length) await queueWorkshopMails(trx, slotId, { event: 'classes_unscheduled', classIds: removed });
+		await writeSlotClasses(trx, actor, slot, current, wanted);
 	});
+}
+
+/**
+ * Adds one class to a slot, under setSlotClasses's rules. The class is locked,
+ * then the slot, and the slot's classes are read under the slot's lock, so a
+ * class that someone else put on it meanwhile stays and counts for the maximum.
+ * `check` adds the caller's own conditions, read under those same locks.
+ */
+export async function addClassToSlot(
+	db: Kysely<Database>,
+	actor: Actor,
+	slotId: number,
+	classId: number,
+	check: (trx: Trx, slot: LockedSlot, current: number[]) => Promise<void>
+): Promise<void> {
+	requireCoordinator(actor);
+	await withTransaction(db, async (trx) => {
+		await lockClasses(trx, [classId]);
+		const slot = await lockSlot(trx, slotId);
+		if (!slot) throw new NotFoundError();
+		const current = await repo.listSlotClassIds(trx, slotId);
+		await check(trx, slot, current);
+		if (current.includes(classId)) return;
+		await writeSlotClasses(
+			trx,
+			actor,
+			slot,
+			current,
+			[...current, classId].sort((a, b) => a - b)
+		);
+	});
+}
+
+/** The rules and writes of a slot's classes, with the classes and the slot already locked. */
+async function writeSlotClasses(trx: Trx, actor: Actor, slot: LockedSlot, current: number[], wanted: number[]) {
+	const slotId = slot.id;
+	if (slot.status === 'cancelled') throw new ConflictError('ws_error_slot_cancelled');
+	await editionForPlanning(trx, slot.editionId);
+	const classes = await repo.findClassesByIds(trx, wanted);
+	if (classes.length !== wanted.length) throw new ValidationError('ws_error_class_unknown', 'classIds');
+	for (const c of classes) {
+		if (c.editionId !== slot.editionId) throw new ValidationError('ws_error_class_other_edition', 'classIds', { name: c.name });
+		if (c.campusId !== slot.campusId) throw new ValidationError('ws_error_class_other_campus', 'classIds', { name: c.name });
+		if (c.status !== 'enrolled' && !current.includes(c.id)) throw new ValidationError('ws_error_class_not_enrolled', 'classIds', { name: c.name });
+	}
+	const pupils = classes.reduce((sum, c) => sum + c.pupilCount, 0);
+	if (slot.maxPupils !== null && pupils > slot.maxPupils) throw new ValidationError('ws_error_pupils_over_max', 'classIds', { pupils, max: slot.maxPupils });
+	const clash = classClash(
+		slot,
+		(await repo.listClassSlotsAround(trx, wanted, slot.localDate)).filter((s) => s.id !== slotId)
+	);
+	if (clash) throw new ConflictError('ws_error_class_overlap', 'classIds');
+	await repo.replaceSlotClasses(trx, slotId, wanted);
+	await repo.updateSlot(trx, slotId, {}, nowDb());
+	await audit(trx, {
+		actorId: actor.id,
+		action: 'workshop.slot_classes_set',
+		entityType: 'workshop_slot',
+		entityId: slotId,
+		before: { classIds: current },
+		after: { classIds: wanted }
+	});
+	const added = wanted.filter((id) => !current.includes(id));
+	if (added.length) await queueWorkshopMails(trx, slotId, { event: 'classes_scheduled', classIds: added });
+	const removed = current.filter((id) => !wanted.includes(id));
+	if (removed.length) await queueWorkshopMails(trx, slotId, { event: 'classes_unscheduled', classIds: removed });
 }
