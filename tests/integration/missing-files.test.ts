@@ -49,7 +49,7 @@ describeEachDatabase('a material whose stored file is missing', (dialect) => {
 		return downloadResponse(event, async () => {
 			const grant = await authorizeDownload(ctx.db, teacher.actor, materialId);
 			if (grant.kind !== 'file') throw new Error('expected a file material');
-			return materialFileDownload(grant);
+			return materialFileDownload(ctx.db, grant);
 		});
 	}
 

@@ -1,7 +1,9 @@
 import type { Generated } from 'kysely';
 import type { DbTime } from './time';
 import type { CertificatesTable } from './tables/certificates';
+import type { CampusClassCountersTable, EditionClassCountersTable } from './tables/class-counters';
 import type { KitItemsTable, KitOrderLinesTable, KitOrdersTable } from './tables/kits';
+import type { MissingFilesTable } from './tables/storage';
 import type { MaterialDownloadsTable, MaterialLevelsTable, MaterialsTable, MaterialVersionsTable } from './tables/materials';
 import type { BlockedDaysTable, CalendarFeedsTable, SlotClassesTable, SlotTrainersTable, WorkshopSlotsTable } from './tables/workshops';
 
@@ -277,28 +279,6 @@ export interface JobRunsTable {
 	resultJson: string | null;
 }
 
-/** Enrolled classes of an edition, and a version raised by every write to its classes (caches compare it). */
-export interface EditionClassCountersTable {
-	editionId: number;
-	enrolled: number;
-	version: number;
-}
-
-/** Enrolled classes of one campus in an edition; no row means none. */
-export interface CampusClassCountersTable {
-	editionId: number;
-	campusId: number;
-	enrolled: number;
-}
-
-/** A stored file that was asked for and not found (storage/missing-files.repository.ts). */
-export interface MissingFilesTable {
-	sha256: string;
-	firstNoticedAt: DbTime;
-	lastNoticedAt: DbTime;
-	requests: number;
-}
-
 export interface Database {
 	organisations: OrganisationsTable;
 	users: UsersTable;
@@ -339,6 +319,8 @@ export interface Database {
 }
 
 export * from './tables/certificates';
+export * from './tables/class-counters';
 export * from './tables/kits';
 export * from './tables/materials';
+export * from './tables/storage';
 export * from './tables/workshops';

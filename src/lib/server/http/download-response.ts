@@ -7,7 +7,6 @@ import { contentDisposition } from './download-names';
 import { fileResponse } from './file-response';
 import { messageOf } from './forms';
 import { refusal } from './refusal';
-import { isMissingFileError, reportMissingFile } from '../storage/missing-files.service';
 
 /**
  * Every file download from a route (PDF, CSV, XLSX, ZIP, ICS, JSON, material
@@ -15,8 +14,8 @@ import { isMissingFileError, reportMissingFile } from '../storage/missing-files.
  * (DomainError) becomes the error page in the user's language; all render
  * workers busy (a BusyError) becomes 503 with Retry-After and a page saying when
  * to try again (workers/render-pool.ts). A stored file is served with byte
- * ranges (file-response.ts); a stored file that is gone answers 404 and is
- * noted for the coordinator (storage/missing-files.service.ts). Anything else
+ * ranges (file-response.ts); a stored file that is gone answers 404 and its
+ * domain is told (StoredBody.onMissing). Anything else
  * goes as an attachment (or inline), by default never cached by a proxy.
  */
 /** The page the user came from, when it is one of ours: where "back" leads from a download that failed. */
@@ -48,8 +47,8 @@ export async function downloadResponse(event: RequestEvent, make: () => Promise<
 			return await fileResponse(body.store, event.request, { sha256: body.sha256, size: body.size, contentType: file.contentType, fileName: file.filename });
 		} catch (err) {
 			// A file gone from the store (a restore without the files folder): a clear 404, and the coordinator hears of it.
-			if (!isMissingFileError(err)) throw err;
-			await reportMissingFile(event.locals.db, { sha256: body.sha256, fileName: file.filename });
+			if ((err as NodeJS.ErrnoException | null)?.code !== 'ENOENT') throw err;
+			await body.onMissing?.();
 			return refusal(event, 404, m.file_missing_title(), m.file_missing(), {}, sameOriginReferrer(event) ?? '/');
 		}
 	}

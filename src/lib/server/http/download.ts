@@ -37,6 +37,12 @@ export interface StoredBody {
 	store: ByteSource;
 	sha256: string;
 	size: number;
+	/**
+	 * Called when the file is not in the store after all (a restore without the
+	 * files folder): the domain notes it for whoever can mend it. The user gets a
+	 * 404 page either way.
+	 */
+	onMissing?: () => Promise<void>;
 }
 
 export const isStoredBody = (body: DownloadBody): body is StoredBody => typeof body === 'object' && 'store' in body && 'sha256' in body;

@@ -4,11 +4,9 @@ import { logger } from '../log';
 import type { FileStore } from './file-store';
 import { forgetMissingFiles, listMaterialsWithMissingFile, listMissingFileKeys, noteMissingFile } from './missing-files.repository';
 
-/** Whether reading a stored file failed because it is not there. */
-export const isMissingFileError = (err: unknown): boolean => (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
-
 /**
- * A download found its stored file gone: an error in the log for the operator,
+ * A download found its stored file gone (http/download-response.ts calls this
+ * through StoredBody.onMissing): an error in the log for the operator,
  * and a note the coordinator's dashboard reads. Noting it must not turn the
  * user's clear 404 into a 500, so a failure to write is only logged.
  */

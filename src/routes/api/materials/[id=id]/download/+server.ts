@@ -13,6 +13,6 @@ export const GET: RequestHandler = async (event) => {
 	return downloadResponse(event, async () => {
 		const grant = await authorizeDownload(locals.db, user, Number(params.id));
 		if (grant.kind === 'link') redirect(303, grant.url);
-		return materialFileDownload(grant);
+		return materialFileDownload(locals.db, grant);
 	});
 };
