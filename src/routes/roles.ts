@@ -6,12 +6,23 @@ export const roleStart: Record<Role, string> = { coordinator: '/coordinator', tr
 
 export const roleLabel = (role: Role): string => (role === 'coordinator' ? m.role_coordinator() : role === 'trainer' ? m.role_trainer() : m.role_teacher());
 
-export function navOf(role: Role): { href: string; label: string }[] {
+/**
+ * A menu entry. `also` claims pages that live elsewhere in the tree: the kit's
+ * stock and orders pages sit under their edition, yet belong to the kit entry.
+ */
+export interface NavItem {
+	href: string;
+	label: string;
+	also?: RegExp;
+}
+
+export function navOf(role: Role): NavItem[] {
 	switch (role) {
 		case 'coordinator':
 			return [
 				{ href: '/coordinator', label: m.coordinator_title() },
 				{ href: '/coordinator/editions', label: m.nav_editions() },
+				{ href: '/coordinator/kit', label: m.nav_kit(), also: /^\/coordinator\/(editions\/\d+\/(kits|orders)|orders)(\/|$)/ },
 				{ href: '/coordinator/campaigns', label: m.co_nav_campaigns() },
 				{ href: '/coordinator/organisations', label: m.co_nav_organisations() },
 				{ href: '/coordinator/schools', label: m.nav_schools() },

@@ -75,7 +75,7 @@ test.describe('coordinator dashboard', () => {
 		expect(await label.evaluate(size)).toBeLessThan(await heading.evaluate(size));
 	});
 
-	test('a kit item without stock raises an amber warning that links to the kits page, and retiring it clears it', async ({ page }) => {
+	test('a kit item without stock raises an amber warning that links to the kits page, and retiring it clears it', async ({ page, checkA11y }, testInfo) => {
 		const edition = upcomingEdition();
 		const name = `Lage voorraad e2e ${unique()}`;
 		await page.goto(`/coordinator/editions/${edition.id}/kits`);
@@ -93,9 +93,28 @@ test.describe('coordinator dashboard', () => {
 		await expect(warning).toContainText(`Lage voorraad: ${name}, nog 0 beschikbaar (${edition.name}).`);
 		const background = await box.evaluate((el) => getComputedStyle(el).backgroundColor);
 		expect(background, 'the warning colour role (--warning-soft)').toBe('rgb(255, 243, 220)');
-		await warning.getByRole('link', { name: `Voorraad aanvullen – ${name}` }).click();
+		await warning.getByRole('link', { name: `Aanvullen via Campagnepakket › Voorraad – ${name}` }).click();
 		await expect(page).toHaveURL(`/coordinator/editions/${edition.id}/kits`);
 		await expect(page.getByRole('heading', { level: 1, name: /^Campagnepakket/ })).toBeVisible();
+		// The kit has its own menu entry, current on its pages, with the stock and orders of each edition in use.
+		const menu = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
+		await expect(menu.getByRole('link', { name: 'Campagnepakket' })).toHaveAttribute('aria-current', 'page');
+		await menu.getByRole('link', { name: 'Campagnepakket' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Campagnepakket' })).toBeVisible();
+		const kit = page.getByRole('region', { name: edition.name });
+		await expect(kit.getByRole('listitem').filter({ hasText: name })).toHaveText(`${name}: nog 0 beschikbaar`);
+		await expect(kit.getByRole('link', { name: `Naar de bestellingen – ${edition.name}` })).toHaveAttribute(
+			'href',
+			`/coordinator/editions/${edition.id}/orders`
+		);
+		await checkA11y();
+		await page.setViewportSize({ width: 390, height: 844 });
+		await checkA11y();
+		await page.screenshot({ path: testInfo.outputPath('kit-overview-390.png'), fullPage: true });
+		await page.setViewportSize({ width: 1280, height: 720 });
+		await page.screenshot({ path: testInfo.outputPath('kit-overview-1280.png'), fullPage: true });
+		await kit.getByRole('link', { name: `Naar de voorraad en de artikels – ${edition.name}` }).click();
+		await expect(page).toHaveURL(`/coordinator/editions/${edition.id}/kits`);
 
 		// Retired, it is no longer offered and no longer a warning (and no longer in other specs' orders).
 		await page.getByText(`${name} beheren`).click();

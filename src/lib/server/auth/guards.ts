@@ -48,6 +48,7 @@ export const guardTable: Record<string, Rule> = {
 	'/(app)/trainer/calendar': roles('trainer'),
 	'/(app)/coordinator': roles('coordinator'),
 	'/(app)/coordinator/people': roles('coordinator'),
+	'/(app)/coordinator/kit': roles('coordinator'),
 	'/(app)/coordinator/outbox': roles('coordinator'),
 	'/(app)/coordinator/outbox/[id=id]': roles('coordinator'),
 	'/(app)/coordinator/settings': roles('coordinator'),

@@ -117,3 +117,28 @@ export const findUpcomingEditionOf = (db: Db, campusId: number, today: string) =
 		.orderBy('editions.id')
 		.limit(1)
 		.executeTakeFirst();
+
+/** Orders per edition and status, for the kit overview: one grouped query for all the editions shown. */
+export async function countOrdersByStatus(db: Db, editionIds: number[]): Promise<{ editionId: number; status: KitOrderStatus; n: number }[]> {
+	if (!editionIds.length) return [];
+	const rows = await db
+		.selectFrom('kitOrders')
+		.select(['editionId', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('editionId', 'in', editionIds)
+		.groupBy(['editionId', 'status'])
+		.execute();
+	return rows.map((r) => ({ editionId: r.editionId, status: r.status, n: Number(r.n) }));
+}
+
+/** Active catalogue items per edition. */
+export async function countActiveItems(db: Db, editionIds: number[]): Promise<Map<number, number>> {
+	if (!editionIds.length) return new Map();
+	const rows = await db
+		.selectFrom('kitItems')
+		.select(['editionId', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('editionId', 'in', editionIds)
+		.where('active', '=', 1)
+		.groupBy('editionId')
+		.execute();
+	return new Map(rows.map((r) => [r.editionId, Number(r.n)]));
+}
