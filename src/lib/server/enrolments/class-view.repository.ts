@@ -19,6 +19,7 @@ const classDetails = (db: Db) =>
 			'classes.language',
 			'classes.remarks',
 			'classes.status',
+			'classes.participation',
 			'classes.enrolledBy',
 			'classes.createdAt',
 			'classes.withdrawnAt',
@@ -85,6 +86,7 @@ export const listClassesOfCampuses = (db: Db, campusIds: number[], whose: { user
 			'classes.grade',
 			'classes.pupilCount',
 			'classes.status',
+			'classes.participation',
 			'editions.name as editionName',
 			'users.displayName as enrolledByName'
 		])
