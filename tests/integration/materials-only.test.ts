@@ -55,6 +55,15 @@ describeEachDatabase('materials-only classes', (dialect) => {
 		const entry = await ctx.db.selectFrom('auditLog').select(['action', 'afterJson']).where('entityId', '=', String(materialsId)).executeTakeFirstOrThrow();
 		expect(entry.action).toBe('class.enrolled');
 		expect(JSON.parse(entry.afterJson!)).toMatchObject({ participation: 'materials', name: '5M' });
+		// The confirmation mail promises no workshop.
+		const mail = await ctx.db
+			.selectFrom('mailOutbox')
+			.select('bodyText')
+			.where('template', '=', 'class_enrolled')
+			.where('bodyText', 'like', '%5M%')
+			.executeTakeFirstOrThrow();
+		expect(mail.bodyText).toContain('met alleen het lesmateriaal en het pakket, zonder workshop');
+		expect(mail.bodyText).not.toContain('volg je ook de workshop op');
 		// A class enrolled without the choice asks for a workshop, as before.
 		expect(await ctx.db.selectFrom('classes').select('participation').where('id', '=', w.centrum.classIds[0]).executeTakeFirstOrThrow()).toEqual({
 			participation: 'workshop'

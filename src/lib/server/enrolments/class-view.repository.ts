@@ -42,6 +42,7 @@ export const findClassWithTeacher = (db: Db, classId: number) =>
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
 		.select([
 			'classes.name as className',
+			'classes.participation',
 			'users.email',
 			'users.displayName',
 			'users.locale',
