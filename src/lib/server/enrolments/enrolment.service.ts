@@ -131,7 +131,17 @@ export async function updateClassDetails(
 			await classes.updateClass(
 				trx,
 				cls,
-				{ name: input.name, nameKey, grade: input.grade, level, pupilCount: input.pupilCount, language: input.language, remarks: input.remarks, campusId, participation },
+				{
+					name: input.name,
+					nameKey,
+					grade: input.grade,
+					level,
+					pupilCount: input.pupilCount,
+					language: input.language,
+					remarks: input.remarks,
+					campusId,
+					participation
+				},
 				nowDb()
 			);
 			await classes.replacePreferredHalfDays(trx, classId, preferredHalfDays);
