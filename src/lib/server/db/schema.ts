@@ -11,7 +11,7 @@ import type { BlockedDaysTable, CalendarFeedsTable, SlotClassesTable, SlotTraine
  * "active" columns are 1 or NULL so that withdrawn rows leave unique keys free.
  */
 import type { ClassStatus, EditionStatus, InstructionLanguage, Level, Locale, Participation, Role } from '../../domain';
-export type { ClassStatus, EditionStatus, InstructionLanguage, Level, Locale, Role };
+export type { ClassStatus, EditionStatus, InstructionLanguage, Level, Locale, Participation, Role };
 export type TokenPurpose = 'email_confirm' | 'invite' | 'password_reset' | 'login_link';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
