@@ -8,7 +8,8 @@ import { demo } from './support/people';
 /**
  * Materials only (issue 17, point 5): a teacher enrols a class for the lessons and
  * the kit without a workshop. Their start page says so where a workshop class says
- * "not yet planned", and the coordinator's planning never lists it as to plan.
+ * "not yet planned", the coordinator's planning never lists it as to plan, and the
+ * enrolment overview labels it.
  */
 const participation = (page: Page) => page.getByRole('group', { name: 'Hoe neemt de klas deel?' });
 const preferences = (page: Page) => page.getByRole('group', { name: 'Voorkeur voor de workshop' });
@@ -72,5 +73,15 @@ test('a teacher enrols a class for materials only; it never shows as to plan', a
 	await atBothWidths(page, async () => {
 		await checkA11y();
 		await page.screenshot({ path: testInfo.outputPath(`planning-${page.viewportSize()!.width}.png`) });
+	});
+
+	// The enrolment overview counts it as enrolled and labels it.
+	await page.goto(`/coordinator/editions/${edition.id}/enrolments?${new URLSearchParams({ q: name })}`);
+	const overviewRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: new RegExp(`^Klas ${name} van`) }) });
+	await expect(overviewRow).toContainText('Ingeschreven');
+	await expect(overviewRow).toContainText('Alleen materiaal');
+	await atBothWidths(page, async () => {
+		await checkA11y();
+		await page.screenshot({ path: testInfo.outputPath(`overview-${page.viewportSize()!.width}.png`), fullPage: true });
 	});
 });
