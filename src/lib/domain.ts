@@ -38,4 +38,8 @@ export type InstructionLanguage = (typeof instructionLanguages)[number];
 export const classStatuses = ['enrolled', 'waiting', 'withdrawn'] as const;
 export type ClassStatus = (typeof classStatuses)[number];
 
+/** How a class takes part: with a workshop (and the materials), or with the materials and kit only. */
+export const participations = ['workshop', 'materials'] as const;
+export type Participation = (typeof participations)[number];
+
 export const pupilCountMax = 40;

@@ -19,7 +19,7 @@ async function bytesOf(file: Download): Promise<Buffer> {
 }
 
 const headerNl =
-	'School;Instellingsnummer;Campus;Postcode;Gemeente;Klas;Leerjaar;Niveau;Leerlingen;Onderwijstaal;Status;Plaats op de wachtlijst;Ingeschreven op';
+	'School;Instellingsnummer;Campus;Postcode;Gemeente;Klas;Leerjaar;Niveau;Leerlingen;Onderwijstaal;Status;Plaats op de wachtlijst;Ingeschreven op;Deelname';
 
 describeEachDatabase('enrolment export', (dialect) => {
 	const ctx = useDatabase(dialect);
@@ -49,8 +49,8 @@ describeEachDatabase('enrolment export', (dialect) => {
 		expect(lines[0]).toBe(headerNl);
 		// In enrolment (id) order; withdrawn 6B left out by default.
 		expect(lines.slice(1).map((l) => l.split(';')[5])).toEqual(['5A', '1A', '5B', '2C', '6A', 'Klas 100%', `"'=HYPERLINK(""http://x.be"",""klik"")"`]);
-		expect(lines[1]).toBe('Sint-Jozefscollege;;Campus Noord;8500;Kortrijk;5A;L5;Lager onderwijs;20;Nederlands;Ingeschreven;;2026-11-20');
-		expect(lines[5]).toBe('De Regenboog;;Campus Centrum;8500;Kortrijk;6A;L6;Lager onderwijs;12;Nederlands;Wachtlijst;1;2026-11-20');
+		expect(lines[1]).toBe('Sint-Jozefscollege;;Campus Noord;8500;Kortrijk;5A;L5;Lager onderwijs;20;Nederlands;Ingeschreven;;2026-11-20;Workshop');
+		expect(lines[5]).toBe('De Regenboog;;Campus Centrum;8500;Kortrijk;6A;L6;Lager onderwijs;12;Nederlands;Wachtlijst;1;2026-11-20;Workshop');
 	});
 
 	it('never exports remarks, and defuses a class name that is a formula', async () => {
@@ -68,13 +68,13 @@ describeEachDatabase('enrolment export', (dialect) => {
 		expect(file.filename).toBe('enrolments-paars-2027.csv');
 		const lines = (await bytesOf(file)).toString('utf8').slice(1).split('\r\n');
 		expect(lines[0]).toBe(
-			'School;Institution number;Campus;Postal code;Municipality;Class;Grade;Level;Pupils;Language of instruction;Status;Place on the waiting list;Enrolled on'
+			'School;Institution number;Campus;Postal code;Municipality;Class;Grade;Level;Pupils;Language of instruction;Status;Place on the waiting list;Enrolled on;Taking part'
 		);
 		expect(lines.slice(1, -1).map((l) => l.split(';')[5])).toEqual(['1A', '2C']);
-		expect(lines[1]).toBe('Atheneum Zoë;;Campus Zuid;8500;Kortrijk;1A;S1;Secondary (secundair);20;Dutch;Enrolled;;2026-11-20');
+		expect(lines[1]).toBe('Atheneum Zoë;;Campus Zuid;8500;Kortrijk;1A;S1;Secondary (secundair);20;Dutch;Enrolled;;2026-11-20;Workshop');
 		const waiting = (await bytesOf(await exportEnrolments(ctx.db, s.coordinator, s.editionId, filterOf({ q: 'klas' }), 'csv', 'nl'))).toString('utf8');
 		expect(waiting.split('\r\n').slice(1, -1)).toEqual([
-			'De Regenboog;;Campus Centrum;8500;Kortrijk;Klas 100%;L6;Lager onderwijs;15;Nederlands;Wachtlijst;2;2026-11-20'
+			'De Regenboog;;Campus Centrum;8500;Kortrijk;Klas 100%;L6;Lager onderwijs;15;Nederlands;Wachtlijst;2;2026-11-20;Workshop'
 		]);
 	});
 
@@ -114,8 +114,8 @@ describeEachDatabase('enrolment export', (dialect) => {
 		const rows = await readSheet(await bytesOf(file));
 		expect(rows[0].join(';')).toBe(headerNl);
 		expect(rows).toHaveLength(8);
-		const [school, nr, campus, postal, city, name, grade, level, pupils, language, status, position, enrolledOn] = rows[5];
-		expect([school, nr, campus, postal, city, name, grade, level, language, status]).toEqual([
+		const [school, nr, campus, postal, city, name, grade, level, pupils, language, status, position, enrolledOn, participation] = rows[5];
+		expect([school, nr, campus, postal, city, name, grade, level, language, status, participation]).toEqual([
 			'De Regenboog',
 			null,
 			'Campus Centrum',
@@ -125,7 +125,8 @@ describeEachDatabase('enrolment export', (dialect) => {
 			'L6',
 			'Lager onderwijs',
 			'Nederlands',
-			'Wachtlijst'
+			'Wachtlijst',
+			'Workshop'
 		]);
 		expect([pupils, position]).toEqual([12, 1]);
 		expect(enrolledOn).toBeInstanceOf(Date);

@@ -57,6 +57,11 @@ export function findEditionHubRow(db: Db, editionId: number, now: DbTime, userId
 				classes('enrolled')
 					.select((s) => s.fn.count<number>('classes.campusId').distinct().as('n'))
 					.as('campuses'),
+				// Materials-only classes (issue 17.5) count as enrolled but are never to plan.
+				classes('enrolled')
+					.where('classes.participation', '=', 'materials')
+					.select((s) => s.fn.countAll<number>().as('n'))
+					.as('materialsOnly'),
 				classesInSlots(false)
 					.select((s) => s.fn.countAll<number>().as('n'))
 					.as('classesPlanned'),

@@ -34,6 +34,7 @@ const countsOf = (r: EditionHubRow, invitations: number) => ({
 	// SUM is text on MySQL and NULL without rows.
 	pupils: Number(r.pupils ?? 0),
 	campuses: Number(r.campuses),
+	materialsOnly: Number(r.materialsOnly),
 	classesPlanned: Number(r.classesPlanned),
 	classesGiven: Number(r.classesGiven),
 	slots: Number(r.slots),
@@ -81,7 +82,7 @@ export function hubTasks(editionId: number, status: EditionHubRow['status'], pha
 						: 'todo'
 					: c.slotsNeedingTrainers > 0 || c.slotsUnreported > 0
 						? 'attention'
-						: c.classesPlanned < c.enrolled
+						: c.classesPlanned < c.enrolled - c.materialsOnly
 							? 'in_progress'
 							: 'done'
 		},

@@ -16,6 +16,8 @@ export interface CertificateFacts {
 	className: string | null;
 	grade: string | null;
 	workshops: { date: string; organisation: string | null }[];
+	/** A class that took part with the materials only, without a workshop (issue 17.5); absent on older certificates. */
+	materialsOnly?: boolean;
 	classesReached: number | null;
 	pupilsReached: number | null;
 	trainerName: string | null;
@@ -98,7 +100,8 @@ export function classSubjectOf(subject: repo.ClassSubjectRow, slots: { slotId: n
 			campusName: subject.campusName,
 			className: subject.className,
 			grade: subject.grade,
-			workshops: workshopLines(slots)
+			workshops: workshopLines(slots),
+			...(subject.participation === 'materials' ? { materialsOnly: true } : {})
 		}
 	};
 }

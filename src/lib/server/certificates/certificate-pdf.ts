@@ -19,6 +19,8 @@ export interface CertificateFacts {
 	campusName: string | null;
 	className: string | null;
 	workshops: { date: string; organisation: string | null }[];
+	/** A class that took part with the materials only, without a workshop (issue 17.5); absent on older certificates. */
+	materialsOnly?: boolean;
 	classesReached: number | null;
 	pupilsReached: number | null;
 	trainerName: string | null;

@@ -13,6 +13,8 @@ export interface CertificateSubject {
 
 function workshopLines(f: CertificateFacts, locale: Locale): string[] {
 	const o = { locale };
+	// Materials only: the class took part without a workshop, so none is claimed.
+	if (f.materialsOnly && f.workshops.length === 0) return [m.mo_cert_materials({}, o)];
 	const shown = f.workshops.slice(0, 3).map((w) => {
 		const date = formatDate(w.date, locale);
 		return w.organisation ? m.cpdf_workshop_by({ date, organisation: w.organisation }, o) : m.cpdf_workshop({ date }, o);

@@ -159,6 +159,7 @@ const classSubjects = (db: Db) =>
 			'classes.name as className',
 			'classes.grade',
 			'classes.status as classStatus',
+			'classes.participation',
 			'classes.campusId',
 			'campuses.name as campusName',
 			'schools.name as schoolName',

@@ -12,8 +12,8 @@ import type { BlockedDaysTable, CalendarFeedsTable, SlotClassesTable, SlotTraine
  * camelCase here, snake_case in SQL (CamelCasePlugin). Booleans are 0/1;
  * "active" columns are 1 or NULL so that withdrawn rows leave unique keys free.
  */
-import type { ClassStatus, EditionStatus, InstructionLanguage, Level, Locale, Role } from '../../domain';
-export type { ClassStatus, EditionStatus, InstructionLanguage, Level, Locale, Role };
+import type { ClassStatus, EditionStatus, InstructionLanguage, Level, Locale, Participation, Role } from '../../domain';
+export type { ClassStatus, EditionStatus, InstructionLanguage, Level, Locale, Participation, Role };
 export type TokenPurpose = 'email_confirm' | 'invite' | 'password_reset' | 'login_link';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -193,6 +193,8 @@ export interface ClassesTable {
 	language: InstructionLanguage;
 	remarks: string | null;
 	status: ClassStatus;
+	/** 'materials': materials and kit only, never planned on a workshop slot. */
+	participation: Generated<Participation>;
 	/** 1, or NULL once withdrawn (frees the name in the unique key). */
 	active: 1 | null;
 	/** Arrival order on the waiting list: positions are derived from (queuedAt, id). */

@@ -19,6 +19,7 @@ const classDetails = (db: Db) =>
 			'classes.language',
 			'classes.remarks',
 			'classes.status',
+			'classes.participation',
 			'classes.enrolledBy',
 			'classes.createdAt',
 			'classes.withdrawnAt',
@@ -41,6 +42,7 @@ export const findClassWithTeacher = (db: Db, classId: number) =>
 		.innerJoin('schools', 'schools.id', 'campuses.schoolId')
 		.select([
 			'classes.name as className',
+			'classes.participation',
 			'users.email',
 			'users.displayName',
 			'users.locale',
@@ -85,6 +87,7 @@ export const listClassesOfCampuses = (db: Db, campusIds: number[], whose: { user
 			'classes.grade',
 			'classes.pupilCount',
 			'classes.status',
+			'classes.participation',
 			'editions.name as editionName',
 			'users.displayName as enrolledByName'
 		])

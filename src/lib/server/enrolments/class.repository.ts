@@ -1,13 +1,13 @@
 import type { Db } from '../db';
 import type { Row } from '../db/rows';
-import type { ClassStatus, InstructionLanguage, Level } from '../db/schema';
+import type { ClassStatus, InstructionLanguage, Level, Participation } from '../db/schema';
 import type { DbTime } from '../db/time';
 import { isMysql } from '../db/dialect-of';
 import { enrolledDeltas, recordClassWrite, type ClassPlace } from './class-counters.repository';
 
 export type NewClass = Pick<
 	Row<'classes'>,
-	'editionId' | 'campusId' | 'name' | 'nameKey' | 'grade' | 'level' | 'pupilCount' | 'language' | 'remarks' | 'status' | 'enrolledBy'
+	'editionId' | 'campusId' | 'name' | 'nameKey' | 'grade' | 'level' | 'pupilCount' | 'language' | 'remarks' | 'status' | 'enrolledBy' | 'participation'
 > & { now: DbTime };
 
 /** Inserts a class and counts it in the edition's counters; the caller holds the edition lock. */
@@ -49,6 +49,7 @@ export async function updateClass(
 		pupilCount: number;
 		language: InstructionLanguage;
 		remarks: string | null;
+		participation: Participation;
 		campusId: number;
 		status: ClassStatus;
 		active: 1 | null;
@@ -143,3 +144,15 @@ export const listPreferredHalfDays = (db: Db, classIds: number[]) =>
 				.orderBy('part')
 				.execute()
 		: Promise.resolve([]);
+
+/** Whether the class is in a scheduled (not cancelled) workshop slot. */
+export async function isInScheduledSlot(db: Db, classId: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('slotClasses')
+		.innerJoin('workshopSlots', 'workshopSlots.id', 'slotClasses.slotId')
+		.select('slotClasses.slotId')
+		.where('slotClasses.classId', '=', classId)
+		.where('workshopSlots.status', '=', 'scheduled')
+		.executeTakeFirst();
+	return row !== undefined;
+}

@@ -57,7 +57,8 @@ export async function classForViewer(db: Kysely<Database>, actor: Actor, classId
 		grade: cls.grade,
 		pupilCount: cls.pupilCount,
 		language: cls.language,
-		remarks: cls.remarks
+		remarks: cls.remarks,
+		participation: cls.participation
 	};
 	days.forEach((d, i) => Object.assign(formValues, { [`pref${i + 1}Date`]: d.localDate, [`pref${i + 1}Part`]: d.part }));
 	return {

@@ -20,7 +20,8 @@ export async function mailClassStatus(
 		className: row.className,
 		edition: row.edition,
 		campus: `${row.school} – ${row.campus}`,
-		url: `${publicOrigin()}/teacher`
+		url: `${publicOrigin()}/teacher`,
+		...(row.participation === 'materials' ? { materialsOnly: true } : {})
 	};
 	await enqueueMail(db, {
 		recipient: row.email,

@@ -12,16 +12,20 @@ import { assertTeachesAt } from '../auth/campus-access';
 import { noticeWithdrawnClassInSlots } from '../workshops/teachers/withdrawn-class';
 import { NotFoundError, ValidationError } from '../errors';
 import type { ClassInput } from '../../schemas/enrolment';
+import type { Participation } from '../db/schema';
 import { assertMayChangeClass, assertMayEnrol } from './class-access';
 import { checkClassFits } from './class-rules';
 import { readEnrolled } from './class-counters.repository';
 import * as classes from './class.repository';
 import { mailClassStatus, mailClassWithdrawn } from './enrolment-mail';
+import { assertMaySwitchParticipation, halfDaysFor } from './participation';
 import { placeForNewClass, promoteWhilePossible, type Promotion, type WaitReason } from './quota';
 
 export interface EnrolInput extends ClassInput {
 	editionId: number;
 	campusId: number;
+	/** Materials only, or a workshop (the default). */
+	participation?: Participation;
 	/** A coordinator enrolling on a teacher's behalf names the teacher; default: the actor. */
 	onBehalfOf?: number;
 }
@@ -55,7 +59,9 @@ export async function enrolClass(db: Kysely<Database>, actor: Actor, input: Enro
 			const edition = await findEditionForUpdate(trx, input.editionId);
 			if (!edition) throw new NotFoundError();
 			await assertMayEnrol(trx, actor, edition, input.campusId);
-			const level = await checkClassFits(trx, edition, input.campusId, input, locale);
+			const participation = input.participation ?? 'workshop';
+			const preferredHalfDays = halfDaysFor(participation, input.preferredHalfDays);
+			const level = await checkClassFits(trx, edition, input.campusId, { ...input, preferredHalfDays }, locale);
 			const nameKey = textKey(input.name);
 			if (await classes.findActiveClassByName(trx, edition.id, input.campusId, nameKey)) throw new ValidationError('error_class_name_taken', 'name');
 			const { status, reason } = await placeForNewClass(trx, edition.id, input.campusId, edition);
@@ -74,16 +80,17 @@ export async function enrolClass(db: Kysely<Database>, actor: Actor, input: Enro
 				remarks: input.remarks,
 				status,
 				enrolledBy,
+				participation,
 				now: nowDb()
 			});
-			await classes.replacePreferredHalfDays(trx, classId, input.preferredHalfDays);
+			await classes.replacePreferredHalfDays(trx, classId, preferredHalfDays);
 			const position = status === 'waiting' ? await classes.waitingPosition(trx, edition.id, classId) : null;
 			await audit(trx, {
 				actorId: actor.id,
 				action: status === 'enrolled' ? 'class.enrolled' : 'class.waitlisted',
 				entityType: 'class',
 				entityId: classId,
-				after: { ...summary(input), campusId: input.campusId, status, ...(reason ? { reason } : {}) }
+				after: { ...summary(input), participation, campusId: input.campusId, status, ...(reason ? { reason } : {}) }
 			});
 			await mailClassStatus(trx, status === 'enrolled' ? 'class_enrolled' : 'class_waiting', classId, position);
 			return { classId, status, position, reason };
@@ -103,7 +110,7 @@ export async function updateClassDetails(
 	db: Kysely<Database>,
 	actor: Actor,
 	classId: number,
-	input: ClassInput & { campusId?: number },
+	input: ClassInput & { campusId?: number; participation?: Participation },
 	locale = 'nl'
 ): Promise<void> {
 	await mapNameClash(() =>
@@ -112,7 +119,10 @@ export async function updateClassDetails(
 			await assertMayChangeClass(trx, actor, edition, cls);
 			if (cls.status === 'withdrawn') throw new ValidationError('error_class_withdrawn');
 			const campusId = isCoordinator(actor) && input.campusId ? input.campusId : cls.campusId;
-			const level = await checkClassFits(trx, edition, campusId, input, locale);
+			const participation = input.participation ?? cls.participation;
+			await assertMaySwitchParticipation(trx, cls, participation);
+			const preferredHalfDays = halfDaysFor(participation, input.preferredHalfDays);
+			const level = await checkClassFits(trx, edition, campusId, { ...input, preferredHalfDays }, locale);
 			if (campusId !== cls.campusId && cls.status === 'enrolled' && edition.maxClassesPerCampus !== null) {
 				const counts = await readEnrolled(trx, edition.id, campusId);
 				if (counts.campus >= edition.maxClassesPerCampus) throw new ValidationError('error_campus_full', 'campusId');
@@ -121,17 +131,27 @@ export async function updateClassDetails(
 			await classes.updateClass(
 				trx,
 				cls,
-				{ name: input.name, nameKey, grade: input.grade, level, pupilCount: input.pupilCount, language: input.language, remarks: input.remarks, campusId },
+				{
+					name: input.name,
+					nameKey,
+					grade: input.grade,
+					level,
+					pupilCount: input.pupilCount,
+					language: input.language,
+					remarks: input.remarks,
+					campusId,
+					participation
+				},
 				nowDb()
 			);
-			await classes.replacePreferredHalfDays(trx, classId, input.preferredHalfDays);
+			await classes.replacePreferredHalfDays(trx, classId, preferredHalfDays);
 			await audit(trx, {
 				actorId: actor.id,
 				action: 'class.updated',
 				entityType: 'class',
 				entityId: classId,
-				before: { ...summary(cls), campusId: cls.campusId },
-				after: { ...summary(input), campusId }
+				before: { ...summary(cls), participation: cls.participation, campusId: cls.campusId },
+				after: { ...summary(input), participation, campusId }
 			});
 			// A class leaving a campus may free that campus's place for a waiting class.
 			if (campusId !== cls.campusId) await promoteAndMail(trx, actor, edition.id, edition);

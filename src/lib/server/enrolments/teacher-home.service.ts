@@ -56,6 +56,7 @@ export async function teacherHome(db: Kysely<Database>, userId: number, pages: {
 		grade: c.grade,
 		pupilCount: c.pupilCount,
 		status: c.status,
+		participation: c.participation,
 		position: positions.get(c.id) ?? null,
 		// Which limit keeps a waiting class out: its campus's own maximum or the edition's total.
 		waitReason: reasons.get(c.id) ?? null

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { Database, InstructionLanguage, Level } from '../db/schema';
-import type { ClassStatus } from '../db/schema';
+import type { ClassStatus, Participation } from '../db/schema';
 import { fromDbTime } from '../db/time';
 import { logger } from '../log';
 import * as m from '../../paraglide/messages';
@@ -43,6 +43,7 @@ const levelName: Record<Level, Message> = {
 };
 const languageName: Record<InstructionLanguage, Message> = { nl: m.rp_lang_nl, fr: m.rp_lang_fr, en: m.rp_lang_en, de: m.rp_lang_de };
 const statusName: Record<ClassStatus, Message> = { enrolled: m.rp_status_enrolled, waiting: m.rp_status_waiting, withdrawn: m.rp_status_withdrawn };
+const participationName: Record<Participation, Message> = { workshop: m.mo_label_workshop, materials: m.mo_label_materials };
 
 /** One exported line; `enrolledOn` is the Brussels calendar date "YYYY-MM-DD". */
 export interface ExportRow {
@@ -59,6 +60,8 @@ export interface ExportRow {
 	status: string;
 	position: number | null;
 	enrolledOn: string;
+	/** A workshop or materials only (issue 17.5); last, so older column positions hold. */
+	participation: string;
 }
 
 /** Columns in file order: header message and width in characters (XLSX). */
@@ -75,7 +78,8 @@ const columns: { key: keyof ExportRow; header: Message; width: number }[] = [
 	{ key: 'language', header: m.rp_x_language, width: 14 },
 	{ key: 'status', header: m.rp_x_status, width: 14 },
 	{ key: 'position', header: m.rp_x_position, width: 12 },
-	{ key: 'enrolledOn', header: m.rp_x_enrolled_on, width: 14 }
+	{ key: 'enrolledOn', header: m.rp_x_enrolled_on, width: 14 },
+	{ key: 'participation', header: m.mo_participation, width: 18 }
 ];
 
 export const exportHeader = (locale: Locale) => columns.map((c) => c.header({}, { locale }));
@@ -107,7 +111,8 @@ export async function* exportChunks(db: Kysely<Database>, where: ClassFilter, lo
 				language: languageName[r.language]({}, { locale }),
 				status: statusName[r.status]({}, { locale }),
 				position: positions.get(r.id) ?? null,
-				enrolledOn: brusselsDateOf(fromDbTime(r.createdAt))
+				enrolledOn: brusselsDateOf(fromDbTime(r.createdAt)),
+				participation: participationName[r.participation]({}, { locale })
 			};
 		});
 		if (rows.length < exportChunkSize) return;

@@ -147,6 +147,7 @@ export async function listOverviewRows(db: Db, ids: number[]) {
 			'classes.pupilCount',
 			'classes.language',
 			'classes.status',
+			'classes.participation',
 			'classes.createdAt',
 			'campuses.id as campusId',
 			'campuses.name as campusName',
@@ -221,6 +222,7 @@ export const listExportChunk = (db: Db, f: ClassFilter, afterId: number, limit: 
 			'classes.pupilCount',
 			'classes.language',
 			'classes.status',
+			'classes.participation',
 			'classes.createdAt'
 		])
 		.where('classes.id', '>', afterId)

@@ -95,6 +95,7 @@ export async function enrolmentOverview(db: Kysely<Database>, actor: Actor, edit
 			pupilCount: r.pupilCount,
 			language: r.language,
 			status: r.status,
+			participation: r.participation,
 			position: positions.get(r.id) ?? null,
 			enrolledOn: brusselsDateOf(fromDbTime(r.createdAt)),
 			campusId: r.campusId,

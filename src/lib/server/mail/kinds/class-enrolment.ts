@@ -12,6 +12,8 @@ export interface ClassEnrolmentParams {
 	edition: string;
 	campus: string;
 	url: string;
+	/** A materials-only class (issue 17.5): the mail promises no workshop. Absent in mails queued before. */
+	materialsOnly?: boolean;
 }
 
 export interface ClassWaitingParams extends ClassEnrolmentParams {
@@ -39,7 +41,7 @@ export function classEnrolledParts(p: ClassEnrolmentParams, locale: Locale): Par
 		p,
 		{
 			subject: m.mail_class_enrolled_subject({ className: p.className, edition: p.edition }, o),
-			line: m.mail_class_enrolled_body({ className: p.className, edition: p.edition, campus: p.campus }, o)
+			line: (p.materialsOnly ? m.mo_mail_enrolled_body : m.mail_class_enrolled_body)({ className: p.className, edition: p.edition, campus: p.campus }, o)
 		},
 		o
 	);

@@ -22,13 +22,14 @@ export const inScheduledSlot = (eb: ExpressionBuilder<Database, 'classes'>) =>
 
 const withoutSlot = (eb: ExpressionBuilder<Database, 'classes'>) => eb.not(inScheduledSlot(eb));
 
-/** Enrolled classes per campus of the edition, read from classes_edition_totals_idx alone. */
+/** Enrolled classes that want a workshop per campus (materials-only ones are never to plan), read from classes_edition_participation_idx alone. */
 const enrolledPerCampus = (db: Db, editionId: number) =>
 	db
 		.selectFrom('classes')
 		.select((eb) => ['classes.campusId', eb.fn.countAll<number>().as('enrolled')])
 		.where('classes.editionId', '=', editionId)
 		.where('classes.status', '=', 'enrolled')
+		.where('classes.participation', '=', 'workshop')
 		.groupBy('classes.campusId');
 
 /** Per campus, how many enrolled classes are in a scheduled slot: from the edition's slots, not one lookup per class. */
@@ -91,8 +92,9 @@ export async function listPlanningCampuses(db: Db, editionId: number, opts: { on
 }
 
 /**
- * The enrolled classes of these campuses that are in no scheduled slot: the one
- * place that says which classes are still to plan (the proposals start from it).
+ * The enrolled classes of these campuses that want a workshop and are in no
+ * scheduled slot: the one place that says which classes are still to plan (the
+ * proposals start from it).
  */
 export const listUnplannedClasses = (db: Db, editionId: number, campusIds: number[]) =>
 	campusIds.length === 0
@@ -103,6 +105,7 @@ export const listUnplannedClasses = (db: Db, editionId: number, campusIds: numbe
 				.where('classes.editionId', '=', editionId)
 				.where('classes.campusId', 'in', campusIds)
 				.where('classes.status', '=', 'enrolled')
+				.where('classes.participation', '=', 'workshop')
 				.where((eb) => withoutSlot(eb))
 				.orderBy('classes.nameKey')
 				.orderBy('classes.id')

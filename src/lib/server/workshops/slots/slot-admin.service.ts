@@ -246,6 +246,8 @@ async function writeSlotClasses(trx: Trx, actor: Actor, slot: LockedSlot, curren
 		if (c.editionId !== slot.editionId) throw new ValidationError('ws_error_class_other_edition', 'classIds', { name: c.name });
 		if (c.campusId !== slot.campusId) throw new ValidationError('ws_error_class_other_campus', 'classIds', { name: c.name });
 		if (c.status !== 'enrolled' && !current.includes(c.id)) throw new ValidationError('ws_error_class_not_enrolled', 'classIds', { name: c.name });
+		// A materials-only class asked for no workshop (issue 17.5).
+		if (c.participation === 'materials' && !current.includes(c.id)) throw new ValidationError('mo_error_on_slot', 'classIds', { name: c.name });
 	}
 	const pupils = classes.reduce((sum, c) => sum + c.pupilCount, 0);
 	if (slot.maxPupils !== null && pupils > slot.maxPupils) throw new ValidationError('ws_error_pupils_over_max', 'classIds', { pupils, max: slot.maxPupils });

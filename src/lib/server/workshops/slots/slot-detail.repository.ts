@@ -25,7 +25,7 @@ export const findSlotDetail = (db: Db, slotId: number) =>
 
 /**
  * The classes a slot can serve: the enrolled classes of its campus in its
- * edition, plus those already in the slot (a class withdrawn later stays
+ * edition that want a workshop, plus those already in the slot (a class withdrawn later stays
  * visible there until it is taken off).
  */
 export const listCampusClasses = (db: Db, slot: { id: number; editionId: number; campusId: number }) =>
@@ -51,7 +51,8 @@ export const listCampusClasses = (db: Db, slot: { id: number; editionId: number;
 		.where('classes.campusId', '=', slot.campusId)
 		.where((eb) =>
 			eb.or([
-				eb('classes.status', '=', 'enrolled'),
+				// Materials-only classes asked for no workshop: not offered (issue 17.5).
+				eb.and([eb('classes.status', '=', 'enrolled'), eb('classes.participation', '=', 'workshop')]),
 				eb('classes.id', 'in', eb.selectFrom('slotClasses').select('slotClasses.classId').where('slotClasses.slotId', '=', slot.id))
 			])
 		)

@@ -145,11 +145,11 @@ export async function replaceSlotClasses(db: Db, slotId: number, classIds: numbe
 			.execute();
 }
 
-/** Classes as a slot's rules need them: campus, edition, status and pupils. */
+/** Classes as a slot's rules need them: campus, edition, status, pupils and whether they want a workshop. */
 export const findClassesByIds = (db: Db, ids: number[]) =>
 	ids.length === 0
 		? Promise.resolve([])
-		: db.selectFrom('classes').select(['id', 'name', 'campusId', 'editionId', 'status', 'pupilCount']).where('id', 'in', ids).execute();
+		: db.selectFrom('classes').select(['id', 'name', 'campusId', 'editionId', 'status', 'pupilCount', 'participation']).where('id', 'in', ids).execute();
 
 /** A trainer as booking needs them: role, organisation, whether they may plan for it. */
 export const findTrainer = (db: Db, userId: number) =>

@@ -6,7 +6,7 @@ import { orHttpError } from '$lib/server/http/forms';
 import { formAction } from '$lib/server/http/form-action';
 import { confirmedAction } from '$lib/server/http/confirm';
 import { nullIfNotFound } from '$lib/server/errors';
-import { classSchema } from '$lib/schemas/enrolment';
+import { classWithParticipationSchema } from '$lib/schemas/participation';
 import * as m from '$lib/paraglide/messages';
 import { workshopsOfClasses } from '$lib/server/workshops/teachers/teacher-workshop.service';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	update: formAction(classSchema, async (data, { locals, params }) => {
+	update: formAction(classWithParticipationSchema, async (data, { locals, params }) => {
 		await updateClassDetails(locals.db, locals.user!, Number(params.id), data, getLocale());
 		redirect(303, `/teacher/classes/${params.id}?saved`);
 	}),
