@@ -10,7 +10,8 @@ describe('CSV for Belgian Excel', () => {
 			[
 				['Sint-Jozef', '5B'],
 				['Zoë Borluut', '6A']
-			]
+			],
+			'nl'
 		);
 		expect(text.startsWith(csvBom)).toBe(true);
 		expect([...Buffer.from(text, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -18,16 +19,19 @@ describe('CSV for Belgian Excel', () => {
 	});
 
 	it('quotes a cell holding ";", a quote or a line break, doubling the quotes (RFC 4180)', () => {
-		expect(csvRows([['a;b', 'zeg "hallo"', 'twee\nregels', 'cr\rhier', 'gewoon']])).toBe('"a;b";"zeg ""hallo""";"twee\nregels";"cr\rhier";gewoon\r\n');
+		expect(csvRows([['a;b', 'zeg "hallo"', 'twee\nregels', 'cr\rhier', 'gewoon']], 'nl')).toBe('"a;b";"zeg ""hallo""";"twee\nregels";"cr\rhier";gewoon\r\n');
 	});
 
-	it('writes numbers as numbers and empty cells as nothing', () => {
-		expect(csvRows([[22, -3, 0, 1.5, null, undefined, '']])).toBe('22;-3;0;1.5;;;\r\n');
+	it('writes numbers as numbers, with a decimal comma in Dutch and a point in English, and empty cells as nothing', () => {
+		expect(csvRows([[22, -3, 0, 1.5, -0.25, 1234567.5, null, undefined, '']], 'nl')).toBe('22;-3;0;1,5;-0,25;1234567,5;;;\r\n');
+		expect(csvRows([[22, 1.5, 1234567.5]], 'en')).toBe('22;1.5;1234567.5\r\n');
+		// Text that looks like a decimal stays as it was typed.
+		expect(csvRows([['1.5']], 'nl')).toBe('1.5\r\n');
 	});
 
 	it('defuses text a spreadsheet would run as a formula, never a real number', () => {
 		for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(safeCsvText(`${start}1+1`)).toBe(`'${start}1+1`);
-		expect(csvRows([['=HYPERLINK("http://x","klik")', '-3', -3, '+32 56 27 00 00', '@home']])).toBe(
+		expect(csvRows([['=HYPERLINK("http://x","klik")', '-3', -3, '+32 56 27 00 00', '@home']], 'nl')).toBe(
 			`"'=HYPERLINK(""http://x"",""klik"")";'-3;-3;'+32 56 27 00 00;'@home\r\n`
 		);
 		expect(safeCsvText('5B')).toBe('5B');
@@ -35,7 +39,7 @@ describe('CSV for Belgian Excel', () => {
 	});
 
 	it('writes nothing for no rows', () => {
-		expect(csvRows([])).toBe('');
+		expect(csvRows([], 'nl')).toBe('');
 	});
 });
 

@@ -29,7 +29,7 @@ export function auditCsv(db: Kysely<Database>, actor: Actor, f: AuditFilter, loc
 }
 
 async function* auditCsvChunks(db: Kysely<Database>, f: AuditFilter, locale: Locale, signal?: AbortSignal): AsyncGenerator<string, void> {
-	yield csvBom + csvRows([auditCsvHeader(locale)]);
+	yield csvBom + csvRows([auditCsvHeader(locale)], locale);
 	const where = await resolveAuditWhere(db, f);
 	if (!where) return;
 	const hidden = m.md_hidden({}, { locale });
@@ -45,7 +45,8 @@ async function* auditCsvChunks(db: Kysely<Database>, f: AuditFilter, locale: Loc
 				const v = auditRowView(r, hidden);
 				const person = v.actor === null ? system : v.actor.deleted ? deleted : v.actor.name;
 				return [`${brusselsDateOf(v.at)} ${brusselsTimeOf(v.at)}`, person, v.action, v.entity, v.campus, v.edition, v.summary];
-			})
+			}),
+			locale
 		);
 		if (rows.length < auditExportChunk) return;
 		beforeId = rows[rows.length - 1].id;

@@ -48,7 +48,7 @@ export async function campusCodesFile(db: Kysely<Database>, actor: Actor, format
 	const header = columns.map((c) => c.header({}, o));
 	// Every cell is text: the CSV helper puts an apostrophe before a leading =, +, - or @; write-excel-file stores such text as text.
 	const cells = rows.map((r) => columns.map((c) => c.value(r)));
-	if (format === 'csv') return { filename, contentType: csvContentType, body: csvDocument(header, cells), cacheControl: 'no-store' };
+	if (format === 'csv') return { filename, contentType: csvContentType, body: csvDocument(header, cells, locale), cacheControl: 'no-store' };
 	const data: Row[] = [header.map((value) => ({ value, fontWeight: 'bold' as const })), ...cells.map((row) => row.map((value) => ({ value, type: String })))];
 	const file = await writeXlsxFile(data, { sheet: m.si_codes_sheet({}, o), columns: columns.map((c) => ({ width: c.width })), stickyRowsCount: 1 }).toBuffer();
 	return {

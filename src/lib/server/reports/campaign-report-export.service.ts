@@ -16,7 +16,7 @@ import { cachedReportFile, keepReportBuffer, keepReportStream, openCachedReport,
 import { editionEnded } from '../certificates/certificate-facts';
 import { campaignReportPdfView } from './campaign-report-pdf-view';
 import * as t from './campaign-report-tables';
-import { csvContentType, csvDocument } from './csv';
+import { csvContentType, csvDocument, csvNumber } from './csv';
 import { renderPool } from '../workers/render-pool';
 import { pdfContentType, type Download } from '../http/download';
 import { slug } from '../../slug';
@@ -46,8 +46,9 @@ const name = (prefix: string, r: { edition: { name: string } }, ext: string) => 
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A typed cell: numbers stay numbers, "YYYY-MM-DD" becomes a real date. */
+/** A typed cell: numbers stay numbers, a share a percentage, "YYYY-MM-DD" becomes a real date. */
 function xlsxCell(value: t.Cell): XlsxCell {
+	if (t.isPercent(value)) return { value: value.percent, type: Number, format: '0.0%' };
 	const date = typeof value === 'string' ? isoDate.exec(value) : null;
 	if (date) return { value: new Date(Date.UTC(+date[1], +date[2] - 1, +date[3])), type: Date, format: 'dd/mm/yyyy' };
 	return value;
@@ -61,8 +62,8 @@ function sheet(table: t.ReportTable, sheetName: string): Sheet<Buffer> {
 
 /** Figure | this edition | previous edition (when there is one). */
 function figuresTable(r: CampaignReport, locale: Locale): t.ReportTable {
-	const now = t.figureRows(r.figures, r.activeCampuses, locale);
-	const before = r.previous && t.figureRows(r.previous.figures, r.activeCampuses, locale);
+	const now = t.figureRows(r.figures, r.activeCampuses, locale, 'percent');
+	const before = r.previous && t.figureRows(r.previous.figures, r.activeCampuses, locale, 'percent');
 	return {
 		caption: m.crep_key_figures({}, { locale }),
 		headers: [m.crep_col_figure({}, { locale }), r.edition.name, ...(r.previous ? [r.previous.edition.name] : [])],
@@ -120,7 +121,14 @@ export async function workshopsTable(db: Db, editionId: number, locale: Locale):
 	};
 }
 
-const tableCsv = (table: t.ReportTable) => csvDocument(table.headers, table.rows);
+/** A share as a spreadsheet in that language reads a percentage: "45,2%" in Dutch. */
+const csvCell = (cell: t.Cell, locale: Locale) => (t.isPercent(cell) ? `${csvNumber(Math.round(cell.percent * 1000) / 10, locale)}%` : cell);
+const tableCsv = (table: t.ReportTable, locale: Locale) =>
+	csvDocument(
+		table.headers,
+		table.rows.map((row) => row.map((cell) => csvCell(cell, locale))),
+		locale
+	);
 
 /** The given workshops without the whole report: two queries after the edition. */
 async function workshopsDownload(db: Db, actor: Actor, editionId: number, format: 'csv' | 'xlsx', locale: Locale): Promise<Download> {
@@ -130,7 +138,7 @@ async function workshopsDownload(db: Db, actor: Actor, editionId: number, format
 	const o = { locale };
 	const table = await workshopsTable(db, editionId, locale);
 	const filename = name(m.crep_file_workshops({}, o), { edition }, format);
-	if (format === 'csv') return { filename, contentType: csvContentType, body: tableCsv(table) };
+	if (format === 'csv') return { filename, contentType: csvContentType, body: tableCsv(table, locale) };
 	return { filename, contentType: xlsxContentType, body: await workbook([sheet(table, m.crep_sheet_workshops({}, o))]) };
 }
 
@@ -180,10 +188,14 @@ export async function reportDownload(db: Db, actor: Actor, editionId: number, fi
 			return { filename: xlsxName(r, locale), contentType: xlsxContentType, body };
 		}
 		case 'campuses.csv':
-			return { filename: name(m.crep_file_campuses({}, o), r, 'csv'), contentType: csvContentType, body: tableCsv(t.campusesTable(r, locale)) };
+			return { filename: name(m.crep_file_campuses({}, o), r, 'csv'), contentType: csvContentType, body: tableCsv(t.campusesTable(r, locale), locale) };
 		case 'grades.csv':
-			return { filename: name(m.crep_file_levels({}, o), r, 'csv'), contentType: csvContentType, body: tableCsv(t.gradesTable(r, locale)) };
+			return { filename: name(m.crep_file_levels({}, o), r, 'csv'), contentType: csvContentType, body: tableCsv(t.gradesTable(r, locale), locale) };
 		case 'organisations.csv':
-			return { filename: name(m.crep_file_organisations({}, o), r, 'csv'), contentType: csvContentType, body: tableCsv(t.organisationsTable(r, locale)) };
+			return {
+				filename: name(m.crep_file_organisations({}, o), r, 'csv'),
+				contentType: csvContentType,
+				body: tableCsv(t.organisationsTable(r, locale), locale)
+			};
 	}
 }

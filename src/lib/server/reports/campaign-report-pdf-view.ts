@@ -9,7 +9,8 @@ import type { CampaignReport } from './campaign-report.service';
 import * as t from './campaign-report-tables';
 
 /** The campaign report's PDF view model in one language, from the report and the city settings. */
-const cellText = (cell: t.Cell, locale: Locale) => (cell === null ? '–' : typeof cell === 'number' ? t.formatNumber(cell, locale) : cell);
+const cellText = (cell: t.Cell, locale: Locale) =>
+	cell === null ? '–' : typeof cell === 'number' ? t.formatNumber(cell, locale) : t.isPercent(cell) ? `${t.formatNumber(cell.percent * 100, locale)} %` : cell;
 
 function pdfTable(table: t.ReportTable, locale: Locale, numericFrom: number): PdfTable {
 	return {
@@ -110,7 +111,7 @@ export function campaignReportPdfView(r: CampaignReport, city: CitySettings, loc
 			heading: m.crep_key_figures({}, o),
 			caption: r.edition.name,
 			headers: [m.crep_col_figure({}, o), m.crep_x_value({}, o)],
-			rows: t.figureRows(r.figures, r.activeCampuses, locale).map(([label, value]) => [label, cellText(value, locale)]),
+			rows: t.figureRows(r.figures, r.activeCampuses, locale, 'text').map(([label, value]) => [label, cellText(value, locale)]),
 			note: m.crep_figures_note({}, o)
 		},
 		sections: sections(r, locale),

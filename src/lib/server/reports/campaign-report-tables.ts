@@ -7,7 +7,14 @@ import type { CampaignReport, KeyFigures } from './campaign-report.service';
  * them formatted, CSV and XLSX keep numbers as numbers. One definition, so the
  * files and the PDF always show the same figures.
  */
-export type Cell = string | number | null;
+export type Cell = string | number | PercentCell | null;
+
+/** A share (0.452): a percentage in a spreadsheet, formatted in the PDF. */
+export interface PercentCell {
+	percent: number;
+}
+
+export const isPercent = (cell: Cell): cell is PercentCell => typeof cell === 'object' && cell !== null;
 
 export interface ReportTable {
 	caption: string;
@@ -44,12 +51,17 @@ export function shareText(f: KeyFigures, activeCampuses: number, locale: Locale)
 	return m.crep_f_share_value({ percent, reached: f.campuses, total: activeCampuses }, { locale });
 }
 
-/** The key figures as [label, value] rows; the share as text, everything else a number. */
-export function figureRows(f: KeyFigures, activeCampuses: number, locale: Locale): [string, Cell][] {
+/**
+ * The key figures as [label, value] rows, everything a number. The share is text
+ * in the PDF ("45 % (5 of 11)") and a percentage in the files, where it must
+ * stay a number a spreadsheet can compute with.
+ */
+export function figureRows(f: KeyFigures, activeCampuses: number, locale: Locale, share: 'text' | 'percent'): [string, Cell][] {
 	const o = { locale };
+	const shareCell: Cell = share === 'text' ? shareText(f, activeCampuses, locale) : f.campusShare === null ? null : { percent: f.campusShare };
 	return [
 		[m.crep_f_campuses({}, o), f.campuses],
-		[m.crep_f_share({}, o), shareText(f, activeCampuses, locale)],
+		[m.crep_f_share({}, o), shareCell],
 		[m.crep_f_classes({}, o), f.classes],
 		[m.crep_f_pupils({}, o), f.pupils],
 		[m.crep_f_planned({}, o), f.workshops.planned],

@@ -127,7 +127,7 @@ const csvCells = (row: ExportRow): CsvCell[] => columns.map((c) => row[c.key]);
  * taken by the client (pull-based, no read-ahead), and stops reading when the
  * client goes away or the request is aborted.
  */
-export function csvStream(header: string[], chunks: AsyncGenerator<ExportRow[], void>, signal?: AbortSignal): ReadableStream<Uint8Array> {
+export function csvStream(header: string[], chunks: AsyncGenerator<ExportRow[], void>, locale: Locale, signal?: AbortSignal): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
 	let headerSent = false;
 	return new ReadableStream<Uint8Array>(
@@ -135,13 +135,13 @@ export function csvStream(header: string[], chunks: AsyncGenerator<ExportRow[], 
 			async pull(controller) {
 				if (!headerSent) {
 					headerSent = true;
-					controller.enqueue(encoder.encode(csvBom + csvRows([header])));
+					controller.enqueue(encoder.encode(csvBom + csvRows([header], locale)));
 					return;
 				}
 				try {
 					const next = signal?.aborted ? await chunks.return() : await chunks.next();
 					if (next.done) controller.close();
-					else controller.enqueue(encoder.encode(csvRows(next.value.map(csvCells))));
+					else controller.enqueue(encoder.encode(csvRows(next.value.map(csvCells), locale)));
 				} catch (err) {
 					// The status line went out with the first bytes: the client sees a cut-off file, the log says why.
 					logger.error('csv export failed', { error: err instanceof Error ? err.message : String(err) });
@@ -202,6 +202,6 @@ export async function exportEnrolments(
 	const chunks = exportChunks(db, classFilterOf(editionId, filter), locale, signal);
 	const header = exportHeader(locale);
 	const filename = `${m.rp_file_prefix({}, { locale })}-${slug(edition.name)}.${format}`;
-	if (format === 'csv') return { filename, contentType: csvContentType, body: csvStream(header, chunks, signal) };
+	if (format === 'csv') return { filename, contentType: csvContentType, body: csvStream(header, chunks, locale, signal) };
 	return { filename, contentType: xlsxContentType, body: await xlsxDownload(header, chunks, m.rp_sheet_name({}, { locale }), signal) };
 }
