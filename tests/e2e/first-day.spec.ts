@@ -11,7 +11,7 @@ import { createPublishedEdition, enrolAsTeacher, TeacherHome } from './support/e
 import { expect, test } from './support/fixtures';
 import { createCampaign, createOrganisationAndInviteTrainer, sendSchoolInvitations, setUpCity, writeLogo, type Look } from './support/first-day-steps';
 import { npmRun, startServer, stopAllServers, type OwnApp, type RunningServer } from './support/own-server';
-import { LoginPage, loginAs, logout, RegisterPage, waitForScripts, welcome } from './support/pages';
+import { loginAs, logout, RegisterPage, waitForScripts, welcome } from './support/pages';
 
 /**
  * Issue 12's "Done when": a city's whole first day on an EMPTY database, as an
@@ -297,9 +297,8 @@ async function teacherEnrols(day: Day, edition: Edition): Promise<Page> {
 	await expect(form.heading()).toHaveText('Bevestig je e-mailadres');
 	await page.goto(await outboxLink(day.db, teacher.email, 'email_confirm'));
 	await page.getByRole('button', { name: 'Bevestig mijn adres' }).click();
-	await expect(page).toHaveURL(/\/login\?confirmed/);
-	await new LoginPage(page).login(teacher.email, teacher.password);
-	await expect(page).toHaveURL('/teacher');
+	// The link logs the new teacher in: straight on to their start page.
+	await expect(page).toHaveURL('/teacher?notice=confirmed');
 	await enrolAsTeacher(page, edition.name, { name: className, grade: 'L6', pupils: 22 });
 	await expect(new TeacherHome(page).notice()).toContainText(`Klas ${className} is ingeschreven voor ${edition.name}.`);
 	return page;

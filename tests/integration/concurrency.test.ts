@@ -23,11 +23,13 @@ describeEachDatabase('concurrency', (dialect) => {
 	it('lets a one-time link be used exactly once when ten requests use it at the same moment', async () => {
 		const userId = await createUser(ctx.db, { email: 'lies@school.be', roles: ['teacher'], confirmed: false });
 		const token = await issueToken(ctx.db, userId, 'email_confirm');
-		const results = await Promise.allSettled(Array.from({ length: 10 }, () => confirmEmail(ctx.db, token)));
+		const results = await Promise.allSettled(Array.from({ length: 10 }, () => confirmEmail(ctx.db, token, { userAgent: null })));
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		const reasons = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason.messageKey);
 		expect(reasons).toEqual(Array(9).fill('error_link_invalid'));
 		expect(await ctx.db.selectFrom('auditLog').select('action').where('action', '=', 'user.email_confirmed').execute()).toHaveLength(1);
+		// One session: the one request that used the link.
+		expect(await ctx.db.selectFrom('sessions').select('id').execute()).toHaveLength(1);
 	});
 
 	it('creates one account when eight registrations with the same address arrive together; five get through the address limit, the other four mail its holder', async () => {

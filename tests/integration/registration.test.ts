@@ -47,9 +47,12 @@ describeEachDatabase('teacher registration', (dialect) => {
 		const input = { email: 'zoë.peeters@school.be', password: goodPassword, address: '10.0.0.1', userAgent: null };
 		await expect(login(ctx.db, input)).rejects.toMatchObject({ messageKey: 'error_login_unconfirmed' });
 		const [mail] = await outboxFor(ctx.db, 'Zoë.Peeters@School.be');
-		await confirmEmail(ctx.db, tokenFromLink(mail.secretLink));
+		// Confirming logs the teacher in: a session of their own, in their language.
+		const session = await confirmEmail(ctx.db, tokenFromLink(mail.secretLink), { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0' });
+		expect(session).toMatchObject({ locale: 'nl', token: expect.stringMatching(/^[A-Za-z0-9_-]{20,}$/) });
+		expect(await ctx.db.selectFrom('sessions').select('userId').execute()).toHaveLength(1);
 		await expect(login(ctx.db, input)).resolves.toMatchObject({ locale: 'nl' });
-		await expect(confirmEmail(ctx.db, tokenFromLink(mail.secretLink))).rejects.toMatchObject({ messageKey: 'error_link_invalid' });
+		await expect(confirmEmail(ctx.db, tokenFromLink(mail.secretLink), { userAgent: null })).rejects.toMatchObject({ messageKey: 'error_link_invalid' });
 	});
 
 	it('refuses a confirmation link after three days', async () => {
@@ -58,7 +61,8 @@ describeEachDatabase('teacher registration', (dialect) => {
 		await registerTeacher(ctx.db, registration(campus.inviteCode));
 		const [mail] = await outboxFor(ctx.db, 'Zoë.Peeters@School.be');
 		advance(days(3) + 1);
-		await expect(confirmEmail(ctx.db, tokenFromLink(mail.secretLink))).rejects.toMatchObject({ messageKey: 'error_link_invalid' });
+		await expect(confirmEmail(ctx.db, tokenFromLink(mail.secretLink), { userAgent: null })).rejects.toMatchObject({ messageKey: 'error_link_invalid' });
+		expect(await ctx.db.selectFrom('sessions').select('id').execute()).toEqual([]);
 	});
 
 	it('refuses an unknown code, the code of a deactivated campus and a code that was regenerated, writing nothing', async () => {

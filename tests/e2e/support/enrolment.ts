@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { campusInviteCode, mailLink } from './db';
-import { LoginPage, RegisterPage, waitForScripts, type NewAccount } from './pages';
+import { RegisterPage, waitForScripts, type NewAccount } from './pages';
 import { newPassword, unique, uniqueEmail } from './people';
 
 /** Page objects and steps for class enrolment (teachers and coordinators). Dutch labels: the browser locale is nl-BE. */
@@ -172,8 +172,8 @@ export async function enrolAsTeacher(page: Page, editionName: string, input: Cla
 }
 
 /**
- * Registers a new teacher of the campus with its code, confirms the address and logs
- * in (in this page). A fresh teacher has no classes of their own, so their list shows
+ * Registers a new teacher of the campus with its code and confirms the address, which
+ * logs them in (in this page). A fresh teacher has no classes of their own, so their list shows
  * exactly what the test did.
  */
 export async function registerTeacherAt(page: Page, campusName: string, prefix = 'leerkracht'): Promise<NewAccount> {
@@ -185,9 +185,8 @@ export async function registerTeacherAt(page: Page, campusName: string, prefix =
 	await expect(form.heading()).toHaveText('Bevestig je e-mailadres');
 	await page.goto(await mailLink(account.email, 'email_confirm'));
 	await page.getByRole('button', { name: 'Bevestig mijn adres' }).click();
-	await expect(page).toHaveURL(/\/login\?confirmed/);
-	await new LoginPage(page).login(account.email, account.password);
-	await expect(page).toHaveURL('/teacher');
+	// Confirming logs the teacher in (issue 18).
+	await expect(page).toHaveURL('/teacher?notice=confirmed');
 	return account;
 }
 

@@ -99,6 +99,8 @@ export async function registerConfirmedTeacher(page: Page, prefix = 'teacher'): 
 	await expect(form.heading()).toHaveText('Bevestig je e-mailadres');
 	await page.goto(await mailLink(account.email, 'email_confirm'));
 	await page.getByRole('button', { name: 'Bevestig mijn adres' }).click();
-	await expect(page).toHaveURL(/\/login\?confirmed/);
+	// Confirming logs the teacher in; callers start from a logged-out browser, so log out again (which ends that session).
+	await expect(page).toHaveURL('/teacher?notice=confirmed');
+	await logout(page);
 	return account;
 }

@@ -4,7 +4,7 @@ import { sha256Hex } from '../auth/crypto';
 import { audit } from '../audit/audit';
 import { hashPassword } from '../auth/password';
 import { consumeToken, issueToken, peekToken } from '../auth/one-time-token';
-import { createSession } from '../auth/session';
+import { createSession, deviceLabelFrom } from '../auth/session';
 import { bucket, takeAttempt, type Limit } from '../auth/rate-limit';
 import { findActiveCampusByInviteCode } from '../campuses/campus.repository';
 import { config, publicOrigin } from '../config';
@@ -137,11 +137,22 @@ async function notifyExistingAccount(db: Db, user: { id: number; email: string; 
 	logger.info('registration for an existing account', { userId: user.id });
 }
 
-export async function confirmEmail(db: Kysely<Database>, token: string): Promise<void> {
-	await withTransaction(db, async (trx) => {
+/**
+ * The address is confirmed with the link from the mail, once, and the teacher is
+ * logged in there and then: the link proves they hold the address, as a login
+ * link does, so asking for the password again right after was a needless step.
+ * A disabled account is confirmed but gets no session (null).
+ */
+export async function confirmEmail(db: Kysely<Database>, token: string, input: { userAgent: string | null }) {
+	return withTransaction(db, async (trx) => {
 		const userId = await consumeToken(trx, token, 'email_confirm');
-		await updateUser(trx, userId, { emailConfirmedAt: nowDb() }, nowDb());
+		const now = nowDb();
+		await updateUser(trx, userId, { emailConfirmedAt: now }, now);
 		await audit(trx, { actorId: userId, action: 'user.email_confirmed', entityType: 'user', entityId: userId });
+		const user = await findUserById(trx, userId);
+		if (!user || user.disabled) return null;
+		await updateUser(trx, userId, { lastLoginAt: now }, now);
+		return { ...(await createSession(trx, userId, deviceLabelFrom(input.userAgent))), locale: user.locale };
 	});
 }
 

@@ -1,4 +1,6 @@
 import { redirect } from '@sveltejs/kit';
+import { startSession } from '$lib/server/auth/cookies';
+import { invalidateSession } from '$lib/server/auth/session';
 import { confirmEmail, describeToken } from '$lib/server/users/registration.service';
 import { orFail } from '$lib/server/http/form-action';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,11 +11,16 @@ export const load: PageServerLoad = async ({ locals, params }) => ({
 });
 
 export const actions: Actions = {
-	default: async ({ locals, params, request }) => {
+	default: async ({ locals, params, request, cookies }) => {
 		const form = await request.formData();
 		return orFail(form, async () => {
-			await confirmEmail(locals.db, params.token);
-			redirect(303, '/login?confirmed');
+			const session = await confirmEmail(locals.db, params.token, { userAgent: request.headers.get('user-agent') });
+			if (!session) redirect(303, '/login?confirmed');
+			// Someone else was logged in in this browser: that session ends here.
+			if (locals.sessionId) await invalidateSession(locals.db, locals.sessionId);
+			startSession(cookies, session);
+			// Only teachers register (and confirm their address); invited accounts confirm by accepting the invitation.
+			redirect(303, '/teacher?notice=confirmed');
 		});
 	}
 };
