@@ -86,6 +86,7 @@ export const guardTable: Record<string, Rule> = {
 	'/api/materials/[id=id]/download': roles('teacher', 'coordinator'),
 	'/api/kit-orders/[id=id]/packing-list': roles('coordinator'),
 	'/api/editions/[id=id]/pick-list': roles('coordinator'),
+	'/api/editions/[id=id]/planner-workshops/[format]': roles('trainer'),
 	'/api/classes/[id=id]/certificate': roles('teacher', 'coordinator'),
 	'/api/classes/[id=id]/named-certificates': roles('teacher', 'coordinator'),
 	'/api/editions/[id=id]/certificate-preview': roles('coordinator'),

@@ -6,6 +6,7 @@ import { formAction } from '$lib/server/http/form-action';
 import { pageParams } from '$lib/server/pagination';
 import { assignTrainer, unassignTrainer } from '$lib/server/workshops/trainers/booking.service';
 import { plannerPage } from '$lib/server/workshops/trainers/trainer-planner.service';
+import { plannerFigures } from '$lib/server/workshops/trainers/planner-figures.service';
 import { parseCursor } from '$lib/server/workshops/trainers/trainer-views.service';
 import { assignSchema, unassignSchema } from '$lib/schemas/trainer-workshop';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,8 +14,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const after = parseCursor(url.searchParams.get('after'));
+	const edition = Number(url.searchParams.get('edition')) || null;
 	return {
 		plan: await orHttpError(async () => plannerPage(locals.db, user, after, pageParams(url))),
+		figures: await orHttpError(async () => plannerFigures(locals.db, user, edition)),
 		paged: after !== null,
 		done: url.searchParams.get('done')
 	};
