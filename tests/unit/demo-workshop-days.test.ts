@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { nextIdahotYear } from '../../db/seeds/idahot';
-import { archivedDays, futureSlotDays, futureWindow, isFullSchoolDay, isWeekday, pastDays, slotDays as fullDays, studyDay } from '../../db/seeds/demo-workshop-days';
+import {
+	archivedDays,
+	futureSlotDays,
+	futureWindow,
+	isFullSchoolDay,
+	isWeekday,
+	pastDays,
+	slotDays as fullDays,
+	studyDay
+} from '../../db/seeds/demo-workshop-days';
 import { belgianHolidaysBetween } from '../../src/lib/time/belgian-holidays';
 import { addDays, brusselsToUtc } from '../../src/lib/time/brussels';
 

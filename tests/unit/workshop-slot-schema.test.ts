@@ -50,10 +50,16 @@ describe('workshop slot forms', () => {
 	});
 
 	it('pass an exception to the school hours on only when it is ticked, and never without its reason', () => {
-		expect(parse(slotSchema, { ...slot, outsideHours: '1', hoursExceptionReason: ' Schoolfeest ' }).data).toMatchObject({ hoursExceptionReason: 'Schoolfeest' });
+		expect(parse(slotSchema, { ...slot, outsideHours: '1', hoursExceptionReason: ' Schoolfeest ' }).data).toMatchObject({
+			hoursExceptionReason: 'Schoolfeest'
+		});
 		expect(parse(slotSchema, { ...slot, hoursExceptionReason: 'Schoolfeest' }).data).toMatchObject({ hoursExceptionReason: null });
-		expect(parse(slotSchema, { ...slot, outsideHours: '1' }).errors).toEqual({ hoursExceptionReason: 'Geef op waarom deze workshop buiten de schooluren mag vallen.' });
-		expect(parse(bulkSlotSchema, { ...slot, firstStart: '08:30', count: '2', durationMinutes: '50', gapMinutes: '10', outsideHours: '1' }, 'en').errors).toEqual({
+		expect(parse(slotSchema, { ...slot, outsideHours: '1' }).errors).toEqual({
+			hoursExceptionReason: 'Geef op waarom deze workshop buiten de schooluren mag vallen.'
+		});
+		expect(
+			parse(bulkSlotSchema, { ...slot, firstStart: '08:30', count: '2', durationMinutes: '50', gapMinutes: '10', outsideHours: '1' }, 'en').errors
+		).toEqual({
 			hoursExceptionReason: 'Say why this workshop may fall outside the school hours.'
 		});
 	});

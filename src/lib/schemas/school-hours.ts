@@ -31,7 +31,10 @@ const optionalTime = () =>
 			return `${match[1].padStart(2, '0')}:${match[2]}`;
 		});
 
-export const schoolHoursFields = Object.fromEntries(hoursFieldNames.map((name) => [name, optionalTime()])) as Record<HoursField, ReturnType<typeof optionalTime>>;
+export const schoolHoursFields = Object.fromEntries(hoursFieldNames.map((name) => [name, optionalTime()])) as Record<
+	HoursField,
+	ReturnType<typeof optionalTime>
+>;
 
 type Posted = Partial<Record<HoursField, string | undefined>>;
 
@@ -69,8 +72,10 @@ export const schoolHoursText = (v: Posted): string | null => {
 /** The stored hours as the form's values (strings). */
 export function schoolHoursValues(text: string): Record<string, string> {
 	const hours = parseSchoolHours(text);
-	return Object.fromEntries(weekdays.flatMap((day) => [
-		[fromField(day), hours[day]?.from ?? ''],
-		[untilField(day), hours[day]?.until ?? '']
-	]));
+	return Object.fromEntries(
+		weekdays.flatMap((day) => [
+			[fromField(day), hours[day]?.from ?? ''],
+			[untilField(day), hours[day]?.until ?? '']
+		])
+	);
 }
