@@ -66,6 +66,7 @@ test('a coordinator changes the school hours; a slot outside them is refused, th
 	await friday.getByLabel('Tot').fill('');
 	await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
 	await expect(friday.getByText('Vul voor deze dag een begin- én een einduur in, of laat beide leeg.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Tot (Vrijdag): Vul voor deze dag een begin- én een einduur in, of laat beide leeg.' })).toBeVisible();
 	await checkBothWidths(page, checkA11y, 'edition-hours-error');
 	await friday.getByLabel('Van').fill('');
 	await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
