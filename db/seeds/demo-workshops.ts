@@ -12,7 +12,7 @@ import * as slots from '../../src/lib/server/workshops/slots/slot.repository';
 import { belgianHolidaysBetween } from '../../src/lib/time/belgian-holidays';
 import { brusselsDateOf, brusselsToUtc } from '../../src/lib/time/brussels';
 import { campaign, schools as demoSchools, users as demoUsers } from './demo-data';
-import { archivedDays, futureSlotDays, futureWindow, pastDays, studyDay } from './demo-workshop-days';
+import { archivedDays, futureSlotDays, futureWindow, pastDays, slotDays, studyDay } from './demo-workshop-days';
 import { archivedSlots, upcomingPastSlots, upcomingSlots, type DemoSlot } from './demo-workshop-plan';
 import { nextIdahotYear } from './idahot';
 
@@ -161,7 +161,7 @@ async function seedUpcomingSlots(db: Kysely<Database>, ctx: Context, edition: Ed
 	if (edition.status !== 'published' || (await hasRows(db, 'workshopSlots', edition.id))) return;
 	const blocked = await blockedDates(db, edition.id);
 	const todayLocal = brusselsDateOf(today);
-	const future = futureWindow(todayLocal, edition.year, edition.workshopEndsOn, blocked);
+	const future = slotDays(futureWindow(todayLocal, edition.year, edition.workshopEndsOn, blocked));
 	// Only an edition from an older seed can lack the days; a fresh demo always has them.
 	if (future.length >= futureSlotDays) for (const plan of upcomingSlots) await planSlot(db, ctx, edition.id, future[plan.day], plan, today);
 	const past = pastDays(todayLocal, edition.workshopStartsOn, blocked);

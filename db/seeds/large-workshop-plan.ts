@@ -1,6 +1,7 @@
 import type { InstructionLanguage, NotGivenReason } from '../../src/lib/server/db/schema';
 import { days, hours, toDbTime } from '../../src/lib/server/db/time';
 import { trainerConflict, type TimedSlot } from '../../src/lib/server/workshops/slots/slot-rules';
+import { defaultSchoolHours, slotHoursBreach, type SchoolHours } from '../../src/lib/calendar/school-hours';
 import { brusselsToUtc } from '../../src/lib/time/brussels';
 import type { Rng } from './large-data';
 
@@ -102,7 +103,7 @@ function newSlot(
 }
 
 /**
- * About `target` slots on the given school days: a campus with enrolled classes
+ * About `target` slots on the given school days, within the school hours: a campus with enrolled classes
  * left gets a day of one to four back-to-back slots, every class in at most one
  * slot (so no class is ever in two at once).
  */
@@ -112,7 +113,8 @@ export function planSlots(
 	classesByCampus: Map<number, PlanClass[]>,
 	target: number,
 	organisationIds: number[],
-	now: Date
+	now: Date,
+	hours: SchoolHours = defaultSchoolHours
 ): PlannedSlot[] {
 	const open = [...classesByCampus].filter(([, list]) => list.length > 0).map(([campusId, list]) => ({ campusId, left: [...list] }));
 	const usedDays = new Set<string>();
@@ -133,7 +135,12 @@ export function planSlots(
 			target - slots.length,
 			campus.left.length
 		);
-		const first = count >= 3 ? rng.pick(['08:30', '08:45']) : rng.pick(['08:30', '08:45', '10:15', '13:00', '13:30']);
+		// Only starts whose whole series fits the day's school hours (no Wednesday afternoons by default).
+		const starts = (count >= 3 ? ['08:30', '08:45'] : ['08:30', '08:45', '10:15', '13:00', '13:30']).filter(
+			(start) => !slotHoursBreach(hours, localDate, start, clockPlus(start, (count - 1) * stepMinutes + slotMinutes))
+		);
+		if (!starts.length) continue;
+		const first = rng.pick(starts);
 		for (let i = 0; i < count; i++) {
 			const take = campus.left.length - (count - i - 1) >= 2 && rng.next() < 0.3 ? 2 : 1;
 			const classes = campus.left.splice(0, take);

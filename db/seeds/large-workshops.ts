@@ -2,6 +2,7 @@ import type { Insertable, Transaction } from 'kysely';
 import type { Database, WorkshopSlotsTable } from '../../src/lib/server/db/schema';
 import { emailKey } from '../../src/lib/server/db/keys';
 import { toDbTime, type DbTime } from '../../src/lib/server/db/time';
+import { parseSchoolHours } from '../../src/lib/calendar/school-hours';
 import { belgianHolidaysBetween } from '../../src/lib/time/belgian-holidays';
 import { schoolDays } from './demo-workshop-days';
 import { batchSize, insertBatches } from './large-batches';
@@ -40,7 +41,7 @@ export async function insertLargeWorkshops(trx: Transaction<Database>, rng: Rng,
 	const { edition } = input;
 	const rules = await trx
 		.selectFrom('editions')
-		.select(['travelBufferMinutes', 'maxWorkshopsPerTrainerDay', 'cancellationDeadlineDays'])
+		.select(['travelBufferMinutes', 'maxWorkshopsPerTrainerDay', 'cancellationDeadlineDays', 'schoolHours'])
 		.where('id', '=', edition.id)
 		.executeTakeFirstOrThrow();
 	const holidays = [...new Set(belgianHolidaysBetween(edition.workshopStartsOn, edition.workshopEndsOn).map((h) => h.date))];
@@ -52,7 +53,15 @@ export async function insertLargeWorkshops(trx: Transaction<Database>, rng: Rng,
 	const days = schoolDays(edition.workshopStartsOn, edition.workshopEndsOn, new Set(holidays));
 	const trainers = await loadTrainers(trx, input.trainerIds);
 	const organisationIds = [...new Set(trainers.map((t) => t.organisationId).filter((id): id is number => id !== null))].sort((a, b) => a - b);
-	const slots = planSlots(rng, days, await loadEnrolledClasses(trx, edition.id), input.slots, organisationIds, input.today);
+	const slots = planSlots(
+		rng,
+		days,
+		await loadEnrolledClasses(trx, edition.id),
+		input.slots,
+		organisationIds,
+		input.today,
+		parseSchoolHours(rules.schoolHours)
+	);
 	bookTrainers(rng, slots, trainers, rules, input.today);
 	settle(rng, slots, trainers, input.today, rules.cancellationDeadlineDays);
 	const coordinatorId = await insertCoordinator(trx, input, now);

@@ -38,6 +38,7 @@ export const limits = {
 	slotRoom: 60,
 	slotNote: 500,
 	cancelReason: 200,
+	hoursExceptionReason: 200,
 	blockedDayLabel: 100,
 	website: 300
 } as const;

@@ -14,6 +14,7 @@ import {
 } from './support/enrolment';
 import { LoginPage, loginAs, registerConfirmedTeacher } from './support/pages';
 import { demo } from './support/people';
+import { fullSchoolDayFrom } from './support/workshop-days';
 
 /**
  * Teachers enrol their classes (issue 3). Every test creates the classes it changes,
@@ -44,7 +45,8 @@ test.describe('a teacher enrols classes', () => {
 	test('enrols a class, sees it in the list and gets a confirmation mail', async ({ page, checkA11y }) => {
 		const edition = upcomingEdition();
 		const name = uniqueClassName('5B');
-		const preferred = addDays(edition.workshopStartsOn, 7);
+		// An afternoon the school hours allow: not a Wednesday, weekend or blocked day.
+		const preferred = fullSchoolDayFrom(edition.id, addDays(edition.workshopStartsOn, 7));
 		await loginAs(page, demo.teacher.email);
 		const home = new TeacherHome(page);
 		await home.goto();

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { nextIdahotYear } from '../../db/seeds/idahot';
-import { archivedDays, futureSlotDays, futureWindow, isWeekday, pastDays, studyDay } from '../../db/seeds/demo-workshop-days';
+import {
+	archivedDays,
+	futureSlotDays,
+	futureWindow,
+	isFullSchoolDay,
+	isWeekday,
+	pastDays,
+	slotDays as fullDays,
+	studyDay
+} from '../../db/seeds/demo-workshop-days';
 import { belgianHolidaysBetween } from '../../src/lib/time/belgian-holidays';
 import { addDays, brusselsToUtc } from '../../src/lib/time/brussels';
 
@@ -18,11 +27,13 @@ describe('demo workshop days', () => {
 			const { year, period, blocked } = editionOn(today);
 			const window = futureWindow(today, year, period.to, blocked);
 			const day = studyDay(window);
-			const slotDays = window.filter((d) => d !== day);
+			const slotDays = fullDays(window.filter((d) => d !== day));
 			expect(slotDays.length, today).toBeGreaterThanOrEqual(futureSlotDays);
 			expect(day, today).not.toBeNull();
-			// Ten days ahead at least, so a trainer can still book and cancel; never on a weekend or holiday.
+			// Ten days ahead at least, so a trainer can still book and cancel; never on a weekend or holiday,
+			// and the workshops (some in the afternoon) never on a Wednesday.
 			expect(window[0] >= addDays(today, 10) && window.at(-1)! <= period.to, today).toBe(true);
+			expect(slotDays.every(isFullSchoolDay), today).toBe(true);
 			expect(
 				window.every((d) => isWeekday(d) && !blocked.has(d)),
 				today
@@ -37,7 +48,7 @@ describe('demo workshop days', () => {
 			expect(past, today).toHaveLength(2);
 			expect(past[0] > past[1] && past[0] < today && past[1] >= period.from, today).toBe(true);
 			expect(
-				past.every((d) => isWeekday(d) && !blocked.has(d)),
+				past.every((d) => isFullSchoolDay(d) && !blocked.has(d)),
 				today
 			).toBe(true);
 		}
@@ -46,8 +57,8 @@ describe('demo workshop days', () => {
 	it('avoids the Christmas and summer holidays when the period has term days to offer', () => {
 		expect(pastDays('2027-01-12', '2026-11-05', new Set(['2027-01-01']))).toEqual(['2027-01-11', '2027-01-08']);
 		expect(pastDays('2027-01-05', '2026-11-05', new Set(['2027-01-01']))).toEqual(['2026-12-18', '2026-12-17']);
-		// Nothing but holidays in the period so far: its last weekdays then.
-		expect(pastDays('2027-08-20', '2027-07-30', new Set())).toEqual(['2027-08-19', '2027-08-18']);
+		// Nothing but holidays in the period so far: its last weekdays then (Wednesday 18 August skipped).
+		expect(pastDays('2027-08-20', '2027-07-30', new Set())).toEqual(['2027-08-19', '2027-08-17']);
 	});
 
 	it('gives the archived edition four school days in May', () => {

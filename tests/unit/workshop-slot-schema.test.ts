@@ -43,9 +43,25 @@ describe('workshop slot forms', () => {
 			trainersNeeded: 2,
 			maxPupils: null,
 			organisationId: null,
-			trainerNote: null
+			trainerNote: null,
+			hoursExceptionReason: null
 		});
 		expect(parse(slotSchema, { ...slot, maxPupils: '60', organisationId: '7' }).data).toMatchObject({ maxPupils: 60, organisationId: 7 });
+	});
+
+	it('pass an exception to the school hours on only when it is ticked, and never without its reason', () => {
+		expect(parse(slotSchema, { ...slot, outsideHours: '1', hoursExceptionReason: ' Schoolfeest ' }).data).toMatchObject({
+			hoursExceptionReason: 'Schoolfeest'
+		});
+		expect(parse(slotSchema, { ...slot, hoursExceptionReason: 'Schoolfeest' }).data).toMatchObject({ hoursExceptionReason: null });
+		expect(parse(slotSchema, { ...slot, outsideHours: '1' }).errors).toEqual({
+			hoursExceptionReason: 'Geef op waarom deze workshop buiten de schooluren mag vallen.'
+		});
+		expect(
+			parse(bulkSlotSchema, { ...slot, firstStart: '08:30', count: '2', durationMinutes: '50', gapMinutes: '10', outsideHours: '1' }, 'en').errors
+		).toEqual({
+			hoursExceptionReason: 'Say why this workshop may fall outside the school hours.'
+		});
 	});
 
 	it("say in the reader's language what is wrong with each field", () => {

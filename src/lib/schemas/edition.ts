@@ -4,6 +4,7 @@ import { limits } from '../limits';
 import * as m from '../paraglide/messages';
 import { brusselsToUtc } from '../time/brussels';
 import { optionalText, requiredText } from './fields';
+import { checkSchoolHours, hoursFieldNames, schoolHoursFields, schoolHoursText } from './school-hours';
 
 export const editionYearMin = 2000;
 export const editionYearMax = 2100;
@@ -127,7 +128,8 @@ const fields = {
 	travelBufferMinutes: rule('travelBufferMinutes'),
 	maxWorkshopsPerTrainerDay: rule('maxWorkshopsPerTrainerDay'),
 	cancellationDeadlineDays: rule('cancellationDeadlineDays'),
-	reminderDaysBefore: rule('reminderDaysBefore')
+	reminderDaysBefore: rule('reminderDaysBefore'),
+	...schoolHoursFields
 };
 
 type Field = keyof typeof fields;
@@ -159,6 +161,7 @@ export const editionSchema = z
 		},
 		whenValid('workshopStartsOn', 'workshopEndsOn')
 	)
+	.superRefine((v: Parsed, ctx) => checkSchoolHours(v, ctx), whenValid(...hoursFieldNames))
 	.transform((v) => ({
 		campaignId: v.campaignId,
 		year: v.year,
@@ -172,7 +175,9 @@ export const editionSchema = z
 		grades: v.grades,
 		maxClasses: v.maxClasses,
 		maxClassesPerCampus: v.maxClassesPerCampus,
-		...rulesOf(v)
+		...rulesOf(v),
+		/** null: the form did not post the hours (a new edition gets the default, an edited one keeps its own). */
+		schoolHours: schoolHoursText(v)
 	}));
 
 export type EditionInput = z.output<typeof editionSchema>;

@@ -81,19 +81,34 @@ const settings = {
 	trainersNeeded: choice(['1', '2'] as const).transform((n) => Number(n) as 1 | 2),
 	maxPupils: wholeNumber(1, 200, true),
 	organisationId: optionalId(),
-	trainerNote: optionalText(limits.slotNote)
+	trainerNote: optionalText(limits.slotNote),
+	outsideHours: z.string().optional(),
+	hoursExceptionReason: optionalText(limits.hoursExceptionReason)
 };
 
-export const slotSchema = z.object({ ...settings, startTime: timeOfDay(), endTime: timeOfDay() });
+/**
+ * The exception to the school hours: a ticked box needs its reason; an unticked
+ * box drops a reason typed before. Leaves as hoursExceptionReason (null: none).
+ */
+const withHoursException = <T extends { outsideHours?: string; hoursExceptionReason: string | null }>(schema: z.ZodType<T>) =>
+	schema
+		.superRefine((v, ctx) => {
+			if (v.outsideHours && !v.hoursExceptionReason) ctx.addIssue({ code: 'custom', path: ['hoursExceptionReason'], message: m.hours_error_reason_required() });
+		})
+		.transform(({ outsideHours, hoursExceptionReason, ...rest }) => ({ ...rest, hoursExceptionReason: outsideHours ? hoursExceptionReason : null }));
+
+export const slotSchema = withHoursException(z.object({ ...settings, startTime: timeOfDay(), endTime: timeOfDay() }));
 
 /** "Campus X, 12 May, four slots of 50 minutes from 08:30 with 10 minutes between." */
-export const bulkSlotSchema = z.object({
-	...settings,
-	firstStart: timeOfDay(),
-	count: wholeNumber(1, bulkCountMax, false),
-	durationMinutes: wholeNumber(10, 240, false),
-	gapMinutes: wholeNumber(0, 120, false)
-});
+export const bulkSlotSchema = withHoursException(
+	z.object({
+		...settings,
+		firstStart: timeOfDay(),
+		count: wholeNumber(1, bulkCountMax, false),
+		durationMinutes: wholeNumber(10, 240, false),
+		gapMinutes: wholeNumber(0, 120, false)
+	})
+);
 
 export const cancelSlotSchema = z.object({
 	reason: requiredText(limits.cancelReason),

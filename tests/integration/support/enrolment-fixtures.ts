@@ -6,6 +6,13 @@ import { nowDb } from '../../../src/lib/server/db/time';
 import type { EnrolInput } from '../../../src/lib/server/enrolments/enrolment.service';
 import { createCampus, createUser } from './fixtures';
 
+/**
+ * School hours that never refuse: the tests of the other rules plan nights on
+ * DST change days, Saturdays and Wednesday afternoons. Tests of the hours pass
+ * the hours they need (school-hours.test.ts).
+ */
+export const wholeWeek = Array(7).fill('00:00-23:59').join(',');
+
 export async function createEdition(
 	db: Kysely<Database>,
 	opts: {
@@ -16,6 +23,8 @@ export async function createEdition(
 		opens?: string;
 		closes?: string;
 		year?: number;
+		/** The edition's school hours (stored form); default: all day, every day (wholeWeek). */
+		schoolHours?: string;
 	} = {}
 ): Promise<number> {
 	const now = nowDb();
@@ -45,6 +54,7 @@ export async function createEdition(
 			maxClasses: opts.maxClasses ?? null,
 			maxClassesPerCampus: opts.maxClassesPerCampus ?? null,
 			copiedFromEditionId: null,
+			schoolHours: opts.schoolHours ?? wholeWeek,
 			createdAt: now,
 			updatedAt: now
 		})

@@ -22,11 +22,13 @@ export interface WorkshopEditionOptions {
 	travelBufferMinutes?: number;
 	maxWorkshopsPerTrainerDay?: number;
 	cancellationDeadlineDays?: number;
+	/** The edition's school hours (stored form); default: all day, every day. */
+	schoolHours?: string;
 }
 
 /** Default period: 20 April – 7 June 2027 (Ascension 6 May and Whit Monday 17 May fall inside: tests avoid them). */
 export async function workshopEdition(db: Kysely<Database>, opts: WorkshopEditionOptions = {}): Promise<number> {
-	const id = await createEdition(db, { status: opts.status, year: opts.year });
+	const id = await createEdition(db, { status: opts.status, year: opts.year, schoolHours: opts.schoolHours });
 	const rules = Object.fromEntries(
 		(['travelBufferMinutes', 'maxWorkshopsPerTrainerDay', 'cancellationDeadlineDays'] as const).filter((k) => opts[k] !== undefined).map((k) => [k, opts[k]])
 	);

@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/lib/server/db/schema';
 import { fromDbTime } from '../../../src/lib/server/db/time';
 import { collides, overlaps, type TimedSlot } from '../../../src/lib/server/workshops/slots/slot-rules';
-import { brusselsDateOf } from '../../../src/lib/time/brussels';
+import { brusselsDateOf, brusselsTimeOf } from '../../../src/lib/time/brussels';
+import { parseSchoolHours, slotHoursBreach } from '../../../src/lib/calendar/school-hours';
 
 /**
- * Every rule of issue 5 checked over all of an edition's workshops at once, from
+ * Every rule of issue 5 (and issue 17's school hours) checked over all of an edition's workshops at once, from
  * the rows themselves: for data written in bulk (the scale data set), which no
  * service checked. Returns what is wrong, in words; empty when nothing is.
  */
@@ -48,6 +49,9 @@ function slotProblems({ edition, slots, bookings, links, blocked }: Rows): strin
 		if (s.localDate !== brusselsDateOf(fromDbTime(s.startsAt)) || s.endsAt <= s.startsAt) wrong.push(`slot ${s.id}: times`);
 		if (s.localDate < edition.workshopStartsOn || s.localDate > edition.workshopEndsOn || weekday === 0 || weekday === 6 || blocked.has(s.localDate))
 			wrong.push(`slot ${s.id}: day ${s.localDate}`);
+		const [start, end] = [brusselsTimeOf(fromDbTime(s.startsAt)), brusselsTimeOf(fromDbTime(s.endsAt))];
+		if (!s.hoursExceptionReason && slotHoursBreach(parseSchoolHours(edition.schoolHours), s.localDate, start, end))
+			wrong.push(`slot ${s.id}: ${s.localDate} ${start}–${end} outside the school hours`);
 		const booked = bookingsOf.get(s.id) ?? [];
 		if (booked.length !== s.trainersBooked || booked.length > s.trainersNeeded) wrong.push(`slot ${s.id}: ${booked.length} trainers for ${s.trainersNeeded}`);
 		if (booked.some((b) => s.organisationId !== null && b.organisationId !== s.organisationId)) wrong.push(`slot ${s.id}: a trainer of another organisation`);

@@ -21,6 +21,7 @@ export type EditionSettings = Pick<
 	| 'maxWorkshopsPerTrainerDay'
 	| 'cancellationDeadlineDays'
 	| 'reminderDaysBefore'
+	| 'schoolHours'
 >;
 
 export const listCampaigns = (db: Db) => db.selectFrom('campaigns').select(['id', 'name']).orderBy('nameKey').orderBy('id').execute();

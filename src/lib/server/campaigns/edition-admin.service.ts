@@ -11,6 +11,7 @@ import { fromDbTime, nowDb, toDbTime } from '../db/time';
 import { withTransaction } from '../db/transaction';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { applyQuotas } from '../enrolments/quota-change.service';
+import { defaultSchoolHoursText } from '../../calendar/school-hours';
 import { grades as allGrades } from '../../domain';
 import { limits } from '../../limits';
 import { editionYearMax, rulesOf, type EditionInput } from '../../schemas/edition';
@@ -39,6 +40,7 @@ function snapshot(e: Omit<EditionRow, 'id' | 'createdAt' | 'updatedAt' | Brandin
 		maxClassesPerCampus: e.maxClassesPerCampus,
 		copiedFromEditionId: e.copiedFromEditionId,
 		...rulesOf(e),
+		schoolHours: e.schoolHours,
 		// In the domain's order, so that an unchanged set never reads as a change.
 		grades: allGrades.filter((g) => grades.includes(g))
 	};
@@ -51,7 +53,8 @@ function changes<T extends Record<string, unknown>>(before: T, after: T) {
 	return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
 }
 
-const settingsOf = (input: EditionInput): repo.EditionSettings => ({
+/** `schoolHours` is the stored week to keep when the form did not post one. */
+const settingsOf = (input: EditionInput, schoolHours: string): repo.EditionSettings => ({
 	campaignId: input.campaignId,
 	year: input.year,
 	name: input.name,
@@ -61,7 +64,8 @@ const settingsOf = (input: EditionInput): repo.EditionSettings => ({
 	enrolmentClosesAt: toDbTime(input.enrolmentClosesAt),
 	workshopStartsOn: input.workshopStartsOn,
 	workshopEndsOn: input.workshopEndsOn,
-	...rulesOf(input)
+	...rulesOf(input),
+	schoolHours: input.schoolHours ?? schoolHours
 });
 
 const isYearClash = (err: unknown) =>
@@ -92,7 +96,7 @@ export async function createEdition(db: Kysely<Database>, actor: Actor, input: E
 			withTransaction(db, async (trx) => {
 				await assertCampaign(trx, input.campaignId);
 				const row = {
-					...settingsOf(input),
+					...settingsOf(input, defaultSchoolHoursText),
 					status: 'draft' as const,
 					maxClasses: input.maxClasses,
 					maxClassesPerCampus: input.maxClassesPerCampus,
@@ -130,7 +134,7 @@ export async function updateEdition(db: Kysely<Database>, actor: Actor, editionI
 				if (edition.status === 'archived') throw new ConflictError('ed_error_archived_readonly');
 				if (input.campaignId !== edition.campaignId) await assertCampaign(trx, input.campaignId);
 				const before = snapshot(edition, await listEditionGrades(trx, editionId));
-				const settings = settingsOf(input);
+				const settings = settingsOf(input, edition.schoolHours);
 				await repo.updateEditionSettings(trx, editionId, settings, nowDb());
 				await repo.replaceEditionGrades(trx, editionId, grades);
 				const promoted = await applyQuotas(trx, actor, editionId, { maxClasses: input.maxClasses, maxClassesPerCampus: input.maxClassesPerCampus });
@@ -227,7 +231,8 @@ export async function copyEdition(db: Kysely<Database>, actor: Actor, sourceId: 
 					maxClasses: source.maxClasses,
 					maxClassesPerCampus: source.maxClassesPerCampus,
 					copiedFromEditionId: source.id,
-					...rulesOf(source)
+					...rulesOf(source),
+					schoolHours: source.schoolHours
 				};
 				const id = await repo.insertEdition(trx, { ...row, now: nowDb() });
 				await repo.replaceEditionGrades(trx, id, grades);

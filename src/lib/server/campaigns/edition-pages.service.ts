@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { clock, fromDbTime } from '../db/time';
 import { pageCount } from '../pagination';
+import { defaultSchoolHoursText } from '../../calendar/school-hours';
+import { schoolHoursValues } from '../../schemas/school-hours';
 import { defaultClosesTime, defaultOpensTime, defaultWorkshopRules, rulesOf, type WorkshopRules } from '../../schemas/edition';
 import { brusselsDateOf, brusselsTimeOf } from '../../time/brussels';
 import * as repo from './edition-admin.repository';
@@ -68,7 +70,8 @@ export async function editionDetail(db: Kysely<Database>, editionId: number) {
 			workshopEndsOn: edition.workshopEndsOn,
 			maxClasses: edition.maxClasses === null ? '' : String(edition.maxClasses),
 			maxClassesPerCampus: edition.maxClassesPerCampus === null ? '' : String(edition.maxClassesPerCampus),
-			...ruleValues(edition)
+			...ruleValues(edition),
+			...schoolHoursValues(edition.schoolHours)
 		},
 		grades
 	};
@@ -88,7 +91,8 @@ export async function newEditionForm(db: Kysely<Database>) {
 			campaignId: preset === undefined ? '' : String(preset),
 			opensTime: defaultOpensTime,
 			closesTime: defaultClosesTime,
-			...ruleValues(defaultWorkshopRules)
+			...ruleValues(defaultWorkshopRules),
+			...schoolHoursValues(defaultSchoolHoursText)
 		} as Record<string, string>
 	};
 }

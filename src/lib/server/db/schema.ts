@@ -8,9 +8,8 @@ import type { MaterialDownloadsTable, MaterialLevelsTable, MaterialsTable, Mater
 import type { BlockedDaysTable, CalendarFeedsTable, SlotClassesTable, SlotTrainersTable, WorkshopSlotsTable } from './tables/workshops';
 
 /**
- * The database, written by hand so that every column's meaning is reviewed.
- * camelCase here, snake_case in SQL (CamelCasePlugin). Booleans are 0/1;
- * "active" columns are 1 or NULL so that withdrawn rows leave unique keys free.
+ * The database, written by hand so that every column's meaning is reviewed. camelCase here, snake_case in SQL
+ * (CamelCasePlugin). Booleans are 0/1; "active" columns are 1 or NULL so that withdrawn rows leave unique keys free.
  */
 import type { ClassStatus, EditionStatus, InstructionLanguage, Level, Locale, Participation, Role } from '../../domain';
 export type { ClassStatus, EditionStatus, InstructionLanguage, Level, Locale, Participation, Role };
@@ -163,8 +162,9 @@ export interface EditionsTable {
 	travelBufferMinutes: Generated<number>;
 	maxWorkshopsPerTrainerDay: Generated<number>;
 	cancellationDeadlineDays: Generated<number>;
-	/** Days before a workshop its trainers and teachers get a reminder. */
+	/** Days before a workshop its trainers and teachers get a reminder; when workshops can be held (src/lib/calendar/school-hours.ts). */
 	reminderDaysBefore: Generated<number>;
+	schoolHours: Generated<string>;
 	/** Certificate branding; NULL: the default look. Colours "#rrggbb"; the logo lives in the file store. */
 	certificateTitleNl: Generated<string | null>;
 	certificateTitleEn: Generated<string | null>;

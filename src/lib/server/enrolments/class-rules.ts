@@ -7,6 +7,7 @@ import { ValidationError } from '../errors';
 import { levelOfGrade } from '../../domain';
 import { formatDate } from '../../time/brussels';
 import type { ClassInput } from '../../schemas/enrolment';
+import { checkPreferredHalfDays } from './preferred-half-days';
 
 /** Checks a class against its edition and campus; returns the level its grade belongs to. */
 export async function checkClassFits(
@@ -29,5 +30,6 @@ export async function checkClassFits(
 			});
 		}
 	});
+	await checkPreferredHalfDays(db, edition, input.preferredHalfDays, locale);
 	return level;
 }

@@ -59,10 +59,14 @@ export function messageOf(err: DomainError): string {
 	return fn ? fn(localizedParams(err.params)) : m.error_unexpected();
 }
 
-/** Services speak in calendar dates ("2027-05-12"); people read "12 mei 2027" or "12 May 2027". */
+/**
+ * Services speak in calendar dates ("2027-05-12"); people read "12 mei 2027" or "12 May 2027".
+ * A date passed as `day` keeps its weekday ("woensdag 12 mei 2027"), for rules that depend on it.
+ */
 function localizedParams(params: Record<string, string | number>) {
 	const locale = getLocale();
-	return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, locale) : v]));
+	const local = (k: string, v: string) => formatDate(v, locale, { weekday: k === 'day' });
+	return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? local(k, v) : v]));
 }
 
 /**

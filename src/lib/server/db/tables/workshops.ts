@@ -36,6 +36,8 @@ export interface WorkshopSlotsTable {
 	status: SlotStatus;
 	cancelledAt: DbTime | null;
 	cancelReason: string | null;
+	/** Why the coordinator placed the slot outside the edition's school hours; NULL: no exception. */
+	hoursExceptionReason: Generated<string | null>;
 	/** Raised on every change; calendar clients compare it. */
 	sequence: Generated<number>;
 	outcome: SlotOutcome | null;

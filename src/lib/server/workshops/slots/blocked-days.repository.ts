@@ -82,3 +82,15 @@ export async function countScheduledSlotsOnBlockedDays(db: Db, editionId: number
 		.execute();
 	return new Map(rows.map((r) => [r.localDate, Number(r.n)]));
 }
+
+/** The blocked days among the given dates, by date. */
+export async function listBlockedDaysOn(db: Db, editionId: number, dates: string[]): Promise<Map<string, Pick<BlockedDayRow, 'localDate' | 'kind' | 'label'>>> {
+	if (!dates.length) return new Map();
+	const rows = await db
+		.selectFrom('blockedDays')
+		.select(['localDate', 'kind', 'label'])
+		.where('editionId', '=', editionId)
+		.where('localDate', 'in', dates)
+		.execute();
+	return new Map(rows.map((r) => [r.localDate, r]));
+}

@@ -12,6 +12,7 @@ import { bulkTimes, type BulkSlotInput, type SlotInput } from './slot-input';
 import { lockClasses, lockSlot, lockTrainers } from './slot-locks.repository';
 import * as repo from './slot.repository';
 import { classClash, trainerConflict } from './slot-rules';
+import { hoursException } from './slot-hours';
 import { queueWorkshopMails } from '../workshop-mail';
 
 type Trx = Transaction<Database>;
@@ -58,8 +59,20 @@ const settingsRow = (input: Omit<SlotInput, 'startTime' | 'endTime'>) => ({
 	trainersNeeded: input.trainersNeeded,
 	maxPupils: input.maxPupils,
 	organisationId: input.organisationId,
-	trainerNote: input.trainerNote
+	trainerNote: input.trainerNote,
+	hoursExceptionReason: input.hoursExceptionReason ?? null
 });
+
+/** A slot placed outside the school hours gets its own entry, with the reason, so the exception can be found later. */
+async function auditHoursException(trx: Trx, actor: Actor, slotId: number, reason: string, when: { localDate: string; startsAt: string; endsAt: string }) {
+	await audit(trx, {
+		actorId: actor.id,
+		action: 'workshop.slot_hours_exception',
+		entityType: 'workshop_slot',
+		entityId: slotId,
+		after: { reason, ...when }
+	});
+}
 
 async function insertNew(
 	trx: Trx,
@@ -78,6 +91,7 @@ async function insertNew(
 		entityId: id,
 		after: { ...settingsRow(input), ...times }
 	});
+	if (input.hoursExceptionReason) await auditHoursException(trx, actor, id, input.hoursExceptionReason, { localDate: input.localDate, ...times });
 	return id;
 }
 
@@ -87,7 +101,8 @@ export async function createSlot(db: Kysely<Database>, actor: Actor, editionId: 
 	return withTransaction(db, async (trx) => {
 		const edition = await editionForPlanning(trx, editionId);
 		await assertPlacement(trx, edition, input);
-		return insertNew(trx, actor, edition, input, times);
+		const hoursExceptionReason = hoursException(edition, input.localDate, [input], input.hoursExceptionReason, 'startTime');
+		return insertNew(trx, actor, edition, { ...input, hoursExceptionReason }, times);
 	});
 }
 
@@ -100,8 +115,12 @@ export async function createSlotsBulk(db: Kysely<Database>, actor: Actor, editio
 	return withTransaction(db, async (trx) => {
 		const edition = await editionForPlanning(trx, editionId);
 		await assertPlacement(trx, edition, input);
+		// One exception covers the series, but only the slots that need it keep it.
 		const ids: number[] = [];
-		for (const t of times) ids.push(await insertNew(trx, actor, edition, input, t));
+		for (const [i, t] of times.entries()) {
+			const hoursExceptionReason = hoursException(edition, input.localDate, [series[i]], input.hoursExceptionReason, 'firstStart');
+			ids.push(await insertNew(trx, actor, edition, { ...input, hoursExceptionReason }, t));
+		}
 		return ids;
 	});
 }
@@ -144,6 +163,7 @@ export async function updateSlot(db: Kysely<Database>, actor: Actor, slotId: num
 		if (slot.outcome !== null) throw new ConflictError('ws_error_already_reported');
 		const edition = await editionForPlanning(trx, slot.editionId);
 		await assertPlacement(trx, edition, input);
+		const hoursExceptionReason = hoursException(edition, input.localDate, [input], input.hoursExceptionReason, 'startTime');
 		if (input.trainersNeeded < slot.trainersBooked)
 			throw new ValidationError('ws_error_needed_below_booked', 'trainersNeeded', { booked: slot.trainersBooked });
 		if (input.campusId !== slot.campusId && classIds.length) throw new ValidationError('ws_error_campus_has_classes', 'campusId');
@@ -158,15 +178,11 @@ export async function updateSlot(db: Kysely<Database>, actor: Actor, slotId: num
 			startsAt: slot.startsAt,
 			endsAt: slot.endsAt
 		};
-		await repo.updateSlot(trx, slotId, { ...settingsRow(input), ...times }, nowDb());
-		await audit(trx, {
-			actorId: actor.id,
-			action: 'workshop.slot_updated',
-			entityType: 'workshop_slot',
-			entityId: slotId,
-			before,
-			after: { ...settingsRow(input), ...times }
-		});
+		const after = { ...settingsRow({ ...input, hoursExceptionReason }), ...times };
+		await repo.updateSlot(trx, slotId, after, nowDb());
+		await audit(trx, { actorId: actor.id, action: 'workshop.slot_updated', entityType: 'workshop_slot', entityId: slotId, before, after });
+		if (hoursExceptionReason && hoursExceptionReason !== slot.hoursExceptionReason)
+			await auditHoursException(trx, actor, slotId, hoursExceptionReason, { localDate: input.localDate, ...times });
 		const moved = slot.startsAt !== times.startsAt || slot.endsAt !== times.endsAt || slot.campusId !== input.campusId || slot.room !== input.room;
 		if (moved) await queueWorkshopMails(trx, slotId, { event: 'slot_changed' });
 	});

@@ -12,6 +12,8 @@ export interface SlotInput {
 	maxPupils: number | null;
 	organisationId: number | null;
 	trainerNote: string | null;
+	/** Why the slot may lie outside the edition's school hours; absent or null: it may not. */
+	hoursExceptionReason?: string | null;
 }
 
 /** "Campus X, 12 May, four slots of 50 minutes from 08:30 with 10 minutes between." */

@@ -39,7 +39,9 @@ const formValues = (s: Detail) => {
 		trainersNeeded: String(s.trainersNeeded),
 		maxPupils: s.maxPupils === null ? '' : String(s.maxPupils),
 		organisationId: s.organisationId === null ? '' : String(s.organisationId),
-		trainerNote: s.trainerNote ?? ''
+		trainerNote: s.trainerNote ?? '',
+		outsideHours: s.hoursExceptionReason ? '1' : '',
+		hoursExceptionReason: s.hoursExceptionReason ?? ''
 	};
 };
 
@@ -133,6 +135,7 @@ export async function slotPage(db: Kysely<Database>, actor: Actor, editionId: nu
 			trainerNote: s.trainerNote,
 			status: s.status,
 			cancelReason: s.cancelReason,
+			hoursExceptionReason: s.hoursExceptionReason,
 			state: slotState(s, clock.now()),
 			started: fromDbTime(s.startsAt) <= clock.now()
 		},

@@ -37,6 +37,7 @@ export const notGivenLabel = (reason: string | null) => (reason && reasons[reaso
 const actions: Record<string, () => string> = {
 	'workshop.slot_created': m.wsa_history_created,
 	'workshop.slot_updated': m.wsa_history_updated,
+	'workshop.slot_hours_exception': m.hours_history_exception,
 	'workshop.slot_cancelled': m.wsa_history_cancelled,
 	'workshop.slot_classes_set': m.wsa_history_classes,
 	'workshop.booked': m.wsa_history_booked,
