@@ -14,7 +14,7 @@ import {
 } from '../../src/lib/server/workshops/trainers/trainer-views.service';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
-import { insertRawBooking, insertRawSlot, setCity, setRules, type RawSlot } from './support/bookable-fixtures';
+import { insertRawSlot, setCity, setRules, type RawSlot } from './support/bookable-fixtures';
 import { planningWorld, trainer } from './support/trainer-view-fixtures';
 
 /**
@@ -59,11 +59,7 @@ describeEachDatabase('bookable open slots', (dialect) => {
 		expect(await ids(db, w.me)).toEqual([before, after]);
 		const all = await page(db, w.me, 'all');
 		expect(all.map((s) => s.id)).toEqual([before, overlapping, after]);
-		expect(all.map((s) => s.notBookable)).toEqual([
-			null,
-			{ kind: 'overlap', time: '10:20', city: 'Kortrijk', campusName: 'Campus noord@school.be' },
-			null
-		]);
+		expect(all.map((s) => s.notBookable)).toEqual([null, { kind: 'overlap', time: '10:20', city: 'Kortrijk', campusName: 'Campus noord@school.be' }, null]);
 	});
 
 	it('between different campuses keeps the edition’s travel buffer on either side, and follows a change of it', async () => {

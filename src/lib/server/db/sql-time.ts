@@ -18,6 +18,4 @@ export const plusMinutes = (db: AnyDb, instant: Expression<string>, minutes: Exp
 
 /** The calendar day `days` after `date` (a whole number; negative goes back). */
 export const plusDays = (db: AnyDb, date: Expression<string>, days: number): RawBuilder<string> =>
-	isMysql(db)
-		? sql<string>`date_add(${date}, interval ${sql.lit(Math.trunc(days))} day)`
-		: sql<string>`date(${date}, ${sql.lit(`${Math.trunc(days)} days`)})`;
+	isMysql(db) ? sql<string>`date_add(${date}, interval ${sql.lit(Math.trunc(days))} day)` : sql<string>`date(${date}, ${sql.lit(`${Math.trunc(days)} days`)})`;

@@ -40,7 +40,10 @@ export function withMyBookings(db: Db, trainerId: number, fromDay: string) {
 			.selectFrom('slotTrainers as mt')
 			.innerJoin('workshopSlots as w', 'w.id', 'mt.slotId')
 			.select((eb) => {
-				const widest = eb.selectFrom('editions').select((e) => e.fn.max('editions.travelBufferMinutes').as('m')).$asScalar();
+				const widest = eb
+					.selectFrom('editions')
+					.select((e) => e.fn.max('editions.travelBufferMinutes').as('m'))
+					.$asScalar();
 				return [
 					'w.id',
 					'w.campusId',
@@ -105,6 +108,13 @@ export const listClashPlaces = (db: Db, slotIds: number[]) =>
 		: db
 				.selectFrom('workshopSlots')
 				.innerJoin('campuses', 'campuses.id', 'workshopSlots.campusId')
-				.select(['workshopSlots.id', 'workshopSlots.campusId', 'workshopSlots.startsAt', 'workshopSlots.endsAt', 'campuses.city', 'campuses.name as campusName'])
+				.select([
+					'workshopSlots.id',
+					'workshopSlots.campusId',
+					'workshopSlots.startsAt',
+					'workshopSlots.endsAt',
+					'campuses.city',
+					'campuses.name as campusName'
+				])
 				.where('workshopSlots.id', 'in', slotIds)
 				.execute();
