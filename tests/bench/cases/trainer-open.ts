@@ -48,7 +48,7 @@ const cpuPages = 200;
  */
 async function cpuPerPage(ctx: BenchContext, name: string, path: string, cookie: string): Promise<void> {
 	const processes = [
-		{ pid: ctx.server.pid, label: 'server', note: 'the server process: HTTP, rendering and (SQLite) the queries' },
+		{ pid: ctx.server.pid, label: 'server', note: 'the server process: HTTP, rendering, and on SQLite the queries' },
 		...(ctx.db.dialect === 'mysql' ? [databaseProcess('mysql', ctx.server.pid)].filter((p) => p !== null) : [])
 	];
 	const before = processes.map((p) => cpuSeconds(p.pid));
