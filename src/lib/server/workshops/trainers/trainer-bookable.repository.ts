@@ -39,21 +39,24 @@ export function withMyBookings(db: Db, trainerId: number, fromDay: string) {
 		qc
 			.selectFrom('slotTrainers as mt')
 			.innerJoin('workshopSlots as w', 'w.id', 'mt.slotId')
-			.select((eb) => {
-				const widest = eb
-					.selectFrom('editions')
-					.select((e) => e.fn.max('editions.travelBufferMinutes').as('m'))
-					.$asScalar();
-				return [
-					'w.id',
-					'w.campusId',
-					'w.localDate',
-					'w.startsAt',
-					'w.endsAt',
-					plusMinutes(db, eb.ref('w.startsAt'), sql<number>`-(${widest})`).as('reachFrom'),
-					plusMinutes(db, eb.ref('w.endsAt'), widest).as('reachTo')
-				];
-			})
+			// The largest buffer as a joined one-row table: a plain column inside INTERVAL suits every MySQL, a subquery there may not.
+			.innerJoin(
+				(eb) =>
+					eb
+						.selectFrom('editions')
+						.select((e) => e.fn.max('editions.travelBufferMinutes').as('m'))
+						.as('widest'),
+				(j) => j.onTrue()
+			)
+			.select((eb) => [
+				'w.id',
+				'w.campusId',
+				'w.localDate',
+				'w.startsAt',
+				'w.endsAt',
+				plusMinutes(db, eb.ref('w.startsAt'), sql<number>`-${eb.ref('widest.m')}`).as('reachFrom'),
+				plusMinutes(db, eb.ref('w.endsAt'), eb.ref('widest.m')).as('reachTo')
+			])
 			.distinct()
 			.where('mt.trainerId', '=', trainerId)
 			.where('mt.active', '=', 1)
