@@ -25,6 +25,7 @@ import { bookingRace, prepareBookingRace } from './cases/booking-race';
 import { bulkCertificates, councilReport, enrolmentExports, lightPageDuringDownloads } from './cases/downloads';
 import { enrolmentRush, prepareRush } from './cases/enrolment-rush';
 import { measureBare, measurePage } from './cases/pages';
+import { busiestTrainer, trainerOpenList } from './cases/trainer-open';
 import type { BenchContext } from './context';
 import { loadDemo, loadFlanders, openBenchDatabase, type BenchDatabase } from './database';
 import { logIn } from './http';
@@ -123,6 +124,7 @@ async function flandersCases(db: BenchDatabase, server: BenchServer, opts: Optio
 			maxKb: 60
 		})
 	);
+	await step(opts, 'open', async () => trainerOpenList(ctx, await busiestTrainer(db.handle.db), largePassword));
 	await step(opts, 'rush', () => enrolmentRush(ctx, rushPlan!, largePassword));
 	await step(opts, 'booking', () => bookingRace(ctx, racePlan!, largePassword));
 	await step(opts, 'certificates', () => bulkCertificates(ctx, editionId, sessions));

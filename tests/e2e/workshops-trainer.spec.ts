@@ -121,7 +121,9 @@ test.describe('trainer workshops', () => {
 		await expect(summary).toHaveText('Filters (2 actief)');
 		// At desk width the panel is open, its inputs on one line.
 		await expect(filters.getByLabel('Vanaf')).toHaveValue(slot.localDate);
-		const tops = await filters.locator('input, select').evaluateAll((fields) => fields.map((f) => Math.round(f.getBoundingClientRect().bottom)));
+		const tops = await filters
+			.locator('input:not([type=checkbox]), select')
+			.evaluateAll((fields) => fields.map((f) => Math.round(f.getBoundingClientRect().bottom)));
 		expect(new Set(tops).size, 'the filter fields line up').toBe(1);
 		await checkA11y();
 
@@ -143,6 +145,40 @@ test.describe('trainer workshops', () => {
 		await filters.getByRole('link', { name: 'Filters wissen' }).click();
 		await expect(page).toHaveURL(/\/trainer\/workshops\/open$/);
 		await expect(summary).toHaveText('Filters');
+	});
+
+	test('the open list hides a slot that clashes with the trainer’s workshop; the switch shows it with the reason and no button', async ({
+		page,
+		checkA11y
+	}, testInfo) => {
+		const clash = JSON.parse(setup('clash', String(upcomingEdition().id), `e2e-${unique()}`, demo.trainer.email).trim().split('\n').at(-1)!) as OpenSlot & {
+			clashId: number;
+			clashRoom: string;
+		};
+		await loginAs(page, demo.trainer.email);
+		const day = `from=${clash.localDate}&to=${clash.localDate}`;
+		await page.goto(`/trainer/workshops/open?${day}`);
+		await expect(page.getByText('Je ziet de momenten die je nu kan nemen')).toBeVisible();
+		await expect(page.getByRole('listitem').filter({ hasText: clash.clashRoom })).toHaveCount(0);
+		await checkA11y();
+		await screenshots(page, testInfo, 'open-bookable-only');
+
+		// The switch is a plain GET field of the filters: it works without scripts and the address can be shared.
+		const filters = page.getByRole('search', { name: 'Filters' });
+		await filters.getByLabel('Toon ook de niet-boekbare').check();
+		await filters.getByRole('button', { name: 'Tonen' }).click();
+		await expect(page).toHaveURL(/[?&]show=all/);
+		await expect(page.locator('summary').filter({ hasText: /^Filters/ })).toHaveText('Filters (3 actief)');
+		const card = page.getByRole('listitem').filter({ hasText: clash.clashRoom });
+		await expect(card).toContainText('10:20–11:10');
+		await expect(card).toContainText('Niet boekbaar voor jou: Valt samen met je workshop om 10:00 in ');
+		await expect(card).toContainText(`(${clash.campusName}).`);
+		await expect(card.getByRole('button')).toHaveCount(0);
+		await expect(card.getByRole('link', { name: 'Alle details' })).toBeVisible();
+		await checkA11y();
+		await page.setViewportSize({ width: 390, height: 844 });
+		await checkA11y();
+		await screenshots(page, testInfo, 'open-with-reasons');
 	});
 
 	test('a trainer cancels their own booking with a reason; the slot is open again and marked in My workshops', async ({ page, checkA11y }) => {

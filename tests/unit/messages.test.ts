@@ -4,8 +4,12 @@ import { describe, expect, it } from 'vitest';
 import settings from '../../project.inlang/settings.json';
 import * as m from '../../src/lib/paraglide/messages';
 
+/** A message: plain text, or variants (e.g. English ordinals: 1st, 2nd, 3rd, 4th) each with its own text. */
+type Message = string | { match: Record<string, string> }[];
+const texts = (message: Message): string[] => (typeof message === 'string' ? [message] : message.flatMap((v) => Object.values(v.match)));
+
 /** Every message file of the project, per locale, as listed in project.inlang. */
-function load(locale: string): Record<string, string>[] {
+function load(locale: string): Record<string, Message>[] {
 	return settings['plugin.inlang.messageFormat'].pathPattern.map((pattern: string) => {
 		const file = path.resolve(pattern.replace('{locale}', locale));
 		const json = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -14,7 +18,7 @@ function load(locale: string): Record<string, string>[] {
 	});
 }
 
-const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+const params = (message: Message) => [...new Set(texts(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((x) => x[1])))].sort();
 
 describe('messages', () => {
 	const nl = load('nl');
@@ -31,10 +35,9 @@ describe('messages', () => {
 
 	it('use the same parameters in both languages, and none is empty', () => {
 		nl.forEach((file, i) => {
-			for (const [key, text] of Object.entries(file)) {
-				expect(params(text), key).toEqual(params(en[i][key]));
-				expect(text.trim(), key).not.toBe('');
-				expect(en[i][key].trim(), key).not.toBe('');
+			for (const [key, message] of Object.entries(file)) {
+				expect(params(message), key).toEqual(params(en[i][key]));
+				for (const text of [...texts(message), ...texts(en[i][key])]) expect(text.trim(), key).not.toBe('');
 			}
 		});
 	});

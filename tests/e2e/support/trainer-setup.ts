@@ -9,6 +9,11 @@
  * "campusName", "room"} as JSON.
  *   npx tsx tests/e2e/support/trainer-setup.ts planner <email> <0|1>
  * marks the account as its organisation's planner, or no longer.
+ *   npx tsx tests/e2e/support/trainer-setup.ts clash <editionId> <room> <email>
+ * makes such a slot, books it for that trainer, and adds a second open slot at
+ * the same campus from 10:20 to 11:10 (room "<room>-clash", no classes) that
+ * the trainer therefore cannot take. Prints the first slot's JSON plus
+ * {"clashId", "clashRoom"}.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +22,7 @@ import { openDatabase } from '../../../src/lib/server/db/dialect';
 import type { Role } from '../../../src/lib/server/db/schema';
 import { DomainError } from '../../../src/lib/server/errors';
 import { cancelSlot, createSlot, setSlotClasses } from '../../../src/lib/server/workshops/slots/slot-admin.service';
+import { bookSlot } from '../../../src/lib/server/workshops/trainers/booking.service';
 import { addDays, brusselsDateOf } from '../../../src/lib/time/brussels';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -89,11 +95,34 @@ async function makeSlot(editionId: number, room: string, organisation: string) {
 		}
 	}
 	if (!made) throw new Error('no free day for the e2e slot');
-	console.log(JSON.stringify({ ...made, campusName: cls.campusName, room }));
+	return { ...made, campusId: cls.campusId, campusName: cls.campusName, room, coordinator, offeredTo: offeredTo.id };
 }
 
+async function makeClash(editionId: number, room: string, email: string) {
+	const made = await makeSlot(editionId, room, 'Wel Jong');
+	await bookSlot(db, await actor(email), made.slotId);
+	const clashRoom = `${room}-clash`;
+	const clashId = await createSlot(db, made.coordinator, editionId, {
+		campusId: made.campusId,
+		localDate: made.localDate,
+		startTime: '10:20',
+		endTime: '11:10',
+		room: clashRoom,
+		language: 'nl',
+		trainersNeeded: 1,
+		maxPupils: null,
+		organisationId: made.offeredTo,
+		trainerNote: null
+	});
+	return { slotId: made.slotId, localDate: made.localDate, campusName: made.campusName, room, clashId, clashRoom };
+}
+
+const printed = ({ slotId, localDate, campusName, room }: { slotId: number; localDate: string; campusName: string; room: string }) =>
+	console.log(JSON.stringify({ slotId, localDate, campusName, room }));
+
 try {
-	if (mode === 'slot') await makeSlot(Number(args[0]), args[1], args[2] ?? 'Wel Jong');
+	if (mode === 'slot') printed(await makeSlot(Number(args[0]), args[1], args[2] ?? 'Wel Jong'));
+	else if (mode === 'clash') console.log(JSON.stringify(await makeClash(Number(args[0]), args[1], args[2])));
 	else if (mode === 'planner')
 		await db
 			.updateTable('users')

@@ -9,6 +9,7 @@ import { addDays, brusselsTimeOf } from '../../../time/brussels';
 import * as mine from './trainer-mine.repository';
 import { countOpenSlots, listOpenCampuses, listOpenSlots, type OpenCursor, type OpenFilters } from './trainer-open.repository';
 import { listClassesOfSlots, listTrainersOfSlots } from '../slots/slot-people.repository';
+import { notBookableReasons } from './not-bookable';
 import type { SlotCardRow } from './trainer-slot-view.repository';
 
 /** The signed-in trainer as these views need them. */
@@ -93,18 +94,35 @@ export const cursorOf = (slot: { startsAt: string; id: number }) => `${fromDbTim
 
 export const openPageSize = 20;
 
-/** Open slots the trainer can take, one page, with the choices of the campus filter. */
-export async function openSlotsPage(db: Kysely<Database>, user: TrainerUser, filters: OpenFilters, after: OpenCursor | null) {
+/**
+ * Which open slots the list shows: by default only those the trainer can book
+ * now; "show=all" also the others, each with the reason it is not bookable.
+ */
+export type OpenShow = 'bookable' | 'all';
+export const parseOpenShow = (q: URLSearchParams): OpenShow => (q.get('show') === 'all' ? 'all' : 'bookable');
+
+/**
+ * One page of open slots for the trainer, with the choices of the campus filter
+ * (every campus with an open slot for them, bookable or not: the switch can show
+ * the rest). Whether a slot is bookable is decided in SQL for the whole page.
+ */
+export async function openSlotsPage(db: Kysely<Database>, user: TrainerUser, filters: OpenFilters, after: OpenCursor | null, show: OpenShow = 'bookable') {
 	requireTrainer(user);
-	const scope = { organisationId: user.organisationId, notBookedBy: user.id, now: nowDb() };
-	const [rows, campuses] = await Promise.all([listOpenSlots(db, scope, filters, after, openPageSize), listOpenCampuses(db, scope)]);
+	const scope = { organisationId: user.organisationId, now: nowDb() };
+	const [rows, campuses] = await Promise.all([
+		listOpenSlots(db, { ...scope, trainer: { id: user.id, show } }, filters, after, openPageSize),
+		listOpenCampuses(db, { ...scope, trainer: { id: user.id, show: 'all' } })
+	]);
 	const page = rows.slice(0, openPageSize);
+	const [withClassList, reasonOf] = await Promise.all([withClasses(db, page), notBookableReasons(db, page)]);
 	return {
-		slots: (await withClasses(db, page)).map((s) => s.view),
+		slots: withClassList.map(({ row, view }) => ({ ...view, notBookable: reasonOf(row) })),
 		next: rows.length > openPageSize ? cursorOf(page.at(-1)!) : null,
-		campuses
+		campuses,
+		show
 	};
 }
+export type OpenSlotView = Awaited<ReturnType<typeof openSlotsPage>>['slots'][number];
 
 /** How a slot in "my workshops" stands for me. */
 export type MyState = 'booked' | 'cancelled_by_me' | 'taken_off' | 'slot_cancelled';
@@ -159,7 +177,7 @@ export async function trainerHome(db: Kysely<Database>, user: TrainerUser) {
 	const now = nowDb();
 	const [next, openCount, toReportCount] = await Promise.all([
 		mine.listMyNext(db, user.id, now, 3),
-		countOpenSlots(db, { organisationId: user.organisationId, notBookedBy: user.id, now }),
+		countOpenSlots(db, { organisationId: user.organisationId, trainer: { id: user.id, show: 'bookable' }, now }),
 		mine.countMyToReport(db, user.id, now)
 	]);
 	return { next: (await withClasses(db, next)).map((s) => s.view), openCount, toReportCount };

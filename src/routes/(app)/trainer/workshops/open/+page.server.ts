@@ -3,7 +3,7 @@ import { pageUser } from '$lib/server/auth/guards';
 import { orHttpError } from '$lib/server/http/forms';
 import { formAction } from '$lib/server/http/form-action';
 import { bookSlot } from '$lib/server/workshops/trainers/booking.service';
-import { openSlotsPage, parseCursor, parseOpenFilters } from '$lib/server/workshops/trainers/trainer-views.service';
+import { openSlotsPage, parseCursor, parseOpenFilters, parseOpenShow } from '$lib/server/workshops/trainers/trainer-views.service';
 import { bookSchema } from '$lib/schemas/trainer-workshop';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,7 +11,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = pageUser(locals, url);
 	const filters = parseOpenFilters(url.searchParams);
 	const after = parseCursor(url.searchParams.get('after'));
-	return { list: await orHttpError(async () => openSlotsPage(locals.db, user, filters, after)), filters, paged: after !== null };
+	const show = parseOpenShow(url.searchParams);
+	return { list: await orHttpError(async () => openSlotsPage(locals.db, user, filters, after, show)), filters, show, paged: after !== null };
 };
 
 export const actions: Actions = {
