@@ -13,6 +13,8 @@ const queryBuilding = /\.(selectFrom|selectNoFrom|insertInto|replaceInto|updateT
 const infrastructure: Record<string, string> = {
 	// The portable `LIKE … ESCAPE '!'` fragment that repositories put into their own queries.
 	'src/lib/server/db/like.ts': 'a SQL fragment for repositories, not a query',
+	// Time arithmetic (an instant plus minutes, a day plus days) that differs between SQLite and MySQL.
+	'src/lib/server/db/sql-time.ts': 'SQL fragments for repositories, not a query',
 	// The start-up and health ping (`select 1`) and SQLite's `pragma optimize`: about the connection, not a table.
 	'src/lib/server/db/maintenance.ts': 'connection upkeep'
 };
