@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { groupIntoPeriods, type BlockedDayView } from '../../src/lib/server/workshops/slots/blocked-periods';
+import type { FlemishSchoolHolidayKey } from '../../src/lib/calendar/flemish-school-holidays';
+import type { BelgianHolidayKey } from '../../src/lib/time/belgian-holidays';
 
-const school = (date: string, slots = 0, name = 'christmas'): BlockedDayView => ({
+const school = (date: string, slots = 0, name: FlemishSchoolHolidayKey = 'christmas'): BlockedDayView => ({
 	date,
 	kind: 'school_holiday',
 	label: null,
@@ -9,7 +11,7 @@ const school = (date: string, slots = 0, name = 'christmas'): BlockedDayView => 
 	schoolHoliday: name,
 	scheduledSlots: slots
 });
-const publicHoliday = (date: string, key: string, slots = 0): BlockedDayView => ({
+const publicHoliday = (date: string, key: BelgianHolidayKey, slots = 0): BlockedDayView => ({
 	date,
 	kind: 'public_holiday',
 	label: null,

@@ -123,8 +123,8 @@ export function comparisonTable(r: CampaignReport, locale: Locale): ReportTable 
 	const o = { locale };
 	// The share is of today's campuses for both editions, so it is left out of the comparison.
 	const withoutShare = (rows: [string, Cell][]) => rows.filter((_, i) => i !== 1);
-	const now = withoutShare(figureRows(r.figures, r.activeCampuses, locale));
-	const before = withoutShare(figureRows(r.previous.figures, r.activeCampuses, locale));
+	const now = withoutShare(figureRows(r.figures, r.activeCampuses, locale, 'text'));
+	const before = withoutShare(figureRows(r.previous.figures, r.activeCampuses, locale, 'text'));
 	const change = (a: Cell, b: Cell) => (typeof a === 'number' && typeof b === 'number' ? Math.round((a - b) * 10) / 10 : null);
 	return {
 		caption: m.crep_comparison({ previous: r.previous.edition.name }, o),

@@ -1,4 +1,6 @@
 import type { BlockedDayKind } from '../../db/schema';
+import type { FlemishSchoolHolidayKey } from '../../../calendar/flemish-school-holidays';
+import type { BelgianHolidayKey } from '../../../time/belgian-holidays';
 import { addDays } from '../../../time/brussels';
 
 /** One blocked day as the page shows it: its kind, its own label or the holiday it is named after. */
@@ -6,8 +8,8 @@ export interface BlockedDayView {
 	date: string;
 	kind: BlockedDayKind;
 	label: string | null;
-	holiday: string | null;
-	schoolHoliday: string | null;
+	holiday: BelgianHolidayKey | null;
+	schoolHoliday: FlemishSchoolHolidayKey | null;
 	scheduledSlots: number;
 }
 
@@ -20,7 +22,7 @@ export interface BlockedPeriod extends Omit<BlockedDayView, 'date' | 'scheduledS
 	/** Scheduled slots on any day of the period. */
 	scheduledSlots: number;
 	/** The public holidays that fall in (or at the edge of) a school holiday, by key: they stay their own kind of day. */
-	holidaysInside: string[];
+	holidaysInside: BelgianHolidayKey[];
 }
 
 const nameOf = (d: Omit<BlockedDayView, 'date' | 'scheduledSlots'>) => `${d.kind}|${d.label ?? ''}|${d.holiday ?? ''}|${d.schoolHoliday ?? ''}`;

@@ -132,7 +132,7 @@ export async function plannerExport(db: Kysely<Database>, user: TrainerUser, edi
 		header(locale).map((value) => ({ value, fontWeight: 'bold' as const })),
 		...rows.map((r) => {
 			const [y, mo, d] = r.date.split('-').map(Number);
-			return [{ value: new Date(Date.UTC(y, mo - 1, d)), type: Date, format: 'dd/mm/yyyy' }, ...r.cells.map((value) => ({ value }))];
+			return [{ value: new Date(Date.UTC(y, mo - 1, d)), type: Date, format: 'dd/mm/yyyy' }, ...r.cells];
 		})
 	];
 	const sheet = m.pfx_sheet({}, { locale }).slice(0, 31);
