@@ -83,9 +83,10 @@ describeEachDatabase('certificates', (dialect) => {
 		expect((await issuedAudit()).map((a) => a.action)).toEqual(['certificate.issued']);
 	});
 
-	it('gives a campus certificate with the classes and pupils reached', async () => {
+	it('gives a campus certificate with the classes and pupils reached, counted as the campus page counts them', async () => {
 		const cert = await getOrIssueCampusCertificate(ctx.db, w.centrum.teacher, w.editionId, w.centrum.campusId);
-		expect(cert.facts).toMatchObject({ campusName: 'Campus Centrum', className: null, classesReached: 1, pupilsReached: 21 });
+		// Both enrolled classes (5A 22, 5B 20), as the campus page and the report: not the 21 present at 5A's workshop.
+		expect(cert.facts).toMatchObject({ campusName: 'Campus Centrum', className: null, classesReached: 2, pupilsReached: 42 });
 	});
 
 	it('lets a coordinator revoke and reissue; the verify page then tells old from new', async () => {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db';
 import type { DbTime } from '../db/time';
 import { lowStockCondition } from '../kits/kit-item.repository';
+import { campusesReachedCount, isReached, pupilsReachedSum } from '../reports/reach.repository';
 
 /**
  * The edition hub's figures in one statement: the edition with its campaign and
@@ -18,6 +19,7 @@ export function findEditionHubRow(db: Db, editionId: number, now: DbTime, userId
 		.select((eb) => {
 			const classes = (status: 'enrolled' | 'waiting' | 'withdrawn') =>
 				eb.selectFrom('classes').where('classes.editionId', '=', editionId).where('classes.status', '=', status);
+			const reached = () => eb.selectFrom('classes').where('classes.editionId', '=', editionId).where(isReached);
 			const slots = () => eb.selectFrom('workshopSlots').where('workshopSlots.editionId', '=', editionId).where('workshopSlots.status', '=', 'scheduled');
 			/** Enrolled classes in at least one scheduled slot; `given`: one that was given. */
 			const classesInSlots = (given: boolean) =>
@@ -51,11 +53,12 @@ export function findEditionHubRow(db: Db, editionId: number, now: DbTime, userId
 				classes('withdrawn')
 					.select((s) => s.fn.countAll<number>().as('n'))
 					.as('withdrawn'),
-				classes('enrolled')
-					.select((s) => s.fn.sum<number>('classes.pupilCount').as('n'))
+				// Pupils and campuses reached: reach.repository's definition, as the report and campus pages.
+				reached()
+					.select((s) => pupilsReachedSum(s).as('n'))
 					.as('pupils'),
-				classes('enrolled')
-					.select((s) => s.fn.count<number>('classes.campusId').distinct().as('n'))
+				reached()
+					.select((s) => campusesReachedCount(s).as('n'))
 					.as('campuses'),
 				// Materials-only classes (issue 17.5) count as enrolled but are never to plan.
 				classes('enrolled')

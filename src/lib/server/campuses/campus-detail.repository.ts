@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
+import { pupilsReachedSum } from '../reports/reach.repository';
 
 /** Teachers linked to a campus (through their invite code or a coordinator). */
 export const listTeachersOfCampus = (db: Db, campusId: number) =>
@@ -50,7 +51,7 @@ export const listCurrentClassesOfCampus = (db: Db, campusId: number) =>
 		.orderBy('classes.id')
 		.execute();
 
-/** Per edition the campus took part in: classes by status and pupils reached, summed in SQL. */
+/** Per edition the campus took part in: classes by status and pupils reached (reach.repository's definition), summed in SQL. */
 export async function campusHistory(db: Db, campusId: number) {
 	const countIf = (status: string) => sql<number>`sum(case when ${sql.ref('classes.status')} = ${status} then 1 else 0 end)`;
 	const rows = await db
@@ -64,7 +65,7 @@ export async function campusHistory(db: Db, campusId: number) {
 			countIf('enrolled').as('enrolled'),
 			countIf('waiting').as('waiting'),
 			countIf('withdrawn').as('withdrawn'),
-			sql<number>`sum(case when ${sql.ref('classes.status')} = 'enrolled' then ${sql.ref('classes.pupilCount')} else 0 end)`.as('pupils')
+			(eb) => pupilsReachedSum(eb).as('pupils')
 		])
 		.where('classes.campusId', '=', campusId)
 		.groupBy(['editions.id', 'editions.name', 'editions.year', 'editions.status'])

@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { assertTeacherOfCampus } from '../auth/campus-access';
 import { brusselsDateOf } from '../../time/brussels';
 import * as repo from './certificate.repository';
+import { reachOfCampus } from '../reports/reach.repository';
 
 /** What a certificate certifies, frozen at issue time (certificates.facts_json). */
 export interface CertificateFacts {
@@ -110,11 +111,10 @@ export async function buildCampusSubject(db: Db, actor: Actor | null, editionId:
 	const subject = await repo.findCampusSubject(db, editionId, campusId);
 	if (!subject) throw new NotFoundError('cert_error_not_found');
 	if (actor) await assertTeacherOfCampus(db, actor, campusId, notYourCampus);
-	const [slots, classesReached] = await Promise.all([repo.listGivenSlotsOfCampus(db, editionId, campusId), repo.countClassesReached(db, editionId, campusId)]);
+	const [slots, reach] = await Promise.all([repo.listGivenSlotsOfCampus(db, editionId, campusId), reachOfCampus(db, editionId, campusId)]);
 	// A campus took part once one of its workshops was given, whatever the date.
 	if (limited(actor) && slots.length === 0) throw new ConflictError('cert_error_not_given_yet');
 	const workshops = workshopLines(slots);
-	const pupils = new Map(slots.map((s) => [s.slotId, s.pupilsPresent ?? 0]));
 	return {
 		editionId,
 		subjectKey: `campus:${campusId}`,
@@ -129,8 +129,10 @@ export async function buildCampusSubject(db: Db, actor: Actor | null, editionId:
 			schoolName: subject.schoolName,
 			campusName: subject.campusName,
 			workshops,
-			classesReached,
-			pupilsReached: [...pupils.values()].reduce((a, b) => a + b, 0)
+			// The campus page's and the council report's figures (reach.repository), not the
+			// pupils present at the workshops: that sum said 46 where the campus page said 47.
+			classesReached: reach.classes,
+			pupilsReached: reach.pupils
 		}
 	};
 }

@@ -208,7 +208,7 @@ const givenSlots = (db: Db) =>
 		.leftJoin('slotTrainers', (j) => j.onRef('slotTrainers.slotId', '=', 'workshopSlots.id').on('slotTrainers.active', '=', 1))
 		.leftJoin('users', 'users.id', 'slotTrainers.trainerId')
 		.leftJoin('organisations', 'organisations.id', 'users.organisationId')
-		.select(['workshopSlots.id as slotId', 'workshopSlots.localDate', 'workshopSlots.pupilsPresent', 'organisations.name as organisation'])
+		.select(['workshopSlots.id as slotId', 'workshopSlots.localDate', 'organisations.name as organisation'])
 		.distinct()
 		.where('workshopSlots.outcome', '=', 'given')
 		.where('workshopSlots.status', '=', 'scheduled');
@@ -259,17 +259,3 @@ export const listGivenSlotsOfTrainer = (db: Db, editionId: number, trainerId: nu
 		.orderBy('workshopSlots.localDate')
 		.orderBy('workshopSlots.id')
 		.execute();
-
-/** Distinct enrolled classes that took part in the campus's given workshops. */
-export async function countClassesReached(db: Db, editionId: number, campusId: number): Promise<number> {
-	const r = await db
-		.selectFrom('slotClasses')
-		.innerJoin('workshopSlots', 'workshopSlots.id', 'slotClasses.slotId')
-		.select((eb) => eb.fn.count<number>('slotClasses.classId').distinct().as('n'))
-		.where('workshopSlots.editionId', '=', editionId)
-		.where('workshopSlots.campusId', '=', campusId)
-		.where('workshopSlots.outcome', '=', 'given')
-		.where('workshopSlots.status', '=', 'scheduled')
-		.executeTakeFirstOrThrow();
-	return Number(r.n);
-}

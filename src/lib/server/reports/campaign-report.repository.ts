@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db';
 import type { Row } from '../db/rows';
 import type { Level } from '../db/schema';
+import { campusesReachedCount, classesReachedSum, isReached, pupilsReachedSum } from './reach.repository';
 
 /**
  * SQL of the campaign report. Every function is one set-based query over a whole
@@ -31,18 +32,13 @@ export interface ClassTotals {
 	pupils: number;
 }
 
-/** Enrolled classes, their pupils and campuses, per edition. */
+/** Classes and pupils reached (reach.repository's definition) and their campuses, per edition. */
 export async function classTotals(db: Db, editionIds: number[]): Promise<Map<number, ClassTotals>> {
 	const rows = await db
 		.selectFrom('classes')
-		.select((eb) => [
-			'editionId',
-			eb.fn.count<number>(sql`distinct ${eb.ref('campusId')}`).as('campuses'),
-			eb.fn.countAll<number>().as('classes'),
-			eb.fn.sum<number>('pupilCount').as('pupils')
-		])
+		.select((eb) => ['editionId', campusesReachedCount(eb).as('campuses'), classesReachedSum(eb).as('classes'), pupilsReachedSum(eb).as('pupils')])
 		.where('editionId', 'in', editionIds)
-		.where('status', '=', 'enrolled')
+		.where(isReached)
 		.groupBy('editionId')
 		.execute();
 	return new Map(rows.map((r) => [r.editionId, { campuses: num(r.campuses), classes: num(r.classes), pupils: num(r.pupils) }]));
@@ -154,25 +150,19 @@ export interface CampusRow {
 	pupils: number;
 }
 
-/** Enrolled classes and pupils per campus, in school and campus order. */
+/** Classes and pupils reached per campus (reach.repository's definition), in school and campus order. */
 export async function campusRows(db: Db, editionId: number): Promise<CampusRow[]> {
 	const rows = await db
-		.selectFrom('classes as c')
-		.innerJoin('campuses as cp', 'cp.id', 'c.campusId')
+		.selectFrom('classes')
+		.innerJoin('campuses as cp', 'cp.id', 'classes.campusId')
 		.innerJoin('schools as sc', 'sc.id', 'cp.schoolId')
-		.select((eb) => [
-			'c.campusId',
-			'sc.name as school',
-			'cp.name as campus',
-			eb.fn.countAll<number>().as('classes'),
-			eb.fn.sum<number>('c.pupilCount').as('pupils')
-		])
-		.where('c.editionId', '=', editionId)
-		.where('c.status', '=', 'enrolled')
-		.groupBy(['c.campusId', 'sc.name', 'sc.nameKey', 'cp.name', 'cp.nameKey'])
+		.select((eb) => ['classes.campusId', 'sc.name as school', 'cp.name as campus', classesReachedSum(eb).as('classes'), pupilsReachedSum(eb).as('pupils')])
+		.where('classes.editionId', '=', editionId)
+		.where(isReached)
+		.groupBy(['classes.campusId', 'sc.name', 'sc.nameKey', 'cp.name', 'cp.nameKey'])
 		.orderBy('sc.nameKey')
 		.orderBy('cp.nameKey')
-		.orderBy('c.campusId')
+		.orderBy('classes.campusId')
 		.execute();
 	return rows.map((r) => ({ ...r, classes: num(r.classes), pupils: num(r.pupils) }));
 }
@@ -197,13 +187,13 @@ export interface GradeRow {
 	pupils: number;
 }
 
-/** Enrolled classes and pupils per level and leerjaar. */
+/** Classes and pupils reached per level and leerjaar. */
 export async function gradeRows(db: Db, editionId: number): Promise<GradeRow[]> {
 	const rows = await db
 		.selectFrom('classes')
-		.select((eb) => ['level', 'grade', eb.fn.countAll<number>().as('classes'), eb.fn.sum<number>('pupilCount').as('pupils')])
+		.select((eb) => ['level', 'grade', classesReachedSum(eb).as('classes'), pupilsReachedSum(eb).as('pupils')])
 		.where('editionId', '=', editionId)
-		.where('status', '=', 'enrolled')
+		.where(isReached)
 		.groupBy(['level', 'grade'])
 		.execute();
 	return rows.map((r) => ({ ...r, classes: num(r.classes), pupils: num(r.pupils) }));

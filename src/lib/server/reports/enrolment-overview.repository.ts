@@ -1,6 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db';
 import { containsText } from '../db/like';
+import { pupilsReachedSum } from './reach.repository';
 import type { ClassStatus, Database, Level } from '../db/schema';
 
 /**
@@ -171,7 +172,8 @@ export async function overviewTotals(db: Db, f: ClassFilter) {
 				.distinct()
 				.as('campuses'),
 			eb.fn.sum<number>(eb.case().when('classes.status', '=', 'enrolled').then(1).else(0).end()).as('enrolled'),
-			eb.fn.sum<number>(eb.case().when('classes.status', '=', 'enrolled').then(eb.ref('classes.pupilCount')).else(0).end()).as('pupils'),
+			// Pupils reached: reach.repository's definition, as the campus page, certificate and report.
+			pupilsReachedSum(eb).as('pupils'),
 			eb.fn.sum<number>(eb.case().when('classes.status', '=', 'waiting').then(1).else(0).end()).as('waiting')
 		])
 		.executeTakeFirstOrThrow();
