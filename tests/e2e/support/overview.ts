@@ -25,7 +25,8 @@ export const dutchHeader = [
 	'Onderwijstaal',
 	'Status',
 	'Plaats op de wachtlijst',
-	'Ingeschreven op'
+	'Ingeschreven op',
+	'Deelname'
 ];
 export const englishHeader = [
 	'School',
@@ -40,7 +41,8 @@ export const englishHeader = [
 	'Language of instruction',
 	'Status',
 	'Place on the waiting list',
-	'Enrolled on'
+	'Enrolled on',
+	'Taking part'
 ];
 export const column = (name: string) => dutchHeader.indexOf(name);
 
