@@ -32,7 +32,11 @@ describeEachDatabase('trainer contacts', (dialect) => {
 	const page = (w: WorkshopWorld, t: TrainerActor, slotId: number) => trainerSlotPage(ctx.db, asUser(w, t), slotId);
 
 	/** The unfolded, unescaped text of an iCalendar file. */
-	const icsPlain = (ics: string) => ics.replace(/\r\n[ \t]/g, '').replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1');
+	const icsPlain = (ics: string) =>
+		ics
+			.replace(/\r\n[ \t]/g, '')
+			.replace(/\\n/g, '\n')
+			.replace(/\\([,;\\])/g, '$1');
 	const feedText = async (t: TrainerActor) => {
 		const { token } = await regenerateFeed(ctx.db, t, { editionId: null });
 		return icsPlain(await buildFeedCalendar(ctx.db, (await resolveFeedToken(ctx.db, token))!));

@@ -50,7 +50,13 @@ export async function slotInvitations(db: Db, slotId: number): Promise<(to: Invi
 	const organizer = mailFromAddress();
 	return async (to) => {
 		const o = { locale: to.locale };
-		const view = { url: to.url, notPartOf: notPartOf(to, slot.status === 'cancelled'), markOpen: false, trainerNote: to.role === 'trainer', contacts: to.role === 'trainer' && to.method === 'REQUEST' ? to.contacts : null };
+		const view = {
+			url: to.url,
+			notPartOf: notPartOf(to, slot.status === 'cancelled'),
+			markOpen: false,
+			trainerNote: to.role === 'trainer',
+			contacts: to.role === 'trainer' && to.method === 'REQUEST' ? to.contacts : null
+		};
 		const event = slotEventData(slot, classes, trainers, view, o);
 		const cancel = to.method === 'CANCEL';
 		const calendar = ical({ prodId: calendarProdId(to.locale), method: cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });

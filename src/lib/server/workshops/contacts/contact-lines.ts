@@ -26,8 +26,8 @@ export function contactLines(c: SlotContacts, o: { locale: Locale }): string[] {
 	const lines: string[] = [];
 	if (c.campus) {
 		const parts = [c.campus.name, c.campus.email, c.campus.phone].filter((p): p is string => !!p);
-		lines.push(m.tc_text_campus({ contact: parts.join(', ') }, o));
+		lines.push(m.tcon_text_campus({ contact: parts.join(', ') }, o));
 	}
-	for (const t of c.teachers) lines.push(m.tc_text_teacher({ classes: t.classes.join(', '), name: t.name, email: t.email }, o));
+	for (const t of c.teachers) lines.push(m.tcon_text_teacher({ classes: t.classes.join(', '), name: t.name, email: t.email }, o));
 	return lines;
 }

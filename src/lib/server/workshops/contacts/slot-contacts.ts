@@ -17,7 +17,8 @@ export { contactLines } from './contact-lines';
 export const contactsShownUntil = (endsAt: DbTime) => new Date(fromDbTime(endsAt).getTime() + contactsDaysAfter * 86_400_000);
 
 /** A scheduled slot, not more than a week past its end. The caller checks the reader's booking. */
-export const contactsWindowOpen = (slot: { status: string; endsAt: DbTime }, now: Date) => slot.status === 'scheduled' && now <= contactsShownUntil(slot.endsAt);
+export const contactsWindowOpen = (slot: { status: string; endsAt: DbTime }, now: Date) =>
+	slot.status === 'scheduled' && now <= contactsShownUntil(slot.endsAt);
 
 /** The contacts of some slots, one entry per slot. Callers pass only slots the reader may see contacts of. */
 export async function contactsOfSlots(db: Db, slotIds: number[]): Promise<Map<number, SlotContacts>> {
