@@ -217,6 +217,35 @@ test.describe('trainer workshops', () => {
 		await expect(page.getByRole('listitem').filter({ hasText: slot.room })).toBeVisible();
 	});
 
+	test('a booked trainer sees whom they meet: the campus contact and the teacher, with mail and phone links; before booking nobody does', async ({
+		page,
+		checkA11y
+	}, testInfo) => {
+		const slot = createOpenSlot();
+		setup('contact', String(slot.slotId));
+		await loginAs(page, demo.trainer.email);
+		await page.goto(`/trainer/workshops/${slot.slotId}`);
+		// Open to book, but the contacts are only for the trainers who give it.
+		await expect(page.getByRole('button', { name: 'Ik geef deze workshop' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Contactpersonen' })).toHaveCount(0);
+		await expect(page.getByText('sara.secretariaat@example.org')).toHaveCount(0);
+
+		await page.getByRole('button', { name: 'Ik geef deze workshop' }).click();
+		await expect(page.getByRole('status')).toContainText('jij geeft deze workshop');
+		const box = page.getByRole('region', { name: 'Contactpersonen' });
+		await expect(box.getByRole('heading', { level: 3, name: 'Contactpersoon van de campus' })).toBeVisible();
+		await expect(box).toContainText('Sara Vermeulen');
+		await expect(box.getByRole('link', { name: 'sara.secretariaat@example.org' })).toHaveAttribute('href', 'mailto:sara.secretariaat@example.org');
+		await expect(box.getByRole('link', { name: '+32 56 12 34 56' })).toHaveAttribute('href', 'tel:+3256123456');
+		const teacher = box.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: /^Leerkracht van / }) });
+		await expect(teacher).toHaveCount(1);
+		await expect(teacher.getByRole('link')).toHaveAttribute('href', /^mailto:[^@]+@[^@]+$/);
+		await checkA11y();
+		await screenshots(page, testInfo, 'slot-contacts');
+		await page.setViewportSize({ width: 390, height: 844 });
+		await checkA11y();
+	});
+
 	test('the trainer start page counts open slots and links to the workshop pages and the calendar feed', async ({ page, checkA11y }, testInfo) => {
 		await loginAs(page, demo.trainer.email);
 		await expect(page.getByRole('heading', { level: 2, name: 'Je volgende workshops' })).toBeVisible();

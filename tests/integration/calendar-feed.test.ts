@@ -145,7 +145,9 @@ describeEachDatabase('calendar feeds', (dialect) => {
 		expect(event.DESCRIPTION).toContain('Trainers: Anna (Wel Jong)');
 		expect(event.DESCRIPTION).toContain('Notitie voor de trainer: Bel aan bij het secretariaat');
 		expect(event.DESCRIPTION).toContain(`${publicOrigin()}/trainer/workshops/${given}`);
-		expect(event.DESCRIPTION).not.toMatch(/Peeters|@/);
+		// Since issue 18.1 a booked trainer's feed names whom they meet (each class's teacher); still no trainer's surname or address.
+		expect(event.DESCRIPTION).toContain('Leerkracht 5A, 5B: lies, lies@school.be');
+		expect(event.DESCRIPTION).not.toMatch(/Peeters|@weljong|@cavaria/);
 
 		await updateSlot(ctx.db, w.coordinator, given, slotAt(w.centrum.campusId, '2027-05-11', '10:00', '10:50', { room: 'Aula' }));
 		await unassignTrainer(ctx.db, w.coordinator, lost, w.anna.id, 'Ziek');

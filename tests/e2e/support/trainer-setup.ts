@@ -14,6 +14,8 @@
  * the same campus from 10:20 to 11:10 (room "<room>-clash", no classes) that
  * the trainer therefore cannot take. Prints the first slot's JSON plus
  * {"clashId", "clashRoom"}.
+ *   npx tsx tests/e2e/support/trainer-setup.ts contact <slotId>
+ * gives the slot's campus a contact person (always the same one), for the contacts box.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,7 +131,14 @@ try {
 			.set({ planner: args[1] === '1' ? 1 : 0 })
 			.where('email', '=', args[0])
 			.execute();
-	else throw new Error(`unknown mode ${mode}`);
+	else if (mode === 'contact') {
+		const slot = await db.selectFrom('workshopSlots').select('campusId').where('id', '=', Number(args[0])).executeTakeFirstOrThrow();
+		await db
+			.updateTable('campuses')
+			.set({ contactName: 'Sara Vermeulen', contactEmail: 'sara.secretariaat@example.org', contactPhone: '+32 56 12 34 56' })
+			.where('id', '=', slot.campusId)
+			.execute();
+	} else throw new Error(`unknown mode ${mode}`);
 } finally {
 	await close();
 }

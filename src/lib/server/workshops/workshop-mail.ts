@@ -6,6 +6,8 @@ import { findSlotById } from './slots/slot.repository';
 import { findSlotPlace, listTeachersOfClasses, listTeachersOfSlot, listTrainersOfSlot } from './workshop-mail.repository';
 import { trainerLabel } from './trainers/trainer-name';
 import { slotInvitations, type InvitationMethod } from './calendar/workshop-invitation';
+import { contactsOfSlots, contactsWindowOpen } from './contacts/slot-contacts';
+import { clock } from '../db/time';
 
 export type WorkshopMailCause =
 	| { event: 'trainer_booked'; trainerId: number; byTrainer: boolean }
@@ -55,21 +57,37 @@ export async function queueWorkshopMails(db: Db, slotId: number, cause: Workshop
 	};
 	const invitation = await slotInvitations(db, slotId);
 	type To = { id: number; email: string; displayName: string; locale: 'nl' | 'en' };
+	// Whom the trainers meet (issue 18.1). The mail is frozen in the outbox as it is
+	// queued, so only a trainer booked at this moment gets them, in the same window as the page.
+	const bookedNow = new Set((await listTrainersOfSlot(db, slotId)).map((t) => t.id));
+	const contacts = contactsWindowOpen(slot, clock.now()) ? ((await contactsOfSlots(db, [slotId])).get(slotId) ?? null) : null;
+	const contactsFor = (to: To, role: 'trainer' | 'teacher', method: InvitationMethod) =>
+		role === 'trainer' && method === 'REQUEST' && bookedNow.has(to.id) ? contacts : null;
 	const send = async (
 		to: To,
 		event: WorkshopMailEvent,
 		extra: { classes?: string; trainer?: string; url: string; role: 'trainer' | 'teacher'; method: InvitationMethod }
-	) =>
-		enqueueMail(db, {
+	) => {
+		const withContacts = contactsFor(to, extra.role, extra.method);
+		return enqueueMail(db, {
 			recipient: to.email,
 			locale: to.locale,
 			mail: {
 				template: 'workshop',
-				params: { name: to.displayName, event, ...base, classes: extra.classes ?? '', trainer: extra.trainer ?? '', url: extra.url }
+				params: {
+					name: to.displayName,
+					event,
+					...base,
+					classes: extra.classes ?? '',
+					trainer: extra.trainer ?? '',
+					url: extra.url,
+					...(withContacts ? { contacts: withContacts } : {})
+				}
 			},
 			dedupeKey: `workshop:${event}:${slotId}:${slot.sequence}:${to.id}`,
-			calendar: await invitation({ ...to, role: extra.role, url: extra.url, method: extra.method })
+			calendar: await invitation({ ...to, role: extra.role, url: extra.url, method: extra.method, contacts: withContacts })
 		});
+	};
 	const trainerUrl = `${publicOrigin()}/trainer/workshops/${slotId}`;
 	const teacherUrl = `${publicOrigin()}/teacher`;
 	if (cause.event === 'class_withdrawn') {

@@ -3,6 +3,7 @@ import type { Locale } from '../../db/schema';
 import { fromDbTime } from '../../db/time';
 import { brusselsTimeOf, formatDateTime } from '../../../time/brussels';
 import type { Parts } from '../parts';
+import { contactLines, type SlotContacts } from '../../workshops/contacts/contact-lines';
 import {
 	workshopReminderAction,
 	workshopReminderBody,
@@ -50,6 +51,8 @@ export interface WorkshopMailParams {
 	/** Follow-up mails only: where the teaching material is, and each class certificate that can be downloaded. */
 	materialsUrl?: string;
 	certificates?: { className: string; url: string }[];
+	/** Whom a booked trainer meets (issue 18.1): set only for a trainer booked when the mail was queued. */
+	contacts?: SlotContacts;
 	/** The edition, e.g. "Campaign 2027"; named in the mail's footer. */
 	campaign?: string;
 }
@@ -135,6 +138,7 @@ export function workshopMailParts(p: WorkshopMailParams, locale: Locale, city: s
 	if (p.room) lines.push(m.ws_mail_room({ room: p.room }, o));
 	if (p.reason) lines.push(m.ws_mail_reason({ reason: p.reason }, o));
 	lines.push(...text.extra);
+	if (p.contacts) lines.push(...contactLines(p.contacts, o));
 	return {
 		subject: text.subject + ` · ${city}`,
 		greeting: m.mail_greeting({ name: p.name }, o),

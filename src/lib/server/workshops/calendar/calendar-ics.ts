@@ -11,6 +11,7 @@ import * as repo from './calendar-events.repository';
 import type { ResolvedFeed } from './calendar-feed.service';
 import { icsText } from './ics-text';
 import { trainerLabel } from '../trainers/trainer-name';
+import { contactLines, contactsOfSlots, contactsWindowOpen, type SlotContacts } from '../contacts/slot-contacts';
 
 /** How far back a trainer's feed reaches: enough for "what did I give this school year". */
 const trainerHistoryDays = 183;
@@ -59,6 +60,7 @@ function descriptionOf(slot: SlotRow, classes: ClassRow[], trainers: TrainerRow[
 	if (missing > 0 && trainers.length) lines.push(m.wsc_ics_trainers_missing({ count: missing }, o));
 	lines.push(m.wsc_ics_language({ language: languageLabel(slot.language, o) }, o));
 	if (slot.trainerNote && view.trainerNote) lines.push(m.wsc_ics_note({ note: slot.trainerNote }, o));
+	if (view.contacts && !view.notPartOf && slot.status !== 'cancelled') lines.push(...contactLines(view.contacts, o));
 	lines.push(m.wsc_ics_link({ url: view.url }, o));
 	return lines.join('\n');
 }
@@ -78,6 +80,8 @@ export interface SlotEventView {
 	markOpen: boolean;
 	/** The coordinator's note for the trainer, for trainers and coordinators only. */
 	trainerNote: boolean;
+	/** Whom a booked trainer meets (issue 18.1); only ever set for a trainer booked on the slot, in its window. */
+	contacts?: SlotContacts | null;
 }
 
 /**
@@ -136,10 +140,13 @@ export async function buildFeedCalendar(db: Kysely<Database>, feed: ResolvedFeed
 	const calendar = ical({ name, ttl: refreshSeconds, prodId: calendarProdId(feed.locale) });
 	const origin = publicOrigin();
 	const isTrainerFeed = feed.editionId === null;
+	// Only the feed's owner's own bookings, and only until a week after each workshop.
+	const now = clock.now();
+	const contacts = await contactsOfSlots(db, isTrainerFeed ? slots.filter((s) => Number(s.booked) && contactsWindowOpen(s, now)).map((s) => s.id) : []);
 	for (const slot of slots) {
 		const notMine = isTrainerFeed && !Number(slot.booked);
 		const url = isTrainerFeed ? `${origin}/trainer/workshops/${slot.id}` : `${origin}/coordinator/editions/${slot.editionId}/workshops/${slot.id}`;
-		const view = { url, notPartOf: notMine ? m.wsc_ics_not_booked({}, o) : null, markOpen: !isTrainerFeed, trainerNote: true };
+		const view = { url, notPartOf: notMine ? m.wsc_ics_not_booked({}, o) : null, markOpen: !isTrainerFeed, trainerNote: true, contacts: contacts.get(slot.id) };
 		calendar.createEvent(slotEventData(slot, classes.get(slot.id) ?? [], trainers.get(slot.id) ?? [], view, o));
 	}
 	return icsText(calendar);

@@ -7,6 +7,7 @@ import { citySettings } from '../../settings/settings.service';
 import { calendarProdId, slotEventData } from './calendar-ics';
 import { findFeedSlot } from './calendar-events.repository';
 import { icsText } from './ics-text';
+import type { SlotContacts } from '../contacts/slot-contacts';
 import { listClassesOfSlots, listTrainersOfSlots } from '../slots/slot-people.repository';
 
 export type InvitationMethod = 'REQUEST' | 'CANCEL';
@@ -21,6 +22,8 @@ export interface InvitationRecipient {
 	url: string;
 	/** CANCEL: the slot was cancelled, or the recipient is no longer part of it. */
 	method: InvitationMethod;
+	/** Whom a trainer booked on the slot meets; the mail's sender decides (see workshop-mail.ts). */
+	contacts?: SlotContacts | null;
 }
 
 /**
@@ -47,7 +50,13 @@ export async function slotInvitations(db: Db, slotId: number): Promise<(to: Invi
 	const organizer = mailFromAddress();
 	return async (to) => {
 		const o = { locale: to.locale };
-		const view = { url: to.url, notPartOf: notPartOf(to, slot.status === 'cancelled'), markOpen: false, trainerNote: to.role === 'trainer' };
+		const view = {
+			url: to.url,
+			notPartOf: notPartOf(to, slot.status === 'cancelled'),
+			markOpen: false,
+			trainerNote: to.role === 'trainer',
+			contacts: to.role === 'trainer' && to.method === 'REQUEST' ? to.contacts : null
+		};
 		const event = slotEventData(slot, classes, trainers, view, o);
 		const cancel = to.method === 'CANCEL';
 		const calendar = ical({ prodId: calendarProdId(to.locale), method: cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });

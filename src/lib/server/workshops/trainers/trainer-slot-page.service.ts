@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { clock, fromDbTime } from '../../db/time';
 import { NotFoundError } from '../../errors';
+import { brusselsDateOf } from '../../../time/brussels';
 import { cancellationDeadline } from './booking.service';
+import { contactsOfSlots, contactsShownUntil, contactsWindowOpen } from '../contacts/slot-contacts';
 import { trainerHistoryOnSlot } from './trainer-mine.repository';
 import { findSlotCard, type SlotCardRow } from './trainer-slot-view.repository';
 import { requireTrainer, trainerNamesOf, withClasses, type TrainerUser } from './trainer-views.service';
@@ -35,6 +37,7 @@ export async function trainerSlotPage(db: Kysely<Database>, user: TrainerUser, s
 	const booked = history.booked && row.status === 'scheduled';
 	const started = view.startsAt <= now;
 	return {
+		contacts: await contactsOnPage(db, row, booked, now),
 		slot: view,
 		coTrainers: namesOf(slotId)
 			.filter((t) => t.id !== user.id)
@@ -62,4 +65,14 @@ export async function trainerSlotPage(db: Kysely<Database>, user: TrainerUser, s
 					}
 	};
 }
+/**
+ * The contacts box: shown to a trainer booked on the scheduled slot until a week
+ * after it; after that only the date they disappeared, so the page can say why.
+ */
+async function contactsOnPage(db: Kysely<Database>, row: SlotCardRow, booked: boolean, now: Date) {
+	if (!booked) return null;
+	if (!contactsWindowOpen(row, now)) return { shown: null, hiddenSince: brusselsDateOf(contactsShownUntil(row.endsAt)) };
+	return { shown: (await contactsOfSlots(db, [row.id])).get(row.id)!, hiddenSince: null };
+}
+
 export type TrainerSlotPage = Awaited<ReturnType<typeof trainerSlotPage>>;
