@@ -84,4 +84,13 @@ test('a teacher enrols a class for materials only; it never shows as to plan', a
 		await checkA11y();
 		await page.screenshot({ path: testInfo.outputPath(`overview-${page.viewportSize()!.width}.png`), fullPage: true });
 	});
+
+	// The teacher withdraws it again: its place at Campus Centrum (8 at most) is for the specs that follow.
+	await logout(page);
+	await loginAs(page, demo.teacher.email);
+	await home.openClass(home.myClasses(), name, edition.name);
+	await page.locator('summary', { hasText: 'Klas uitschrijven' }).click();
+	await page.getByRole('checkbox', { name: `Ja, schrijf klas ${name} uit` }).check();
+	await page.getByRole('button', { name: 'Klas uitschrijven' }).click();
+	await expect(home.notice()).toContainText(`Klas ${name} is uitgeschreven.`);
 });

@@ -143,7 +143,7 @@ test.describe('coordinator plans workshops', () => {
 		await shoot(page, testInfo, 'planning');
 
 		// "Workshop slot at Campus Centrum" opens the form with that campus chosen.
-		await centrum.getByRole('link', { name: `Workshopmoment op ${campus}` }).click();
+		await centrum.getByRole('link', { name: `Workshopmoment op ${campus}`, exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Nieuw workshopmoment' })).toBeVisible();
 		await expect(page.getByLabel('Campus', { exact: true })).toHaveValue(/\d+/);
 		await waitForScripts(page);
