@@ -99,8 +99,12 @@ describeEachDatabase('a user’s own data: download and deletion', (dialect) => 
 		const data = await exportMyData(ctx.db, w.anna.id);
 		expect(data.workshops.asTrainer).toEqual([expect.objectContaining({ id: w.slotId, campus: 'Campus Centrum', status: 'scheduled' })]);
 		expect(data.classes).toEqual([]);
-		const text = JSON.stringify(data);
+		// The mails sent to the trainer are theirs, as sent: the booking mail names the class's teacher to meet (issue 18).
+		// Everything else about the workshop is the trainer's own: no teacher, colleague or coordinator.
+		const { mails, ...own } = data;
+		const text = JSON.stringify(own);
 		for (const other of ['lies@school.be', '"lies"', 'Wout Collega', 'Griet']) expect(text, other).not.toContain(other);
+		expect(mails.map((mail) => mail.bodyText).join('\n')).toContain('Leerkracht 5A: lies, lies@school.be');
 	});
 
 	it('takes one open request at a time, which the user can withdraw, and mails its receipt in the user’s language', async () => {
