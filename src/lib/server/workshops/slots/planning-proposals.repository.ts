@@ -2,7 +2,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/index';
 import type { Database } from '../../db/schema';
 import type { DbTime } from '../../db/time';
-import { inScheduledSlot } from './planning.repository';
+import { inScheduledSlot, pupilsOnSlot as pupilsOn } from './planning.repository';
 
 /**
  * The read side of the planning proposals: for the classes of one planning page
@@ -11,17 +11,6 @@ import { inScheduledSlot } from './planning.repository';
  * page costs one query however many classes it shows.
  */
 type Eb = ExpressionBuilder<Database, 'classes' | 'workshopSlots'>;
-
-/** Pupils already on the slot. */
-const pupilsOn = (eb: Eb) =>
-	eb.fn.coalesce(
-		eb
-			.selectFrom('slotClasses as taken')
-			.innerJoin('classes as placed', 'placed.id', 'taken.classId')
-			.select((sub) => sub.fn.sum<number>('placed.pupilCount').as('p'))
-			.whereRef('taken.slotId', '=', 'workshopSlots.id'),
-		eb.lit(0)
-	);
 
 /**
  * Room for this class: below the maximum with its pupils added, or, without a

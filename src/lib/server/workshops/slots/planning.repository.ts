@@ -112,20 +112,25 @@ export const listUnplannedClasses = (db: Db, editionId: number, campusIds: numbe
 				.execute();
 
 /**
+ * Pupils already on the slot, for a query on `workshopSlots` (aliased, so it
+ * also fits a query that joins `classes` itself, as the proposals do).
+ */
+export const pupilsOnSlot = (eb: ExpressionBuilder<Database, 'workshopSlots'>) =>
+	eb.fn.coalesce(
+		eb
+			.selectFrom('slotClasses as taken')
+			.innerJoin('classes as placed', 'placed.id', 'taken.classId')
+			.select((sub) => sub.fn.sum<number>('placed.pupilCount').as('p'))
+			.whereRef('taken.slotId', '=', 'workshopSlots.id'),
+		eb.lit(0)
+	);
+
+/**
  * Scheduled slots still to come at these campuses with room for pupils: below
  * their maximum, or without a maximum and without classes yet.
  */
 export function listSlotsWithRoom(db: Db, editionId: number, campusIds: number[], now: DbTime) {
 	if (campusIds.length === 0) return Promise.resolve([]);
-	const pupils = (eb: ExpressionBuilder<Database, 'workshopSlots'>) =>
-		eb.fn.coalesce(
-			eb
-				.selectFrom('slotClasses')
-				.innerJoin('classes', 'classes.id', 'slotClasses.classId')
-				.select((sub) => sub.fn.sum<number>('classes.pupilCount').as('p'))
-				.whereRef('slotClasses.slotId', '=', 'workshopSlots.id'),
-			eb.lit(0)
-		);
 	return db
 		.selectFrom('workshopSlots')
 		.select((eb) => [
@@ -135,7 +140,7 @@ export function listSlotsWithRoom(db: Db, editionId: number, campusIds: number[]
 			'workshopSlots.startsAt',
 			'workshopSlots.endsAt',
 			'workshopSlots.maxPupils',
-			pupils(eb).as('pupils')
+			pupilsOnSlot(eb).as('pupils')
 		])
 		.where('workshopSlots.editionId', '=', editionId)
 		.where('workshopSlots.campusId', 'in', campusIds)
@@ -147,7 +152,7 @@ export function listSlotsWithRoom(db: Db, editionId: number, campusIds: number[]
 					eb('workshopSlots.maxPupils', 'is', null),
 					eb.not(eb.exists(eb.selectFrom('slotClasses').select('slotClasses.slotId').whereRef('slotClasses.slotId', '=', 'workshopSlots.id')))
 				]),
-				eb('workshopSlots.maxPupils', '>', pupils(eb))
+				eb('workshopSlots.maxPupils', '>', pupilsOnSlot(eb))
 			])
 		)
 		.orderBy('workshopSlots.localDate')
