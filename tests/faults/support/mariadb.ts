@@ -21,6 +21,27 @@ export interface OwnMariadb {
 	dispose(): Promise<void>;
 }
 
+/**
+ * SIGSTOP takes effect when the kernel next schedules each of mariadbd's threads,
+ * not when kill() returns: a statement sent right after could still be served
+ * (a test then saw its COMMIT, not its insert, meet the freeze). Wait, briefly
+ * and synchronously, until /proc says every thread is stopped.
+ */
+function waitUntilStopped(pid: number | undefined): void {
+	if (pid === undefined) return;
+	const until = Date.now() + 2000;
+	const stopped = () => {
+		try {
+			return fs.readdirSync(`/proc/${pid}/task`).every((tid) => / T /.test(fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').replace(/^.*\)/, ' ')));
+		} catch {
+			return true;
+		}
+	};
+	while (!stopped() && Date.now() < until) {
+		// A short spin: this runs for microseconds to a few milliseconds.
+	}
+}
+
 const which = (names: string[]) => {
 	for (const name of names) {
 		for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/usr/bin'])) {
@@ -132,7 +153,11 @@ export async function startOwnMariadb(): Promise<OwnMariadb> {
 			),
 		start,
 		kill,
-		freeze: () => void child?.kill('SIGSTOP'),
+		freeze: () => {
+			if (!child) return;
+			child.kill('SIGSTOP');
+			waitUntilStopped(child.pid);
+		},
 		thaw: () => void child?.kill('SIGCONT'),
 		dispose: async () => {
 			await kill();
