@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldId, inFormOrder, namedMessage, summaryDescription, summaryItems } from '../../src/lib/forms/error-summary';
+import { fieldId, inFormOrder, inRow, namedMessage, summaryDescription, summaryItems } from '../../src/lib/forms/error-summary';
 import { parseForm } from '../../src/lib/server/http/forms';
 
 describe('the error summary', () => {
+	it('names the row first in a form that repeats its fields, so two rows with the same mistake read apart', () => {
+		const line = namedMessage('Naam van de klas', 'Vul dit veld in.');
+		expect(inRow('Klas 3', line)).toBe('Klas 3 – Naam van de klas: Vul dit veld in.');
+		expect(inRow('Klas 2', line)).not.toBe(inRow('Klas 3', line));
+		expect(inRow(null, line)).toBe(line);
+	});
+
 	it('names the field in a line whose message does not, so two empty fields read as two different lines', () => {
 		expect(namedMessage('Naam van de school', 'Vul dit veld in.')).toBe('Naam van de school: Vul dit veld in.');
 		expect(namedMessage('E-mailadres', 'Vul dit veld in.')).not.toBe(namedMessage('Wachtwoord', 'Vul dit veld in.'));

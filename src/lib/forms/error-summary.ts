@@ -56,6 +56,14 @@ export function namedMessage(label: string | null | undefined, message: string):
 }
 
 /**
+ * A line of a form that repeats its fields (one row per class) names the row
+ * first: "Klas 3 – Naam van de klas: …". The row says so with data-summary-name.
+ */
+export const inRow = (row: string | null | undefined, line: string) => (row ? `${row} – ${line}` : line);
+
+export const rowNameOf = (target: HTMLElement): string | null => target.closest<HTMLElement>('[data-summary-name]')?.dataset.summaryName ?? null;
+
+/**
  * The words of the label a control is known by: the legend of its group for a box
  * or round button in a fieldset (its own label is one option), else its label,
  * without the "(optional)" note or hints set in elements inside the label.

@@ -7,7 +7,7 @@ export const classNameMax = 40;
 export const remarksMax = 500;
 export const maxPreferredHalfDays = 3;
 
-const pupilCount = () =>
+export const pupilCount = () =>
 	z
 		.string({ error: () => m.v_required() })
 		.transform((s) => s.trim())

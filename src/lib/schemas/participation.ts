@@ -9,7 +9,7 @@ import { classSchema, maxPreferredHalfDays } from './enrolment';
  * half-days are dropped before the class schema sees them. Without JavaScript the
  * half-day fieldset stays on the page; whatever was typed there is ignored.
  */
-const participationSchema = z.object({
+export const participationSchema = z.object({
 	// Absent (a form without the choice): unchanged on edit, a workshop on enrolment.
 	participation: choice(participations).optional()
 });

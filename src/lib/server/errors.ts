@@ -22,6 +22,16 @@ export class ValidationError extends DomainError {
 	}
 }
 
+/**
+ * Several fields refused at once, each for its own reason (the rows of a form that
+ * takes several classes): nothing was written, and every message reaches its field.
+ */
+export class FieldRefusals extends DomainError {
+	constructor(readonly fields: Record<string, DomainError>) {
+		super('error_form', 400);
+	}
+}
+
 export class NotFoundError extends DomainError {
 	constructor(messageKey = 'error_not_found') {
 		super(messageKey, 404);

@@ -37,6 +37,7 @@ export const guardTable: Record<string, Rule> = {
 	'/(app)/coordinator/audit/export': roles('coordinator'),
 	'/(app)/teacher': roles('teacher'),
 	'/(app)/teacher/editions/[id=id]/enrol': roles('teacher'),
+	'/(app)/teacher/editions/[id=id]/enrol/several': roles('teacher'),
 	'/(app)/teacher/classes/[id=id]': roles('teacher'),
 	'/(app)/teacher/materials': roles('teacher'),
 	'/(app)/teacher/kit': roles('teacher'),

@@ -120,3 +120,15 @@ export async function waitingPositions(db: Db, classIds: number[]): Promise<Map<
 		.execute();
 	return new Map(rows.map((r) => [r.id, Number(r.position)]));
 }
+
+/** These classes, if this teacher enrolled them and they are not withdrawn, in the order they were enrolled; with their edition's name. */
+export const listOwnCurrentClasses = (db: Db, teacherId: number, classIds: number[]) =>
+	db
+		.selectFrom('classes')
+		.innerJoin('editions', 'editions.id', 'classes.editionId')
+		.select(['classes.id', 'classes.name', 'classes.status', 'classes.editionId', 'classes.campusId', 'editions.name as edition'])
+		.where('classes.id', 'in', classIds)
+		.where('classes.enrolledBy', '=', teacherId)
+		.where('classes.status', 'in', ['enrolled', 'waiting'])
+		.orderBy('classes.id')
+		.execute();

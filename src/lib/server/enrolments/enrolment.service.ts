@@ -12,7 +12,8 @@ import { assertTeachesAt } from '../auth/campus-access';
 import { noticeWithdrawnClassInSlots } from '../workshops/teachers/withdrawn-class';
 import { NotFoundError, ValidationError } from '../errors';
 import type { ClassInput } from '../../schemas/enrolment';
-import type { Participation } from '../db/schema';
+import type { Level, Participation } from '../db/schema';
+import type { Row } from '../db/rows';
 import { assertMayChangeClass, assertMayEnrol } from './class-access';
 import { checkClassFits } from './class-rules';
 import { readEnrolled } from './class-counters.repository';
@@ -39,7 +40,7 @@ export interface EnrolResult {
 }
 
 /** Maps the unique key on (edition, campus, name, active) to a field error. */
-async function mapNameClash<T>(fn: () => Promise<T>): Promise<T> {
+export async function mapNameClash<T>(fn: () => Promise<T>): Promise<T> {
 	try {
 		return await fn();
 	} catch (err) {
@@ -59,43 +60,69 @@ export async function enrolClass(db: Kysely<Database>, actor: Actor, input: Enro
 			const edition = await findEditionForUpdate(trx, input.editionId);
 			if (!edition) throw new NotFoundError();
 			await assertMayEnrol(trx, actor, edition, input.campusId);
-			const participation = input.participation ?? 'workshop';
-			const preferredHalfDays = halfDaysFor(participation, input.preferredHalfDays);
-			const level = await checkClassFits(trx, edition, input.campusId, { ...input, preferredHalfDays }, locale);
-			const nameKey = textKey(input.name);
-			if (await classes.findActiveClassByName(trx, edition.id, input.campusId, nameKey)) throw new ValidationError('error_class_name_taken', 'name');
-			const { status, reason } = await placeForNewClass(trx, edition.id, input.campusId, edition);
+			const checked = await checkNewClass(trx, edition, input, locale);
 			const enrolledBy = isCoordinator(actor) && input.onBehalfOf ? input.onBehalfOf : actor.id;
 			// The teacher a coordinator enrols for must be one of the campus: else the choice was not on offer.
 			if (enrolledBy !== actor.id) await assertTeachesAt(trx, enrolledBy, input.campusId, () => new ValidationError('v_choose_option', 'onBehalfOf'));
-			const classId = await classes.insertClass(trx, {
-				editionId: edition.id,
-				campusId: input.campusId,
-				name: input.name,
-				nameKey,
-				grade: input.grade,
-				level,
-				pupilCount: input.pupilCount,
-				language: input.language,
-				remarks: input.remarks,
-				status,
-				enrolledBy,
-				participation,
-				now: nowDb()
-			});
-			await classes.replacePreferredHalfDays(trx, classId, preferredHalfDays);
-			const position = status === 'waiting' ? await classes.waitingPosition(trx, edition.id, classId) : null;
-			await audit(trx, {
-				actorId: actor.id,
-				action: status === 'enrolled' ? 'class.enrolled' : 'class.waitlisted',
-				entityType: 'class',
-				entityId: classId,
-				after: { ...summary(input), participation, campusId: input.campusId, status, ...(reason ? { reason } : {}) }
-			});
-			await mailClassStatus(trx, status === 'enrolled' ? 'class_enrolled' : 'class_waiting', classId, position);
-			return { classId, status, position, reason };
+			const result = await admitClass(trx, actor, edition, input, checked, enrolledBy);
+			await mailClassStatus(trx, result.status === 'enrolled' ? 'class_enrolled' : 'class_waiting', result.classId, result.position);
+			return result;
 		})
 	);
+}
+
+type NewClass = Omit<EnrolInput, 'editionId' | 'onBehalfOf'>;
+type CheckedClass = { level: Level; participation: Participation; preferredHalfDays: ClassInput['preferredHalfDays'] };
+
+/** A new class checked against its edition and campus (grade, preferred half-days, a free name); the caller holds the edition lock. */
+export async function checkNewClass(trx: Kysely<Database>, edition: Row<'editions'>, input: NewClass, locale: string): Promise<CheckedClass> {
+	const participation = input.participation ?? 'workshop';
+	const preferredHalfDays = halfDaysFor(participation, input.preferredHalfDays);
+	const level = await checkClassFits(trx, edition, input.campusId, { ...input, preferredHalfDays }, locale);
+	if (await classes.findActiveClassByName(trx, edition.id, input.campusId, textKey(input.name))) throw new ValidationError('error_class_name_taken', 'name');
+	return { level, participation, preferredHalfDays };
+}
+
+/**
+ * Writes a checked class where it goes now: enrolled while the quotas allow it,
+ * else on the waiting list. The caller holds the edition lock, so classes admitted
+ * one after the other in one transaction are decided in that order.
+ */
+export async function admitClass(
+	trx: Kysely<Database>,
+	actor: Actor,
+	edition: Row<'editions'>,
+	input: NewClass,
+	checked: CheckedClass,
+	enrolledBy: number
+): Promise<EnrolResult> {
+	const { level, participation, preferredHalfDays } = checked;
+	const { status, reason } = await placeForNewClass(trx, edition.id, input.campusId, edition);
+	const classId = await classes.insertClass(trx, {
+		editionId: edition.id,
+		campusId: input.campusId,
+		name: input.name,
+		nameKey: textKey(input.name),
+		grade: input.grade,
+		level,
+		pupilCount: input.pupilCount,
+		language: input.language,
+		remarks: input.remarks,
+		status,
+		enrolledBy,
+		participation,
+		now: nowDb()
+	});
+	await classes.replacePreferredHalfDays(trx, classId, preferredHalfDays);
+	const position = status === 'waiting' ? await classes.waitingPosition(trx, edition.id, classId) : null;
+	await audit(trx, {
+		actorId: actor.id,
+		action: status === 'enrolled' ? 'class.enrolled' : 'class.waitlisted',
+		entityType: 'class',
+		entityId: classId,
+		after: { ...summary(input), participation, campusId: input.campusId, status, ...(reason ? { reason } : {}) }
+	});
+	return { classId, status, position, reason };
 }
 
 const summary = (c: Pick<ClassInput, 'name' | 'grade' | 'pupilCount' | 'language'>) => ({

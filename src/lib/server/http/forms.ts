@@ -4,7 +4,7 @@ import { getLocale } from '../../paraglide/runtime';
 import * as m from '../../paraglide/messages';
 import { formatDate } from '../../time/brussels';
 import { inFormOrder } from '../../forms/error-summary';
-import { DomainError } from '../errors';
+import { DomainError, FieldRefusals } from '../errors';
 
 /** Fields never sent back to the browser after a failed post. */
 const secretFields = new Set(['password']);
@@ -27,6 +27,18 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData, opts: 
 	// A group of checkboxes posts one key per ticked box (or none): keys listed here
 	// arrive as an array of every value, possibly empty. Other keys keep one value.
 	for (const key of opts.lists ?? []) raw[key] = form.getAll(key).filter((v) => typeof v === 'string');
+	const result = parseRecord(schema, raw);
+	if (result.ok) return result;
+	// In the form's order, so the error summary reads top to bottom like the form.
+	return { ok: false as const, errors: inFormOrder(result.errors, form.keys()), values: formValues(form) };
+}
+
+/**
+ * Checks plain values against a schema: the data, or a message per field (the
+ * issue's path, the first message each). parseForm's core, also for a part of a
+ * form such as one row of several.
+ */
+export function parseRecord<S extends z.ZodType>(schema: S, raw: Record<string, unknown>) {
 	const localeError = getLocale() === 'en' ? z.locales.en().localeError : z.locales.nl().localeError;
 	const result = schema.safeParse(raw, { error: localeError });
 	if (result.success) return { ok: true as const, data: result.data as z.output<S> };
@@ -35,8 +47,7 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData, opts: 
 		const key = issue.path.join('.') || 'form';
 		errors[key] ??= issue.message;
 	}
-	// In the form's order, so the error summary reads top to bottom like the form.
-	return { ok: false as const, errors: inFormOrder(errors, form.keys()), values: formValues(form) };
+	return { ok: false as const, errors };
 }
 
 /** The 400 an action returns for invalid input: values kept, messages per field. */
@@ -48,8 +59,12 @@ export const invalid = (values: Record<string, string>, errors: FieldErrors) => 
  */
 export function failFromError(err: unknown, form: FormData) {
 	if (!(err instanceof DomainError)) throw err;
-	const text = messageOf(err);
 	const values = formValues(form);
+	if (err instanceof FieldRefusals) {
+		const errors: FieldErrors = Object.fromEntries(Object.entries(err.fields).map(([field, e]) => [field, messageOf(e)]));
+		return fail(err.status, { values, errors: inFormOrder(errors, form.keys()), message: m.error_form() });
+	}
+	const text = messageOf(err);
 	if (err.field) return fail(err.status, { values, errors: { [err.field]: text } as FieldErrors, message: text });
 	return fail(err.status, { values, errors: {} as FieldErrors, message: text });
 }

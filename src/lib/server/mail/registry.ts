@@ -2,6 +2,7 @@ import type { Locale } from '../db/schema';
 import type { Parts } from './parts';
 import { certificateAvailableParts } from './kinds/certificate-available';
 import { classEnrolledParts, classPromotedParts, classWaitingParts } from './kinds/class-enrolment';
+import { classesDecidedParts } from './kinds/classes-decided';
 import { classWithdrawnParts } from './kinds/class-withdrawn';
 import { dataDeletionParts } from './kinds/data-deletion';
 import { emailConfirmParts } from './kinds/email-confirm';
@@ -27,6 +28,7 @@ const kinds = {
 	class_enrolled: classEnrolledParts,
 	class_waiting: classWaitingParts,
 	class_promoted: classPromotedParts,
+	classes_decided: classesDecidedParts,
 	workshop: workshopMailParts,
 	login_link: loginLinkParts,
 	class_withdrawn: classWithdrawnParts,

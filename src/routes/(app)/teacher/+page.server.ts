@@ -1,6 +1,7 @@
 import { pageUser } from '$lib/server/auth/guards';
 import { campusCertificateEditions } from '$lib/server/certificates/certificate-more';
 import { teacherHome } from '$lib/server/enrolments/teacher-home.service';
+import { severalOutcome } from '$lib/server/enrolments/several-outcome.service';
 import { pastClassesOfTeacher } from '$lib/server/enrolments/past-classes.service';
 import { pageParams } from '$lib/server/pagination';
 import { workshopsOfClasses } from '$lib/server/workshops/teachers/teacher-workshop.service';
@@ -27,6 +28,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				home.campuses.map((c) => c.id)
 			)
 		),
+		// After a form of several classes: what became of each (issue 18.3).
+		several: notice === 'several' ? await severalOutcome(db, user.id, url.searchParams.get('classes')) : null,
 		notice: notice
 			? {
 					kind: notice,
