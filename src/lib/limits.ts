@@ -40,5 +40,8 @@ export const limits = {
 	cancelReason: 200,
 	hoursExceptionReason: 200,
 	blockedDayLabel: 100,
-	website: 300
+	website: 300,
+	// Campaign questions and a teacher's evaluation remark (issue 19).
+	questionText: 300,
+	evaluationRemark: 1000
 } as const;

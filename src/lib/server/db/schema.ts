@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { DbTime } from './time';
 import type { CertificatesTable } from './tables/certificates';
 import type { CampusClassCountersTable, EditionClassCountersTable } from './tables/class-counters';
+import type { CampaignQuestionsTable, ClassEvaluationScoresTable, ClassEvaluationsTable } from './tables/evaluations';
 import type { KitItemsTable, KitOrderLinesTable, KitOrdersTable } from './tables/kits';
 import type { MissingFilesTable } from './tables/storage';
 import type { MaterialDownloadsTable, MaterialLevelsTable, MaterialsTable, MaterialVersionsTable } from './tables/materials';
@@ -318,10 +319,14 @@ export interface Database {
 	calendarFeeds: CalendarFeedsTable;
 	certificates: CertificatesTable;
 	missingFiles: MissingFilesTable;
+	campaignQuestions: CampaignQuestionsTable;
+	classEvaluations: ClassEvaluationsTable;
+	classEvaluationScores: ClassEvaluationScoresTable;
 }
 
 export * from './tables/certificates';
 export * from './tables/class-counters';
+export * from './tables/evaluations';
 export * from './tables/kits';
 export * from './tables/materials';
 export * from './tables/storage';

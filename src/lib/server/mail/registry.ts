@@ -13,6 +13,7 @@ import { passwordResetParts } from './kinds/password-reset';
 import { registerExistingParts } from './kinds/register-existing';
 import { retentionWarningParts } from './kinds/retention-warning';
 import { schoolInvitationParts } from './kinds/school-invitation';
+import { teacherEvaluationParts } from './kinds/teacher-evaluation';
 import { waitingListNoticeParts } from './kinds/waiting-list-notice';
 import { workshopMailParts } from './kinds/workshop';
 
@@ -38,7 +39,8 @@ const kinds = {
 	school_invitation: schoolInvitationParts,
 	data_deletion: dataDeletionParts,
 	register_existing: registerExistingParts,
-	retention_warning: retentionWarningParts
+	retention_warning: retentionWarningParts,
+	teacher_evaluation: teacherEvaluationParts
 };
 
 type Kinds = typeof kinds;

@@ -6,6 +6,7 @@ import { clock, fromDbTime, nowDb } from '../../db/time';
 import { withTransaction } from '../../db/transaction';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { mailCertificatesAvailable } from '../../certificates/certificate-mail';
+import { mailEvaluationInvites } from '../../evaluations/evaluation-invites';
 import { lockSlot } from '../slots/slot-locks.repository';
 import { listActiveTrainerIds, recordSlotReport } from '../slots/slot.repository';
 
@@ -42,5 +43,7 @@ export async function reportWorkshop(db: Kysely<Database>, actor: Actor, slotId:
 		});
 		// From now on its classes' teachers may download the class certificate.
 		if (input.outcome === 'given') await mailCertificatesAvailable(trx, slotId);
+		// And are asked how it went, when the campaign asks (issue 19.1).
+		if (input.outcome === 'given') await mailEvaluationInvites(trx, slotId);
 	});
 }

@@ -5,6 +5,7 @@ import { NotFoundError } from '../../errors';
 import { brusselsDateOf } from '../../../time/brussels';
 import { cancellationDeadline } from './booking.service';
 import { contactsOfSlots, contactsShownUntil, contactsWindowOpen } from '../contacts/slot-contacts';
+import { evaluationsForTrainer } from '../../evaluations/trainer-evaluations';
 import { trainerHistoryOnSlot } from './trainer-mine.repository';
 import { findSlotCard, type SlotCardRow } from './trainer-slot-view.repository';
 import { requireTrainer, trainerNamesOf, withClasses, type TrainerUser } from './trainer-views.service';
@@ -38,6 +39,8 @@ export async function trainerSlotPage(db: Kysely<Database>, user: TrainerUser, s
 	const started = view.startsAt <= now;
 	return {
 		contacts: await contactsOnPage(db, row, booked, now),
+		// The teachers' evaluations (issue 19.1): only for a trainer booked on it, never for another trainer.
+		evaluations: await evaluationsForTrainer(db, slotId, history.booked),
 		slot: view,
 		coTrainers: namesOf(slotId)
 			.filter((t) => t.id !== user.id)

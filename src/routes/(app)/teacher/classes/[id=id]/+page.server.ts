@@ -12,6 +12,8 @@ import { workshopsOfClasses } from '$lib/server/workshops/teachers/teacher-works
 import { getLocale } from '$lib/paraglide/runtime';
 import { classCertificateEligible } from '$lib/server/certificates/certificate-download';
 import { maxPupilNames } from '$lib/server/certificates/pupil-names';
+import { classEvaluation, submitEvaluation } from '$lib/server/evaluations/evaluation.service';
+import { evaluationSchema } from '$lib/schemas/evaluation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -19,18 +21,32 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const db = locals.db;
 	const cls = await orHttpError(() => classForViewer(db, user, Number(params.id)));
 	// classForViewer has checked that the class is at one of the teacher's campuses.
-	const [form, workshops, certificates] = await Promise.all([
+	const [form, workshops, certificates, evaluation] = await Promise.all([
 		nullIfNotFound(enrolFormData(db, user, cls.editionId, [cls.campusId])),
 		workshopsOfClasses(db, [cls.id]),
-		classCertificateEligible(db, user, cls.id)
+		classCertificateEligible(db, user, cls.id),
+		classEvaluation(db, user, cls.id)
 	]);
-	return { cls, grades: form?.grades ?? [cls.grade], saved: url.searchParams.has('saved'), workshops: workshops[cls.id] ?? [], certificates, maxPupilNames };
+	return {
+		cls,
+		grades: form?.grades ?? [cls.grade],
+		saved: url.searchParams.has('saved'),
+		workshops: workshops[cls.id] ?? [],
+		certificates,
+		maxPupilNames,
+		evaluation,
+		evaluated: url.searchParams.has('evaluated')
+	};
 };
 
 export const actions: Actions = {
 	update: formAction(classWithParticipationSchema, async (data, { locals, params }) => {
 		await updateClassDetails(locals.db, locals.user!, Number(params.id), data, getLocale());
 		redirect(303, `/teacher/classes/${params.id}?saved`);
+	}),
+	evaluate: formAction(evaluationSchema, async (data, { locals, params }) => {
+		await submitEvaluation(locals.db, locals.user!, Number(params.id), data);
+		redirect(303, `/teacher/classes/${params.id}?evaluated#evaluation`);
 	}),
 	// Only with the tick of its confirmation: a post without it withdraws nothing.
 	withdraw: confirmedAction(m.enrol_withdraw_error_confirm, async ({ locals, params }) => {
