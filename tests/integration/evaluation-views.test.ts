@@ -10,6 +10,7 @@ import {
 	updateQuestionText
 } from '../../src/lib/server/evaluations/questions.service';
 import { bookSlot, cancelBooking } from '../../src/lib/server/workshops/trainers/booking.service';
+import { exportMyData } from '../../src/lib/server/privacy/my-data.service';
 import { trainerSlotPage } from '../../src/lib/server/workshops/trainers/trainer-slot-page.service';
 import { describeEachDatabase } from './support/databases';
 import { freezeClock, useDatabase } from './support/context';
@@ -57,6 +58,30 @@ describeEachDatabase('evaluation views and questions', (dialect) => {
 		expect(JSON.stringify(bens)).not.toContain('graag opnieuw');
 		await expect(page(w, w.chris, w.centrumSlot)).rejects.toMatchObject({ messageKey: 'error_not_found' });
 		expect((await page(w, w.chris, w.noordSlot)).evaluations).toEqual([]);
+	});
+
+	it("puts the evaluations a teacher answered in that teacher's data export, and in nobody else's", async () => {
+		const w = await evaluationWorld(ctx.db);
+		const [q1, q2] = await twoQuestions(ctx.db, w);
+		advance(Date.parse(w.after) - Date.parse('2027-04-01T08:00:00Z'));
+		await given(ctx.db, w.anna, w.centrumSlot);
+		await submitEvaluation(ctx.db, w.centrum.teacher, w.centrum.classIds[0], { scores: { [q1]: 4, [q2]: 5 }, remark: 'Heel fijn.', shareName: true });
+
+		const mine = await exportMyData(ctx.db, w.centrum.teacher.id);
+		expect(mine.evaluations).toEqual([
+			{
+				className: '5A',
+				remark: 'Heel fijn.',
+				shareName: true,
+				submittedAt: '2027-05-14T08:00:00.000Z',
+				updatedAt: '2027-05-14T08:00:00.000Z',
+				scores: [
+					{ questionNl: 'Sloot de workshop aan bij je klas?', questionEn: 'Did the workshop suit your class?', score: 4 },
+					{ questionNl: 'Zou je hem aanraden?', questionEn: 'Would you recommend it?', score: 5 }
+				]
+			}
+		]);
+		expect((await exportMyData(ctx.db, w.anna.id)).evaluations).toEqual([]);
 	});
 
 	it('lets a coordinator add, word, reorder and deactivate questions, audited, and never delete one', async () => {

@@ -99,6 +99,18 @@ describeEachDatabase('teacher evaluation', (dialect) => {
 		expect(audit[0].afterJson).not.toContain('boeiend');
 	});
 
+	it('keeps one evaluation when two submissions of a class meet (the class is locked first)', async () => {
+		const w = await evaluationWorld(ctx.db);
+		const [q1, q2] = await twoQuestions(ctx.db, w);
+		toAfterWorkshops(w);
+		await given(ctx.db, w.anna, w.centrumSlot);
+		const submit = (score: number) => submitEvaluation(ctx.db, w.centrum.teacher, w.centrum.classIds[0], answer({ [q1]: score, [q2]: score }));
+		const outcomes = await Promise.all([submit(1), submit(5)]);
+		expect(outcomes.sort()).toEqual(['submitted', 'updated']);
+		expect(await evaluationRows()).toHaveLength(1);
+		expect(await scoreRows()).toHaveLength(2);
+	});
+
 	it('lets only the teacher who enrolled the class answer, and only after the workshop was given', async () => {
 		const w = await evaluationWorld(ctx.db);
 		const [q1, q2] = await twoQuestions(ctx.db, w);

@@ -14,6 +14,7 @@ export const findClassForEvaluation = (db: Db, classId: number) =>
 			'classes.campusId',
 			'classes.editionId',
 			'classes.enrolledBy',
+			'classes.status',
 			'editions.status as editionStatus',
 			eb
 				.exists(
@@ -104,4 +105,21 @@ export const listEvaluationsOfSlot = (db: Db, slotId: number) =>
 		.where('slotClasses.slotId', '=', slotId)
 		.orderBy('classes.name')
 		.orderBy('classes.id')
+		.execute();
+
+/** The evaluations a person answered, for their own data export (GDPR art. 15). */
+export const listEvaluationsAnsweredBy = (db: Db, userId: number) =>
+	db
+		.selectFrom('classEvaluations')
+		.innerJoin('classes', 'classes.id', 'classEvaluations.classId')
+		.select([
+			'classEvaluations.id',
+			'classes.name as className',
+			'classEvaluations.remark',
+			'classEvaluations.shareName',
+			'classEvaluations.submittedAt',
+			'classEvaluations.updatedAt'
+		])
+		.where('classEvaluations.answeredBy', '=', userId)
+		.orderBy('classEvaluations.id')
 		.execute();

@@ -21,8 +21,9 @@ type EvaluationRow = NonNullable<Awaited<ReturnType<typeof repo.findEvaluation>>
 
 const editableUntil = (evaluation: EvaluationRow | undefined) => (evaluation ? addMs(fromDbTime(evaluation.submittedAt), editableFor) : null);
 
-/** Whether answers are taken for the class now: a given workshop, an edition still running, questions to answer. */
-const open = (cls: ClassRow, questionCount: number) => Number(cls.given) > 0 && cls.editionStatus !== 'archived' && questionCount > 0;
+/** Whether answers are taken for the class now: still enrolled, a given workshop, an edition still running, questions to answer. */
+const open = (cls: ClassRow, questionCount: number) =>
+	cls.status === 'enrolled' && Number(cls.given) > 0 && cls.editionStatus !== 'archived' && questionCount > 0;
 
 /**
  * The evaluation section of a class page (issue 19.1), or null when there is
@@ -99,4 +100,20 @@ export async function submitEvaluation(db: Kysely<Database>, actor: Actor, class
 		await audit(trx, { actorId: actor.id, action: `evaluation.${action}`, entityType: 'class', entityId: classId, after });
 		return action;
 	});
+}
+
+/** The evaluations a person answered, with their scores, as their data export shows them. */
+export async function evaluationsAnsweredBy(db: Db, userId: number) {
+	const rows = await repo.listEvaluationsAnsweredBy(db, userId);
+	const scores = await repo.listScoresWithQuestions(
+		db,
+		rows.map((r) => r.id)
+	);
+	return rows.map(({ id, shareName, ...r }) => ({
+		...r,
+		shareName: shareName === 1,
+		submittedAt: fromDbTime(r.submittedAt).toISOString(),
+		updatedAt: fromDbTime(r.updatedAt).toISOString(),
+		scores: scores.filter((s) => s.evaluationId === id).map((s) => ({ questionNl: s.textNl, questionEn: s.textEn, score: s.score }))
+	}));
 }

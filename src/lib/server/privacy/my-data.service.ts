@@ -3,6 +3,7 @@ import { redactAuditJson } from '../audit/redact';
 import type { Database } from '../db/schema';
 import { clock, fromDbTime, type DbTime } from '../db/time';
 import { NotFoundError } from '../errors';
+import { evaluationsAnsweredBy } from '../evaluations/evaluation.service';
 import * as repo from './my-data.repository';
 
 /** Instants as ISO 8601 UTC in the file: what every program reads. */
@@ -13,12 +14,12 @@ const iso = (t: DbTime | Date | null | undefined) => (t ? fromDbTime(t).toISOStr
  * (right of access, GDPR art. 15): profile, roles, devices, campuses, the classes
  * they enrolled (counts, as always), their kit orders, workshops, the mails sent
  * to them, audit entries by or about them (redacted like the audit view) and
- * their deletion requests. Never a secret, never another person's name.
+ * their deletion requests, and the workshop evaluations they answered. Never a secret, never another person's name.
  */
 export async function exportMyData(db: Kysely<Database>, userId: number) {
 	const profile = await repo.profileOf(db, userId);
 	if (!profile) throw new NotFoundError();
-	const [roles, sessions, campuses, classes, orders, classWorkshops, givenWorkshops, mails, audit, requests] = await Promise.all([
+	const [roles, sessions, campuses, classes, orders, classWorkshops, givenWorkshops, mails, audit, requests, evaluations] = await Promise.all([
 		repo.rolesOf(db, userId),
 		repo.sessionsOf(db, userId),
 		repo.campusesOf(db, userId),
@@ -28,7 +29,8 @@ export async function exportMyData(db: Kysely<Database>, userId: number) {
 		repo.workshopsGivenBy(db, userId),
 		repo.mailsTo(db, profile.email),
 		repo.auditOfPerson(db, userId),
-		repo.deletionRequestsOf(db, userId)
+		repo.deletionRequestsOf(db, userId),
+		evaluationsAnsweredBy(db, userId)
 	]);
 	const lines = await repo.kitOrderLinesOf(
 		db,
@@ -66,6 +68,8 @@ export async function exportMyData(db: Kysely<Database>, userId: number) {
 				cancelledAt: iso(w.cancelledAt)
 			}))
 		},
+		// The workshop evaluations they answered (issue 19.1), with their remarks: their own words.
+		evaluations,
 		mails: mails.map((mail) => ({ ...mail, createdAt: iso(mail.createdAt), sentAt: iso(mail.sentAt) })),
 		audit: audit.map((a) => ({
 			at: iso(a.createdAt),
