@@ -60,6 +60,13 @@ describeEachDatabase('evaluation views and questions', (dialect) => {
 		expect((await page(w, w.chris, w.noordSlot)).evaluations).toEqual([]);
 	});
 
+	it('shows no evaluations box on a workshop whose campaign asks no question', async () => {
+		const w = await evaluationWorld(ctx.db);
+		advance(Date.parse(w.after) - Date.parse('2027-04-01T08:00:00Z'));
+		await given(ctx.db, w.anna, w.centrumSlot);
+		expect((await page(w, w.anna, w.centrumSlot)).evaluations).toBeNull();
+	});
+
 	it("puts the evaluations a teacher answered in that teacher's data export, and in nobody else's", async () => {
 		const w = await evaluationWorld(ctx.db);
 		const [q1, q2] = await twoQuestions(ctx.db, w);

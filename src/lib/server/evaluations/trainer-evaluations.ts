@@ -1,15 +1,17 @@
 import type { Db } from '../db';
 import { listEvaluationsOfSlot, listScoresWithQuestions } from './evaluation.repository';
+import { listActiveQuestionsOfEdition } from './questions.repository';
 
 /**
  * What the teachers said about a workshop, for a trainer booked on it (issue
  * 19.1): per class the scores and the remark, and the teacher's name only when
  * the teacher agreed to share it. Anyone else gets nothing (null), not even
- * whether there are evaluations.
+ * whether there are evaluations; so does a workshop whose campaign asks nothing.
  */
-export async function evaluationsForTrainer(db: Db, slotId: number, booked: boolean) {
+export async function evaluationsForTrainer(db: Db, slot: { id: number; editionId: number }, booked: boolean) {
 	if (!booked) return null;
-	const rows = await listEvaluationsOfSlot(db, slotId);
+	const rows = await listEvaluationsOfSlot(db, slot.id);
+	if (!rows.length && !(await listActiveQuestionsOfEdition(db, slot.editionId, 'teacher')).length) return null;
 	const scores = await listScoresWithQuestions(
 		db,
 		rows.map((r) => r.id)

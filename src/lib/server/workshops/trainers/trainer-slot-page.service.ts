@@ -40,7 +40,7 @@ export async function trainerSlotPage(db: Kysely<Database>, user: TrainerUser, s
 	return {
 		contacts: await contactsOnPage(db, row, booked, now),
 		// The teachers' evaluations (issue 19.1): only for a trainer booked on it, never for another trainer.
-		evaluations: await evaluationsForTrainer(db, slotId, history.booked),
+		evaluations: await evaluationsForTrainer(db, row, history.booked),
 		slot: view,
 		coTrainers: namesOf(slotId)
 			.filter((t) => t.id !== user.id)
