@@ -79,7 +79,9 @@ test('a teacher evaluates the given workshop on the class page and its trainer r
 
 	// Nothing chosen: both questions are named in the error summary, nothing is saved.
 	await evaluation.getByRole('button', { name: 'Evaluatie versturen' }).click();
-	await expect(teacher.getByRole('alert')).toContainText('Kies een score van 1 tot 5.');
+	const summary = teacher.getByRole('alert');
+	await expect(summary).toContainText('Kies een score van 1 tot 5.');
+	for (const q of questions) await expect(summary.getByRole('link', { name: new RegExp(q.nl.replace('?', '\\?')) })).toBeVisible();
 	expect(read((db) => db.prepare('select count(*) as n from class_evaluations').get() as { n: number }).n).toBe(0);
 	await checkA11y(teacher);
 

@@ -141,6 +141,8 @@ describeEachDatabase('teacher evaluation', (dialect) => {
 		const parsed = evaluationSchema.safeParse({ [`score_${q1}`]: '6', [`score_${q2}`]: '3', remark: '' });
 		expect(parsed.success).toBe(false);
 		expect(parsed.error!.issues.map((i) => i.path.join('.'))).toEqual([`score_${q1}`]);
+		const unanswered = evaluationSchema.safeParse({ asked: `${q1},${q2}`, [`score_${q2}`]: '3' });
+		expect(unanswered.error!.issues.map((i) => i.path.join('.'))).toEqual([`score_${q1}`]);
 		expect(evaluationSchema.parse({ [`score_${q1}`]: '1', [`score_${q2}`]: '5', shareName: '1' })).toEqual({
 			remark: null,
 			shareName: true,

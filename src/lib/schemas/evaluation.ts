@@ -22,11 +22,16 @@ const scoreKey = /^score_(\d{1,10})$/;
 
 /**
  * The scores arrive as one field per question (the questions are the campaign's,
- * so the schema cannot name them): each present one must be 1 to 5; that every
- * question has one is the service's rule, which knows the questions.
+ * so the schema cannot name them): each present one must be 1 to 5. The form
+ * also posts the ids it asked ("asked"), so every unanswered question gets its
+ * own message at once; the service still checks against the questions it knows.
  */
 export const evaluationSchema = z
 	.looseObject({
+		asked: z
+			.string()
+			.optional()
+			.transform((v) => (v && /^\d{1,10}(,\d{1,10})*$/.test(v) ? v.split(',').map(Number) : [])),
 		remark: optionalText(limits.evaluationRemark),
 		// A ticked checkbox posts "1"; unticked, nothing.
 		shareName: z
@@ -37,6 +42,7 @@ export const evaluationSchema = z
 	.superRefine((form, ctx) => {
 		for (const [key, value] of Object.entries(form))
 			if (scoreKey.test(key) && !(typeof value === 'string' && /^[1-5]$/.test(value))) ctx.addIssue({ code: 'custom', path: [key], message: m.tev_v_score() });
+		for (const id of form.asked) if (!(scoreField(id) in form)) ctx.addIssue({ code: 'custom', path: [scoreField(id)], message: m.tev_v_score() });
 	})
 	.transform((form) => ({
 		remark: form.remark,
