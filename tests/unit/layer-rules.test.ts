@@ -72,9 +72,7 @@ const maxLines = 300;
  * only shrink; once it is at or under the limit (or gone), its entry must go too, so the
  * list ends up empty. Never add to it: split the file instead.
  */
-const overTheLimit: Record<string, number> = {
-	'src/lib/server/db/schema.ts': 335
-};
+const overTheLimit: Record<string, number> = {};
 
 const lineCount = (file: string) => readFileSync(file, 'utf8').replace(/\n$/, '').split('\n').length;
 

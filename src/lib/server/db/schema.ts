@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { DbTime } from './time';
+import type { CampaignsTable, EditionGradesTable, EditionsTable } from './tables/campaigns';
 import type { CertificatesTable } from './tables/certificates';
 import type { CampusClassCountersTable, EditionClassCountersTable } from './tables/class-counters';
 import type { CampaignQuestionsTable, ClassEvaluationScoresTable, ClassEvaluationsTable } from './tables/evaluations';
@@ -126,60 +127,6 @@ export interface TeacherCampusesTable {
 	userId: number;
 	campusId: number;
 	createdAt: DbTime;
-}
-
-export interface CampaignsTable {
-	id: Generated<number>;
-	name: string;
-	nameKey: string;
-	descriptionNl: string | null;
-	descriptionEn: string | null;
-	/** http(s) URL. */
-	website: string | null;
-	/** "#rrggbb", dark enough for white text (AA, 4.5:1). */
-	colour: string | null;
-	createdAt: DbTime;
-	updatedAt: DbTime;
-}
-
-export interface EditionsTable {
-	id: Generated<number>;
-	campaignId: number;
-	year: number;
-	name: string;
-	status: EditionStatus;
-	enrolmentOpensAt: DbTime;
-	enrolmentClosesAt: DbTime;
-	/** Calendar dates, YYYY-MM-DD. */
-	workshopStartsOn: string;
-	workshopEndsOn: string;
-	descriptionNl: string | null;
-	descriptionEn: string | null;
-	/** NULL: no maximum. */
-	maxClasses: number | null;
-	maxClassesPerCampus: number | null;
-	copiedFromEditionId: number | null;
-	/** Workshop rules: minutes between slots at different campuses, workshops per trainer per Brussels day, days before a slot a trainer may still cancel. */
-	travelBufferMinutes: Generated<number>;
-	maxWorkshopsPerTrainerDay: Generated<number>;
-	cancellationDeadlineDays: Generated<number>;
-	/** Days before a workshop its trainers and teachers get a reminder; when workshops can be held (src/lib/calendar/school-hours.ts). */
-	reminderDaysBefore: Generated<number>;
-	schoolHours: Generated<string>;
-	/** Certificate branding; NULL: the default look. Colours "#rrggbb"; the logo lives in the file store. */
-	certificateTitleNl: Generated<string | null>;
-	certificateTitleEn: Generated<string | null>;
-	certificatePrimaryColor: Generated<string | null>;
-	certificateAccentColor: Generated<string | null>;
-	certificateLogoSha256: Generated<string | null>;
-	certificateLogoType: Generated<string | null>;
-	createdAt: DbTime;
-	updatedAt: DbTime;
-}
-
-export interface EditionGradesTable {
-	editionId: number;
-	grade: string;
 }
 
 export interface ClassesTable {
@@ -324,6 +271,7 @@ export interface Database {
 	classEvaluationScores: ClassEvaluationScoresTable;
 }
 
+export * from './tables/campaigns';
 export * from './tables/certificates';
 export * from './tables/class-counters';
 export * from './tables/evaluations';
