@@ -21,3 +21,9 @@ export function startSession(cookies: Cookies, session: { token: string; expires
 	cookies.set(sessionCookieName, session.token, sessionCookieOptions(session.expiresAt));
 	cookies.set(cookieName, session.locale, languageCookieOptions());
 }
+
+/**
+ * The pupils' questionnaire (issue 19.2) gives a phone a random id, so it answers
+ * once. Only for /q, for a week: never sent with any other page of the app.
+ */
+export const deviceCookieOptions = () => ({ path: '/q', httpOnly: true, sameSite: 'lax' as const, secure: isProduction(), maxAge: 7 * 24 * 3600 });

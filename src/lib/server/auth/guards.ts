@@ -19,6 +19,8 @@ export const guardTable: Record<string, Rule> = {
 	'/language': publicRoute,
 	'/logout': publicRoute,
 	'/(public)/login': publicRoute,
+	'/(public)/q': publicRoute,
+	'/(public)/q/[code]': publicRoute,
 	'/(public)/login/link': publicRoute,
 	'/(public)/login/link/[token]': publicRoute,
 	'/(public)/register': publicRoute,

@@ -6,6 +6,7 @@ import type { CampusClassCountersTable, EditionClassCountersTable } from './tabl
 import type { CampaignQuestionsTable, ClassEvaluationScoresTable, ClassEvaluationsTable } from './tables/evaluations';
 import type { KitItemsTable, KitOrderLinesTable, KitOrdersTable } from './tables/kits';
 import type { MissingFilesTable } from './tables/storage';
+import type { PupilAnswerScoresTable, PupilAnswersTable, PupilDeviceMarksTable, PupilScoreTalliesTable, PupilSurveysTable } from './tables/pupil-survey';
 import type { MaterialDownloadsTable, MaterialLevelsTable, MaterialsTable, MaterialVersionsTable } from './tables/materials';
 import type { BlockedDaysTable, CalendarFeedsTable, SlotClassesTable, SlotTrainersTable, WorkshopSlotsTable } from './tables/workshops';
 
@@ -269,6 +270,11 @@ export interface Database {
 	campaignQuestions: CampaignQuestionsTable;
 	classEvaluations: ClassEvaluationsTable;
 	classEvaluationScores: ClassEvaluationScoresTable;
+	pupilSurveys: PupilSurveysTable;
+	pupilAnswers: PupilAnswersTable;
+	pupilAnswerScores: PupilAnswerScoresTable;
+	pupilScoreTallies: PupilScoreTalliesTable;
+	pupilDeviceMarks: PupilDeviceMarksTable;
 }
 
 export * from './tables/campaigns';
@@ -277,5 +283,6 @@ export * from './tables/class-counters';
 export * from './tables/evaluations';
 export * from './tables/kits';
 export * from './tables/materials';
+export * from './tables/pupil-survey';
 export * from './tables/storage';
 export * from './tables/workshops';

@@ -16,8 +16,8 @@ export const maxActiveQuestions = 10;
 /** The teacher-evaluation questions of a campaign, for its settings page. */
 export const teacherQuestions = (db: Db, campaignId: number) => repo.listQuestions(db, campaignId, 'teacher');
 
-/** Coordinators define the teachers' questions here; the pupils' questionnaire will get its own page. */
-const audience: QuestionAudience = 'teacher';
+/** The pupils' questionnaire's questions of a campaign (issue 19.2), for its settings page. */
+export const pupilQuestions = (db: Db, campaignId: number) => repo.listQuestions(db, campaignId, 'pupil');
 
 /**
  * Runs a change to a campaign's questions: coordinators only, in a transaction
@@ -28,13 +28,14 @@ async function changeQuestions<T>(
 	db: Kysely<Database>,
 	actor: Actor,
 	campaignId: number,
+	audience: QuestionAudience,
 	change: (trx: Db, questions: repo.QuestionRow[]) => Promise<{ action: string; after: object; result: T }>
 ): Promise<T> {
 	requireCoordinator(actor);
 	return withTransaction(db, async (trx) => {
 		if (!(await findCampaignForUpdate(trx, campaignId))) throw new NotFoundError();
 		const { action, after, result } = await change(trx, await repo.listQuestions(trx, campaignId, audience));
-		await audit(trx, { actorId: actor.id, action: `campaign.${action}`, entityType: 'campaign', entityId: campaignId, after });
+		await audit(trx, { actorId: actor.id, action: `campaign.${action}`, entityType: 'campaign', entityId: campaignId, after: { audience, ...after } });
 		return result;
 	});
 }
@@ -49,8 +50,8 @@ function assertRoomForOneMore(questions: repo.QuestionRow[]) {
 	if (questions.filter((q) => q.active).length >= maxActiveQuestions) throw new ValidationError('tev_error_too_many', 'textNl', { max: maxActiveQuestions });
 }
 
-export const addQuestion = (db: Kysely<Database>, actor: Actor, campaignId: number, input: QuestionInput) =>
-	changeQuestions(db, actor, campaignId, async (trx, questions) => {
+export const addQuestion = (db: Kysely<Database>, actor: Actor, campaignId: number, input: QuestionInput, audience: QuestionAudience = 'teacher') =>
+	changeQuestions(db, actor, campaignId, audience, async (trx, questions) => {
 		assertRoomForOneMore(questions);
 		const position = Math.max(0, ...questions.map((q) => q.position)) + 1;
 		const id = await repo.insertQuestion(trx, { campaignId, audience, position, ...input }, nowDb());
@@ -58,16 +59,30 @@ export const addQuestion = (db: Kysely<Database>, actor: Actor, campaignId: numb
 	});
 
 /** New wording of a question; answers given to the old wording stay with it. */
-export const updateQuestionText = (db: Kysely<Database>, actor: Actor, campaignId: number, questionId: number, input: QuestionInput) =>
-	changeQuestions(db, actor, campaignId, async (trx, questions) => {
+export const updateQuestionText = (
+	db: Kysely<Database>,
+	actor: Actor,
+	campaignId: number,
+	questionId: number,
+	input: QuestionInput,
+	audience: QuestionAudience = 'teacher'
+) =>
+	changeQuestions(db, actor, campaignId, audience, async (trx, questions) => {
 		const { textNl, textEn } = questionOf(questions, questionId);
 		await repo.updateQuestion(trx, questionId, input, nowDb());
 		return { action: 'question_updated', after: { questionId, before: { textNl, textEn }, ...input }, result: undefined };
 	});
 
 /** Swaps a question with its neighbour above or below. */
-export const moveQuestion = (db: Kysely<Database>, actor: Actor, campaignId: number, questionId: number, direction: 'up' | 'down') =>
-	changeQuestions(db, actor, campaignId, async (trx, questions) => {
+export const moveQuestion = (
+	db: Kysely<Database>,
+	actor: Actor,
+	campaignId: number,
+	questionId: number,
+	direction: 'up' | 'down',
+	audience: QuestionAudience = 'teacher'
+) =>
+	changeQuestions(db, actor, campaignId, audience, async (trx, questions) => {
 		const i = questions.indexOf(questionOf(questions, questionId));
 		const j = direction === 'up' ? i - 1 : i + 1;
 		if (j >= 0 && j < questions.length) {
@@ -84,8 +99,15 @@ export const moveQuestion = (db: Kysely<Database>, actor: Actor, campaignId: num
  * Deactivating stops asking a question; answers already given keep it. Questions
  * are never deleted, so no answer ever loses the question it answered.
  */
-export const setQuestionActive = (db: Kysely<Database>, actor: Actor, campaignId: number, questionId: number, active: boolean) =>
-	changeQuestions(db, actor, campaignId, async (trx, questions) => {
+export const setQuestionActive = (
+	db: Kysely<Database>,
+	actor: Actor,
+	campaignId: number,
+	questionId: number,
+	active: boolean,
+	audience: QuestionAudience = 'teacher'
+) =>
+	changeQuestions(db, actor, campaignId, audience, async (trx, questions) => {
 		const question = questionOf(questions, questionId);
 		if (active && !question.active) assertRoomForOneMore(questions);
 		await repo.updateQuestion(trx, questionId, { active: active ? 1 : null }, nowDb());

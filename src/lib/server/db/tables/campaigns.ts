@@ -13,6 +13,8 @@ export interface CampaignsTable {
 	website: string | null;
 	/** "#rrggbb", dark enough for white text (AA, 4.5:1). */
 	colour: string | null;
+	/** 1: pupils answer the same questions before and after the workshop (issue 19.2). */
+	pupilBeforeAfter: Generated<number>;
 	createdAt: DbTime;
 	updatedAt: DbTime;
 }
