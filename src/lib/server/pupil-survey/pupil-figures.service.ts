@@ -1,0 +1,84 @@
+import type { Db } from '../db';
+import { findEditionById } from '../campaigns/edition.repository';
+import type { SurveyMoment } from '../db/schema';
+import { nowDb } from '../db/time';
+import { NotFoundError } from '../errors';
+import { listQuestions } from '../evaluations/questions.repository';
+import { minGroupAnswers } from './group-size';
+import * as repo from './pupil-figures.repository';
+import { asksBeforeAndAfter } from './survey.repository';
+import { countedUnits, groupCells, type Cell } from './small-cells';
+
+/** How the figures are split: the whole edition, or per campus, organisation or trainer (one split at a time). */
+export const breakdowns = ['edition', 'campus', 'organisation', 'trainer'] as const;
+export type Breakdown = (typeof breakdowns)[number];
+
+export interface GroupFigures {
+	key: number;
+	label: string;
+	/** False: this group has answers, but not enough in any question to show a figure. */
+	shown: boolean;
+	questions: { questionId: number; after: Cell | null; before: Cell | null }[];
+}
+
+const groupsOf = (breakdown: Exclude<Breakdown, 'edition'>) =>
+	({ campus: repo.surveysByCampus, organisation: repo.surveysByOrganisation, trainer: repo.surveysByTrainer })[breakdown];
+
+/**
+ * The pupils' answers of an edition as figures (issue 19.3): per question the
+ * number of answers, the mean and the spread 1–5, after the workshop and (when
+ * the campaign asks both) before it, for the whole edition or per group. Only
+ * closed questionnaires count, and only their questions with at least the
+ * minimum group of answers (see small-cells.ts); a group below it reads "too few
+ * answers". `only` keeps one group (a trainer's own figures).
+ */
+export async function pupilFigures(db: Db, editionId: number, breakdown: Breakdown, only?: number) {
+	const edition = await findEditionById(db, editionId);
+	if (!edition) throw new NotFoundError();
+	const [minGroup, beforeAfter, questions] = await Promise.all([
+		minGroupAnswers(db),
+		asksBeforeAndAfter(db, edition.campaignId),
+		listQuestions(db, edition.campaignId, 'pupil')
+	]);
+	const now = nowDb();
+	const moments: SurveyMoment[] = beforeAfter ? ['after', 'before'] : ['after'];
+	const perMoment = await Promise.all(
+		moments.map(async (moment) => {
+			const counts = await repo.scoreCounts(db, editionId, moment, now);
+			const keys = breakdown === 'edition' ? null : await groupsOf(breakdown)(db, editionId, moment, now);
+			return { moment, counts, units: countedUnits(counts, minGroup), keys };
+		})
+	);
+	const answered = new Set(perMoment.flatMap((m) => m.counts.map((c) => c.questionId)));
+	const shownQuestions = questions.filter((q) => q.active || answered.has(q.id));
+	const questionIds = shownQuestions.map((q) => q.id);
+
+	// The groups: every key with a closed questionnaire that has answers, at any moment.
+	const withAnswers = new Set(perMoment.flatMap((m) => m.counts.map((c) => c.surveyId)));
+	const groups = new Map<number, { label: string; surveys: Map<SurveyMoment, Set<number>> }>();
+	for (const m of perMoment) {
+		const keys = m.keys ?? m.counts.map((c) => ({ surveyId: c.surveyId, key: editionId, label: edition.name }));
+		for (const k of keys) {
+			if (!withAnswers.has(k.surveyId) || (only !== undefined && k.key !== only)) continue;
+			const g = groups.get(k.key) ?? { label: k.label, surveys: new Map() };
+			g.surveys.set(m.moment, (g.surveys.get(m.moment) ?? new Set()).add(k.surveyId));
+			groups.set(k.key, g);
+		}
+	}
+	const figures: GroupFigures[] = [...groups.entries()].map(([key, g]) => {
+		const cells = Object.fromEntries(perMoment.map((m) => [m.moment, groupCells(m.units, g.surveys.get(m.moment) ?? new Set(), questionIds, minGroup)]));
+		const rows = questionIds.map((questionId) => ({ questionId, after: cells.after?.get(questionId) ?? null, before: cells.before?.get(questionId) ?? null }));
+		return { key, label: g.label, shown: rows.some((r) => r.after || r.before), questions: rows };
+	});
+	figures.sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+	return {
+		edition: { id: edition.id, name: edition.name },
+		minGroup,
+		beforeAfter,
+		breakdown,
+		questions: shownQuestions.map((q) => ({ id: q.id, textNl: q.textNl, textEn: q.textEn })),
+		groups: figures
+	};
+}
+
+export type PupilFigures = Awaited<ReturnType<typeof pupilFigures>>;
