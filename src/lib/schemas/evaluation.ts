@@ -12,9 +12,20 @@ const questionId = z.coerce.number().int().positive();
 export const questionSchema = z.object({ textNl: requiredText(limits.questionText), textEn: requiredText(limits.questionText) });
 export type QuestionInput = z.output<typeof questionSchema>;
 
-export const questionEditSchema = questionSchema.extend({ questionId });
-export const questionMoveSchema = z.object({ questionId, direction: z.enum(['up', 'down']) });
-export const questionActiveSchema = z.object({ questionId, active: z.enum(['0', '1']).transform((v) => v === '1') });
+/** Whose questions a form changes: the teachers' evaluation (the default) or the pupils' questionnaire (issue 19.2). */
+const audience = z.enum(['teacher', 'pupil']).optional().default('teacher');
+
+export const questionAddSchema = questionSchema.extend({ audience });
+export const questionEditSchema = questionSchema.extend({ questionId, audience });
+export const questionMoveSchema = z.object({ questionId, direction: z.enum(['up', 'down']), audience });
+export const questionActiveSchema = z.object({ questionId, active: z.enum(['0', '1']).transform((v) => v === '1'), audience });
+/** Whether the pupils answer the same questions before and after the workshop (a ticked box posts "1"). */
+export const pupilMomentsSchema = z.object({
+	beforeAfter: z
+		.enum(['1'])
+		.optional()
+		.transform((v) => v === '1')
+});
 
 /** A question's radio group posts "score_<question id>" = "1" … "5". */
 export const scoreField = (questionId: number) => `score_${questionId}`;

@@ -6,7 +6,7 @@ import { forgetPublishedEditions } from './published-editions';
 
 export type CampaignRow = Pick<Row<'campaigns'>, 'name' | 'nameKey' | 'descriptionNl' | 'descriptionEn' | 'website' | 'colour'>;
 
-const columns = ['id', 'name', 'descriptionNl', 'descriptionEn', 'website', 'colour'] as const;
+const columns = ['id', 'name', 'descriptionNl', 'descriptionEn', 'website', 'colour', 'pupilBeforeAfter'] as const;
 
 export const findCampaign = (db: Db, id: number) => db.selectFrom('campaigns').select(columns).where('id', '=', id).executeTakeFirst();
 

@@ -48,3 +48,10 @@ export const updateQuestion = (db: Db, id: number, patch: { textNl?: string; tex
 		.set({ ...patch, updatedAt: now })
 		.where('id', '=', id)
 		.execute();
+
+export const setPupilBeforeAfter = (db: Db, campaignId: number, on: boolean, now: DbTime) =>
+	db
+		.updateTable('campaigns')
+		.set({ pupilBeforeAfter: on ? 1 : 0, updatedAt: now })
+		.where('id', '=', campaignId)
+		.execute();

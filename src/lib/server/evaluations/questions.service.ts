@@ -113,3 +113,16 @@ export const setQuestionActive = (
 		await repo.updateQuestion(trx, questionId, { active: active ? 1 : null }, nowDb());
 		return { action: active ? 'question_activated' : 'question_deactivated', after: { questionId }, result: undefined };
 	});
+
+/**
+ * Whether pupils answer the same questions before and after the workshop (issue
+ * 19.2): their groups' answers are then compared, never one pupil's two answers.
+ */
+export async function setPupilBeforeAfter(db: Kysely<Database>, actor: Actor, campaignId: number, on: boolean): Promise<void> {
+	requireCoordinator(actor);
+	await withTransaction(db, async (trx) => {
+		if (!(await findCampaignForUpdate(trx, campaignId))) throw new NotFoundError();
+		await repo.setPupilBeforeAfter(trx, campaignId, on, nowDb());
+		await audit(trx, { actorId: actor.id, action: 'campaign.pupil_moments', entityType: 'campaign', entityId: campaignId, after: { beforeAfter: on } });
+	});
+}

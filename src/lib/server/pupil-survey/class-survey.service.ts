@@ -53,6 +53,8 @@ export async function classSurveys(db: Kysely<Database>, actor: Actor, classId: 
 	return {
 		questions: questions.length,
 		pupils: cls.pupilCount,
+		/** Where a pupil types the code instead: this site's /q page. */
+		codePage: `${publicOrigin()}/q`,
 		durations: [...surveyDurations],
 		moments: moments.map((moment) => {
 			const s = surveys.find((x) => x.moment === moment);
@@ -117,3 +119,5 @@ async function insertWithFreshCode(trx: Kysely<Database>, row: Omit<Parameters<t
 		}
 	}
 }
+
+export type ClassSurveys = NonNullable<Awaited<ReturnType<typeof classSurveys>>>;

@@ -14,6 +14,8 @@ import { classCertificateEligible } from '$lib/server/certificates/certificate-d
 import { maxPupilNames } from '$lib/server/certificates/pupil-names';
 import { classEvaluation, submitEvaluation } from '$lib/server/evaluations/evaluation.service';
 import { evaluationSchema } from '$lib/schemas/evaluation';
+import { classSurveys, closeSurvey, openSurvey } from '$lib/server/pupil-survey/class-survey.service';
+import { closeSurveySchema, openSurveySchema } from '$lib/schemas/pupil-survey';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -21,11 +23,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const db = locals.db;
 	const cls = await orHttpError(() => classForViewer(db, user, Number(params.id)));
 	// classForViewer has checked that the class is at one of the teacher's campuses.
-	const [form, workshops, certificates, evaluation] = await Promise.all([
+	const [form, workshops, certificates, evaluation, surveys] = await Promise.all([
 		nullIfNotFound(enrolFormData(db, user, cls.editionId, [cls.campusId])),
 		workshopsOfClasses(db, [cls.id]),
 		classCertificateEligible(db, user, cls.id),
-		classEvaluation(db, user, cls.id)
+		classEvaluation(db, user, cls.id),
+		classSurveys(db, user, cls.id)
 	]);
 	return {
 		cls,
@@ -35,7 +38,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		certificates,
 		maxPupilNames,
 		evaluation,
-		evaluated: url.searchParams.has('evaluated')
+		evaluated: url.searchParams.has('evaluated'),
+		surveys,
+		surveyNotice: url.searchParams.get('survey')
 	};
 };
 
@@ -47,6 +52,14 @@ export const actions: Actions = {
 	evaluate: formAction(evaluationSchema, async (data, { locals, params }) => {
 		await submitEvaluation(locals.db, locals.user!, Number(params.id), data);
 		redirect(303, `/teacher/classes/${params.id}?evaluated#evaluation`);
+	}),
+	openSurvey: formAction(openSurveySchema, async (data, { locals, params }) => {
+		await openSurvey(locals.db, locals.user!, Number(params.id), data.moment, data.minutes);
+		redirect(303, `/teacher/classes/${params.id}?survey=opened#questionnaire`);
+	}),
+	closeSurvey: formAction(closeSurveySchema, async (data, { locals, params }) => {
+		await closeSurvey(locals.db, locals.user!, Number(params.id), data.moment);
+		redirect(303, `/teacher/classes/${params.id}?survey=closed#questionnaire`);
 	}),
 	// Only with the tick of its confirmation: a post without it withdraws nothing.
 	withdraw: confirmedAction(m.enrol_withdraw_error_confirm, async ({ locals, params }) => {
