@@ -71,8 +71,13 @@ test('pupils answer the questionnaire their teacher opened, on a phone, once eac
 	// A pupil's phone: no account, no script needed.
 	const pupilContext = await browser.newContext({ baseURL, locale: 'nl-BE', viewport: phone, isMobile: true, hasTouch: true });
 	const pupil = await pupilContext.newPage();
-	await pupil.goto(new URL(link).pathname);
+	// What a phone on a school's Wi-Fi downloads for the page: no script at all.
+	const loaded: { url: string; bytes: number }[] = [];
+	pupil.on('response', async (r) => loaded.push({ url: r.url(), bytes: (await r.body().catch(() => Buffer.alloc(0))).length }));
+	await pupil.goto(new URL(link).pathname, { waitUntil: 'networkidle' });
 	await expect(pupil.getByRole('heading', { level: 1, name: 'Vragenlijst' })).toBeVisible();
+	expect(loaded.filter((r) => /\.m?js(\?|$)/.test(r.url)).map((r) => r.url)).toEqual([]);
+	await test.info().attach('pupil page weight', { body: JSON.stringify(loaded, null, 2), contentType: 'application/json' });
 	await expect(pupil.getByText('Je antwoord is anoniem.')).toBeVisible();
 	await expect(pupil.getByText('1A')).toHaveCount(0);
 	await checkA11y(pupil);
