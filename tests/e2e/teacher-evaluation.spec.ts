@@ -87,9 +87,14 @@ test('a teacher evaluates the given workshop on the class page and its trainer r
 
 	await evaluation.getByRole('group', { name: questions[0].nl }).getByLabel('4', { exact: true }).check();
 	await evaluation.getByRole('group', { name: questions[1].nl }).getByLabel('5', { exact: true }).check();
-	await evaluation.getByLabel('Opmerking').fill('De leerlingen stelden veel vragen.');
+	await evaluation.getByRole('textbox', { name: /^Opmerking/ }).fill('De leerlingen stelden veel vragen.');
+	// Issue 19.4: off unless ticked; ticked, the remark may go without a name into the council report.
+	const shareRemark = evaluation.getByRole('checkbox', { name: /Mijn opmerking mag/ });
+	await expect(shareRemark).not.toBeChecked();
+	await shareRemark.check();
 	await evaluation.getByRole('button', { name: 'Evaluatie versturen' }).click();
 	await expect(evaluation.getByRole('status')).toContainText('Bedankt! Je evaluatie is opgeslagen.');
+	await expect(shareRemark).toBeChecked();
 	await expect(evaluation.getByRole('group', { name: questions[0].nl }).getByLabel('4', { exact: true })).toBeChecked();
 	await expect(evaluation.getByText(/Je kunt je antwoorden aanpassen tot/)).toBeVisible();
 	await checkBothWidths(teacher, checkA11y, 'teacher-saved');

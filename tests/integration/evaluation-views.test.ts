@@ -38,8 +38,13 @@ describeEachDatabase('evaluation views and questions', (dialect) => {
 		await given(ctx.db, w.anna, w.centrumSlot);
 		await given(ctx.db, w.chris, w.noordSlot);
 		const [class5A, class5B] = w.centrum.classIds;
-		await submitEvaluation(ctx.db, w.centrum.teacher, class5A, { scores: { [q1]: 4, [q2]: 5 }, remark: 'Fijne workshop, graag opnieuw.', shareName: false });
-		await submitEvaluation(ctx.db, w.centrum.teacher, class5B, { scores: { [q1]: 2, [q2]: 3 }, remark: null, shareName: true });
+		await submitEvaluation(ctx.db, w.centrum.teacher, class5A, {
+			scores: { [q1]: 4, [q2]: 5 },
+			remark: 'Fijne workshop, graag opnieuw.',
+			shareName: false,
+			shareRemark: false
+		});
+		await submitEvaluation(ctx.db, w.centrum.teacher, class5B, { scores: { [q1]: 2, [q2]: 3 }, remark: null, shareName: true, shareRemark: false });
 
 		const annas = (await page(w, w.anna, w.centrumSlot)).evaluations!;
 		expect(annas.map((e) => [e.className, e.teacher, e.remark])).toEqual([
@@ -72,7 +77,12 @@ describeEachDatabase('evaluation views and questions', (dialect) => {
 		const [q1, q2] = await twoQuestions(ctx.db, w);
 		advance(Date.parse(w.after) - Date.parse('2027-04-01T08:00:00Z'));
 		await given(ctx.db, w.anna, w.centrumSlot);
-		await submitEvaluation(ctx.db, w.centrum.teacher, w.centrum.classIds[0], { scores: { [q1]: 4, [q2]: 5 }, remark: 'Heel fijn.', shareName: true });
+		await submitEvaluation(ctx.db, w.centrum.teacher, w.centrum.classIds[0], {
+			scores: { [q1]: 4, [q2]: 5 },
+			remark: 'Heel fijn.',
+			shareName: true,
+			shareRemark: true
+		});
 
 		const mine = await exportMyData(ctx.db, w.centrum.teacher.id);
 		expect(mine.evaluations).toEqual([
@@ -80,6 +90,7 @@ describeEachDatabase('evaluation views and questions', (dialect) => {
 				className: '5A',
 				remark: 'Heel fijn.',
 				shareName: true,
+				shareRemark: true,
 				submittedAt: '2027-05-14T08:00:00.000Z',
 				updatedAt: '2027-05-14T08:00:00.000Z',
 				scores: [

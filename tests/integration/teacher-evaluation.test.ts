@@ -20,10 +20,11 @@ describeEachDatabase('teacher evaluation', (dialect) => {
 	});
 
 	const toAfterWorkshops = (w: EvaluationWorld) => advance(Date.parse(w.after) - Date.parse('2027-04-01T08:00:00Z'));
-	const answer = (scores: Record<number, number>, more: { remark?: string | null; shareName?: boolean } = {}) => ({
+	const answer = (scores: Record<number, number>, more: { remark?: string | null; shareName?: boolean; shareRemark?: boolean } = {}) => ({
 		scores,
 		remark: more.remark ?? null,
-		shareName: more.shareName ?? false
+		shareName: more.shareName ?? false,
+		shareRemark: more.shareRemark ?? false
 	});
 	const evaluationRows = () => ctx.db.selectFrom('classEvaluations').selectAll().orderBy('id').execute();
 	const scoreRows = () => ctx.db.selectFrom('classEvaluationScores').select(['questionId', 'score']).orderBy('questionId').execute();
@@ -146,6 +147,7 @@ describeEachDatabase('teacher evaluation', (dialect) => {
 		expect(evaluationSchema.parse({ [`score_${q1}`]: '1', [`score_${q2}`]: '5', shareName: '1' })).toEqual({
 			remark: null,
 			shareName: true,
+			shareRemark: false,
 			scores: { [q1]: 1, [q2]: 5 }
 		});
 

@@ -48,6 +48,11 @@ export const evaluationSchema = z
 		shareName: z
 			.enum(['1'])
 			.optional()
+			.transform((v) => v === '1'),
+		// Issue 19.4: the remark may go, without a name, into the council report.
+		shareRemark: z
+			.enum(['1'])
+			.optional()
 			.transform((v) => v === '1')
 	})
 	.superRefine((form, ctx) => {
@@ -58,6 +63,7 @@ export const evaluationSchema = z
 	.transform((form) => ({
 		remark: form.remark,
 		shareName: form.shareName,
+		shareRemark: form.shareRemark,
 		scores: Object.fromEntries(
 			Object.entries(form)
 				.filter(([key]) => scoreKey.test(key))

@@ -34,13 +34,13 @@ export const findClassForEvaluation = (db: Db, classId: number) =>
 export const findEvaluation = (db: Db, classId: number) =>
 	db
 		.selectFrom('classEvaluations')
-		.select(['id', 'answeredBy', 'remark', 'shareName', 'submittedAt', 'updatedAt'])
+		.select(['id', 'answeredBy', 'remark', 'shareName', 'shareRemark', 'submittedAt', 'updatedAt'])
 		.where('classId', '=', classId)
 		.executeTakeFirst();
 
 export async function insertEvaluation(
 	db: Db,
-	row: { classId: number; answeredBy: number; remark: string | null; shareName: 0 | 1 },
+	row: { classId: number; answeredBy: number; remark: string | null; shareName: 0 | 1; shareRemark: 0 | 1 },
 	now: DbTime
 ): Promise<number> {
 	const result = await db
@@ -50,7 +50,7 @@ export async function insertEvaluation(
 	return Number(result.insertId);
 }
 
-export const updateEvaluation = (db: Db, id: number, row: { remark: string | null; shareName: 0 | 1 }, now: DbTime) =>
+export const updateEvaluation = (db: Db, id: number, row: { remark: string | null; shareName: 0 | 1; shareRemark: 0 | 1 }, now: DbTime) =>
 	db
 		.updateTable('classEvaluations')
 		.set({ ...row, updatedAt: now })
@@ -117,6 +117,7 @@ export const listEvaluationsAnsweredBy = (db: Db, userId: number) =>
 			'classes.name as className',
 			'classEvaluations.remark',
 			'classEvaluations.shareName',
+			'classEvaluations.shareRemark',
 			'classEvaluations.submittedAt',
 			'classEvaluations.updatedAt'
 		])

@@ -39,7 +39,17 @@ export async function classEvaluation(db: Db, actor: Actor, classId: number) {
 	if (!evaluation && !open(cls, active.length)) return null;
 	const mine = cls.enrolledBy === actor.id;
 	if (!mine)
-		return { mine, answered: Boolean(evaluation), canEdit: false, questions: [], remark: null, shareName: false, submittedAt: null, editableUntil: null };
+		return {
+			mine,
+			answered: Boolean(evaluation),
+			canEdit: false,
+			questions: [],
+			remark: null,
+			shareName: false,
+			shareRemark: false,
+			submittedAt: null,
+			editableUntil: null
+		};
 	const answers = evaluation ? await repo.listScoresWithQuestions(db, [evaluation.id]) : [];
 	const until = editableUntil(evaluation);
 	const canEdit = open(cls, active.length) && (until === null || clock.now() < until);
@@ -54,6 +64,7 @@ export async function classEvaluation(db: Db, actor: Actor, classId: number) {
 			: answers.map((a) => ({ id: a.questionId, textNl: a.textNl, textEn: a.textEn, score: a.score as number | null })),
 		remark: evaluation?.remark ?? null,
 		shareName: evaluation?.shareName === 1,
+		shareRemark: evaluation?.shareRemark === 1,
 		submittedAt: evaluation ? fromDbTime(evaluation.submittedAt) : null,
 		editableUntil: until
 	};
@@ -91,12 +102,21 @@ export async function submitEvaluation(db: Kysely<Database>, actor: Actor, class
 		const until = editableUntil(evaluation);
 		if (until && clock.now() >= until) throw new ConflictError('tev_error_locked');
 		const scores = scoresFor(questions, input);
-		const row = { remark: input.remark, shareName: input.shareName ? (1 as const) : (0 as const) };
+		const row = {
+			remark: input.remark,
+			shareName: input.shareName ? (1 as const) : (0 as const),
+			shareRemark: input.shareRemark ? (1 as const) : (0 as const)
+		};
 		const id = evaluation ? evaluation.id : await repo.insertEvaluation(trx, { classId, answeredBy: actor.id, ...row }, nowDb());
 		if (evaluation) await repo.updateEvaluation(trx, id, row, nowDb());
 		await repo.replaceScores(trx, id, scores);
 		const action = evaluation ? 'updated' : 'submitted';
-		const after = { scores: Object.fromEntries(scores.map((s) => [s.questionId, s.score])), shareName: input.shareName, remarkGiven: input.remark !== null };
+		const after = {
+			scores: Object.fromEntries(scores.map((s) => [s.questionId, s.score])),
+			shareName: input.shareName,
+			shareRemark: input.shareRemark,
+			remarkGiven: input.remark !== null
+		};
 		await audit(trx, { actorId: actor.id, action: `evaluation.${action}`, entityType: 'class', entityId: classId, after });
 		return action;
 	});
@@ -109,9 +129,10 @@ export async function evaluationsAnsweredBy(db: Db, userId: number) {
 		db,
 		rows.map((r) => r.id)
 	);
-	return rows.map(({ id, shareName, ...r }) => ({
+	return rows.map(({ id, shareName, shareRemark, ...r }) => ({
 		...r,
 		shareName: shareName === 1,
+		shareRemark: shareRemark === 1,
 		submittedAt: fromDbTime(r.submittedAt).toISOString(),
 		updatedAt: fromDbTime(r.updatedAt).toISOString(),
 		scores: scores.filter((s) => s.evaluationId === id).map((s) => ({ questionNl: s.textNl, questionEn: s.textEn, score: s.score }))

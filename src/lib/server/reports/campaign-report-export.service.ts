@@ -16,6 +16,7 @@ import { cachedReportFile, keepReportBuffer, keepReportStream, openCachedReport,
 import { editionEnded } from '../certificates/certificate-facts';
 import { campaignReportPdfView } from './campaign-report-pdf-view';
 import * as t from './campaign-report-tables';
+import { teacherFiguresFileTable, teacherRemarksTable } from './teacher-evaluation-tables';
 import { csvContentType, csvDocument, csvNumber } from './csv';
 import { renderPool } from '../workers/render-pool';
 import { pdfContentType, type Download } from '../http/download';
@@ -24,8 +25,9 @@ import { slug } from '../../slug';
 /**
  * The report's downloads: the PDF in nl or en, its tables as CSV (one table a
  * file) and as one XLSX workbook (a sheet per table), and the given workshops per
- * organisation as CSV and XLSX. Trainers' notes and teachers' remarks are never
- * selected, so they cannot end up in a file.
+ * organisation as CSV and XLSX. Trainers' notes are never selected, so they
+ * cannot end up in a file; of the teachers' remarks only those their teacher
+ * agreed to share, as bare text (issue 19.4), go into the PDF and the workbook.
  */
 export const reportFiles = [
 	'report-nl.pdf',
@@ -34,6 +36,7 @@ export const reportFiles = [
 	'campuses.csv',
 	'grades.csv',
 	'organisations.csv',
+	'teacher-evaluations.csv',
 	'workshops.csv',
 	'workshops.xlsx'
 ] as const;
@@ -82,7 +85,9 @@ function reportWorkbook(r: CampaignReport, locale: Locale) {
 		sheet(figuresTable(r, locale), m.crep_sheet_figures({}, o)),
 		sheet(t.campusesTable(r, locale), m.crep_sheet_campuses({}, o)),
 		sheet(t.gradesTable(r, locale), m.crep_sheet_levels({}, o)),
-		sheet(t.organisationsTable(r, locale), m.crep_sheet_organisations({}, o))
+		sheet(t.organisationsTable(r, locale), m.crep_sheet_organisations({}, o)),
+		sheet(teacherFiguresFileTable(r, locale), m.imp_sheet_teachers({}, o)),
+		sheet(teacherRemarksTable(r, locale), m.imp_sheet_remarks({}, o))
 	]);
 }
 
@@ -196,6 +201,12 @@ export async function reportDownload(db: Db, actor: Actor, editionId: number, fi
 				filename: name(m.crep_file_organisations({}, o), r, 'csv'),
 				contentType: csvContentType,
 				body: tableCsv(t.organisationsTable(r, locale), locale)
+			};
+		case 'teacher-evaluations.csv':
+			return {
+				filename: name(m.imp_file_teachers({}, o), r, 'csv'),
+				contentType: csvContentType,
+				body: tableCsv(teacherFiguresFileTable(r, locale), locale)
 			};
 	}
 }

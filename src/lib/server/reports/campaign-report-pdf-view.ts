@@ -7,6 +7,7 @@ import * as m from '../../paraglide/messages';
 import { formatDate } from '../../time/brussels';
 import type { CampaignReport } from './campaign-report.service';
 import * as t from './campaign-report-tables';
+import { remarksIntro, teacherFiguresNotes, teacherFiguresTable } from './teacher-evaluation-tables';
 
 /** The campaign report's PDF view model in one language, from the report and the city settings. */
 const cellText = (cell: t.Cell, locale: Locale) =>
@@ -64,8 +65,29 @@ function sections(r: CampaignReport, locale: Locale): ReportSection[] {
 		},
 		comparison && c.compare
 			? { heading: comparison.caption, charts: [c.compare], tables: [pdfTable(comparison, locale, 1)] }
-			: { heading: m.crep_comparison_none({}, o), intro: m.crep_no_previous({}, o), charts: [], tables: [] }
+			: { heading: m.crep_comparison_none({}, o), intro: m.crep_no_previous({}, o), charts: [], tables: [] },
+		teachersSection(r, locale)
 	];
+}
+
+/** "What teachers said" (issue 19.4): the figures, the rule under them, and the remarks teachers shared. */
+function teachersSection(r: CampaignReport, locale: Locale): ReportSection {
+	const o = { locale };
+	const teachers = r.impact.teachers;
+	const means = teachers.questions.filter((q) => q.mean !== null);
+	const chart: PdfBarChart = {
+		title: m.imp_chart({ edition: r.edition.name }, o),
+		alt: m.crep_chart_alt({}, o),
+		bars: means.map((q) => barOf(locale === 'en' ? q.textEn : q.textNl, q.mean ?? 0, locale))
+	};
+	return {
+		heading: m.imp_teachers_heading({}, o),
+		intro: teachers.questions.length === 0 ? m.imp_no_questions({}, o) : undefined,
+		charts: means.length > 1 ? [chart] : [],
+		tables: teachers.questions.length ? [pdfTable(teacherFiguresTable(r, locale, { distribution: false }), locale, 1)] : [],
+		notes: teacherFiguresNotes(r, locale),
+		quotes: { heading: m.imp_remarks_heading({}, o), intro: remarksIntro(locale), items: teachers.remarks, empty: m.imp_remarks_none({}, o) }
+	};
 }
 
 /** The city's help links and contact address, as on the footer of every page. */

@@ -20,6 +20,10 @@ export interface ReportSection {
 	intro?: string;
 	charts: (PdfBarChart | PdfPairChart)[];
 	tables: PdfTable[];
+	/** Small print under the tables: counts, the scale, the suppression rule. */
+	notes?: string[];
+	/** Quotations under their own heading (teachers' shared remarks, issue 19.4). */
+	quotes?: { heading: string; intro: string; items: string[]; empty: string };
 }
 
 export interface CampaignReportPdfView {
@@ -169,7 +173,37 @@ async function section(doc: PDFKit.PDFDocument, root: Struct, s: ReportSection, 
 	for (const chart of s.charts) (isPair(chart) ? drawPairChart : drawBarChart)(doc, root, chart as never, accent);
 	// A table that is the whole section needs no caption under the same heading.
 	for (const table of s.tables) await drawTable(doc, root, table.caption === s.heading ? { ...table, caption: '' } : table, signal);
+	const width = doc.page.width - 2 * margin;
+	for (const note of s.notes ?? []) structText(doc, root, 'P', () => useFont(doc, 'regular', 9).fillColor('#444444').text(note, margin, doc.y, { width }));
+	doc.fillColor('#000000');
+	if (s.quotes) quotes(doc, root, s.quotes);
 	doc.moveDown(0.5);
+}
+
+/** Each quotation indented behind a bar in the accent's grey, as a BlockQuote for screen readers. */
+function quotes(doc: PDFKit.PDFDocument, root: Struct, q: NonNullable<ReportSection['quotes']>): void {
+	const width = doc.page.width - 2 * margin;
+	doc.moveDown(0.8);
+	structText(doc, root, 'H3', () => useFont(doc, 'bold', 12).text(q.heading, margin, doc.y, { width }));
+	structText(doc, root, 'P', () =>
+		useFont(doc, 'regular', 9)
+			.fillColor('#444444')
+			.text(q.items.length ? q.intro : q.empty, margin, doc.y + 2, { width })
+	);
+	doc.fillColor('#000000');
+	for (const item of q.items) {
+		doc.moveDown(0.5);
+		if (doc.y > doc.page.height - 120) doc.addPage();
+		const top = doc.y;
+		structText(doc, root, 'BlockQuote', () => useFont(doc, 'regular', 10).text(`“${item}”`, margin + 14, top, { width: width - 14 }));
+		doc.markContent('Artifact', { type: 'Layout' });
+		doc
+			.save()
+			.rect(margin, top, 3, doc.y - top)
+			.fill('#cccccc')
+			.restore();
+		doc.endMarkedContent();
+	}
 }
 
 /** "Hulplijn: www.lumi.be · Meldpunt: www.unia.be": the addresses fit on one line where the full texts do not. */

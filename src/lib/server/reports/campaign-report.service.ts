@@ -4,11 +4,13 @@ import type { Level } from '../db/schema';
 import { levels as allLevels } from '../../domain';
 import * as q from './campaign-report.repository';
 import { NotFoundError } from '../errors';
+import { teacherEvaluationFigures, type TeacherEvaluationFigures } from './teacher-evaluation-figures.service';
 
 /**
  * The campaign report of an edition (for the council and the Rainbow Cities
  * Network): key figures of the edition and of its predecessor, the campus table
- * and the breakdowns. Ten queries, whatever the size of the edition.
+ * and the breakdowns, and what teachers said. Sixteen queries at most, whatever
+ * the size of the edition.
  */
 export interface OrganisationFigure {
 	organisation: string | null;
@@ -44,6 +46,11 @@ export interface CampaignReport {
 	campuses: (q.CampusRow & { workshopsGiven: number })[];
 	levels: { level: Level; classes: number; pupils: number }[];
 	grades: q.GradeRow[];
+	/**
+	 * What the workshops changed (issue 19.4), one block per audience: the
+	 * teachers' evaluations now; the pupils' questionnaire joins as a second block.
+	 */
+	impact: { teachers: TeacherEvaluationFigures };
 }
 
 /** The edition it was copied from, else the campaign's latest earlier year. */
@@ -120,6 +127,7 @@ export async function campaignReport(db: Db, actor: Actor, editionId: number): P
 	const campuses = (await q.campusRows(db, editionId)).map((c) => ({ ...c, workshopsGiven: given.get(c.campusId) ?? 0 }));
 	await nextTurn();
 	const grades = sortGrades(await q.gradeRows(db, editionId));
+	const teachers = await teacherEvaluationFigures(db, current, previous);
 	return {
 		edition: editionOf(current),
 		figures: figuresOf(totals, current.id),
@@ -127,7 +135,8 @@ export async function campaignReport(db: Db, actor: Actor, editionId: number): P
 		previous: previous ? { edition: editionOf(previous), figures: figuresOf(totals, previous.id) } : null,
 		campuses,
 		levels: levelTotals(grades),
-		grades
+		grades,
+		impact: { teachers }
 	};
 }
 

@@ -8,6 +8,7 @@ import { publishedEditions } from '../campaigns/published-editions';
 import { clock } from '../db/time';
 import { brusselsDateOf } from '../../time/brussels';
 import { countWaitingClasses } from './dashboard.repository';
+import { teacherEvaluationSummary } from './teacher-evaluation-figures.service';
 import { classTotals, organisationWork, workshopTotals, type ClassTotals, type WorkshopTotals } from './campaign-report.repository';
 
 /**
@@ -24,6 +25,8 @@ export interface DashboardFigures {
 	waiting: number;
 	workshops: WorkshopTotals;
 	organisations: { organisation: string | null; workshops: number }[];
+	/** Teachers' evaluations answered and their mean score, null below the minimum group (issue 19.4). */
+	evaluations: { evaluations: number; mean: number | null; minGroup: number };
 }
 
 type EditionPeriod = Pick<Row<'editions'>, 'id' | 'name' | 'workshopStartsOn' | 'workshopEndsOn'>;
@@ -36,11 +39,12 @@ function currentOf<E extends EditionPeriod>(published: E[]): E | null {
 }
 
 async function figuresOf(db: Db, edition: EditionPeriod): Promise<DashboardFigures> {
-	const [classes, waiting, workshops, organisations] = await Promise.all([
+	const [classes, waiting, workshops, organisations, evaluations] = await Promise.all([
 		classTotals(db, [edition.id]),
 		countWaitingClasses(db, edition.id),
 		workshopTotals(db, [edition.id]),
-		organisationWork(db, [edition.id])
+		organisationWork(db, [edition.id]),
+		teacherEvaluationSummary(db, edition.id)
 	]);
 	return {
 		edition: { id: edition.id, name: edition.name },
@@ -50,7 +54,8 @@ async function figuresOf(db: Db, edition: EditionPeriod): Promise<DashboardFigur
 		workshops: workshops.get(edition.id) ?? { planned: 0, given: 0, cancelled: 0, notGiven: 0, pupilsPresent: 0 },
 		organisations: organisations
 			.map((o) => ({ organisation: o.organisation, workshops: o.workshops }))
-			.sort((a, b) => b.workshops - a.workshops || (a.organisation ?? '\uffff').localeCompare(b.organisation ?? '\uffff'))
+			.sort((a, b) => b.workshops - a.workshops || (a.organisation ?? '\uffff').localeCompare(b.organisation ?? '\uffff')),
+		evaluations
 	};
 }
 

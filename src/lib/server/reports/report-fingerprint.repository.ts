@@ -13,7 +13,10 @@ import type { Db } from '../db';
  * predecessor; campuses (names, the city's active count) and schools; workshop
  * slots (outcome, pupils present, duration: a late report) and their trainers
  * with the organisation of each; organisations (names); material downloads and kit
- * items of the editions; the city settings (name, logo, colours, contacts).
+ * items of the editions; the city settings (name, logo, colours, contacts, the
+ * minimum group); the teachers' evaluations of the editions' classes (scores and
+ * shared remarks are only ever written with the evaluation's updated_at) and the
+ * campaign's questions (issue 19.4).
  * Keep this list in step when the report reads something new.
  */
 export async function reportFingerprint(db: Db, campaignId: number, editionIds: number[]): Promise<unknown[]> {
@@ -70,6 +73,17 @@ export async function reportFingerprint(db: Db, campaignId: number, editionIds: 
 			.selectFrom('kitItems')
 			.select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum('handedOut').as('out'), eb.fn.max('updatedAt').as('at')])
 			.where('editionId', 'in', editionIds)
+			.executeTakeFirst(),
+		db
+			.selectFrom('classEvaluations as ev')
+			.innerJoin('classes as c', 'c.id', 'ev.classId')
+			.select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('ev.id').as('id'), eb.fn.max('ev.updatedAt').as('at')])
+			.where('c.editionId', 'in', editionIds)
+			.executeTakeFirst(),
+		db
+			.selectFrom('campaignQuestions')
+			.select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('id').as('id'), eb.fn.max('updatedAt').as('at')])
+			.where('campaignId', '=', campaignId)
 			.executeTakeFirst(),
 		db
 			.selectFrom('settings')

@@ -30,6 +30,8 @@ export interface ClassEvaluationsTable {
 	remark: string | null;
 	/** 1: the workshop's trainers may see the teacher's name. */
 	shareName: 0 | 1;
+	/** 1: the remark may appear, without any name, in the council report (issue 19.4). */
+	shareRemark: Generated<0 | 1>;
 	/** The first submission: the evaluation can be changed until a week after it. */
 	submittedAt: DbTime;
 	updatedAt: DbTime;
