@@ -47,7 +47,8 @@ describeEachDatabase('edition hub', (dialect) => {
 			workshops: 'cannot_start',
 			calendar: 'todo',
 			certificates: 'cannot_start',
-			report: null
+			report: null,
+			impact: null
 		});
 		// Enrolling on a teacher's behalf is offered only for a published edition.
 		expect(h.tasks.map((t) => t.id)).not.toContain('enrol');
@@ -65,7 +66,8 @@ describeEachDatabase('edition hub', (dialect) => {
 			workshops: null,
 			calendar: null,
 			certificates: null,
-			report: null
+			report: null,
+			impact: null
 		});
 	});
 

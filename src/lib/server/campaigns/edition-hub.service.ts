@@ -16,7 +16,8 @@ import { schoolInvitationsSent } from './school-invitations.service';
 /** A task's state, said in words on the page (never by colour alone). */
 export type TaskState = 'cannot_start' | 'todo' | 'in_progress' | 'attention' | 'done';
 
-export type TaskId = 'blockedDays' | 'materials' | 'kits' | 'invitations' | 'enrolments' | 'enrol' | 'workshops' | 'calendar' | 'certificates' | 'report';
+export type TaskId =
+	'blockedDays' | 'materials' | 'kits' | 'invitations' | 'enrolments' | 'enrol' | 'workshops' | 'calendar' | 'certificates' | 'report' | 'impact';
 
 export interface HubTask {
 	id: TaskId;
@@ -92,7 +93,8 @@ export function hubTasks(editionId: number, status: EditionHubRow['status'], pha
 			href: `${base}/certificates`,
 			state: c.classesGiven === 0 ? 'cannot_start' : c.classCertificates === 0 ? 'todo' : c.classCertificates < c.classesGiven ? 'in_progress' : 'done'
 		},
-		{ id: 'report', href: `${base}/report`, state: null }
+		{ id: 'report', href: `${base}/report`, state: null },
+		{ id: 'impact', href: `${base}/impact`, state: null }
 	];
 	// Enrolling on a teacher's behalf goes only while the edition is published.
 	if (status === 'published') return tasks;
