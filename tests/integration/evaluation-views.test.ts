@@ -46,23 +46,45 @@ describeEachDatabase('evaluation views and questions', (dialect) => {
 		});
 		await submitEvaluation(ctx.db, w.centrum.teacher, class5B, { scores: { [q1]: 2, [q2]: 3 }, remark: null, shareName: true, shareRemark: false });
 
+		// 5B's teacher shared the name: shown with it. 5A's did not, and is the only one: held back, not traceable.
 		const annas = (await page(w, w.anna, w.centrumSlot)).evaluations!;
-		expect(annas.map((e) => [e.className, e.teacher, e.remark])).toEqual([
-			['5A', null, 'Fijne workshop, graag opnieuw.'],
-			['5B', 'lies', null]
+		expect(annas.withheld).toBe(1);
+		expect(annas.items.map((e) => [e.className, e.teacher, e.remark])).toEqual([['5B', 'lies', null]]);
+		expect(annas.items[0].scores.map((s) => [s.textEn, s.score])).toEqual([
+			['Did the workshop suit your class?', 2],
+			['Would you recommend it?', 3]
 		]);
-		expect(annas[0].scores.map((s) => [s.textEn, s.score])).toEqual([
-			['Did the workshop suit your class?', 4],
-			['Would you recommend it?', 5]
-		]);
-		expect(JSON.stringify(annas[0])).not.toContain('lies');
+		expect(JSON.stringify(annas)).not.toContain('graag opnieuw');
 
 		// Ben's booking was cancelled: he still sees the slot, but none of it. Chris gave another workshop.
 		const bens = await page(w, w.ben, w.centrumSlot);
 		expect(bens.evaluations).toBeNull();
 		expect(JSON.stringify(bens)).not.toContain('graag opnieuw');
 		await expect(page(w, w.chris, w.centrumSlot)).rejects.toMatchObject({ messageKey: 'error_not_found' });
-		expect((await page(w, w.chris, w.noordSlot)).evaluations).toEqual([]);
+		expect((await page(w, w.chris, w.noordSlot)).evaluations).toEqual({ items: [], withheld: 0 });
+	});
+
+	it('shows answers without a name only as a settled group of at least two, without classes, never one at a time', async () => {
+		const w = await evaluationWorld(ctx.db);
+		const [q1, q2] = await twoQuestions(ctx.db, w);
+		advance(Date.parse(w.after) - Date.parse('2027-04-01T08:00:00Z'));
+		await given(ctx.db, w.anna, w.centrumSlot);
+		const [class5A, class5B] = w.centrum.classIds;
+		const unnamed = { shareName: false, shareRemark: false };
+		await submitEvaluation(ctx.db, w.centrum.teacher, class5A, { scores: { [q1]: 4, [q2]: 5 }, remark: 'Fijne workshop.', ...unnamed });
+		expect((await page(w, w.anna, w.centrumSlot)).evaluations).toEqual({ items: [], withheld: 1 });
+		// Both classes answered, but the second can still be changed this week: still held back.
+		advance(3 * 86_400_000);
+		await submitEvaluation(ctx.db, w.centrum.teacher, class5B, { scores: { [q1]: 2, [q2]: 3 }, remark: null, ...unnamed });
+		expect((await page(w, w.anna, w.centrumSlot)).evaluations!.withheld).toBe(2);
+		advance(7 * 86_400_000);
+		const settled = (await page(w, w.anna, w.centrumSlot)).evaluations!;
+		expect(settled.withheld).toBe(0);
+		expect(settled.items.map((e) => [e.className, e.teacher, e.scores.map((s) => s.score)])).toEqual([
+			[null, null, [2, 3]],
+			[null, null, [4, 5]]
+		]);
+		expect(JSON.stringify(settled)).not.toMatch(/5A|5B|lies/);
 	});
 
 	it('shows no evaluations box on a workshop whose campaign asks no question', async () => {

@@ -9,7 +9,7 @@ import { allSplits, exportedRows, impactWorld, setMinGroup, type ImpactWorld } f
  * Small-cell suppression in the impact page's figures and downloads (issue 19.3):
  * no split and no file shows the answers of a class below the minimum, and no
  * difference between a total and what a split shows isolates fewer answers than
- * the minimum. The world is in support/impact-fixtures.ts.
+ * the minimum. The world is in support/pupil-impact-fixtures.ts.
  */
 describeEachDatabase('impact figures and their downloads', (dialect) => {
 	const ctx = useDatabase(dialect);

@@ -101,11 +101,28 @@ export const listEvaluationsOfSlot = (db: Db, slotId: number) =>
 		.innerJoin('classEvaluations', 'classEvaluations.classId', 'slotClasses.classId')
 		.innerJoin('classes', 'classes.id', 'slotClasses.classId')
 		.innerJoin('users', 'users.id', 'classEvaluations.answeredBy')
-		.select(['classEvaluations.id', 'classes.name as className', 'classEvaluations.remark', 'classEvaluations.shareName', 'users.displayName as teacherName'])
+		.select([
+			'classEvaluations.id',
+			'classes.name as className',
+			'classEvaluations.remark',
+			'classEvaluations.shareName',
+			'classEvaluations.submittedAt',
+			'users.displayName as teacherName'
+		])
 		.where('slotClasses.slotId', '=', slotId)
 		.orderBy('classes.name')
 		.orderBy('classes.id')
 		.execute();
+
+/** How many classes a workshop has (evaluated or not). */
+export async function countClassesOfSlot(db: Db, slotId: number): Promise<number> {
+	const row = await db
+		.selectFrom('slotClasses')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('slotId', '=', slotId)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
 
 /** The evaluations a person answered, for their own data export (GDPR art. 15). */
 export const listEvaluationsAnsweredBy = (db: Db, userId: number) =>
