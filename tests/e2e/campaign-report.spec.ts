@@ -57,7 +57,15 @@ test('a coordinator opens the campaign report and downloads the PDF and the work
 	const xlsx = await xlsxDownload;
 	expect(xlsx.suggestedFilename()).toMatch(/^campagnerapport-.*\.xlsx$/);
 	const sheets = await readXlsxFile(await xlsx.path());
-	expect(sheets.map((s) => s.sheet)).toEqual(['Kerncijfers', 'Campussen', 'Leerjaren', 'Organisaties', 'Evaluaties leerkrachten', 'Opmerkingen leerkrachten']);
+	expect(sheets.map((s) => s.sheet)).toEqual([
+		'Kerncijfers',
+		'Campussen',
+		'Leerjaren',
+		'Organisaties',
+		'Evaluaties leerkrachten',
+		'Opmerkingen leerkrachten',
+		'Antwoorden leerlingen'
+	]);
 	expect(sheets[1].data.flat()).toContain('Campus Centrum');
 });
 

@@ -47,7 +47,15 @@ describeEachDatabase('campaign report downloads', (dialect) => {
 		expect(text(await reportDownload(ctx.db, w.coordinator, w.editionId, 'grades.csv', 'en'))).toContain('Primary (lager);L5;4;79');
 		expect(text(await reportDownload(ctx.db, w.coordinator, w.editionId, 'organisations.csv', 'nl'))).toContain('Wel Jong;2;4,2');
 		const book = await readXlsxFile(buffer(await reportDownload(ctx.db, w.coordinator, w.editionId, 'report.xlsx', 'nl')));
-		expect(book.map((s) => s.sheet)).toEqual(['Kerncijfers', 'Campussen', 'Leerjaren', 'Organisaties', 'Evaluaties leerkrachten', 'Opmerkingen leerkrachten']);
+		expect(book.map((s) => s.sheet)).toEqual([
+			'Kerncijfers',
+			'Campussen',
+			'Leerjaren',
+			'Organisaties',
+			'Evaluaties leerkrachten',
+			'Opmerkingen leerkrachten',
+			'Antwoorden leerlingen'
+		]);
 		expect(book[0].data[0]).toEqual(['Cijfer', 'PAARS 2027', 'PAARS 2026']);
 		expect(book[0].data.find((r) => r[0] === 'Leerlingen bereikt')).toEqual(['Leerlingen bereikt', 79, 25]);
 		// Every figure is a number a spreadsheet can sum, the campus share too (a fraction shown as a percentage).

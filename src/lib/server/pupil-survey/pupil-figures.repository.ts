@@ -11,25 +11,43 @@ const closedSurveys = (db: Db, editionId: number, moment: SurveyMoment, now: DbT
 		.where('pupilSurveys.moment', '=', moment)
 		.where('pupilSurveys.closesAt', '<=', now);
 
+/** Closed questionnaires (an open one still changes) of these editions, at any moment. */
+const closedSurveysOf = (db: Db, editionIds: number[], now: DbTime) =>
+	db
+		.selectFrom('pupilSurveys')
+		.innerJoin('classes', 'classes.id', 'pupilSurveys.classId')
+		.where('classes.editionId', 'in', editionIds)
+		.where('pupilSurveys.closesAt', '<=', now);
+
 /**
- * How many answers gave each score, per closed questionnaire and question: the
- * raw answers counted in SQL plus the tallies kept for answers already deleted.
- * Never a row per answer: the figures only ever see counts.
+ * How many answers gave each score, per closed questionnaire and question, for
+ * one or more editions and both moments at once: the raw answers counted in SQL
+ * plus the tallies kept for answers already deleted. Never a row per answer: the
+ * figures only ever see counts. Two queries, however many editions.
  */
-export async function scoreCounts(db: Db, editionId: number, moment: SurveyMoment, now: DbTime) {
+export async function scoreCounts(db: Db, editionIds: number[], now: DbTime) {
+	if (editionIds.length === 0) return [];
+	const columns = ['classes.editionId', 'pupilSurveys.moment', 'pupilSurveys.id as surveyId'] as const;
 	const [raw, kept] = await Promise.all([
-		closedSurveys(db, editionId, moment, now)
+		closedSurveysOf(db, editionIds, now)
 			.innerJoin('pupilAnswers', 'pupilAnswers.surveyId', 'pupilSurveys.id')
 			.innerJoin('pupilAnswerScores', 'pupilAnswerScores.answerId', 'pupilAnswers.id')
-			.select((eb) => ['pupilSurveys.id as surveyId', 'pupilAnswerScores.questionId', 'pupilAnswerScores.score', eb.fn.countAll<number>().as('answers')])
-			.groupBy(['pupilSurveys.id', 'pupilAnswerScores.questionId', 'pupilAnswerScores.score'])
+			.select((eb) => [...columns, 'pupilAnswerScores.questionId', 'pupilAnswerScores.score', eb.fn.countAll<number>().as('answers')])
+			.groupBy(['classes.editionId', 'pupilSurveys.moment', 'pupilSurveys.id', 'pupilAnswerScores.questionId', 'pupilAnswerScores.score'])
 			.execute(),
-		closedSurveys(db, editionId, moment, now)
+		closedSurveysOf(db, editionIds, now)
 			.innerJoin('pupilScoreTallies', 'pupilScoreTallies.surveyId', 'pupilSurveys.id')
-			.select(['pupilSurveys.id as surveyId', 'pupilScoreTallies.questionId', 'pupilScoreTallies.score', 'pupilScoreTallies.answers'])
+			.select([...columns, 'pupilScoreTallies.questionId', 'pupilScoreTallies.score', 'pupilScoreTallies.answers'])
 			.execute()
 	]);
-	return [...raw, ...kept].map((r) => ({ surveyId: r.surveyId, questionId: r.questionId, score: Number(r.score), answers: Number(r.answers) }));
+	return [...raw, ...kept].map((r) => ({
+		editionId: r.editionId,
+		moment: r.moment as SurveyMoment,
+		surveyId: r.surveyId,
+		questionId: r.questionId,
+		score: Number(r.score),
+		answers: Number(r.answers)
+	}));
 }
 
 export type GroupKey = { surveyId: number; key: number; label: string };

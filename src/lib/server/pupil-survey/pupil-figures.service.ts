@@ -35,26 +35,21 @@ const groupsOf = (breakdown: Exclude<Breakdown, 'edition'>) =>
 export async function pupilFigures(db: Db, editionId: number, breakdown: Breakdown, only?: number) {
 	const edition = await findEditionById(db, editionId);
 	if (!edition) throw new NotFoundError();
-	const [minGroup, beforeAfter, questions] = await Promise.all([
-		minGroupAnswers(db),
-		asksBeforeAndAfter(db, edition.campaignId),
-		listQuestions(db, edition.campaignId, 'pupil')
-	]);
 	const now = nowDb();
-	const moments: SurveyMoment[] = beforeAfter ? ['after', 'before'] : ['after'];
+	const [ctx, counts] = await Promise.all([campaignContext(db, edition.campaignId), repo.scoreCounts(db, [editionId], now)]);
+	const { minGroup, moments } = ctx;
 	const perMoment = await Promise.all(
 		moments.map(async (moment) => {
-			const counts = await repo.scoreCounts(db, editionId, moment, now);
+			const ofMoment = counts.filter((c) => c.moment === moment);
 			const keys = breakdown === 'edition' ? null : await groupsOf(breakdown)(db, editionId, moment, now);
-			return { moment, counts, units: countedUnits(counts, minGroup), keys };
+			return { moment, counts: ofMoment, units: countedUnits(ofMoment, minGroup), keys };
 		})
 	);
-	const answered = new Set(perMoment.flatMap((m) => m.counts.map((c) => c.questionId)));
-	const shownQuestions = questions.filter((q) => q.active || answered.has(q.id));
-	const questionIds = shownQuestions.map((q) => q.id);
+	const questions = askedOrAnswered(ctx.questions, counts);
+	const questionIds = questions.map((q) => q.id);
 
 	// The groups: every key with a closed questionnaire that has answers, at any moment.
-	const withAnswers = new Set(perMoment.flatMap((m) => m.counts.map((c) => c.surveyId)));
+	const withAnswers = new Set(counts.map((c) => c.surveyId));
 	const groups = new Map<number, { label: string; surveys: Map<SurveyMoment, Set<number>> }>();
 	for (const m of perMoment) {
 		const keys = m.keys ?? m.counts.map((c) => ({ surveyId: c.surveyId, key: editionId, label: edition.name }));
@@ -71,13 +66,58 @@ export async function pupilFigures(db: Db, editionId: number, breakdown: Breakdo
 		return { key, label: g.label, shown: rows.some((r) => r.after || r.before), questions: rows };
 	});
 	figures.sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+	return { edition: { id: edition.id, name: edition.name }, minGroup, beforeAfter: ctx.beforeAfter, breakdown, questions, groups: figures };
+}
+
+/** What every figure of a campaign needs besides the counts: the minimum group, the moments asked, the questions. */
+async function campaignContext(db: Db, campaignId: number) {
+	const [minGroup, beforeAfter, questions] = await Promise.all([
+		minGroupAnswers(db),
+		asksBeforeAndAfter(db, campaignId),
+		listQuestions(db, campaignId, 'pupil')
+	]);
+	return { minGroup, beforeAfter, moments: (beforeAfter ? ['after', 'before'] : ['after']) as SurveyMoment[], questions };
+}
+
+/** The questions asked now, and those no longer asked that have answers. */
+const askedOrAnswered = (questions: Awaited<ReturnType<typeof listQuestions>>, counts: { questionId: number }[]) => {
+	const answered = new Set(counts.map((c) => c.questionId));
+	return questions.filter((q) => q.active || answered.has(q.id)).map((q) => ({ id: q.id, textNl: q.textNl, textEn: q.textEn }));
+};
+
+/**
+ * The whole-edition figures of editions of one campaign (the council report:
+ * this edition and the previous one), in five queries however many editions.
+ * The same units and rule as pupilFigures: per edition, question and moment a
+ * cell, null when too few answers.
+ */
+export async function pupilTotals(db: Db, campaignId: number, editionIds: number[]) {
+	const [ctx, counts] = await Promise.all([campaignContext(db, campaignId), repo.scoreCounts(db, editionIds, nowDb())]);
+	const cellsOf = (editionId: number, moment: SurveyMoment) => {
+		const units = countedUnits(
+			counts.filter((c) => c.editionId === editionId && c.moment === moment),
+			ctx.minGroup
+		);
+		return groupCells(
+			units,
+			new Set(units.map((u) => u.surveyId)),
+			ctx.questions.map((q) => q.id),
+			ctx.minGroup
+		);
+	};
 	return {
-		edition: { id: edition.id, name: edition.name },
-		minGroup,
-		beforeAfter,
-		breakdown,
-		questions: shownQuestions.map((q) => ({ id: q.id, textNl: q.textNl, textEn: q.textEn })),
-		groups: figures
+		minGroup: ctx.minGroup,
+		beforeAfter: ctx.beforeAfter,
+		questions: askedOrAnswered(
+			ctx.questions,
+			counts.filter((c) => c.editionId === editionIds[0])
+		),
+		editions: new Map(
+			editionIds.map((id) => [
+				id,
+				{ after: cellsOf(id, 'after'), before: ctx.beforeAfter ? cellsOf(id, 'before') : null, answered: counts.some((c) => c.editionId === id) }
+			])
+		)
 	};
 }
 

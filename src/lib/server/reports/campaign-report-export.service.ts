@@ -16,6 +16,7 @@ import { cachedReportFile, keepReportBuffer, keepReportStream, openCachedReport,
 import { editionEnded } from '../certificates/certificate-facts';
 import { campaignReportPdfView } from './campaign-report-pdf-view';
 import * as t from './campaign-report-tables';
+import { pupilFiguresFileTable } from './pupil-report-tables';
 import { teacherFiguresFileTable, teacherRemarksTable } from './teacher-evaluation-tables';
 import { csvContentType, csvDocument, csvNumber } from './csv';
 import { renderPool } from '../workers/render-pool';
@@ -87,7 +88,8 @@ function reportWorkbook(r: CampaignReport, locale: Locale) {
 		sheet(t.gradesTable(r, locale), m.crep_sheet_levels({}, o)),
 		sheet(t.organisationsTable(r, locale), m.crep_sheet_organisations({}, o)),
 		sheet(teacherFiguresFileTable(r, locale), m.imp_sheet_teachers({}, o)),
-		sheet(teacherRemarksTable(r, locale), m.imp_sheet_remarks({}, o))
+		sheet(teacherRemarksTable(r, locale), m.imp_sheet_remarks({}, o)),
+		sheet(pupilFiguresFileTable(r, locale), m.pq_rep_sheet({}, o))
 	]);
 }
 

@@ -4,6 +4,7 @@ import type { PdfTable } from './report-table';
 import type { CampaignReportPdfView, ReportSection } from './campaign-report-pdf';
 import type { PdfBar, PdfBarChart, PdfPairChart } from './report-charts';
 import * as m from '../../paraglide/messages';
+import { pupilFiguresNotes, pupilFiguresTable } from './pupil-report-tables';
 import { formatDate } from '../../time/brussels';
 import type { CampaignReport } from './campaign-report.service';
 import * as t from './campaign-report-tables';
@@ -66,8 +67,28 @@ function sections(r: CampaignReport, locale: Locale): ReportSection[] {
 		comparison && c.compare
 			? { heading: comparison.caption, charts: [c.compare], tables: [pdfTable(comparison, locale, 1)] }
 			: { heading: m.crep_comparison_none({}, o), intro: m.crep_no_previous({}, o), charts: [], tables: [] },
-		teachersSection(r, locale)
+		teachersSection(r, locale),
+		pupilsSection(r, locale)
 	];
+}
+
+/** "What pupils answered" (issue 19.4): the figures with "too few answers" where suppressed, and the rule under them. */
+function pupilsSection(r: CampaignReport, locale: Locale): ReportSection {
+	const o = { locale };
+	const pupils = r.impact.pupils;
+	const means = pupils.questions.filter((q) => q.after !== null);
+	const chart: PdfBarChart = {
+		title: m.pq_rep_chart({ edition: r.edition.name }, o),
+		alt: m.crep_chart_alt({}, o),
+		bars: means.map((q) => barOf(locale === 'en' ? q.textEn : q.textNl, q.after?.mean ?? 0, locale))
+	};
+	return {
+		heading: m.pq_rep_heading({}, o),
+		intro: pupils.questions.length === 0 ? m.pq_rep_none({}, o) : undefined,
+		charts: means.length > 1 ? [chart] : [],
+		tables: pupils.questions.length ? [pdfTable(pupilFiguresTable(r, locale), locale, 1)] : [],
+		notes: pupils.questions.length ? pupilFiguresNotes(r, locale) : []
+	};
 }
 
 /** "What teachers said" (issue 19.4): the figures, the rule under them, and the remarks teachers shared. */

@@ -4,6 +4,7 @@ import type { Level } from '../db/schema';
 import { levels as allLevels } from '../../domain';
 import * as q from './campaign-report.repository';
 import { NotFoundError } from '../errors';
+import { pupilReportFigures, type PupilReportFigures } from './pupil-report-figures.service';
 import { teacherEvaluationFigures, type TeacherEvaluationFigures } from './teacher-evaluation-figures.service';
 
 /**
@@ -50,7 +51,7 @@ export interface CampaignReport {
 	 * What the workshops changed (issue 19.4), one block per audience: the
 	 * teachers' evaluations now; the pupils' questionnaire joins as a second block.
 	 */
-	impact: { teachers: TeacherEvaluationFigures };
+	impact: { teachers: TeacherEvaluationFigures; pupils: PupilReportFigures };
 }
 
 /** The edition it was copied from, else the campaign's latest earlier year. */
@@ -128,6 +129,7 @@ export async function campaignReport(db: Db, actor: Actor, editionId: number): P
 	await nextTurn();
 	const grades = sortGrades(await q.gradeRows(db, editionId));
 	const teachers = await teacherEvaluationFigures(db, current, previous);
+	const pupils = await pupilReportFigures(db, current, previous);
 	return {
 		edition: editionOf(current),
 		figures: figuresOf(totals, current.id),
@@ -136,7 +138,7 @@ export async function campaignReport(db: Db, actor: Actor, editionId: number): P
 		campuses,
 		levels: levelTotals(grades),
 		grades,
-		impact: { teachers }
+		impact: { teachers, pupils }
 	};
 }
 

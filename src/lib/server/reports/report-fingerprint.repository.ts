@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
+import { nowDb } from '../db/time';
 
 /**
  * A cheap summary of everything the campaign report reads, for the cache of an
@@ -16,7 +17,8 @@ import type { Db } from '../db';
  * items of the editions; the city settings (name, logo, colours, contacts, the
  * minimum group); the teachers' evaluations of the editions' classes (scores and
  * shared remarks are only ever written with the evaluation's updated_at) and the
- * campaign's questions (issue 19.4).
+ * campaign's questions (issue 19.4); the pupils' questionnaires of the editions,
+ * their answers and kept tallies, and how many have closed by now (issue 19.3).
  * Keep this list in step when the report reads something new.
  */
 export async function reportFingerprint(db: Db, campaignId: number, editionIds: number[]): Promise<unknown[]> {
@@ -84,6 +86,31 @@ export async function reportFingerprint(db: Db, campaignId: number, editionIds: 
 			.selectFrom('campaignQuestions')
 			.select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('id').as('id'), eb.fn.max('updatedAt').as('at')])
 			.where('campaignId', '=', campaignId)
+			.executeTakeFirst(),
+		// The pupils' questionnaires: answers, kept tallies, and how many have closed by now (time alone closes one).
+		db
+			.selectFrom('pupilSurveys as ps')
+			.innerJoin('classes as c', 'c.id', 'ps.classId')
+			.select((eb) => [
+				eb.fn.countAll().as('n'),
+				eb.fn.max('ps.closesAt').as('at'),
+				eb.fn.sum(eb.case().when('ps.closesAt', '<=', nowDb()).then(1).else(0).end()).as('closed')
+			])
+			.where('c.editionId', 'in', editionIds)
+			.executeTakeFirst(),
+		db
+			.selectFrom('pupilAnswers as a')
+			.innerJoin('pupilSurveys as ps', 'ps.id', 'a.surveyId')
+			.innerJoin('classes as c', 'c.id', 'ps.classId')
+			.select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('a.id').as('id')])
+			.where('c.editionId', 'in', editionIds)
+			.executeTakeFirst(),
+		db
+			.selectFrom('pupilScoreTallies as t')
+			.innerJoin('pupilSurveys as ps', 'ps.id', 't.surveyId')
+			.innerJoin('classes as c', 'c.id', 'ps.classId')
+			.select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum('t.answers').as('answers')])
+			.where('c.editionId', 'in', editionIds)
 			.executeTakeFirst(),
 		db
 			.selectFrom('settings')
