@@ -1,5 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
+import { Migrator, type Kysely } from 'kysely';
+import { audit } from '../../src/lib/server/audit/audit';
+import { bundledMigrations, migrateToLatest } from '../../src/lib/server/db/migrate';
 import { transitionEdition } from '../../src/lib/server/campaigns/edition-admin.service';
 import type { Database } from '../../src/lib/server/db/schema';
 import { days, hours, nowDb } from '../../src/lib/server/db/time';
@@ -138,5 +140,26 @@ describeEachDatabase('retention of pupil answers', (dialect) => {
 			.orderBy('id', 'desc')
 			.executeTakeFirstOrThrow();
 		expect(JSON.parse(entry.afterJson!)).toMatchObject({ pupilAnswersRetired: 3, pupilSurveysFolded: 1, pupilAnswerDays: 30 });
+	});
+
+	it('backfills archived_at of editions archived before it existed: the audit entry’s time, else updated_at', async () => {
+		const editionRow = () => ctx.db.selectFrom('editions').select(['archivedAt', 'updatedAt']).where('id', '=', w.editionId).executeTakeFirstOrThrow();
+		const rerunBackfill = async () => {
+			const { error } = await new Migrator({ db: ctx.db, provider: bundledMigrations() }).migrateTo('2026-12-08T0300_add_edition_archived_at');
+			expect(error).toBeUndefined();
+			await migrateToLatest(ctx.db, bundledMigrations());
+		};
+		const archivedWhen = nowDb();
+		await audit(ctx.db, { actorId: null, action: 'edition.archived', entityType: 'edition', entityId: w.editionId });
+		move(days(3));
+		await ctx.db.updateTable('editions').set({ status: 'archived', updatedAt: nowDb(), archivedAt: null }).where('id', '=', w.editionId).execute();
+		await rerunBackfill();
+		expect((await editionRow()).archivedAt).toBe(archivedWhen);
+
+		await ctx.db.deleteFrom('auditLog').execute();
+		await ctx.db.updateTable('editions').set({ archivedAt: null }).execute();
+		await rerunBackfill();
+		const row = await editionRow();
+		expect(row.archivedAt).toBe(row.updatedAt);
 	});
 });

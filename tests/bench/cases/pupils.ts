@@ -21,6 +21,7 @@ export const pupilsPerRun = 1000;
 const classesPerRun = 40;
 const perClass = pupilsPerRun / classesPerRun;
 const steadySeconds = 55;
+const steadyGapMs = (steadySeconds * 1000) / pupilsPerRun;
 const burstConnections = 50;
 
 export interface PupilPlan {
@@ -122,8 +123,7 @@ async function runPupils(ctx: BenchContext, plan: PupilPlan, run: number, pace: 
 		onePupil(ctx.server.origin, codes[i % codes.length], plan.questionIds, t).catch((err) => void t.failures.push((err as Error).message));
 	const started = performance.now();
 	if (pace === 'steady') {
-		const gap = (steadySeconds * 1000) / pupilsPerRun;
-		await Promise.all(Array.from({ length: pupilsPerRun }, (_, i) => sleep(i * gap - (performance.now() - started)).then(() => go(i))));
+		await Promise.all(Array.from({ length: pupilsPerRun }, (_, i) => sleep(i * steadyGapMs - (performance.now() - started)).then(() => go(i))));
 	} else {
 		let next = 0;
 		await Promise.all(
@@ -153,7 +153,7 @@ export async function pupilsAnswer(ctx: BenchContext, plan: PupilPlan): Promise<
 		const stored = await answersStored(ctx.db.handle.db, plan.runs[run].surveyIds);
 		const name =
 			pace === 'steady'
-				? `pupils' questionnaire: 1,000 pupils in a minute (one every ${steadySeconds} ms)`
+				? `pupils' questionnaire: 1,000 pupils in a minute (one every ${steadyGapMs} ms)`
 				: `pupils' questionnaire: 1,000 pupils as fast as ${burstConnections} phones go`;
 		const errors = r.failures.length;
 		const firstErrors = [...new Set(r.failures)].slice(0, 3).join('; ');
