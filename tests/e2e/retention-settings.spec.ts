@@ -19,6 +19,9 @@ test('a coordinator changes the retention periods and the privacy notice states 
 	await loginAs(page, 'coordinator@example.org');
 	await page.goto('/coordinator/settings');
 	await expect(page.getByText('Ongebruikte accounts: 24 maanden · e-mails: 90 dagen · details in het logboek: 24 maanden.')).toBeVisible();
+	await expect(
+		page.getByText('Vragenlijst voor leerlingen: losse antwoorden 30 dagen na het archiveren van de editie · kleinste groep in de cijfers: 10 antwoorden.')
+	).toBeVisible();
 	await page.getByRole('link', { name: 'Bewaartermijnen wijzigen' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bewaartermijnen');
 	await expect(page.getByLabel(labels.accounts)).toHaveValue('24');
