@@ -10,7 +10,20 @@
  *   --keep                keep the data (SQLite file, MariaDB tables) for a look afterwards
  *   --small               the Flanders data set at 1/50 of its size: to try the bench in a minute, not to measure
  */
-export const caseNames = ['demo', 'teacher', 'dashboard', 'overview', 'open', 'rush', 'booking', 'certificates', 'exports', 'report', 'interference'] as const;
+export const caseNames = [
+	'demo',
+	'teacher',
+	'dashboard',
+	'overview',
+	'open',
+	'rush',
+	'booking',
+	'pupils',
+	'certificates',
+	'exports',
+	'report',
+	'interference'
+] as const;
 export type CaseName = (typeof caseNames)[number];
 export type DbChoice = 'sqlite' | 'mysql';
 

@@ -25,6 +25,7 @@ import { bookingRace, prepareBookingRace } from './cases/booking-race';
 import { bulkCertificates, councilReport, enrolmentExports, lightPageDuringDownloads } from './cases/downloads';
 import { enrolmentRush, prepareRush } from './cases/enrolment-rush';
 import { measureBare, measurePage } from './cases/pages';
+import { preparePupils, pupilsAnswer } from './cases/pupils';
 import { busiestTrainer, trainerOpenList } from './cases/trainer-open';
 import type { BenchContext } from './context';
 import { loadDemo, loadFlanders, openBenchDatabase, type BenchDatabase } from './database';
@@ -93,6 +94,7 @@ async function flandersCases(db: BenchDatabase, server: BenchServer, opts: Optio
 	const coordinatorEmail = 'coordinator@schaal.example.org';
 	const rushPlan = opts.only.has('rush') ? await prepareRush(db.handle.db, editionId, coordinatorEmail) : null;
 	const racePlan = opts.only.has('booking') ? await prepareBookingRace(db.handle.db, editionId) : null;
+	const pupilPlan = opts.only.has('pupils') ? await preparePupils(db.handle.db, editionId, coordinatorEmail) : null;
 	await server.start();
 	const ctx = await contextWithBare(server, db, opts, record, 'Flanders data');
 	const teacherEmail = 'leerkracht-0001@schaal.example.org';
@@ -127,6 +129,7 @@ async function flandersCases(db: BenchDatabase, server: BenchServer, opts: Optio
 	await step(opts, 'open', async () => trainerOpenList(ctx, await busiestTrainer(db.handle.db), largePassword));
 	await step(opts, 'rush', () => enrolmentRush(ctx, rushPlan!, largePassword));
 	await step(opts, 'booking', () => bookingRace(ctx, racePlan!, largePassword));
+	await step(opts, 'pupils', () => pupilsAnswer(ctx, pupilPlan!));
 	await step(opts, 'certificates', () => bulkCertificates(ctx, editionId, sessions));
 	await step(opts, 'exports', () => enrolmentExports(ctx, editionId, sessions));
 	await step(opts, 'interference', () => lightPageDuringDownloads(ctx, editionId, sessions));

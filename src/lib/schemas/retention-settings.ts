@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { retentionBounds, type RetentionPeriods } from '../retention-periods';
 import * as m from '../paraglide/messages';
 
-/** A whole number within the period's bounds; the message names them. Client-safe. */
-const period = (key: keyof RetentionPeriods) => {
-	const { min, max } = retentionBounds[key];
-	return z
+/** A whole number within bounds, posted as text; the message names the bounds. Client-safe. */
+export const wholeWithin = ({ min, max }: { min: number; max: number }) =>
+	z
 		.string()
 		.optional()
 		.transform((s) => (s ?? '').trim())
@@ -21,7 +20,8 @@ const period = (key: keyof RetentionPeriods) => {
 						.max(max, { error: () => m.ret_v_range({ min, max }) })
 				)
 		);
-};
+
+const period = (key: keyof RetentionPeriods) => wholeWithin(retentionBounds[key]);
 
 export const retentionSettingsSchema = z.object({
 	accountMonths: period('accountMonths'),

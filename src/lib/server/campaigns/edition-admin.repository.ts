@@ -74,7 +74,12 @@ export const updateEditionSettings = (db: Db, id: number, settings: EditionSetti
 
 export const updateEditionStatus = (db: Db, id: number, status: EditionStatus, now: DbTime) => {
 	forgetPublishedEditions();
-	return db.updateTable('editions').set({ status, updatedAt: now }).where('id', '=', id).execute();
+	// Archiving is final: its time starts the period after which raw pupil answers go (issue 19.5).
+	return db
+		.updateTable('editions')
+		.set({ status, updatedAt: now, ...(status === 'archived' ? { archivedAt: now } : {}) })
+		.where('id', '=', id)
+		.execute();
 };
 
 export async function replaceEditionGrades(db: Db, editionId: number, grades: string[]): Promise<void> {

@@ -24,7 +24,7 @@ type EditionRow = Row<'editions'>;
 type BrandingColumn = `certificate${string}` & keyof EditionRow;
 
 /** What the audit log keeps of an edition: every setting a coordinator can change in its form. */
-function snapshot(e: Omit<EditionRow, 'id' | 'createdAt' | 'updatedAt' | BrandingColumn>, grades: string[]) {
+function snapshot(e: Omit<EditionRow, 'id' | 'createdAt' | 'updatedAt' | 'archivedAt' | BrandingColumn>, grades: string[]) {
 	return {
 		campaignId: e.campaignId,
 		year: e.year,

@@ -11,11 +11,13 @@ import { ConflictError } from '../errors';
 import { claimRun, recordRunResult } from '../jobs/job-runs.repository';
 import { logger } from '../log';
 import { anonymiseUser } from '../users/anonymise';
+import { retireOldPupilAnswers, type PupilRetentionCounts } from '../pupil-survey/answer-retirement.service';
+import { pupilDataSettings } from '../pupil-survey/pupil-data-settings.service';
 import { retentionPeriods } from './retention-settings.service';
 import * as repo from './retention.repository';
 
 /** What one pass removed, per kind: the job's result, its audit entry and its log line. */
-export interface RetentionCounts {
+export interface RetentionCounts extends PupilRetentionCounts {
 	/** Owners of accounts that will be anonymised in `warningDays` unless they log in, told so by mail. */
 	warningsSent: number;
 	accountsAnonymised: number;
@@ -39,10 +41,12 @@ const accountBatch = 200;
  * warned by mail `warningDays` before, then go through anonymiseUser, one transaction each, so a person's classes, orders and
  * workshops stay as counts of the campus and every report of a past edition reads
  * the same afterwards. Nothing here touches a count, a class, a slot or an edition:
- * only names, addresses, free text, mails and audit details. Idempotent.
+ * only names, addresses, free text, mails and audit details; and raw pupil answers
+ * of long-archived editions, which become counts (retireOldPupilAnswers). Idempotent.
  */
 export async function applyRetention(db: Kysely<Database>, now: Date): Promise<RetentionCounts> {
 	const periods = await retentionPeriods(db);
+	const pupilData = await pupilDataSettings(db);
 	const nowDb = toDbTime(now);
 	const accountCutoff = toDbTime(subMonths(now, periods.accountMonths));
 	const auditCutoffDate = subMonths(now, periods.auditMonths);
@@ -56,12 +60,19 @@ export async function applyRetention(db: Kysely<Database>, now: Date): Promise<R
 		auditEntriesRedacted: await repo.redactOldAuditEntries(db, toDbTime(auditCutoffDate)),
 		sessionsDeleted: await repo.deleteExpiredSessions(db, nowDb),
 		tokensDeleted: await repo.deleteExpiredTokens(db, nowDb),
-		freeTextBlanked: await repo.blankOldFreeText(db, toDbTime(auditCutoffDate).slice(0, 10))
+		freeTextBlanked: await repo.blankOldFreeText(db, toDbTime(auditCutoffDate).slice(0, 10)),
+		...(await retireOldPupilAnswers(db, now, pupilData.rawAnswerDays))
 	};
 	// Written after the redaction above, so this entry keeps its counts for the full period.
 	if (Object.values(counts).some((n) => n > 0)) {
 		await withTransaction(db, (trx) =>
-			audit(trx, { actorId: null, action: 'retention.applied', entityType: 'retention', entityId: nowDb.slice(0, 10), after: { ...counts, periods } })
+			audit(trx, {
+				actorId: null,
+				action: 'retention.applied',
+				entityType: 'retention',
+				entityId: nowDb.slice(0, 10),
+				after: { ...counts, periods, pupilAnswerDays: pupilData.rawAnswerDays }
+			})
 		);
 	}
 	logger.info('retention applied', { ...counts });

@@ -4,4 +4,7 @@ import type { RetentionPeriods } from '$lib/retention-periods';
 export interface NoticeRetention extends RetentionPeriods {
 	sessionIdleHours: number;
 	sessionAbsoluteDays: number;
+	/** The pupils' questionnaire (issue 19): days raw answers stay after the edition is archived, and the smallest group shown. */
+	pupilAnswerDays: number;
+	pupilMinGroup: number;
 }

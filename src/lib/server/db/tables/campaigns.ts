@@ -52,6 +52,8 @@ export interface EditionsTable {
 	certificateLogoType: Generated<string | null>;
 	createdAt: DbTime;
 	updatedAt: DbTime;
+	/** When the edition was archived (NULL otherwise): raw pupil answers are deleted a set number of days after it. */
+	archivedAt: Generated<DbTime | null>;
 }
 
 export interface EditionGradesTable {

@@ -12,6 +12,8 @@ export interface PupilSurveysTable {
 	openedAt: DbTime;
 	closesAt: DbTime;
 	openedBy: number;
+	/** Raw answers folded into pupil_score_tallies and deleted by the retention pass: the questionnaire counts raw + retired answers. */
+	retiredAnswers: Generated<number>;
 }
 
 /** One pupil's answer: which questionnaire and which day. Nothing that points at a pupil. */

@@ -6,6 +6,7 @@ import { cityLogoMaxPixels, maxCityLogoBytes } from '$lib/server/settings/city-l
 import { cityIdentityForEdit, updateCitySettings } from '$lib/server/settings/city-settings.service';
 import { cityLogoUrl } from '$lib/server/settings/settings.service';
 import { retentionPeriods } from '$lib/server/retention/retention-settings.service';
+import { pupilDataSettings } from '$lib/server/pupil-survey/pupil-data-settings.service';
 import { citySettingsSchema } from '$lib/schemas/city-settings';
 import { limits } from '$lib/limits';
 import * as m from '$lib/paraglide/messages';
@@ -16,6 +17,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const identity = await cityIdentityForEdit(locals.db, user);
 	return {
 		retention: await retentionPeriods(locals.db),
+		pupilData: await pupilDataSettings(locals.db),
 		identity,
 		logoUrl: identity.logoSha256 ? cityLogoUrl(identity.logoSha256) : null,
 		logo: { maxMb: maxCityLogoBytes / 1_048_576, pixels: cityLogoMaxPixels },
