@@ -5,6 +5,7 @@ import { campaignReportPdf } from '../../src/lib/server/reports/campaign-report-
 import { campaignReportPdfView } from '../../src/lib/server/reports/campaign-report-pdf-view';
 import { reportDownload } from '../../src/lib/server/reports/campaign-report-export.service';
 import { campaignReport } from '../../src/lib/server/reports/campaign-report.service';
+import { dashboardFigures } from '../../src/lib/server/reports/dashboard-figures';
 import { citySettings } from '../../src/lib/server/settings/settings.service';
 import { describeEachDatabase } from './support/databases';
 import { useDatabase } from './support/context';
@@ -45,6 +46,8 @@ describeEachDatabase('pupils in the council report', (dialect) => {
 		expect(nl).toMatch(/Ik weet waar ik hulp kan vragen\.\s+33\s+2\s+3,6\s/);
 		expect(nl).toContain('Cijfers alleen voor groepen van minstens 10 antwoorden.');
 		expect(await pdf('en')).toContain('What pupils answered');
+		// The dashboard counts the same answers: the small classes' never.
+		expect((await dashboardFigures(ctx.db))?.pupils).toEqual({ answers: 33, minGroup: 10 });
 
 		const book = await readXlsxFile(await downloadBytes(await reportDownload(ctx.db, w.coordinator, w.editionId, 'report.xlsx', 'nl')));
 		const sheet = book.find((s) => s.sheet === 'Antwoorden leerlingen')!;
@@ -60,5 +63,6 @@ describeEachDatabase('pupils in the council report', (dialect) => {
 			[12, null]
 		]);
 		expect(await pdf('nl')).toMatch(/Ik weet waar ik hulp kan vragen\.\s+12\s+te weinig antwoorden\s+4\s/);
+		expect((await dashboardFigures(ctx.db))?.pupils).toEqual({ answers: 12, minGroup: 12 });
 	});
 });

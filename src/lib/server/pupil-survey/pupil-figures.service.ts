@@ -122,3 +122,14 @@ export async function pupilTotals(db: Db, campaignId: number, editionIds: number
 }
 
 export type PupilFigures = Awaited<ReturnType<typeof pupilFigures>>;
+
+/**
+ * How many pupil answers the figures of an edition count now (the dashboard):
+ * after the workshop, the most answered question's total. A sum of counted
+ * units like every figure, so 0 or at least the minimum group.
+ */
+export async function countedPupilAnswers(db: Db, editionId: number): Promise<{ answers: number; minGroup: number }> {
+	const f = await pupilFigures(db, editionId, 'edition');
+	const answers = Math.max(0, ...(f.groups[0]?.questions.map((q) => q.after?.answers ?? 0) ?? []));
+	return { answers, minGroup: f.minGroup };
+}

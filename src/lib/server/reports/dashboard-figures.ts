@@ -8,6 +8,7 @@ import { publishedEditions } from '../campaigns/published-editions';
 import { clock } from '../db/time';
 import { brusselsDateOf } from '../../time/brussels';
 import { countWaitingClasses } from './dashboard.repository';
+import { countedPupilAnswers } from '../pupil-survey/pupil-figures.service';
 import { teacherEvaluationSummary } from './teacher-evaluation-figures.service';
 import { classTotals, organisationWork, workshopTotals, type ClassTotals, type WorkshopTotals } from './campaign-report.repository';
 
@@ -27,6 +28,8 @@ export interface DashboardFigures {
 	organisations: { organisation: string | null; workshops: number }[];
 	/** Teachers' evaluations answered and their mean score, null below the minimum group (issue 19.4). */
 	evaluations: { evaluations: number; mean: number | null; minGroup: number };
+	/** Pupils' questionnaire answers the figures count (issue 19.3): 0 or at least the minimum group. */
+	pupils: { answers: number; minGroup: number };
 }
 
 type EditionPeriod = Pick<Row<'editions'>, 'id' | 'name' | 'workshopStartsOn' | 'workshopEndsOn'>;
@@ -39,12 +42,13 @@ function currentOf<E extends EditionPeriod>(published: E[]): E | null {
 }
 
 async function figuresOf(db: Db, edition: EditionPeriod): Promise<DashboardFigures> {
-	const [classes, waiting, workshops, organisations, evaluations] = await Promise.all([
+	const [classes, waiting, workshops, organisations, evaluations, pupils] = await Promise.all([
 		classTotals(db, [edition.id]),
 		countWaitingClasses(db, edition.id),
 		workshopTotals(db, [edition.id]),
 		organisationWork(db, [edition.id]),
-		teacherEvaluationSummary(db, edition.id)
+		teacherEvaluationSummary(db, edition.id),
+		countedPupilAnswers(db, edition.id)
 	]);
 	return {
 		edition: { id: edition.id, name: edition.name },
@@ -55,7 +59,8 @@ async function figuresOf(db: Db, edition: EditionPeriod): Promise<DashboardFigur
 		organisations: organisations
 			.map((o) => ({ organisation: o.organisation, workshops: o.workshops }))
 			.sort((a, b) => b.workshops - a.workshops || (a.organisation ?? '\uffff').localeCompare(b.organisation ?? '\uffff')),
-		evaluations
+		evaluations,
+		pupils
 	};
 }
 
