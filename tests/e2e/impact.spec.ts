@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { seedPupilAnswers } from './support/impact-db';
+import { retirePupilQuestions, seedPupilAnswers } from './support/impact-db';
 import { readCsv } from './support/overview';
 import { loginAs, logout } from './support/pages';
 import { demo } from './support/people';
@@ -17,6 +17,7 @@ let seeded: ReturnType<typeof seedPupilAnswers>;
 test.beforeAll(() => {
 	seeded = seedPupilAnswers();
 });
+test.afterAll(() => retirePupilQuestions());
 
 test('a coordinator reads the pupils’ figures per split, a small group as "too few answers", on a desk and a phone', async ({ page, checkA11y }, testInfo) => {
 	await loginAs(page, demo.coordinator.email);
