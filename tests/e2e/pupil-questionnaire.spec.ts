@@ -4,6 +4,7 @@ import { upcomingEdition } from './support/enrolment-db';
 import { TeacherHome } from './support/enrolment';
 import { loginAs } from './support/pages';
 import { demo } from './support/people';
+import { atBothWidths } from './support/widths';
 import { read } from './support/read-db';
 
 /**
@@ -22,15 +23,6 @@ const phone = { width: 390, height: 760 };
 
 const pupilSection = (page: Page) => page.getByRole('region', { name: 'Vragenlijst voor leerlingen' });
 const classSection = (page: Page) => page.getByRole('region', { name: 'Vragenlijst voor de leerlingen' });
-
-async function checkBothWidths(page: Page, checkA11y: (p?: Page) => Promise<void>, name: string) {
-	for (const width of [1280, 390]) {
-		await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-		await checkA11y(page);
-		await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
-	}
-	await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test('pupils answer the questionnaire their teacher opened, on a phone, once each', async ({ page, checkA11y, browser, baseURL }) => {
 	test.setTimeout(120_000);
@@ -51,7 +43,7 @@ test('pupils answer the questionnaire their teacher opened, on a phone, once eac
 		await expect(section.getByRole('status')).toContainText('De vragen zijn bijgewerkt.');
 	}
 	await expect(numbered).toHaveCount(earlier + 2);
-	await checkBothWidths(page, checkA11y, 'coordinator-questions');
+	await atBothWidths(page, 'coordinator-questions', checkA11y);
 
 	// The teacher opens the questionnaire of 1A in class.
 	const teacher = await (await browser.newContext({ baseURL, locale: 'nl-BE' })).newPage();
@@ -68,7 +60,7 @@ test('pupils answer the questionnaire their teacher opened, on a phone, once eac
 	const link = (await survey.getByRole('link', { name: /\/q\// }).getAttribute('href'))!;
 	const code = link.split('/q/')[1];
 	await expect(survey).toContainText(code);
-	await checkBothWidths(teacher, checkA11y, 'teacher-open');
+	await atBothWidths(teacher, 'teacher-open', checkA11y);
 
 	// A pupil's phone: no account, no script needed.
 	const pupilContext = await browser.newContext({ baseURL, locale: 'nl-BE', viewport: phone, isMobile: true, hasTouch: true });

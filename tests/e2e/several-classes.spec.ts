@@ -1,9 +1,10 @@
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { addDays, brusselsToday, freeEditionYear } from './support/enrolment-db';
 import { TeacherHome, createPublishedEdition } from './support/enrolment';
 import { loginAs, logout, waitForScripts } from './support/pages';
 import { demo, unique } from './support/people';
+import { atBothWidths } from './support/widths';
 
 /**
  * Several classes at once (issue 18.3). A fresh edition with two places per
@@ -14,18 +15,6 @@ import { demo, unique } from './support/people';
  * two enrolled, the third on the waiting list. Then a browser without JavaScript
  * chooses its number of rows and enrols one more.
  */
-const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-async function atBothWidths(page: Page, testInfo: TestInfo, name: string, checkA11y: (p?: Page) => Promise<void>) {
-	for (const width of [1280, 390]) {
-		await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-		await checkA11y(page);
-		await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: true });
-		if (width === 390) expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
-	}
-	await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 const row = (page: Page, n: number) => page.getByRole('group', { name: `Klas ${n}`, exact: true });
 
 async function fillRow(page: Page, n: number, name: string, grade: string, pupils: string) {
@@ -59,7 +48,7 @@ test('a teacher enrols three classes of a campus in one form and reads what beca
 		await expect(page.getByRole('heading', { level: 1, name: `Meerdere klassen inschrijven: ${edition.name}` })).toBeVisible();
 		await waitForScripts(page);
 		await expect(page.getByRole('group', { name: /^Klas \d+$/ })).toHaveCount(3);
-		await atBothWidths(page, testInfo, 'several-empty', checkA11y);
+		await atBothWidths(page, 'several-empty', checkA11y);
 
 		// Row 2's pupils are words and row 3 repeats row 1's name: refused at their own fields, nothing enrolled.
 		await fillRow(page, 1, '3A', 'S1', '22');
@@ -75,7 +64,7 @@ test('a teacher enrols three classes of a campus in one form and reads what beca
 		await expect(row(page, 2).getByLabel('Aantal leerlingen')).toHaveAccessibleDescription(/Vul een aantal leerlingen in/);
 		await expect(row(page, 3).getByLabel('Naam van de klas')).toHaveAttribute('aria-invalid', 'true');
 		await expect(row(page, 1).getByLabel('Naam van de klas')).toHaveValue('3A');
-		await atBothWidths(page, testInfo, 'several-refused', checkA11y);
+		await atBothWidths(page, 'several-refused', checkA11y);
 
 		// Fix row 2, remove row 3 (the focus moves to the row before it), add a row and fill it.
 		await row(page, 2).getByLabel('Aantal leerlingen').fill('20');
@@ -104,7 +93,7 @@ test('a teacher enrols three classes of a campus in one form and reads what beca
 				['3C', '19']
 			])
 		);
-		await atBothWidths(page, testInfo, 'several-done', checkA11y);
+		await atBothWidths(page, 'several-done', checkA11y);
 
 		// Without JavaScript: the number of rows is chosen in the form, and what was typed stays.
 		const plain = await page.context().browser()!.newContext({ javaScriptEnabled: false, baseURL: testInfo.project.use.baseURL });

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { loginAs } from './support/pages';
 import { demo } from './support/people';
+import { atBothWidths } from './support/widths';
 import { read } from './support/read-db';
 
 /**
@@ -35,16 +36,6 @@ function givenWorkshop(): { slotId: number; classId: number; campaignId: number 
 
 const questionsSection = (page: Page) => page.getByRole('region', { name: 'Evaluatie door leerkrachten' });
 
-/** axe at a desktop and a phone width, with a screenshot of each for the report. */
-async function checkBothWidths(page: Page, checkA11y: (p?: Page) => Promise<void>, name: string) {
-	for (const width of [1280, 390]) {
-		await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-		await checkA11y(page);
-		await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
-	}
-	await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 test('a teacher evaluates the given workshop on the class page; its trainer is not shown an answer that leads back to the teacher', async ({
 	page,
 	checkA11y,
@@ -70,14 +61,14 @@ test('a teacher evaluates the given workshop on the class page; its trainer is n
 		await expect(addForm.getByLabel('Vraag in het Nederlands')).toHaveValue('');
 	}
 	await expect(numbered).toHaveCount(earlier + 2);
-	await checkBothWidths(page, checkA11y, 'questions');
+	await atBothWidths(page, 'questions', checkA11y);
 
 	const teacher = await openBrowser();
 	await loginAs(teacher, demo.teacherTrainer.email);
 	await teacher.goto(`/teacher/classes/${classId}`);
 	const evaluation = teacher.getByRole('region', { name: 'Evaluatie', exact: true });
 	await expect(evaluation.getByRole('group', { name: questions[0].nl })).toBeVisible();
-	await checkBothWidths(teacher, checkA11y, 'teacher-form');
+	await atBothWidths(teacher, 'teacher-form', checkA11y);
 
 	// Nothing chosen: both questions are named in the error summary, nothing is saved.
 	await evaluation.getByRole('button', { name: 'Evaluatie versturen' }).click();
@@ -99,7 +90,7 @@ test('a teacher evaluates the given workshop on the class page; its trainer is n
 	await expect(shareRemark).toBeChecked();
 	await expect(evaluation.getByRole('group', { name: questions[0].nl }).getByLabel('4', { exact: true })).toBeChecked();
 	await expect(evaluation.getByText(/Je kunt je antwoorden aanpassen tot/)).toBeVisible();
-	await checkBothWidths(teacher, checkA11y, 'teacher-saved');
+	await atBothWidths(teacher, 'teacher-saved', checkA11y);
 
 	// Without JavaScript the same form changes the answer (a plain post and redirect).
 	const plain = await browser.newContext({ baseURL, locale: 'nl-BE', javaScriptEnabled: false });
@@ -124,7 +115,7 @@ test('a teacher evaluates the given workshop on the class page; its trainer is n
 	await expect(answers.getByRole('heading', { level: 3 })).toHaveCount(0);
 	await expect(answers).not.toContainText('De leerlingen stelden veel vragen.');
 	await expect(answers).not.toContainText(demo.teacherTrainer.name);
-	await checkBothWidths(trainer, checkA11y, 'trainer');
+	await atBothWidths(trainer, 'trainer', checkA11y);
 
 	// Back as the demo had it: the questions are switched off (never deleted: they were answered).
 	for (const n of [earlier + 1, earlier + 2]) {
